@@ -1,0 +1,22 @@
+import type { DataQualityIssue, Department } from '@resident-graph/schemas';
+
+/** What a department knows about one resident, plus what it could not reconcile. */
+export interface DepartmentLookup<TRecord> {
+  record: TRecord | null;
+  issues: DataQualityIssue[];
+}
+
+/**
+ * The one interface every adapter implements. `lookup` costs one call to the
+ * department's system however many IDs it is given (IDs are canonical 18-character
+ * citizen IDs); every ID asked for has an entry in the answer.
+ */
+export interface DepartmentAdapter<TRecord> {
+  readonly department: Department;
+  lookup(citizenIds: readonly string[]): Promise<Map<string, DepartmentLookup<TRecord>>>;
+  /** Calls made to the department's system since start (exposed for call-count checks). */
+  callsMade(): number;
+  /** Resolves when the department's system answers; rejects with a `DepartmentError`. */
+  checkHealth(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,39 @@
+import { citizenIdsOneTypoAway, type DataQualityIssue, type Department } from '@resident-graph/schemas';
+
+export interface UnmatchedRecord {
+  storedId: string;
+  recordReference: string;
+  nameOnRecord: string | null;
+}
+
+/**
+ * Department records whose stored ID fails validation, indexed by every valid ID one
+ * mistyped character away. A lookup of a resident then reports such a record as an
+ * `INVALID_CITIZEN_ID` issue instead of either merging it or losing it.
+ */
+export class InvalidIdIndex {
+  private readonly byCandidate = new Map<string, UnmatchedRecord[]>();
+
+  constructor(
+    private readonly department: Department,
+    records: Iterable<UnmatchedRecord>,
+  ) {
+    for (const record of records) {
+      for (const candidate of citizenIdsOneTypoAway(record.storedId)) {
+        const list = this.byCandidate.get(candidate) ?? [];
+        list.push(record);
+        this.byCandidate.set(candidate, list);
+      }
+    }
+  }
+
+  issuesFor(citizenId: string): DataQualityIssue[] {
+    return (this.byCandidate.get(citizenId) ?? []).map((record) => ({
+      department: this.department,
+      kind: 'INVALID_CITIZEN_ID',
+      storedId: record.storedId,
+      recordReference: record.recordReference,
+      nameOnRecord: record.nameOnRecord,
+    }));
+  }
+}

@@ -1,0 +1,93 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Department } from '@resident-graph/schemas';
+
+/**
+ * Faults a test can switch on in a running stand-in (`PUT /__control/fault`):
+ * refuse with 503, answer after a delay, or answer with a body in no valid format.
+ */
+export type StandInFault = { kind: 'none' } | { kind: 'unavailable' } | { kind: 'slow'; delayMs: number } | { kind: 'malformed' };
+
+export interface StandInHandler {
+  (request: IncomingMessage, body: Buffer, response: ServerResponse): Promise<void> | void;
+}
+
+export interface StandInServerOptions {
+  department: Department;
+  port: number;
+  host?: string;
+  /** Serves the department's own protocol; `route` names the call in the call counts. */
+  route: (request: IncomingMessage) => string | null;
+  handle: StandInHandler;
+  /** What a `malformed` fault answers with, in this system's content type. */
+  malformedBody: { contentType: string; body: string };
+}
+
+export interface StandInServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+}
+
+/**
+ * The HTTP shell every HTTP stand-in shares: counts the calls it receives per route
+ * (`GET /__control/calls`, reset with `DELETE`), and lets tests inject faults. The
+ * department's own protocol is served by `handle`.
+ */
+export async function startStandInServer(options: StandInServerOptions): Promise<StandInServer> {
+  const calls = new Map<string, number>();
+  let fault: StandInFault = { kind: 'none' };
+
+  const server = createServer(async (request, response) => {
+    try {
+      const body = await readBody(request);
+      const path = new URL(request.url ?? '/', 'http://stand-in').pathname;
+      if (path === '/__control/calls') {
+        if (request.method === 'DELETE') calls.clear();
+        return sendJson(response, 200, Object.fromEntries(calls));
+      }
+      if (path === '/__control/fault' && request.method === 'PUT') {
+        fault = JSON.parse(body.toString('utf8')) as StandInFault;
+        return sendJson(response, 200, fault);
+      }
+      const route = options.route(request);
+      if (route === null) return sendJson(response, 404, { error: 'NOT_FOUND' });
+      calls.set(route, (calls.get(route) ?? 0) + 1);
+      if (fault.kind === 'unavailable') return sendJson(response, 503, { error: 'SERVICE_UNAVAILABLE' });
+      if (fault.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.kind === 'slow' ? fault.delayMs : 0));
+      if (fault.kind === 'malformed') {
+        response.writeHead(200, { 'content-type': options.malformedBody.contentType }).end(options.malformedBody.body);
+        return;
+      }
+      await options.handle(request, body, response);
+    } catch (error) {
+      if (!response.headersSent) sendJson(response, 500, { error: 'INTERNAL', message: String(error) });
+      else response.destroy();
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,4 @@
+export * from './citizenId';
+export * from './codes';
+export * from './truth';
+export * from './dataQuality';

@@ -1,0 +1,5 @@
+export * from './scalars';
+export * from './sharedTypes';
+export * from './buildFederatedSchema';
+export * from './departmentErrors';
+export * from './startSubgraph';

@@ -1,0 +1,32 @@
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { DATA_QUALITY_ISSUE_KINDS, DEPARTMENTS, GENDERS, type DataQualityIssueKind, type Department, type Gender } from '@resident-graph/schemas';
+
+const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+
+/** GraphQL enum values are the canonical names; departments are kebab-case in code. */
+export const DepartmentEnum = Object.fromEntries(DEPARTMENTS.map((d) => [d.toUpperCase().replace('-', '_'), d])) as Record<string, Department>;
+export const GenderEnum = enumOf<Gender>(GENDERS);
+export const DataQualityIssueKindEnum = enumOf<DataQualityIssueKind>(DATA_QUALITY_ISSUE_KINDS);
+
+registerEnumType(DepartmentEnum, { name: 'Department' });
+registerEnumType(GenderEnum, { name: 'Gender' });
+registerEnumType(DataQualityIssueKindEnum, { name: 'DataQualityIssueKind' });
+
+@ObjectType({ description: 'A department record the graph could not reconcile with the resident' })
+@Directive('@shareable')
+export class DataQualityIssue {
+  @Field(() => DepartmentEnum)
+  department!: Department;
+
+  @Field(() => DataQualityIssueKindEnum)
+  kind!: DataQualityIssueKind;
+
+  @Field(() => String, { description: 'The key exactly as the department stores it' })
+  storedId!: string;
+
+  @Field(() => String, { description: "The department's own reference for the record" })
+  recordReference!: string;
+
+  @Field(() => String, { nullable: true })
+  nameOnRecord!: string | null;
+}

@@ -1,0 +1,4 @@
+export * from './loadSettings';
+export * from './createLogger';
+export * from './onShutdown';
+export * from './serveGraphQL';
