@@ -36,8 +36,10 @@ export interface TruthResidencePermit {
 export interface TruthPublicSecurity {
   ethnicityCode: string;
   maritalStatus: MaritalStatus;
-  householdId: string;
-  relationToHead: RelationToHead;
+  /** Household number (户号) where registered in this district; `null` for the floating population. */
+  householdId: string | null;
+  relationToHead: RelationToHead | null;
+  /** 户籍地: for the floating population, a place outside the district. */
   registeredAddress: string;
   populationType: PopulationType;
   residencePermit: TruthResidencePermit | null;
@@ -105,6 +107,7 @@ export interface TruthResident {
   name: string;
   gender: Gender;
   birthDate: string;
+  /** The dwelling (grid household) where the resident actually lives. */
   householdId: string;
   gridId: string;
   publicSecurity: TruthPublicSecurity;
@@ -116,6 +119,14 @@ export interface TruthResident {
   imperfections: Imperfection[];
 }
 
+/** The generated population: the street and everyone in it. */
+export interface Population {
+  /** The day the data describes; ages and statuses are as of this date. */
+  asOf: string;
+  street: TruthStreet;
+  residents: TruthResident[];
+}
+
 /** The street itself, written beside the residents (`street.json`). */
 export interface TruthStreet {
   regionCode: string;
@@ -123,6 +134,7 @@ export interface TruthStreet {
   communities: { id: string; name: string }[];
   grids: { id: string; name: string; communityId: string; areaSquareMetres: number }[];
   buildings: { id: string; gridId: string; name: string; compoundKind: 'SELF_MANAGED' | 'PROPERTY_MANAGED' | 'EMPLOYER' | 'COURTYARD' }[];
-  households: { id: string; buildingId: string; address: string; headId: string }[];
+  /** Dwellings; a registered household keeps its public-security household number as id. */
+  households: { id: string; buildingId: string; address: string; registered: boolean }[];
   gridWorkers: { id: string; name: string; gridIds: string[] }[];
 }
