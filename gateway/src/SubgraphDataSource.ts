@@ -1,0 +1,14 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+// The enum is public API (`kind` is documented) but not re-exported from the package root.
+import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
+import type { GatewayContext } from './GatewayContext';
+
+/** Forwards the caller's request id and stated purpose to every subgraph fetch. */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return;
+    const { requestId, purpose } = options.context;
+    options.request.http?.headers.set('x-request-id', requestId);
+    if (purpose) options.request.http?.headers.set('x-purpose', purpose);
+  }
+}

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { ApolloGateway, type ServiceEndpointDefinition } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import type { Logger } from '@resident-graph/service-kit';
+import { depthLimit } from './depthLimit';
+import type { GatewayContext } from './GatewayContext';
+import type { GatewaySettings } from './settings';
+import { SubgraphDataSource } from './SubgraphDataSource';
+
+export interface Gateway {
+  apollo: ApolloServer<GatewayContext>;
+  /** Subgraph name → URL actually used (the supergraph's, or the override). */
+  subgraphUrls: Map<string, string>;
+}
+
+/**
+ * The supergraph comes from a file: no schema registry, no uplink, no usage reporting
+ * (APOLLO_TELEMETRY_DISABLED is set by every script that starts the gateway).
+ */
+export function createGateway(settings: GatewaySettings, logger: Logger): Gateway {
+  const supergraphSdl = readFileSync(settings.SUPERGRAPH_PATH, 'utf8');
+  const subgraphUrls = new Map<string, string>();
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    logger,
+    buildService({ name, url }: ServiceEndpointDefinition) {
+      const target = settings.SUBGRAPH_URLS[name] ?? url;
+      if (!target) throw new Error(`subgraph ${name} has no URL in the supergraph and no override in SUBGRAPH_URLS`);
+      subgraphUrls.set(name, target);
+      return new SubgraphDataSource({ url: target });
+    },
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    logger,
+    introspection: true,
+    validationRules: [depthLimit(settings.MAX_QUERY_DEPTH)],
+    includeStacktraceInErrorResponses: false,
+  });
+  return { apollo, subgraphUrls };
+}

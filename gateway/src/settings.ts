@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { loadSettings, portSetting } from '@resident-graph/service-kit';
+
+const DEFAULT_SUPERGRAPH = path.resolve(__dirname, '../../schemas/supergraph.graphql');
+
+const subgraphUrls = z
+  .string()
+  .default('{}')
+  .transform((raw, ctx) => {
+    try {
+      return z.record(z.string(), z.url()).parse(JSON.parse(raw));
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object of subgraph name → URL' });
+      return z.NEVER;
+    }
+  });
+
+export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env) {
+  return loadSettings(
+    'gateway',
+    {
+      PORT: portSetting(4000),
+      HOST: z.string().default('127.0.0.1'),
+      /** Any valid supergraph file (ours, or one composed elsewhere). */
+      SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH),
+      /** Overrides the URLs the supergraph names, by subgraph name. */
+      SUBGRAPH_URLS: subgraphUrls,
+      MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(64).default(12),
+      MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+    },
+    env,
+  );
+}
+export type GatewaySettings = ReturnType<typeof loadGatewaySettings>;

@@ -1,0 +1,31 @@
+import { createLogger, sendJson, serveGraphQL, type RunningServer } from '@resident-graph/service-kit';
+import { checkSubgraphs } from './checkSubgraphs';
+import { consolePage } from './consolePage';
+import { createGateway } from './createGateway';
+import { createGatewayContext } from './GatewayContext';
+import type { GatewaySettings } from './settings';
+
+/** `/graphql`, `/health` (200 only when every subgraph answers) and the console at `/`. */
+export async function startGateway(settings: GatewaySettings): Promise<RunningServer> {
+  const logger = createLogger('gateway');
+  const { apollo, subgraphUrls } = createGateway(settings, logger);
+  const running = await serveGraphQL({
+    apollo,
+    port: settings.PORT,
+    host: settings.HOST,
+    maxBodyBytes: settings.MAX_BODY_BYTES,
+    context: createGatewayContext,
+    routes: {
+      '/health': async (_request, response) => {
+        const subgraphs = await checkSubgraphs(subgraphUrls);
+        const healthy = subgraphs.every((subgraph) => subgraph.reachable);
+        sendJson(response, healthy ? 200 : 503, { status: healthy ? 'ok' : 'unavailable', subgraphs });
+      },
+      '/': (_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(consolePage);
+      },
+    },
+  });
+  logger.info({ url: running.url }, 'gateway ready');
+  return running;
+}
