@@ -1,0 +1,5 @@
+export { startStack, type Stack, type StackOptions, type Preset } from './startStack';
+export { DEFAULT_PORTS, type StackPorts } from './stackPorts';
+export { composeSupergraph, CompositionError, type ComposedSupergraph } from './composeSupergraph';
+export { publishedFiles } from './compose';
+export { REPO_ROOT, QUIET_ENV } from './ChildService';

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { createLogger, loadSettings, onShutdown, portSetting } from '@resident-graph/service-kit';
+import { REPO_ROOT } from './ChildService';
+import { startStack } from './startStack';
+
+const settings = loadSettings('stack', {
+  PORT: portSetting(4000),
+  PRESET: z.enum(['pilot', 'district']).default('pilot'),
+  DATA_DIR: z.string().optional(),
+  /** A real PostgreSQL instead of the embedded one. */
+  DATABASE_URL: z.string().optional(),
+});
+const logger = createLogger('stack');
+const workDir = path.join(REPO_ROOT, '.data');
+const started = Date.now();
+
+startStack({
+  dataDir: settings.DATA_DIR ?? path.join(workDir, settings.PRESET),
+  workDir,
+  preset: settings.PRESET,
+  databaseUrl: settings.DATABASE_URL,
+  ports: { gateway: settings.PORT },
+  logger,
+}).then(
+  (stack) => {
+    logger.info({ seconds: (Date.now() - started) / 1000, logs: path.join(workDir, 'logs') }, 'all parts running');
+    process.stdout.write(`\nResident Graph is up: ${stack.gatewayUrl}  (console http://127.0.0.1:${stack.ports.gateway}/)\nPress Ctrl-C to stop.\n\n`);
+    onShutdown(async () => {
+      logger.info('stopping');
+      await stack.stop();
+    });
+  },
+  (error: unknown) => {
+    logger.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,149 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import type { Logger } from '@resident-graph/service-kit';
+import { answers, ChildService, runToCompletion, waitFor } from './ChildService';
+import { DEFAULT_PORTS, type StackPorts } from './stackPorts';
+
+export type Preset = 'pilot' | 'district';
+
+export interface StackOptions {
+  /** Where the generated data lives (made if missing). */
+  dataDir: string;
+  /** Logs and the embedded database's files. */
+  workDir: string;
+  preset?: Preset;
+  /** A real PostgreSQL; without it the stack runs an embedded one. */
+  databaseUrl?: string;
+  ports?: Partial<StackPorts>;
+  /** Extra environment for every process (limits, time-outs …). */
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+  startupTimeoutMs?: number;
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  ports: StackPorts;
+  databaseUrl: string;
+  services: Map<string, ChildService>;
+  stop(): Promise<void>;
+}
+
+const local = (port: number, route = '') => `http://127.0.0.1:${port}${route}`;
+
+async function databaseAnswers(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Starts the whole system in dependency order: data, database, stand-ins, subgraphs,
+ * gateway. Each step waits until the previous one answers; on any failure everything
+ * already started is stopped again.
+ */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const ports = { ...DEFAULT_PORTS, ...options.ports };
+  const preset = options.preset ?? 'pilot';
+  const logDir = path.join(options.workDir, 'logs');
+  const timeoutMs = options.startupTimeoutMs ?? 120_000;
+  const services = new Map<string, ChildService>();
+  const log = (message: string) => options.logger?.info(message);
+
+  const start = (name: string, entry: string, env: NodeJS.ProcessEnv) => {
+    const service = new ChildService({ name, entry, env: { ...options.env, ...env }, logDir });
+    services.set(name, service);
+    return service;
+  };
+  const stop = async () => {
+    const order = [...services.values()].reverse();
+    for (const service of order) await service.stop();
+  };
+
+  try {
+    const complete = path.join(options.dataDir, '.complete');
+    if (!existsSync(complete)) {
+      log(`generating ${preset} data into ${options.dataDir}`);
+      await runToCompletion({
+        name: 'generator',
+        entry: 'tools/generator/src/main.ts',
+        args: ['--preset', preset, '--out', options.dataDir],
+        env: { ...options.env },
+        logDir,
+      });
+      writeFileSync(complete, `${new Date().toISOString()}\n`);
+    }
+
+    let databaseUrl = options.databaseUrl;
+    if (!databaseUrl) {
+      databaseUrl = `postgresql://postgres@127.0.0.1:${ports.postgres}/postgres`;
+      const postgres = start('embedded-postgres', 'tools/stack/src/embeddedPostgresMain.ts', {
+        PORT: String(ports.postgres),
+        PGLITE_DATA_DIR: path.join(options.workDir, 'pglite'),
+      });
+      await waitFor('embedded PostgreSQL', () => databaseAnswers(databaseUrl!), { timeoutMs, service: postgres });
+    }
+    log(`database ${databaseUrl}`);
+
+    const prepare = (name: string, entry: string, schema: string) =>
+      runToCompletion({ name, entry, env: { ...options.env, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema, DATA_DIR: options.dataDir }, logDir });
+    await Promise.all([
+      prepare('civil-affairs-stand-in', 'adapters/civil-affairs/src/stand-in/main.ts', 'civil_affairs'),
+      prepare('grid-stand-in', 'adapters/grid/src/stand-in/main.ts', 'grid'),
+    ]);
+
+    const standIns = [
+      start('public-security-stand-in', 'adapters/public-security/src/stand-in/main.ts', { PORT: String(ports.publicSecurityStandIn), DATA_DIR: options.dataDir }),
+      start('family-planning-stand-in', 'adapters/family-planning/src/stand-in/main.ts', { PORT: String(ports.familyPlanningStandIn), DATA_DIR: options.dataDir }),
+      start('labour-stand-in', 'adapters/labour/src/stand-in/main.ts', { PORT: String(ports.labourStandIn), DATA_DIR: options.dataDir }),
+    ];
+    const standInPorts = [ports.publicSecurityStandIn, ports.familyPlanningStandIn, ports.labourStandIn];
+    await Promise.all(standIns.map((service, i) => waitFor(service.options.name, () => answers(local(standInPorts[i]!, '/__control/calls')), { timeoutMs, service })));
+    log('stand-ins ready');
+
+    const timeout = { DEPARTMENT_TIMEOUT_MS: options.env?.DEPARTMENT_TIMEOUT_MS ?? '2000' };
+    const subgraphs = [
+      start('public-security-subgraph', 'subgraphs/public-security/src/main.ts', {
+        ...timeout, PORT: String(ports.publicSecuritySubgraph), PUBLIC_SECURITY_URL: local(ports.publicSecurityStandIn),
+      }),
+      start('civil-affairs-subgraph', 'subgraphs/civil-affairs/src/main.ts', {
+        ...timeout, PORT: String(ports.civilAffairsSubgraph), CIVIL_AFFAIRS_DATABASE_URL: databaseUrl, CIVIL_AFFAIRS_DATABASE_SCHEMA: 'civil_affairs',
+      }),
+      start('family-planning-subgraph', 'subgraphs/family-planning/src/main.ts', {
+        ...timeout, PORT: String(ports.familyPlanningSubgraph), FAMILY_PLANNING_URL: local(ports.familyPlanningStandIn),
+      }),
+      start('labour-subgraph', 'subgraphs/labour/src/main.ts', {
+        ...timeout, PORT: String(ports.labourSubgraph), LABOUR_URL: local(ports.labourStandIn), LABOUR_EXPORT_DIR: path.join(options.dataDir, 'labour', 'export'),
+      }),
+      start('grid-subgraph', 'subgraphs/grid/src/main.ts', {
+        ...timeout, PORT: String(ports.gridSubgraph), GRID_DATABASE_URL: databaseUrl, GRID_DATABASE_SCHEMA: 'grid',
+      }),
+    ];
+    const subgraphPorts = [ports.publicSecuritySubgraph, ports.civilAffairsSubgraph, ports.familyPlanningSubgraph, ports.labourSubgraph, ports.gridSubgraph];
+    await Promise.all(subgraphs.map((service, i) => waitFor(service.options.name, () => answers(local(subgraphPorts[i]!, '/health')), { timeoutMs, service })));
+    log('subgraphs ready');
+
+    const gateway = start('gateway', 'gateway/src/main.ts', {
+      PORT: String(ports.gateway),
+      SUBGRAPH_URLS: JSON.stringify({
+        'public-security': local(ports.publicSecuritySubgraph, '/graphql'),
+        'civil-affairs': local(ports.civilAffairsSubgraph, '/graphql'),
+        'family-planning': local(ports.familyPlanningSubgraph, '/graphql'),
+        labour: local(ports.labourSubgraph, '/graphql'),
+        grid: local(ports.gridSubgraph, '/graphql'),
+      }),
+    });
+    await waitFor('gateway', () => answers(local(ports.gateway, '/health'), (status) => status === 200), { timeoutMs, service: gateway });
+
+    return { gatewayUrl: local(ports.gateway, '/graphql'), ports, databaseUrl, services, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
