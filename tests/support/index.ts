@@ -1,0 +1,5 @@
+export * from './freePorts';
+export * from './testDatabase';
+export * from './truth';
+export * from './graphql';
+export * from './startTestStack';

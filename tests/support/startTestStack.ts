@@ -1,0 +1,55 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT, startStack, type Stack } from '@resident-graph/stack';
+import { freePorts } from './freePorts';
+import { createTestDatabase, type TestDatabase } from './testDatabase';
+
+export interface TestStack extends Stack {
+  dataDir: string;
+  stopAll(): Promise<void>;
+}
+
+/**
+ * The whole system on free ports over real PostgreSQL (a fresh database per suite), on
+ * `pilot` data generated once per checkout into `.data/test-pilot` (deterministic, so
+ * every suite sees the same population).
+ */
+export async function startTestStack(env: NodeJS.ProcessEnv = {}): Promise<TestStack> {
+  const dataDir = path.join(REPO_ROOT, '.data', 'test-pilot');
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'resident-graph-e2e-'));
+  const database: TestDatabase = await createTestDatabase();
+  const [gateway, ps, ca, fp, lb, gr, psIn, fpIn, lbIn] = await freePorts(9);
+  try {
+    const stack = await startStack({
+      dataDir,
+      workDir,
+      preset: 'pilot',
+      databaseUrl: database.url,
+      env: { LOG_LEVEL: 'warn', ...env },
+      ports: {
+        gateway: gateway!,
+        publicSecuritySubgraph: ps!,
+        civilAffairsSubgraph: ca!,
+        familyPlanningSubgraph: fp!,
+        labourSubgraph: lb!,
+        gridSubgraph: gr!,
+        publicSecurityStandIn: psIn!,
+        familyPlanningStandIn: fpIn!,
+        labourStandIn: lbIn!,
+      },
+    });
+    return {
+      ...stack,
+      dataDir,
+      async stopAll() {
+        await stack.stop();
+        await database.drop();
+      },
+    };
+  } catch (error) {
+    await database.drop();
+    if (!existsSync(path.join(dataDir, '.complete'))) throw new Error(`test data was not generated into ${dataDir}`, { cause: error });
+    throw error;
+  }
+}
