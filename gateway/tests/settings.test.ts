@@ -1,0 +1,24 @@
+import { loadGatewaySettings } from '../src';
+
+describe('loadGatewaySettings', () => {
+  it('has working defaults', () => {
+    const settings = loadGatewaySettings({});
+    expect(settings.PORT).toBe(4000);
+    expect(settings.SUPERGRAPH_PATH).toMatch(/schemas\/supergraph\.graphql$/);
+    expect(settings.SUBGRAPH_URLS).toEqual({});
+  });
+
+  it('parses subgraph URL overrides', () => {
+    const settings = loadGatewaySettings({ SUBGRAPH_URLS: '{"grid":"http://127.0.0.1:9999/graphql"}' });
+    expect(settings.SUBGRAPH_URLS).toEqual({ grid: 'http://127.0.0.1:9999/graphql' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ SUBGRAPH_URLS: 'not json' }, /SUBGRAPH_URLS: must be a JSON object/],
+    [{ SUBGRAPH_URLS: '{"grid":"nowhere"}' }, /SUBGRAPH_URLS/],
+    [{ MAX_QUERY_DEPTH: '1' }, /MAX_QUERY_DEPTH/],
+  ])('fails fast naming the bad setting %p', (env, message) => {
+    expect(() => loadGatewaySettings(env)).toThrow(message);
+  });
+});
