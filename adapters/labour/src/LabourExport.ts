@@ -1,0 +1,53 @@
+import type { DataQualityIssue, SocialInsuranceType } from '@resident-graph/schemas';
+import type { InvalidIdIndex } from '@resident-graph/adapter-kit';
+
+export interface InsuranceRow {
+  type: SocialInsuranceType;
+  paidMonths: number;
+  active: boolean;
+}
+
+/** One social security card as the export lists it, its rows gathered. */
+export interface ExportCard {
+  cardNumber: string;
+  /** The citizen ID exactly as the export stores it. */
+  storedId: string;
+  nameOnRecord: string;
+  /** Stored under a pre-1999 15-digit ID that was converted to match. */
+  legacy: boolean;
+  insurance: InsuranceRow[];
+}
+
+export interface ExportStats {
+  file: string;
+  rows: number;
+  cards: number;
+  /** Rows skipped because they could not be read (reported in the log). */
+  malformedRows: number;
+}
+
+/** One export file, indexed by normalised citizen ID. */
+export class LabourExport {
+  constructor(
+    readonly stats: ExportStats,
+    private readonly cardsByCitizenId: ReadonlyMap<string, readonly ExportCard[]>,
+    private readonly invalidIds: InvalidIdIndex,
+  ) {}
+
+  cardsOf(citizenId: string): readonly ExportCard[] {
+    return this.cardsByCitizenId.get(citizenId) ?? [];
+  }
+
+  issuesFor(citizenId: string): DataQualityIssue[] {
+    const legacy = this.cardsOf(citizenId)
+      .filter((card) => card.legacy)
+      .map((card): DataQualityIssue => ({
+        department: 'labour',
+        kind: 'LEGACY_15_DIGIT_ID',
+        storedId: card.storedId,
+        recordReference: card.cardNumber,
+        nameOnRecord: card.nameOnRecord,
+      }));
+    return [...legacy, ...this.invalidIds.issuesFor(citizenId)];
+  }
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { EMPLOYMENT_STATUS_BY_CODE } from './bureauCodes';
+
+/** The bureau's query API: current employment facts per social security card. */
+export const CARDS_QUERY_PATH = '/api/v1/cards/query';
+export const STATUS_PATH = '/api/v1/status';
+
+export interface CardsQuery {
+  cardNumbers: string[];
+}
+
+const bureauDate = z.string().regex(/^\d{8}$/);
+
+export const cardFactsSchema = z.object({
+  cardNo: z.string().min(1),
+  /** 就业状态代码, `null` when the card has no employment record. */
+  jobStatus: z.enum(Object.keys(EMPLOYMENT_STATUS_BY_CODE) as [string, ...string[]]).nullable(),
+  /** 下岗标志. */
+  laidOffFlag: z.enum(['0', '1']),
+  /** 登记失业: date and 失业登记证 number. */
+  unemploymentReg: z.object({ regDate: bureauDate, certNo: z.string().min(1) }).nullable(),
+  skillCerts: z.array(z.object({ certName: z.string().min(1), certLevel: z.string(), issueDate: bureauDate })),
+});
+export type CardFacts = z.infer<typeof cardFactsSchema>;
+
+/** `retCode` 0 is success; cards the bureau does not know are left out of `result`. */
+export const cardsAnswerSchema = z.object({
+  retCode: z.literal(0),
+  retMsg: z.string(),
+  result: z.array(cardFactsSchema),
+});
+export type CardsAnswer = z.infer<typeof cardsAnswerSchema>;
+
+/** What the API answers instead when it refuses a request. */
+export const cardsApiErrorSchema = z.object({ retCode: z.number().int(), retMsg: z.string() });
+export type CardsApiError = z.infer<typeof cardsApiErrorSchema>;

@@ -1,0 +1,77 @@
+import { createDepartmentPolicy, type DepartmentAdapter, type DepartmentLookup } from '@resident-graph/adapter-kit';
+import { createLogger } from '@resident-graph/service-kit';
+import { z } from 'zod';
+import { callBureau } from './callBureau';
+import { CARDS_QUERY_PATH, STATUS_PATH, cardsAnswerSchema, type CardFacts, type CardsQuery } from './cardsApi';
+import type { ExportStats } from './LabourExport';
+import { LabourExportSource } from './LabourExportSource';
+import type { LabourRecord } from './LabourRecord';
+import { toLabourRecord } from './toLabourRecord';
+
+export interface LabourAdapterOptions {
+  /** The bureau's query API, e.g. `http://127.0.0.1:4204`. */
+  baseUrl: string;
+  /** Where the nightly `shebao_YYYYMMDD.csv` exports arrive. */
+  exportDir: string;
+  /** Time limit of one API call. @default 2000 */
+  timeoutMs?: number;
+  /** How often at most to look for a newer export. @default 60000 */
+  exportCheckIntervalMs?: number;
+}
+
+/** The labour adapter's extras beside the common interface. */
+export interface LabourAdapter extends DepartmentAdapter<LabourRecord> {
+  /** Looks for a newer export now instead of waiting for the next check. */
+  refreshExport(): Promise<void>;
+  /** The export in use: file, rows read, cards, rows skipped as malformed. */
+  exportStats(): ExportStats | null;
+}
+
+const statusAnswerSchema = z.object({ retCode: z.literal(0) });
+
+/**
+ * The labour bureau: its nightly export maps citizen IDs to social security cards and
+ * lists their insurance; its query API answers the current employment facts per card.
+ */
+export function createLabourAdapter(options: LabourAdapterOptions): LabourAdapter {
+  const logger = createLogger('adapter-labour');
+  const execute = createDepartmentPolicy({ department: 'labour', timeoutMs: options.timeoutMs });
+  const exportSource = new LabourExportSource(options.exportDir, options.exportCheckIntervalMs ?? 60_000, logger);
+  let calls = 0;
+
+  async function queryCards(cardNumbers: string[]): Promise<Map<string, CardFacts>> {
+    if (cardNumbers.length === 0) return new Map();
+    const answer = await execute((signal) => {
+      calls++;
+      const body: CardsQuery = { cardNumbers };
+      return callBureau({ baseUrl: options.baseUrl, path: CARDS_QUERY_PATH, method: 'POST', body, answer: cardsAnswerSchema, signal });
+    });
+    return new Map(answer.result.map((facts) => [facts.cardNo, facts]));
+  }
+
+  return {
+    department: 'labour' as const,
+
+    async lookup(citizenIds: readonly string[]): Promise<Map<string, DepartmentLookup<LabourRecord>>> {
+      const current = await exportSource.current();
+      const ids = [...new Set(citizenIds)];
+      const cardNumbers = [...new Set(ids.flatMap((id) => current.cardsOf(id).map((card) => card.cardNumber)))];
+      const factsByCard = await queryCards(cardNumbers);
+      return new Map(ids.map((id) => [id, { record: toLabourRecord(current.cardsOf(id), factsByCard), issues: current.issuesFor(id) }]));
+    },
+
+    /** Calls made to the query API by lookups (health checks are not counted). */
+    callsMade: () => calls,
+
+    async checkHealth(): Promise<void> {
+      await exportSource.current();
+      await execute((signal) => callBureau({ baseUrl: options.baseUrl, path: STATUS_PATH, method: 'GET', answer: statusAnswerSchema, signal }));
+    },
+
+    refreshExport: () => exportSource.refresh(),
+
+    exportStats: () => exportSource.stats(),
+
+    async close(): Promise<void> {},
+  };
+}

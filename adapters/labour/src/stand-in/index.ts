@@ -1,0 +1,3 @@
+export { writeStandInData } from './writeStandInData';
+export { startStandIn, type StandInOptions } from './startStandIn';
+export { exportDirOf } from './standInFiles';

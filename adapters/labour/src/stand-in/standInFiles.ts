@@ -1,0 +1,6 @@
+import path from 'node:path';
+
+/** Where the stand-in keeps its data under a data directory. */
+export const exportDirOf = (dataDir: string) => path.join(dataDir, 'labour', 'export');
+/** The query API's own store: the employment facts per card, as the API serves them. */
+export const cardStoreOf = (dataDir: string) => path.join(dataDir, 'labour', 'api', 'cards.json');

@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { startStandInServer, type StandInServer } from '@resident-graph/adapter-kit';
+import { CARDS_QUERY_PATH, STATUS_PATH, type CardFacts, type CardsAnswer, type CardsApiError } from '../cardsApi';
+import { cardStoreOf } from './standInFiles';
+
+export interface StandInOptions {
+  /** The directory `writeStandInData` wrote to. */
+  dataDir: string;
+  port: number;
+  host?: string;
+}
+
+/** The bureau refuses more cards than this in one query. */
+const MAX_CARDS_PER_QUERY = 20_000;
+
+function answer(response: ServerResponse, status: number, body: CardsAnswer | CardsApiError | { retCode: 0; retMsg: string }): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}
+
+function cardNumbersOf(body: Buffer): string[] | string {
+  let request: unknown;
+  try {
+    request = JSON.parse(body.toString('utf8'));
+  } catch {
+    return '请求体不是合法的JSON';
+  }
+  const cardNumbers = (request as { cardNumbers?: unknown } | null)?.cardNumbers;
+  if (!Array.isArray(cardNumbers) || !cardNumbers.every((card) => typeof card === 'string')) return 'cardNumbers 必须为卡号数组';
+  if (cardNumbers.length > MAX_CARDS_PER_QUERY) return `单次查询不得超过 ${MAX_CARDS_PER_QUERY} 张卡`;
+  return cardNumbers;
+}
+
+/**
+ * The bureau's query API: `POST /api/v1/cards/query` answers the employment facts of
+ * the cards it knows (unknown cards are left out), `GET /api/v1/status` says it is up.
+ * Refusals use the bureau's own `{retCode, retMsg}` shape.
+ */
+export async function startStandIn(options: StandInOptions): Promise<StandInServer> {
+  const cards = JSON.parse(await readFile(cardStoreOf(options.dataDir), 'utf8')) as CardFacts[];
+  const byCardNumber = new Map(cards.map((card) => [card.cardNo, card]));
+
+  return startStandInServer({
+    department: 'labour',
+    port: options.port,
+    host: options.host,
+    route: (request) => {
+      const path = new URL(request.url ?? '/', 'http://stand-in').pathname;
+      if (request.method === 'POST' && path === CARDS_QUERY_PATH) return 'cards.query';
+      if (request.method === 'GET' && path === STATUS_PATH) return 'status';
+      return null;
+    },
+    handle: (request, body, response) => {
+      if (request.method === 'GET') return answer(response, 200, { retCode: 0, retMsg: '服务正常' });
+      const cardNumbers = cardNumbersOf(body);
+      if (typeof cardNumbers === 'string') return answer(response, 400, { retCode: 40001, retMsg: cardNumbers });
+      const result = cardNumbers.flatMap((cardNumber) => byCardNumber.get(cardNumber) ?? []);
+      return answer(response, 200, { retCode: 0, retMsg: '成功', result });
+    },
+    malformedBody: { contentType: 'application/json; charset=utf-8', body: '{"retCode":0,"retMsg":"成功","result":[{"cardNo":' },
+  });
+}

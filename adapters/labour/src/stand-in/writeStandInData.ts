@@ -1,0 +1,73 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import iconv from 'iconv-lite';
+import type { Population, TruthResident } from '@resident-graph/schemas';
+import {
+  EMPLOYMENT_STATUS_BY_CODE,
+  INSURANCE_TYPE_BY_CODE,
+  PAYMENT_STATUS_ACTIVE,
+  PAYMENT_STATUS_SUSPENDED,
+  codeOf,
+  toBureauDate,
+} from '../bureauCodes';
+import type { CardFacts } from '../cardsApi';
+import { EXPORT_ENCODING, EXPORT_HEADER, exportFileName } from '../exportFormat';
+import { cardStoreOf, exportDirOf } from './standInFiles';
+
+/** The ID and name as the bureau stores them, with the truth's imperfections applied. */
+function asStored(resident: TruthResident): { storedId: string; storedName: string } {
+  let storedId = resident.id;
+  let storedName = resident.name;
+  for (const imperfection of resident.imperfections) {
+    if (imperfection.department !== 'labour') continue;
+    if (imperfection.kind === 'NAME_VARIANT') storedName = imperfection.storedName;
+    else storedId = imperfection.storedId;
+  }
+  return { storedId, storedName };
+}
+
+function exportRows(resident: TruthResident): string[][] {
+  const labour = resident.labour;
+  if (!labour) return [];
+  const { storedId, storedName } = asStored(resident);
+  const card = [labour.socialSecurityCardNumber, storedId, storedName];
+  if (labour.insurance.length === 0) return [[...card, '', '', '']];
+  return labour.insurance.map((insurance) => [
+    ...card,
+    codeOf(INSURANCE_TYPE_BY_CODE, insurance.type),
+    String(insurance.paidMonths),
+    insurance.active ? PAYMENT_STATUS_ACTIVE : PAYMENT_STATUS_SUSPENDED,
+  ]);
+}
+
+function cardFacts(resident: TruthResident): CardFacts[] {
+  const labour = resident.labour;
+  if (!labour) return [];
+  const registration = labour.unemploymentRegistration;
+  return [
+    {
+      cardNo: labour.socialSecurityCardNumber,
+      jobStatus: labour.employmentStatus === 'UNKNOWN' ? null : codeOf(EMPLOYMENT_STATUS_BY_CODE, labour.employmentStatus),
+      laidOffFlag: labour.laidOff ? '1' : '0',
+      unemploymentReg: registration ? { regDate: toBureauDate(registration.registeredOn), certNo: registration.certificateNumber } : null,
+      skillCerts: labour.skillCertificates.map((cert) => ({ certName: cert.name, certLevel: cert.level, issueDate: toBureauDate(cert.issuedOn) })),
+    },
+  ];
+}
+
+/**
+ * Writes the bureau's data under `outDir/labour/`: the nightly export for `asOf`
+ * (`export/shebao_YYYYMMDD.csv`, GBK, CRLF, Chinese header) and the query API's store
+ * (`api/cards.json`).
+ */
+export async function writeStandInData(population: Population, outDir: string): Promise<void> {
+  const exportDir = exportDirOf(outDir);
+  const cardStore = cardStoreOf(outDir);
+  await mkdir(exportDir, { recursive: true });
+  await mkdir(path.dirname(cardStore), { recursive: true });
+
+  const csv = stringify([EXPORT_HEADER, ...population.residents.flatMap(exportRows)], { record_delimiter: 'windows' });
+  await writeFile(path.join(exportDir, exportFileName(population.asOf)), iconv.encode(csv, EXPORT_ENCODING));
+  await writeFile(cardStore, JSON.stringify(population.residents.flatMap(cardFacts)));
+}
