@@ -1,0 +1,60 @@
+import type { AllowanceStatus, DisabilityCategory } from '@resident-graph/schemas';
+import type { AllowanceKind, MarriageKind } from './CivilAffairsRecord';
+
+/**
+ * The bureau's own codes and how they map onto the canonical model. The writer of the
+ * stand-in encodes with the same tables the adapter decodes with.
+ */
+function codeTable<Canonical extends string | number>(entries: Record<string, Canonical>) {
+  const toCode = new Map<Canonical, string>(Object.entries(entries).map(([code, value]) => [value, code]));
+  return {
+    decode: (code: string): Canonical | undefined => (Object.hasOwn(entries, code) ? entries[code] : undefined),
+    encode: (value: Canonical): string => {
+      const code = toCode.get(value);
+      if (code === undefined) throw new Error(`no civil-affairs code for ${String(value)}`);
+      return code;
+    },
+  };
+}
+
+/** 救助类型 (jzaj.jzlx). */
+export const ASSISTANCE_KIND = codeTable<AllowanceKind>({ '10': 'MINIMUM_LIVING_ALLOWANCE', '20': 'EXTREME_HARDSHIP' });
+
+/** 成员状态 (jzcy.cyzt): 在保, 暂停, 停保. */
+export const MEMBER_STATUS = codeTable<AllowanceStatus>({ '1': 'ACTIVE', '2': 'SUSPENDED', '3': 'TERMINATED' });
+
+/** 残疾类别 (cjrz.cjlb), GB/T 26341-2010. */
+export const DISABILITY_CATEGORY = codeTable<DisabilityCategory>({
+  '1': 'SIGHT', '2': 'HEARING', '3': 'SPEECH', '4': 'PHYSICAL', '5': 'INTELLECTUAL', '6': 'MENTAL', '7': 'MULTIPLE',
+});
+
+/** 残疾等级 (cjrz.cjdj). */
+export const DISABILITY_GRADE = codeTable<1 | 2 | 3 | 4>({ '1': 1, '2': 2, '3': 3, '4': 4 });
+
+/** 登记类型 (hydj.djlx): the business codes of the marriage registration system. */
+export const MARRIAGE_KIND = codeTable<MarriageKind>({ IA: 'MARRIAGE', IB: 'DIVORCE' });
+
+/** 优抚类别 (yfdx.yflb) with the name the bureau stores beside it. */
+const VETERAN_CATEGORIES: Record<string, { category: string; name: string }> = {
+  '11': { category: 'DISABLED_SERVICEMAN', name: '伤残军人' },
+  '21': { category: 'MARTYR_FAMILY', name: '烈士遗属' },
+  '22': { category: 'FAMILY_OF_SERVICEMAN_DIED_ON_DUTY', name: '因公牺牲军人遗属' },
+  '23': { category: 'FAMILY_OF_SERVICEMAN_DIED_OF_ILLNESS', name: '病故军人遗属' },
+  '31': { category: 'DEMOBILISED_SOLDIER', name: '在乡复员军人' },
+  '41': { category: 'VETERAN_RETURNED_WITH_ILLNESS', name: '带病回乡退伍军人' },
+  '51': { category: 'WAR_VETERAN', name: '参战退役人员' },
+  '61': { category: 'RETIRED_SOLDIER', name: '退役士兵' },
+};
+/** 其他: a category the code table does not know is kept by its name. */
+const OTHER_VETERAN_CATEGORY = '99';
+
+export const VETERAN_CATEGORY = {
+  encode(category: string): { code: string; name: string } {
+    const known = Object.entries(VETERAN_CATEGORIES).find(([, entry]) => entry.category === category);
+    return known ? { code: known[0], name: known[1].name } : { code: OTHER_VETERAN_CATEGORY, name: category };
+  },
+  decode(code: string, name: string): string | undefined {
+    if (code === OTHER_VETERAN_CATEGORY) return name;
+    return VETERAN_CATEGORIES[code]?.category;
+  },
+};

@@ -1,0 +1,2 @@
+export * from './CivilAffairsRecord';
+export { createCivilAffairsAdapter, type CivilAffairsAdapter, type CivilAffairsAdapterOptions } from './createCivilAffairsAdapter';
