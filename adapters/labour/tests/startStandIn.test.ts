@@ -1,0 +1,77 @@
+import type { StandInServer } from '@resident-graph/adapter-kit';
+import { createLabourAdapter } from '@resident-graph/adapter-labour';
+import { exportDirOf, startStandIn, writeStandInData } from '@resident-graph/adapter-labour/stand-in';
+import { labourPopulation, residentsOf } from './fixtures/population';
+import { tempDir } from './fixtures/tempDir';
+
+describe('the labour stand-in', () => {
+  const population = labourPopulation();
+  const { employed, unemployed } = residentsOf(population);
+  let dir: string;
+  let remove: () => Promise<void>;
+  let standIn: StandInServer;
+
+  beforeAll(async () => {
+    ({ dir, remove } = await tempDir());
+    await writeStandInData(population, dir);
+    standIn = await startStandIn({ dataDir: dir, port: 0 });
+  });
+  afterEach(async () => {
+    await fetch(`${standIn.url}/__control/fault`, { method: 'PUT', body: JSON.stringify({ kind: 'none' }) });
+    await fetch(`${standIn.url}/__control/calls`, { method: 'DELETE' });
+  });
+  afterAll(async () => {
+    await standIn.close();
+    await remove();
+  });
+
+  const query = (body: unknown) =>
+    fetch(`${standIn.url}/api/v1/cards/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('answers the employment facts of the cards it knows and leaves unknown cards out', async () => {
+    const response = await query({ cardNumbers: [unemployed.labour!.socialSecurityCardNumber, 'NO-SUCH-CARD'] });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      retCode: 0,
+      retMsg: '成功',
+      result: [
+        {
+          cardNo: unemployed.labour!.socialSecurityCardNumber,
+          jobStatus: '21',
+          laidOffFlag: '0',
+          unemploymentReg: { regDate: '20260302', certNo: unemployed.labour!.unemploymentRegistration!.certificateNumber },
+          skillCerts: unemployed.labour!.skillCertificates.map((cert) => ({
+            certName: cert.name,
+            certLevel: cert.level,
+            issueDate: cert.issuedOn.replaceAll('-', ''),
+          })),
+        },
+      ],
+    });
+  });
+
+  it('refuses a request without a list of card numbers in its own error shape', async () => {
+    const response = await query({ cards: ['x'] });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ retCode: 40001, retMsg: expect.stringContaining('cardNumbers') });
+  });
+
+  it('serves the adapter the same record the truth holds, one query per lookup', async () => {
+    const labour = createLabourAdapter({ baseUrl: standIn.url, exportDir: exportDirOf(dir) });
+    const answer = await labour.lookup(population.residents.map((resident) => resident.id));
+
+    for (const resident of population.residents) {
+      const typoed = resident.imperfections.some((imperfection) => imperfection.kind === 'ID_TYPO');
+      expect(answer.get(resident.id)?.record).toEqual(typoed ? null : resident.labour);
+    }
+    const calls = (await (await fetch(`${standIn.url}/__control/calls`)).json()) as Record<string, number>;
+    expect(calls['cards.query']).toBe(1);
+    expect(labour.callsMade()).toBe(1);
+  });
+
+  it('lets the adapter report a malformed answer as DEPARTMENT_BAD_RESPONSE', async () => {
+    await fetch(`${standIn.url}/__control/fault`, { method: 'PUT', body: JSON.stringify({ kind: 'malformed' }) });
+    const labour = createLabourAdapter({ baseUrl: standIn.url, exportDir: exportDirOf(dir) });
+    await expect(labour.lookup([employed.id])).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE' });
+  });
+});
