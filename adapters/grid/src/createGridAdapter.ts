@@ -1,0 +1,119 @@
+import { createDepartmentPolicy, DepartmentError, type DepartmentLookup } from '@resident-graph/adapter-kit';
+import { normalizeCitizenId } from '@resident-graph/schemas';
+import { createPrismaClient } from './createPrismaClient';
+import { residentQueries } from './residentQueries';
+import { lookupOf, matchRows, parseResidentRows } from './residentRows';
+import { checkRosterPageSize, decodeRosterCursor, encodeRosterCursor } from './rosterCursor';
+import type { CommunityInfo, GridAdapter, GridAdapterOptions, GridInfo, GridRecord, GridWorkerInfo, RosterPage, RosterRequest } from './types';
+
+interface RosterResult {
+  total: unknown;
+  pageRowIds: unknown;
+  rows: unknown;
+}
+
+function groupBy<T>(keys: readonly string[], items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+  for (const item of items) groups.get(keyOf(item))?.push(item);
+  return groups;
+}
+
+/**
+ * Reads the street's grid-management database directly (Prisma Client, `pg` driver
+ * adapter). Every method is one query, counted by `callsMade()`, run under the
+ * department policy (time-out, retry, circuit breaker); health checks are not counted.
+ */
+export function createGridAdapter(options: GridAdapterOptions): GridAdapter {
+  const schema = options.schema ?? 'grid';
+  const timeoutMs = options.timeoutMs ?? 2_000;
+  const prisma = createPrismaClient({ databaseUrl: options.databaseUrl, schema, timeoutMs });
+  const queries = residentQueries(schema);
+  const execute = createDepartmentPolicy({ department: 'grid', timeoutMs });
+  let calls = 0;
+  const call = <T>(run: () => Promise<T>): Promise<T> =>
+    execute(() => {
+      calls += 1;
+      return run();
+    });
+
+  return {
+    department: 'grid' as const,
+
+    async lookup(citizenIds: readonly string[]): Promise<Map<string, DepartmentLookup<GridRecord>>> {
+      const canonical = new Map(citizenIds.map((id) => [id, normalizeCitizenId(id)] as const));
+      const wanted = [...new Set([...canonical.values()].flatMap((result) => (result.ok ? [result.id] : [])))];
+      const answer = new Map<string, DepartmentLookup<GridRecord>>(citizenIds.map((id) => [id, { record: null, issues: [] }]));
+      if (wanted.length === 0) return answer;
+      const { matched, unmatchable } = await call(async () => {
+        const [result] = await prisma.$queryRaw<{ rows: unknown }[]>(queries.lookup(wanted));
+        return matchRows(parseResidentRows(result?.rows));
+      });
+      for (const [id, result] of canonical) {
+        if (result.ok) answer.set(id, lookupOf(result.id, matched.get(result.id) ?? [], unmatchable));
+      }
+      return answer;
+    },
+
+    async listGridResidents(gridId: string, request: RosterRequest): Promise<RosterPage> {
+      checkRosterPageSize(request.first);
+      const afterRowId = request.after === null ? 0 : decodeRosterCursor(gridId, request.after);
+      return call(async () => {
+        const [result] = await prisma.$queryRaw<RosterResult[]>(queries.roster(gridId, afterRowId, request.first + 1));
+        const { total, pageRowIds } = result ?? {};
+        if (typeof total !== 'number' || !Array.isArray(pageRowIds) || !pageRowIds.every((id) => Number.isSafeInteger(id))) {
+          throw new DepartmentError('DEPARTMENT_BAD_RESPONSE', 'grid', 'malformed roster answer');
+        }
+        const rows = parseResidentRows(result?.rows);
+        const { matched, unmatchable } = matchRows(rows);
+        const rowById = new Map(rows.map((row) => [row.id, row]));
+        const pageIds = (pageRowIds as number[]).slice(0, request.first);
+        const nodes = pageIds.flatMap((rowId) => {
+          const id = normalizeCitizenId(rowById.get(rowId)?.storedId ?? '');
+          return id.ok ? [{ citizenId: id.id, lookup: lookupOf(id.id, matched.get(id.id) ?? [], unmatchable) }] : [];
+        });
+        const lastRowId = pageIds.at(-1);
+        return {
+          nodes,
+          totalCount: total,
+          hasNextPage: pageRowIds.length > request.first,
+          endCursor: lastRowId === undefined ? null : encodeRosterCursor(gridId, lastRowId),
+        };
+      });
+    },
+
+    async getGrids(gridIds: readonly string[]): Promise<Map<string, GridInfo>> {
+      const grids = await call(() => prisma.grid.findMany({ where: { id: { in: [...gridIds] } } }));
+      return new Map(grids.map((grid) => [grid.id, grid]));
+    },
+
+    async getCommunities(communityIds: readonly string[]): Promise<Map<string, CommunityInfo>> {
+      const communities = await call(() => prisma.community.findMany({ where: { id: { in: [...communityIds] } }, select: { id: true, name: true } }));
+      return new Map(communities.map((community) => [community.id, community]));
+    },
+
+    async listCommunityGrids(communityIds: readonly string[]): Promise<Map<string, GridInfo[]>> {
+      const grids = await call(() => prisma.grid.findMany({ where: { communityId: { in: [...communityIds] } }, orderBy: { id: 'asc' } }));
+      return groupBy(communityIds, grids, (grid) => grid.communityId);
+    },
+
+    async listGridWorkers(gridIds: readonly string[]): Promise<Map<string, GridWorkerInfo[]>> {
+      const assignments = await call(() =>
+        prisma.gridWorkerGrid.findMany({
+          where: { gridId: { in: [...gridIds] } },
+          select: { gridId: true, gridWorker: { select: { id: true, name: true } } },
+          orderBy: { gridWorkerId: 'asc' },
+        }),
+      );
+      const byGrid = groupBy(gridIds, assignments, (assignment) => assignment.gridId);
+      return new Map([...byGrid].map(([gridId, list]) => [gridId, list.map((assignment) => assignment.gridWorker)]));
+    },
+
+    callsMade: () => calls,
+
+    async checkHealth(): Promise<void> {
+      await execute(() => prisma.street.findFirst({ select: { regionCode: true } }));
+    },
+
+    close: () => prisma.$disconnect(),
+  } satisfies GridAdapter;
+}

@@ -1,0 +1,2 @@
+export { writeStandInData } from './writeStandInData';
+export { prepareStandIn, type PrepareStandInOptions } from './prepareStandIn';

@@ -1,0 +1,76 @@
+import type { DepartmentAdapter, DepartmentLookup } from '@resident-graph/adapter-kit';
+import type { ResidentCategory } from '@resident-graph/schemas';
+
+/** Where a resident actually lives, as the grid database knows it. */
+export interface GridRecord {
+  gridId: string;
+  communityId: string;
+  buildingId: string;
+  /** The dwelling; a registered household keeps its household number (户号). */
+  householdId: string;
+  address: string;
+  categories: ResidentCategory[];
+}
+
+export interface GridInfo {
+  id: string;
+  name: string;
+  communityId: string;
+  areaSquareMetres: number;
+}
+
+export interface CommunityInfo {
+  id: string;
+  name: string;
+}
+
+export interface GridWorkerInfo {
+  id: string;
+  name: string;
+}
+
+export interface RosterRequest {
+  /** 0 … `MAX_ROSTER_PAGE`. */
+  first: number;
+  /** A cursor this adapter issued for the same grid, or null for the first page. */
+  after: string | null;
+}
+
+export interface RosterNode {
+  citizenId: string;
+  /** What `lookup([citizenId])` answers for a resident recorded once, so callers can prime caches. */
+  lookup: DepartmentLookup<GridRecord>;
+}
+
+export interface RosterPage {
+  nodes: RosterNode[];
+  /** Residents of the grid with a matchable citizen ID, over all pages. */
+  totalCount: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface GridAdapterOptions {
+  databaseUrl: string;
+  /** PostgreSQL schema holding the grid database. @default 'grid' */
+  schema?: string;
+  /** Time limit of one query. @default 2000 */
+  timeoutMs?: number;
+}
+
+/** The grid database's adapter: the common lookup plus what the grid subgraph pages and batches. */
+export interface GridAdapter extends DepartmentAdapter<GridRecord> {
+  readonly department: 'grid';
+  /**
+   * One page of a grid's residents in a stable order, the roster's size, and each
+   * node's lookup answer (so a caller can prime its per-request cache), in one query.
+   * Throws `RosterArgumentError`, before any query, for a bad `first` or a foreign cursor.
+   */
+  listGridResidents(gridId: string, request: RosterRequest): Promise<RosterPage>;
+  getGrids(gridIds: readonly string[]): Promise<Map<string, GridInfo>>;
+  getCommunities(communityIds: readonly string[]): Promise<Map<string, CommunityInfo>>;
+  /** Each community's grids by id; every community asked for has an entry. */
+  listCommunityGrids(communityIds: readonly string[]): Promise<Map<string, GridInfo[]>>;
+  /** The workers serving each grid, by id; every grid asked for has an entry. */
+  listGridWorkers(gridIds: readonly string[]): Promise<Map<string, GridWorkerInfo[]>>;
+}
