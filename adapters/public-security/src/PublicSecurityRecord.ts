@@ -1,0 +1,39 @@
+import type { Gender, MaritalStatus, PopulationType, RelationToHead } from '@resident-graph/schemas';
+
+export interface ResidencePermit {
+  number: string;
+  issuedOn: string;
+  expiresOn: string;
+}
+
+/** One person as public security registers them, in the canonical model. */
+export interface PublicSecurityRecord {
+  id: string;
+  name: string;
+  gender: Gender;
+  /** `YYYY-MM-DD`, as the system records it (not derived from the ID). */
+  birthDate: string;
+  /** GB 3304 code, e.g. `01`. */
+  ethnicityCode: string;
+  maritalStatus: MaritalStatus;
+  /** 户号; `null` for the floating population. */
+  householdId: string | null;
+  relationToHead: RelationToHead | null;
+  registeredAddress: string;
+  populationType: PopulationType;
+  residencePermit: ResidencePermit | null;
+  /** 人员编号: the system's own key for the record. */
+  recordReference: string;
+}
+
+export interface HouseholdMemberRecord {
+  citizenId: string;
+  relationToHead: RelationToHead;
+}
+
+/** A registered household (户). Members whose stored ID fails validation are left out. */
+export interface HouseholdRecord {
+  id: string;
+  registeredAddress: string;
+  members: HouseholdMemberRecord[];
+}

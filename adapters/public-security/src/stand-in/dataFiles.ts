@@ -1,0 +1,7 @@
+import path from 'node:path';
+
+/** Where this system's export lives under a data directory: one JSON record per line. */
+export function dataFiles(dataDir: string) {
+  const dir = path.join(dataDir, 'public-security');
+  return { dir, persons: path.join(dir, 'rkxx.jsonl'), households: path.join(dir, 'hhxx.jsonl') };
+}

@@ -1,0 +1,2 @@
+export { writeStandInData } from './writeStandInData';
+export { startStandIn, type PublicSecurityStandInOptions } from './startStandIn';

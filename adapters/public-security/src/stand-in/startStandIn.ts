@@ -1,0 +1,99 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startStandInServer, type StandInServer } from '@resident-graph/adapter-kit';
+import { MAX_PAGE_SIZE, PATHS, SUCCESS_CODE, type RawError } from '../wireFormat';
+import { PopulationRegister } from './PopulationRegister';
+import { RateLimiter } from './RateLimiter';
+
+export interface PublicSecurityStandInOptions {
+  /** The data directory `writeStandInData` wrote to (its `public-security/` folder is read). */
+  dataDir: string;
+  port: number;
+  host?: string;
+  /** Requests answered per second; the rest get 429. @default 200 */
+  rateLimitPerSecond?: number;
+}
+
+class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: RawError,
+  ) {
+    super(body.MSG);
+  }
+}
+
+const DEFAULT_PAGE_SIZE = 20;
+
+function send(response: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', ...headers }).end(JSON.stringify(value));
+}
+
+/** The request as the system reads it: a list of keys under `keyField`, and a page. */
+function readQuery(body: Buffer, keyField: string | null): { keys: string[]; page: number; pageSize: number } {
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+  } catch {
+    throw new Refusal(400, { CODE: 'E1001', MSG: '请求报文格式错误' });
+  }
+  const keys = keyField === null ? [] : parsed[keyField];
+  const page = parsed.PAGE ?? 1;
+  const pageSize = parsed.PAGE_SIZE ?? DEFAULT_PAGE_SIZE;
+  if (!Array.isArray(keys) || !keys.every((key) => typeof key === 'string')) {
+    throw new Refusal(400, { CODE: 'E1002', MSG: `查询条件 ${keyField} 必须为字符串数组` });
+  }
+  if (!Number.isInteger(page) || (page as number) < 1 || !Number.isInteger(pageSize) || (pageSize as number) < 1) {
+    throw new Refusal(400, { CODE: 'E1003', MSG: '分页参数错误' });
+  }
+  if ((pageSize as number) > MAX_PAGE_SIZE) throw new Refusal(400, { CODE: 'E1004', MSG: `每页记录数不能超过${MAX_PAGE_SIZE}` });
+  return { keys, page: page as number, pageSize: pageSize as number };
+}
+
+function pageOf(records: unknown[], page: number, pageSize: number) {
+  const start = (page - 1) * pageSize;
+  return { CODE: SUCCESS_CODE, MSG: '成功', TOTAL: records.length, PAGE: page, PAGE_SIZE: pageSize, RECORDS: records.slice(start, start + pageSize) };
+}
+
+/**
+ * Stand-in of the household-registration system: its paged JSON API over the export
+ * `writeStandInData` wrote, throttled like the real one (429 with `Retry-After`).
+ */
+export async function startStandIn(options: PublicSecurityStandInOptions): Promise<StandInServer> {
+  const register = await PopulationRegister.load(options.dataDir);
+  const limiter = new RateLimiter(options.rateLimitPerSecond ?? 200);
+  const queries: Record<string, (body: Buffer) => unknown> = {
+    [PATHS.persons]: (body) => {
+      const query = readQuery(body, 'GMSFHM');
+      return pageOf(register.persons(query.keys), query.page, query.pageSize);
+    },
+    [PATHS.households]: (body) => {
+      const query = readQuery(body, 'HH');
+      return pageOf(register.householdsOf(query.keys), query.page, query.pageSize);
+    },
+    [PATHS.invalidIds]: (body) => {
+      const query = readQuery(body, null);
+      return pageOf(register.invalidIdPersons, query.page, query.pageSize);
+    },
+  };
+  const pathOf = (request: IncomingMessage) => new URL(request.url ?? '/', 'http://stand-in').pathname;
+
+  return startStandInServer({
+    department: 'public-security',
+    port: options.port,
+    host: options.host,
+    route: (request) => (request.method === 'POST' && Object.hasOwn(queries, pathOf(request)) ? pathOf(request) : null),
+    handle: (request, body, response) => {
+      const waitMs = limiter.take();
+      if (waitMs > 0) {
+        return send(response, 429, { CODE: 'E4290', MSG: '请求过于频繁，请稍后重试' }, { 'retry-after': String(Math.ceil(waitMs / 1000)) });
+      }
+      try {
+        send(response, 200, queries[pathOf(request)]!(body));
+      } catch (error) {
+        if (!(error instanceof Refusal)) throw error;
+        send(response, error.status, error.body);
+      }
+    },
+    malformedBody: { contentType: 'application/json;charset=UTF-8', body: '{"CODE":"0000","MSG":"成功","TOTAL":2,"RECORDS":[{"GMSFHM":' },
+  });
+}

@@ -1,0 +1,75 @@
+import {
+  ETHNICITY_NAMES,
+  GENDER_CODES,
+  MARITAL_STATUS_CODES,
+  normalizeCitizenId,
+  relationToHeadFromCode,
+  type RelationToHead,
+} from '@resident-graph/schemas';
+import { DepartmentError } from '@resident-graph/adapter-kit';
+import type { HouseholdRecord, PublicSecurityRecord, ResidencePermit } from './PublicSecurityRecord';
+import type { RawHousehold, RawPerson } from './wireFormat';
+
+function badResponse(message: string): DepartmentError {
+  return new DepartmentError('DEPARTMENT_BAD_RESPONSE', 'public-security', message);
+}
+
+function codeIn<T>(table: Readonly<Record<string, T>>, code: string, what: string, reference: string): T {
+  if (!Object.hasOwn(table, code)) throw badResponse(`record ${reference}: unknown ${what} code "${code}"`);
+  return table[code]!;
+}
+
+/** `YYYYMMDD` → `YYYY-MM-DD`, refusing dates that do not exist. */
+export function toIsoDate(yyyymmdd: string, reference: string): string {
+  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(yyyymmdd);
+  const iso = match ? `${match[1]}-${match[2]}-${match[3]}` : '';
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (!match || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) {
+    throw badResponse(`record ${reference}: "${yyyymmdd}" is not a date (YYYYMMDD)`);
+  }
+  return iso;
+}
+
+function relation(code: string, reference: string): RelationToHead {
+  const value = relationToHeadFromCode(code);
+  if (!value) throw badResponse(`record ${reference}: unknown relation-to-head code "${code}"`);
+  return value;
+}
+
+const POPULATION_TYPES = { '1': 'PERMANENT', '2': 'FLOATING' } as const;
+
+/** Maps a stored person onto the canonical model; the caller has already matched its ID. */
+export function toPublicSecurityRecord(raw: RawPerson, id: string): PublicSecurityRecord {
+  const ref = raw.RYBH;
+  const populationType = codeIn(POPULATION_TYPES, raw.RKLX, 'population type (RKLX)', ref);
+  codeIn(ETHNICITY_NAMES, raw.MZ, 'ethnicity (MZ)', ref);
+  const residencePermit: ResidencePermit | null = raw.JZZ
+    ? { number: raw.JZZ.JZZBH, issuedOn: toIsoDate(raw.JZZ.QFRQ, ref), expiresOn: toIsoDate(raw.JZZ.YXQZ, ref) }
+    : null;
+  return {
+    id,
+    name: raw.XM,
+    gender: codeIn(GENDER_CODES, raw.XB, 'sex (XB)', ref),
+    birthDate: toIsoDate(raw.CSRQ, ref),
+    ethnicityCode: raw.MZ,
+    maritalStatus: codeIn(MARITAL_STATUS_CODES, raw.HYZK, 'marital status (HYZK)', ref),
+    householdId: raw.HH === '' ? null : raw.HH,
+    relationToHead: raw.YHZGX === '' ? null : relation(raw.YHZGX, ref),
+    registeredAddress: raw.HJDZ,
+    populationType,
+    residencePermit,
+    recordReference: ref,
+  };
+}
+
+/** Members are keyed by canonical ID; one whose stored ID fails validation cannot be a member of the graph. */
+export function toHouseholdRecord(raw: RawHousehold): HouseholdRecord {
+  return {
+    id: raw.HH,
+    registeredAddress: raw.HJDZ,
+    members: raw.CY.flatMap((member) => {
+      const id = normalizeCitizenId(member.GMSFHM);
+      return id.ok ? [{ citizenId: id.id, relationToHead: relation(member.YHZGX, `household ${raw.HH}`) }] : [];
+    }),
+  };
+}

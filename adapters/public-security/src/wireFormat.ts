@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * The household-registration system's own JSON, field names as it spells them
+ * (upper-case pinyin initials). Shared by the adapter, which parses it, and the stand-in,
+ * which serves it.
+ */
+
+/** 居住证: residence permit of the floating population, dates `YYYYMMDD`. */
+export const RawResidencePermit = z.object({
+  JZZBH: z.string(),
+  QFRQ: z.string(),
+  YXQZ: z.string(),
+});
+
+/** 人口信息: one person as the system stores them. */
+export const RawPerson = z.object({
+  /** 人员编号: the system's own key for the record. */
+  RYBH: z.string(),
+  GMSFHM: z.string(),
+  XM: z.string(),
+  XB: z.string(),
+  MZ: z.string(),
+  CSRQ: z.string(),
+  HYZK: z.string(),
+  HH: z.string(),
+  YHZGX: z.string(),
+  HJDZ: z.string(),
+  RKLX: z.string(),
+  JZZ: RawResidencePermit.nullish(),
+});
+export type RawPerson = z.infer<typeof RawPerson>;
+
+/** 户信息: a registered household and its members. */
+export const RawHousehold = z.object({
+  HH: z.string(),
+  HJDZ: z.string(),
+  CY: z.array(z.object({ GMSFHM: z.string(), YHZGX: z.string() })),
+});
+export type RawHousehold = z.infer<typeof RawHousehold>;
+
+/** The system accepts at most this many records per page. */
+export const MAX_PAGE_SIZE = 500;
+export const SUCCESS_CODE = '0000';
+
+export interface PageRequest {
+  PAGE: number;
+  PAGE_SIZE: number;
+}
+
+export const pageOf = <T extends z.ZodType>(record: T) =>
+  z.object({
+    CODE: z.literal(SUCCESS_CODE),
+    MSG: z.string(),
+    TOTAL: z.number().int().nonnegative(),
+    PAGE: z.number().int().positive(),
+    PAGE_SIZE: z.number().int().positive(),
+    RECORDS: z.array(record),
+  });
+export type Page<T> = { CODE: string; MSG: string; TOTAL: number; PAGE: number; PAGE_SIZE: number; RECORDS: T[] };
+
+/** Every refusal, whatever the status: `E` and a number, and a message for people. */
+export const RawError = z.object({ CODE: z.string(), MSG: z.string() });
+export type RawError = z.infer<typeof RawError>;
+
+export const PATHS = {
+  persons: '/api/rkxx/query',
+  households: '/api/hhxx/query',
+  /** 校验异常: persons whose stored citizen ID fails the system's own check. */
+  invalidIds: '/api/rkxx/jyyc',
+} as const;
