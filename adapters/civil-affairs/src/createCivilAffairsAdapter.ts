@@ -1,5 +1,6 @@
 import { createDepartmentPolicy, type DepartmentAdapter } from '@resident-graph/adapter-kit';
 import { createLogger } from '@resident-graph/service-kit';
+import { askDatabase } from './askDatabase';
 import type { CivilAffairsRecord } from './CivilAffairsRecord';
 import { collectLookups, storedFormsOf } from './collectLookups';
 import { createCivilAffairsClient, type CivilAffairsDatabase } from './createCivilAffairsClient';
@@ -31,7 +32,7 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
   const prisma = createCivilAffairsClient(options);
   const execute = createDepartmentPolicy({ department: 'civil-affairs', timeoutMs: options.timeoutMs });
   const executeScan = createDepartmentPolicy({ department: 'civil-affairs', timeoutMs: options.idScanTimeoutMs ?? 30_000 });
-  const index = new StoredIdIndex(() => executeScan(async () => snapshotOf(recordParties(await readCivilAffairsRows(prisma)))));
+  const index = new StoredIdIndex(() => executeScan(async () => snapshotOf(recordParties(await askDatabase(() => readCivilAffairsRows(prisma))))));
   let calls = 0;
 
   const warnOnFailure = (error: unknown) => logger.warn({ err: error }, 'scan of stored citizen IDs failed');
@@ -46,13 +47,13 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
       if (citizenIds.length === 0) return new Map();
       calls += 1;
       return execute(async () => {
-        const rows = await readCivilAffairsRows(prisma, storedFormsOf(citizenIds, snapshot));
+        const rows = await askDatabase(() => readCivilAffairsRows(prisma, storedFormsOf(citizenIds, snapshot)));
         return collectLookups(citizenIds, recordParties(rows), snapshot);
       });
     },
     callsMade: () => calls,
     async checkHealth() {
-      await execute(() => prisma.assistanceCase.findFirst({ select: { caseNumber: true } }));
+      await execute(() => askDatabase(() => prisma.assistanceCase.findFirst({ select: { caseNumber: true } })));
     },
     refreshIdIndex: () => index.refresh(),
     async close() {

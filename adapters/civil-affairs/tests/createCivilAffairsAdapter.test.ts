@@ -1,0 +1,157 @@
+import { DepartmentError } from '@resident-graph/adapter-kit';
+import type { Population, TruthResident } from '@resident-graph/schemas';
+import { createCivilAffairsAdapter, type CivilAffairsAdapter, type CivilAffairsRecord } from '../src';
+import { citizenId, fifteenDigitFormOf, withTypo } from './fixtures/citizenIds';
+import { SAMPLE, samplePopulation } from './fixtures/population';
+import { standInDatabase, type StandInDatabase } from './fixtures/standInDatabase';
+import { withPool } from './fixtures/testSchema';
+
+const population = samplePopulation();
+let database: StandInDatabase;
+let adapter: CivilAffairsAdapter;
+
+beforeAll(async () => {
+  database = await standInDatabase(population);
+  adapter = createCivilAffairsAdapter({ databaseUrl: database.databaseUrl, schema: database.schema });
+});
+afterAll(async () => {
+  await adapter.close();
+  await database.remove();
+});
+
+const resident = (id: string): TruthResident => population.residents.find((r) => r.id === id)!;
+
+/** The name civil affairs holds for a resident: a name variant where the truth lists one. */
+function nameOnRecord(people: Population, id: string | null, fallback: string): string {
+  const person = people.residents.find((r) => r.id === id);
+  const variant = person?.imperfections.find((i) => i.department === 'civil-affairs' && i.kind === 'NAME_VARIANT');
+  return variant?.kind === 'NAME_VARIANT' ? variant.storedName : fallback;
+}
+
+/** The truth's facts in the adapter's order (cases by date, marriages by date), spouses named as on record. */
+function expectedRecord(people: Population, truth: TruthResident): CivilAffairsRecord | null {
+  const facts = truth.civilAffairs;
+  if (!facts) return null;
+  return {
+    ...facts,
+    allowanceCases: [...facts.allowanceCases].sort((a, b) => a.since.localeCompare(b.since)),
+    marriages: [...facts.marriages]
+      .sort((a, b) => a.registeredOn.localeCompare(b.registeredOn))
+      .map((marriage) => ({ ...marriage, spouseName: nameOnRecord(people, marriage.spouseId, marriage.spouseName) })),
+  };
+}
+
+test('answers every resident with the facts of the truth, in one call', async () => {
+  const ids = population.residents.map((r) => r.id);
+  const before = adapter.callsMade();
+  const answer = await adapter.lookup(ids);
+  expect(adapter.callsMade() - before).toBe(1);
+  expect([...answer.keys()].sort()).toEqual([...ids].sort());
+  for (const truth of population.residents.filter((r) => r.id !== SAMPLE.typo)) {
+    expect({ id: truth.id, record: answer.get(truth.id)!.record }).toEqual({ id: truth.id, record: expectedRecord(population, truth) });
+  }
+});
+
+test('matches rows keyed by the 15-digit form and reports each as a legacy ID', async () => {
+  const lookup = (await adapter.lookup([SAMPLE.legacyHead])).get(SAMPLE.legacyHead)!;
+  expect(lookup.record?.allowanceCases.map((c) => c.caseNumber)).toEqual(['DB310115-2019-0001']);
+  expect(lookup.issues).toEqual(
+    expect.arrayContaining([
+      { department: 'civil-affairs', kind: 'LEGACY_15_DIGIT_ID', storedId: fifteenDigitFormOf(SAMPLE.legacyHead), recordReference: 'DB310115-2019-0001', nameOnRecord: '王建国' },
+      expect.objectContaining({ kind: 'LEGACY_15_DIGIT_ID', recordReference: expect.stringMatching(/^J310115-1982-/) }),
+    ]),
+  );
+  expect(lookup.issues).toHaveLength(2);
+  const wife = (await adapter.lookup([SAMPLE.variantWife])).get(SAMPLE.variantWife)!;
+  expect(wife.record?.marriages[0]?.spouseId).toBe(SAMPLE.legacyHead);
+  expect(wife.issues).toEqual([]);
+});
+
+test('matches a 15-digit row written after the last ID scan', async () => {
+  const id = citizenId('19451010', 91);
+  await withPool((pool) =>
+    pool.query(`INSERT INTO "${database.schema}".gljt VALUES ('GL310115999999', $1, '钱老伯', '2025-10-10', 200.00)`, [fifteenDigitFormOf(id)]),
+  );
+  const lookup = (await adapter.lookup([id])).get(id)!;
+  expect(lookup.record?.elderlyAllowance).toEqual({ since: '2025-10-10', amountPerMonth: 200 });
+  expect(lookup.issues).toEqual([expect.objectContaining({ kind: 'LEGACY_15_DIGIT_ID', recordReference: 'GL310115999999' })]);
+});
+
+test('never merges a row whose stored ID fails its check digit, and reports it', async () => {
+  const truth = resident(SAMPLE.typo);
+  const lookup = (await adapter.lookup([SAMPLE.typo])).get(SAMPLE.typo)!;
+  expect(lookup.record).toBeNull();
+  expect(lookup.issues).toEqual([
+    {
+      department: 'civil-affairs',
+      kind: 'INVALID_CITIZEN_ID',
+      storedId: withTypo(SAMPLE.typo),
+      recordReference: truth.civilAffairs!.disability!.certificateNumber,
+      nameOnRecord: truth.name,
+    },
+  ]);
+});
+
+test('answers a resident the bureau does not know with no record and no issues', async () => {
+  expect((await adapter.lookup([SAMPLE.nothingOnRecord])).get(SAMPLE.nothingOnRecord)).toEqual({ record: null, issues: [] });
+});
+
+test('finds rows with an invalid stored ID added after start once the ID scan runs again', async () => {
+  const late = withTypo(SAMPLE.veteran);
+  await withPool((pool) =>
+    pool.query(`INSERT INTO "${database.schema}".cjrz VALUES ('LATE-0001', $1, '陈卫东', '4', '3', '2026-01-05')`, [late]),
+  );
+  expect((await adapter.lookup([SAMPLE.veteran])).get(SAMPLE.veteran)!.issues).toEqual([]);
+  await adapter.refreshIdIndex();
+  const issues = (await adapter.lookup([SAMPLE.veteran])).get(SAMPLE.veteran)!.issues;
+  expect(issues).toEqual([expect.objectContaining({ kind: 'INVALID_CITIZEN_ID', storedId: late, recordReference: 'LATE-0001' })]);
+});
+
+test('a code the bureau never defined is a bad response, not a silent guess', async () => {
+  await withPool((pool) => pool.query(`UPDATE "${database.schema}".jzcy SET cyzt = '9' WHERE ajbh = 'DB310115-2016-0042'`));
+  try {
+    await expect(adapter.lookup([SAMPLE.divorcee])).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE', department: 'civil-affairs' });
+    expect((await adapter.lookup([SAMPLE.veteran])).get(SAMPLE.veteran)!.record?.veteranBenefit).not.toBeNull();
+  } finally {
+    await withPool((pool) => pool.query(`UPDATE "${database.schema}".jzcy SET cyzt = '2' WHERE ajbh = 'DB310115-2016-0042'`));
+  }
+});
+
+test('a lookup blocked past its time limit fails with DEPARTMENT_TIMEOUT', async () => {
+  const slow = createCivilAffairsAdapter({ databaseUrl: database.databaseUrl, schema: database.schema, timeoutMs: 200 });
+  await slow.refreshIdIndex();
+  await withPool(async (pool) => {
+    const locker = await pool.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query(`LOCK TABLE "${database.schema}".jzcy IN ACCESS EXCLUSIVE MODE`);
+      await expect(slow.lookup([SAMPLE.son])).rejects.toMatchObject({ code: 'DEPARTMENT_TIMEOUT' });
+      await locker.query('ROLLBACK');
+    } finally {
+      locker.release();
+    }
+  });
+  await slow.close();
+});
+
+test('an unreachable database fails lookups and health checks with DEPARTMENT_UNAVAILABLE', async () => {
+  const down = createCivilAffairsAdapter({ databaseUrl: 'postgresql://postgres@127.0.0.1:1/test', schema: database.schema, timeoutMs: 500 });
+  try {
+    const failure = await down.lookup([SAMPLE.son]).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DepartmentError);
+    expect(failure).toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE', message: expect.not.stringContaining('\n') });
+    await expect(down.checkHealth()).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE' });
+    await expect(adapter.checkHealth()).resolves.toBeUndefined();
+  } finally {
+    await down.close();
+  }
+});
+
+test('a database without the bureau tables is a bad response', async () => {
+  const elsewhere = createCivilAffairsAdapter({ databaseUrl: database.databaseUrl, schema: 'no_such_schema' });
+  try {
+    await expect(elsewhere.lookup([SAMPLE.son])).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE' });
+  } finally {
+    await elsewhere.close();
+  }
+});
