@@ -1,0 +1,124 @@
+import { createDepartmentPolicy, type DepartmentAdapter, type DepartmentLookup } from '@resident-graph/adapter-kit';
+import { normalizeCitizenId } from '@resident-graph/schemas';
+import { createLogger } from '@resident-graph/service-kit';
+import { createJsxxClient } from './createJsxxClient';
+import type { FamilyPlanningRecord } from './FamilyPlanningRecord';
+import { readJsxxPersonId } from './jsxx/readJsxxPersonId';
+import { nodesOf } from './jsxx/xmlNodes';
+import { StoredIdIndex } from './StoredIdIndex';
+import { toFamilyPlanningRecord } from './toFamilyPlanningRecord';
+
+export interface FamilyPlanningAdapterOptions {
+  /** Where the service runs, e.g. `http://127.0.0.1:4203`. */
+  baseUrl: string;
+  /** Time limit of one lookup attempt. @default 2000 */
+  timeoutMs?: number;
+  /** Further attempts after a failure that may be transient. @default 2 */
+  retries?: number;
+  /** How often the list of stored IDs is read again. @default 300000 */
+  indexRefreshMs?: number;
+  /** How soon a failed read of that list is tried again. @default 1000 */
+  indexRetryMs?: number;
+  /** Time limit of reading that list, which grows with the population. @default 30000 */
+  indexTimeoutMs?: number;
+}
+
+/** The `DepartmentAdapter` of family planning, plus a way to re-read the stored IDs on demand. */
+export interface FamilyPlanningAdapter extends DepartmentAdapter<FamilyPlanningRecord> {
+  /** Reads the list of stored IDs now (also done at start and periodically). */
+  refreshIndex(): Promise<void>;
+}
+
+const DEPARTMENT = 'family-planning';
+
+/**
+ * The family-planning service behind the `DepartmentAdapter` interface. `lookup` is one
+ * `QueryPersons` call per batch. The stored IDs are read with `ListPersonIds` at start and
+ * then every `indexRefreshMs` (never per lookup): they tell which other forms to ask for
+ * and which records carry an invalid ID to report.
+ */
+export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOptions): FamilyPlanningAdapter {
+  const logger = createLogger('adapter-family-planning');
+  const client = createJsxxClient(options.baseUrl);
+  const execute = createDepartmentPolicy({ department: DEPARTMENT, timeoutMs: options.timeoutMs, retries: options.retries });
+  const executeIndexRead = createDepartmentPolicy({ department: DEPARTMENT, timeoutMs: options.indexTimeoutMs ?? 30_000, retries: 0 });
+  let index = new StoredIdIndex([]);
+  let indexRead: Promise<void> | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  let calls = 0;
+
+  function refreshIndex(): Promise<void> {
+    indexRead ??= executeIndexRead((signal) =>
+      client.call('ListPersonIds', {}, (response) => nodesOf(response, 'PersonId', 'ListPersonIdsResponse').map((entry, i) => readJsxxPersonId(entry, `PersonId[${i}]`)), signal),
+    )
+      .then((entries) => {
+        index = new StoredIdIndex(entries);
+      })
+      .finally(() => {
+        indexRead = null;
+      });
+    return indexRead;
+  }
+
+  function scheduleIndexRead(delayMs: number): void {
+    if (closed) return;
+    timer = setTimeout(() => {
+      refreshIndex().then(
+        () => scheduleIndexRead(options.indexRefreshMs ?? 300_000),
+        (error: unknown) => {
+          if (closed) return;
+          logger.warn({ err: error }, 'could not read the stored IDs of family planning; trying again');
+          scheduleIndexRead(options.indexRetryMs ?? 1_000);
+        },
+      );
+    }, delayMs);
+    timer.unref();
+  }
+  scheduleIndexRead(0);
+
+  async function lookup(citizenIds: readonly string[]): Promise<Map<string, DepartmentLookup<FamilyPlanningRecord>>> {
+    const current = index;
+    const answer = new Map<string, DepartmentLookup<FamilyPlanningRecord>>(
+      citizenIds.map((id) => [id, { record: null, issues: current.issuesFor(id) }]),
+    );
+    if (answer.size === 0) return answer;
+    const storedIds = [...new Set([...answer.keys()].flatMap((id) => current.storedFormsOf(id)))];
+    const persons = await execute((signal) => {
+      calls++;
+      return client.call(
+        'QueryPersons',
+        { SFZH: storedIds },
+        (response) =>
+          nodesOf(response, 'Person', 'QueryPersonsResponse').map((person, i) => ({
+            key: readJsxxPersonId(person, `Person[${i}]`),
+            record: toFamilyPlanningRecord(person, `Person[${i}]`),
+          })),
+        signal,
+      );
+    });
+    for (const { key, record } of persons) {
+      const normalized = normalizeCitizenId(key.SFZH);
+      const entry = normalized.ok ? answer.get(normalized.id) : undefined;
+      if (!normalized.ok || !entry || entry.record) continue;
+      entry.record = record;
+      if (normalized.converted) {
+        entry.issues.push({ department: DEPARTMENT, kind: 'LEGACY_15_DIGIT_ID', storedId: key.SFZH, recordReference: key.GRBH, nameOnRecord: key.XM });
+      }
+    }
+    return answer;
+  }
+
+  return {
+    department: DEPARTMENT,
+    lookup,
+    /** `QueryPersons` requests sent (retries included); index reads and health checks are not lookups. */
+    callsMade: () => calls,
+    checkHealth: () => execute((signal) => client.fetchWsdl(signal)),
+    refreshIndex,
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+    },
+  } satisfies FamilyPlanningAdapter;
+}

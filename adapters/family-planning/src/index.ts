@@ -1,0 +1,2 @@
+export * from './FamilyPlanningRecord';
+export * from './createFamilyPlanningAdapter';

@@ -1,0 +1,15 @@
+/**
+ * The family-planning information service (计生信息服务, "JSXX"): an old SOAP 1.1 web
+ * service that speaks GBK-encoded XML. Field names are the system's own pinyin initials.
+ */
+export const JSXX_SERVICE_PATH = '/services/JsxxService';
+export const JSXX_NAMESPACE = 'http://jsxx.wjw.gov.cn/';
+export const SOAP_ENVELOPE_NAMESPACE = 'http://schemas.xmlsoap.org/soap/envelope/';
+/** The system's own encoding for requests, answers and its data files. */
+export const JSXX_CHARSET = 'GBK';
+export const JSXX_CONTENT_TYPE = `text/xml; charset=${JSXX_CHARSET}`;
+
+export const JSXX_OPERATIONS = ['QueryPersons', 'ListPersonIds'] as const;
+export type JsxxOperation = (typeof JSXX_OPERATIONS)[number];
+
+export const soapActionOf = (operation: JsxxOperation): string => `${JSXX_NAMESPACE}${operation}`;

@@ -1,0 +1,3 @@
+export type { StandInServer } from '@resident-graph/adapter-kit';
+export * from './writeStandInData';
+export * from './startStandIn';

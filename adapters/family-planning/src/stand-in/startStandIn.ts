@@ -1,0 +1,76 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import iconv from 'iconv-lite';
+import { startStandInServer, type StandInServer } from '@resident-graph/adapter-kit';
+import { JSXX_CHARSET, JSXX_CONTENT_TYPE, JSXX_OPERATIONS, JSXX_SERVICE_PATH, SOAP_ENVELOPE_NAMESPACE, soapActionOf } from '../jsxx/jsxxProtocol';
+import { charsetOf, decodeJsxxXml, encodeJsxxXml } from '../jsxx/jsxxXml';
+import { JsxxFormatError } from '../jsxx/JsxxFormatError';
+import { readSoapMessage, soapFault, soapOperation, type SoapMessage } from '../jsxx/soapMessage';
+import { textsOf } from '../jsxx/xmlNodes';
+import { jsxxWsdl } from './jsxxWsdl';
+import { readStandInData, type StandInData } from './readStandInData';
+
+export interface StandInOptions {
+  /** The folder `writeStandInData` wrote into (it reads `<dataDir>/family-planning/`). */
+  dataDir: string;
+  port: number;
+  host?: string;
+}
+
+/** Calls are counted per SOAP operation (from `SOAPAction`), the WSDL as `wsdl`. */
+function routeOf(request: IncomingMessage): string | null {
+  const url = new URL(request.url ?? '/', 'http://stand-in');
+  if (url.pathname !== JSXX_SERVICE_PATH) return null;
+  if (request.method === 'GET') return url.search.toLowerCase() === '?wsdl' ? 'wsdl' : null;
+  if (request.method !== 'POST') return null;
+  const action = String(request.headers.soapaction ?? '').replaceAll('"', '');
+  return JSXX_OPERATIONS.find((operation) => soapActionOf(operation) === action) ?? 'JsxxService';
+}
+
+/** Dispatches on the body's element, as the service does, whatever `SOAPAction` said. */
+function answer(message: SoapMessage, data: StandInData): object {
+  if (message.kind === 'fault') throw new JsxxFormatError('a request cannot be a fault');
+  switch (message.name) {
+    case 'QueryPersons': {
+      const asked = new Set(textsOf(message.content, 'SFZH', 'QueryPersons'));
+      return soapOperation('QueryPersonsResponse', { Person: [...asked].flatMap((id) => data.byStoredId.get(id) ?? []) });
+    }
+    case 'ListPersonIds':
+      return soapOperation('ListPersonIdsResponse', { PersonId: data.ids });
+    default:
+      throw new JsxxFormatError(`unknown operation <${message.name}>`);
+  }
+}
+
+function send(response: ServerResponse, status: number, body: Buffer): void {
+  response.writeHead(status, { 'content-type': JSXX_CONTENT_TYPE, 'content-length': body.length }).end(body);
+}
+
+/**
+ * The family-planning SOAP service: `POST /services/JsxxService` (`QueryPersons`,
+ * `ListPersonIds`), `GET /services/JsxxService?wsdl`. Keys match exactly as stored; a
+ * request it cannot read answers a SOAP `Client` fault with HTTP 500, as SOAP 1.1 says.
+ */
+export async function startStandIn(options: StandInOptions): Promise<StandInServer> {
+  const data = await readStandInData(options.dataDir);
+  return startStandInServer({
+    department: 'family-planning',
+    port: options.port,
+    host: options.host,
+    route: routeOf,
+    handle(request, body, response) {
+      if (request.method === 'GET') {
+        return send(response, 200, iconv.encode(jsxxWsdl(`http://${request.headers.host}${JSXX_SERVICE_PATH}`), JSXX_CHARSET));
+      }
+      try {
+        send(response, 200, encodeJsxxXml(answer(readSoapMessage(decodeJsxxXml(body, charsetOf(request.headers['content-type']))), data)));
+      } catch (error) {
+        const code = error instanceof JsxxFormatError ? 'Client' : 'Server';
+        send(response, 500, encodeJsxxXml(soapFault(code, error instanceof Error ? error.message : String(error))));
+      }
+    },
+    malformedBody: {
+      contentType: JSXX_CONTENT_TYPE,
+      body: `<?xml version="1.0" encoding="${JSXX_CHARSET}"?><soap:Envelope xmlns:soap="${SOAP_ENVELOPE_NAMESPACE}"><soap:Body><jsxx:QueryPersonsRes`,
+    },
+  });
+}

@@ -1,0 +1,198 @@
+import iconv from 'iconv-lite';
+import { delay, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { createFamilyPlanningAdapter, type FamilyPlanningAdapter, type FamilyPlanningAdapterOptions } from '../src';
+import { familyPlanningPopulation, storedIdOf } from './fixtures/familyPlanningPopulation';
+import { BASE_URL, gbkResponse, jsxxService, soapEnvelope, soapFaultEnvelope, type ReceivedCall } from './fixtures/jsxxService';
+
+const { people } = familyPlanningPopulation();
+const [son, newborn] = people.mother.familyPlanning!.children;
+const elderChild = people.elder.familyPlanning!.children[0]!;
+
+const motherXml = `<Person><GRBH>JS0000000001</GRBH><SFZH>${people.mother.id}</SFZH><XM>張麗</XM><YLFNBZ>1</YLFNBZ>
+  <Child><SFZH>${son!.id}</SFZH><XM>李浩然</XM><XB>1</XB><CSRQ>20200501</CSRQ></Child>
+  <Child><SFZH/><XM>李安琪</XM><XB>2</XB><CSRQ>20260601</CSRQ></Child>
+  <SYDJ><DJBH>SY310115-2019-00871</DJBH><DJRQ>20191112</DJRQ><HC>1</HC></SYDJ>
+  <SYDJ><DJBH>SY310115-2025-01544</DJBH><DJRQ>20251008</DJRQ><HC>2</HC></SYDJ></Person>`;
+const elderXml = `<Person><GRBH>JS0000000003</GRBH><SFZH>${storedIdOf(people.elder)}</SFZH><XM>王秀英</XM><YLFNBZ>0</YLFNBZ>
+  <Child><SFZH>${elderChild.id}</SFZH><XM>陈建国</XM><XB>1</XB><CSRQ>19880120</CSRQ></Child>
+  <DSZNZ><ZH>DZ(沪)1988-004417</ZH><FZRQ>19880520</FZRQ></DSZNZ><JLFZ><KSRQ>20220808</KSRQ><NJE>960.00</NJE></JLFZ></Person>`;
+const formattedXml = `<Person><GRBH>JS0000000005</GRBH><SFZH>${storedIdOf(people.formatted)}</SFZH><XM>孙燕</XM><YLFNBZ>1</YLFNBZ></Person>`;
+const personIdsXml = [people.mother, people.father, people.elder, people.mistyped, people.formatted]
+  .map((person, i) => `<PersonId><GRBH>JS000000000${i + 1}</GRBH><SFZH>${storedIdOf(person)}</SFZH><XM>${person.name}</XM></PersonId>`)
+  .join('');
+
+const queryAnswer = (persons: string) => gbkResponse(soapEnvelope(`<ns2:QueryPersonsResponse xmlns:ns2="http://jsxx.wjw.gov.cn/">${persons}</ns2:QueryPersonsResponse>`));
+const listAnswer = () => gbkResponse(soapEnvelope(`<ns2:ListPersonIdsResponse xmlns:ns2="http://jsxx.wjw.gov.cn/">${personIdsXml}</ns2:ListPersonIdsResponse>`));
+
+const server = setupServer();
+let calls: ReceivedCall[];
+let adapter: FamilyPlanningAdapter | undefined;
+
+/** The service answering index reads normally and `QueryPersons` with `reply`. */
+function serve(reply: (call: ReceivedCall) => Response | Promise<Response>): void {
+  server.use(jsxxService((call) => (call.operation === 'ListPersonIds' ? listAnswer() : reply(call)), calls));
+}
+
+function start(options: Partial<FamilyPlanningAdapterOptions> = {}): FamilyPlanningAdapter {
+  adapter = createFamilyPlanningAdapter({ baseUrl: BASE_URL, retries: 0, ...options });
+  return adapter;
+}
+
+const callsOf = (operation: string) => calls.filter((call) => call.operation === operation);
+const askedIds = (call: ReceivedCall) => [...call.xml.matchAll(/<SFZH>([^<]*)<\/SFZH>/g)].map((match) => match[1]);
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited > 2_000) throw new Error('condition not met within 2 s');
+    await delay(10);
+  }
+}
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeEach(() => {
+  calls = [];
+});
+afterEach(async () => {
+  await adapter?.close();
+  adapter = undefined;
+  server.resetHandlers();
+});
+afterAll(() => server.close());
+
+describe('createFamilyPlanningAdapter', () => {
+  it('asks for a whole batch in one GBK SOAP call and maps the answer onto canonical records', async () => {
+    serve(() => queryAnswer(motherXml + elderXml));
+    const fp = start();
+    await fp.refreshIndex();
+
+    const answer = await fp.lookup([people.mother.id, people.elder.id, people.unknown.id]);
+
+    const [query, ...more] = callsOf('QueryPersons');
+    expect(more).toHaveLength(0);
+    expect(fp.callsMade()).toBe(1);
+    expect(query!.contentType).toBe('text/xml; charset=GBK');
+    expect(query!.soapAction).toBe('"http://jsxx.wjw.gov.cn/QueryPersons"');
+    expect(query!.xml.startsWith('<?xml version="1.0" encoding="GBK"?>')).toBe(true);
+    expect(askedIds(query!).sort()).toEqual([people.mother.id, people.elder.id, storedIdOf(people.elder), people.unknown.id].sort());
+    expect(answer.get(people.mother.id)).toEqual({
+      record: { ...people.mother.familyPlanning, nameOnRecord: '張麗' },
+      issues: [],
+    });
+    expect(answer.get(people.mother.id)?.record?.children).toEqual([son, { ...newborn, id: null }]);
+    expect(answer.get(people.elder.id)).toEqual({
+      record: { ...people.elder.familyPlanning, nameOnRecord: '王秀英' },
+      issues: [
+        { department: 'family-planning', kind: 'LEGACY_15_DIGIT_ID', storedId: storedIdOf(people.elder), recordReference: 'JS0000000003', nameOnRecord: '王秀英' },
+      ],
+    });
+    expect(answer.get(people.unknown.id)).toEqual({ record: null, issues: [] });
+  });
+
+  it('sends a key stored in full-width digits as GBK bytes and matches the record it finds', async () => {
+    serve(() => queryAnswer(formattedXml));
+    const fp = start();
+    await fp.refreshIndex();
+
+    const answer = await fp.lookup([people.formatted.id]);
+
+    const request = callsOf('QueryPersons')[0]!.bytes;
+    expect(request.includes(iconv.encode(`<SFZH>${storedIdOf(people.formatted)}</SFZH>`, 'gbk'))).toBe(true);
+    expect(request.includes(Buffer.from(storedIdOf(people.formatted), 'utf8'))).toBe(false);
+    expect(answer.get(people.formatted.id)?.record).toEqual({ ...people.formatted.familyPlanning, nameOnRecord: '孙燕' });
+  });
+
+  it('reads the stored IDs once at start, not per lookup, and reports a mistyped one as an invalid ID', async () => {
+    serve(() => queryAnswer(''));
+    const fp = start();
+    await until(() => callsOf('ListPersonIds').length === 1);
+    await delay(20);
+
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await fp.lookup([people.mistyped.id]));
+
+    expect(callsOf('ListPersonIds')).toHaveLength(1);
+    expect(callsOf('QueryPersons')).toHaveLength(3);
+    expect(answers.map((answer) => answer.get(people.mistyped.id))).toEqual(
+      Array(3).fill({
+        record: null,
+        issues: [{ department: 'family-planning', kind: 'INVALID_CITIZEN_ID', storedId: storedIdOf(people.mistyped), recordReference: 'JS0000000004', nameOnRecord: '赵敏' }],
+      }),
+    );
+  });
+
+  it('reads the stored IDs again periodically, and soon after a failed read', async () => {
+    let listReads = 0;
+    server.use(
+      jsxxService((call) => {
+        if (call.operation !== 'ListPersonIds') return queryAnswer('');
+        listReads++;
+        return listReads === 1 ? new HttpResponse('busy', { status: 503 }) : listAnswer();
+      }, calls),
+    );
+    const fp = start({ indexRetryMs: 20, indexRefreshMs: 50 });
+
+    await until(() => listReads >= 4);
+
+    const answer = await fp.lookup([people.mistyped.id]);
+    expect(answer.get(people.mistyped.id)?.issues).toHaveLength(1);
+  });
+
+  it('asks the service nothing for no IDs', async () => {
+    serve(() => queryAnswer(''));
+    const fp = start();
+
+    await expect(fp.lookup([])).resolves.toEqual(new Map());
+    expect(fp.callsMade()).toBe(0);
+  });
+
+  it.each([
+    ['a Server fault', 'DEPARTMENT_UNAVAILABLE', () => gbkResponse(soapFaultEnvelope('Server', '数据库连接失败'), 500)],
+    ['a Client fault', 'DEPARTMENT_BAD_RESPONSE', () => gbkResponse(soapFaultEnvelope('Client', '请求格式错误'), 500)],
+    ['an error page', 'DEPARTMENT_UNAVAILABLE', () => new HttpResponse('<html><body>502 Bad Gateway', { status: 502 })],
+    ['a body that is not XML', 'DEPARTMENT_BAD_RESPONSE', () => gbkResponse('服务正在维护')],
+    ['truncated XML', 'DEPARTMENT_BAD_RESPONSE', () => gbkResponse(soapEnvelope(motherXml).slice(0, 200))],
+    ['the answer to another operation', 'DEPARTMENT_BAD_RESPONSE', () => listAnswer()],
+    ['a date that is not YYYYMMDD', 'DEPARTMENT_BAD_RESPONSE', () => queryAnswer(motherXml.replace('<CSRQ>20200501</CSRQ>', '<CSRQ>2020-5-1</CSRQ>'))],
+    ['an unknown sex code', 'DEPARTMENT_BAD_RESPONSE', () => queryAnswer(motherXml.replace('<XB>2</XB>', '<XB>女</XB>'))],
+    ['a person without a name', 'DEPARTMENT_BAD_RESPONSE', () => queryAnswer(formattedXml.replace('<XM>孙燕</XM>', ''))],
+  ])('turns %s into %s', async (_what, code, reply) => {
+    serve(reply);
+    const fp = start();
+
+    await expect(fp.lookup([people.mother.id, people.formatted.id])).rejects.toMatchObject({ code, department: 'family-planning' });
+  });
+
+  it('retries a Server fault but not a Client fault', async () => {
+    serve((call) => gbkResponse(soapFaultEnvelope(askedIds(call).includes(people.father.id) ? 'Server' : 'Client', '错误'), 500));
+    const fp = start({ retries: 2 });
+
+    await expect(fp.lookup([people.mother.id])).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE' });
+    expect(fp.callsMade()).toBe(1);
+    await expect(fp.lookup([people.father.id])).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE' });
+    expect(fp.callsMade()).toBe(4);
+  });
+
+  it('gives up on an answer slower than its time limit', async () => {
+    serve(async () => {
+      await delay(500);
+      return queryAnswer(motherXml);
+    });
+    const fp = start({ timeoutMs: 50 });
+
+    await expect(fp.lookup([people.mother.id])).rejects.toMatchObject({ code: 'DEPARTMENT_TIMEOUT' });
+  });
+
+  it('decodes an answer in the charset its Content-Type declares', async () => {
+    serve(
+      () =>
+        new HttpResponse(Buffer.from(soapEnvelope(`<QueryPersonsResponse>${motherXml}</QueryPersonsResponse>`).replace('GBK', 'UTF-8'), 'utf8'), {
+          headers: { 'content-type': 'text/xml; charset=UTF-8' },
+        }),
+    );
+    const fp = start();
+
+    const answer = await fp.lookup([people.mother.id]);
+    expect(answer.get(people.mother.id)?.record?.nameOnRecord).toBe('張麗');
+  });
+});
