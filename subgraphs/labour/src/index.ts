@@ -1,0 +1,2 @@
+export { buildLabourSchema } from './buildLabourSchema';
+export { startLabourSubgraph, type StartLabourSubgraphOptions } from './startLabourSubgraph';

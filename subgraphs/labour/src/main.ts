@@ -1,0 +1,28 @@
+import { createLabourAdapter } from '@resident-graph/adapter-labour';
+import { createLogger, loadSettings, millisecondsSetting, onShutdown, portSetting, urlSetting } from '@resident-graph/service-kit';
+import { z } from 'zod';
+import { startLabourSubgraph } from './startLabourSubgraph';
+
+async function main(): Promise<void> {
+  const settings = loadSettings('subgraph-labour', {
+    PORT: portSetting(4104),
+    LABOUR_URL: urlSetting('http://127.0.0.1:4204'),
+    LABOUR_EXPORT_DIR: z.string().min(1),
+    DEPARTMENT_TIMEOUT_MS: millisecondsSetting(2_000),
+  });
+  const adapter = createLabourAdapter({
+    baseUrl: settings.LABOUR_URL,
+    exportDir: settings.LABOUR_EXPORT_DIR,
+    timeoutMs: settings.DEPARTMENT_TIMEOUT_MS,
+  });
+  const running = await startLabourSubgraph({ port: settings.PORT, adapter });
+  onShutdown(async () => {
+    await running.close();
+    await adapter.close();
+  });
+}
+
+main().catch((error: unknown) => {
+  createLogger('subgraph-labour').fatal({ err: error }, 'labour subgraph failed to start');
+  process.exit(1);
+});
