@@ -120,7 +120,7 @@ describe('the stand-in protocol', () => {
   });
 
   it('pages its answer and reports the total', async () => {
-    const pages = await Promise.all([1, 2].map(async (page) => (await post(`${standIn.url}${PATHS.persons}`, { GMSFHM: ids, PAGE: page, PAGE_SIZE: 4 })).json()));
+    const pages = await Promise.all([1, 2].map(async (page) => (await post(`${standIn.url}${PATHS.persons}`, { GMSFHM: ids, PAGE: page, PAGE_SIZE: 4 })).json() as Promise<{ TOTAL: number; RECORDS: unknown[] }>));
     expect(pages.map((page) => page.TOTAL)).toEqual([ids.length - 1, ids.length - 1]);
     expect(pages.map((page) => page.RECORDS.length)).toEqual([4, ids.length - 1 - 4]);
   });
