@@ -38,6 +38,8 @@ export function createLabourAdapter(options: LabourAdapterOptions): LabourAdapte
   const execute = createDepartmentPolicy({ department: 'labour', timeoutMs: options.timeoutMs });
   const exportSource = new LabourExportSource(options.exportDir, options.exportCheckIntervalMs ?? 60_000, logger);
   let calls = 0;
+  // Read the export now: a district's file takes seconds, which the first request should not wait for.
+  exportSource.refresh().catch((error: unknown) => logger.error({ err: error }, 'labour export not readable at start'));
 
   async function queryCards(cardNumbers: string[]): Promise<Map<string, CardFacts>> {
     if (cardNumbers.length === 0) return new Map();
@@ -72,6 +74,7 @@ export function createLabourAdapter(options: LabourAdapterOptions): LabourAdapte
 
     exportStats: () => exportSource.stats(),
 
+    /** Nothing to release: export checks run on demand, not on a timer. */
     async close(): Promise<void> {},
   };
 }

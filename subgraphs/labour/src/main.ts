@@ -1,7 +1,7 @@
 import { createLabourAdapter } from '@resident-graph/adapter-labour';
 import { createLogger, loadSettings, millisecondsSetting, onShutdown, portSetting, urlSetting } from '@resident-graph/service-kit';
 import { z } from 'zod';
-import { startLabourSubgraph } from './startLabourSubgraph';
+import { startLabourSubgraph } from '.';
 
 async function main(): Promise<void> {
   const settings = loadSettings('subgraph-labour', {
