@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { DepartmentAdapter } from '@resident-graph/adapter-kit';
 import { createLogger, sendJson, serveGraphQL, type RunningServer } from '@resident-graph/service-kit';
 import type { GraphQLSchema } from 'graphql';
@@ -26,6 +27,8 @@ export async function startSubgraph<TContext extends BaseContext>(options: Start
     schema: options.schema,
     formatError: formatSubgraphError,
     introspection: true,
+    // Federated traces are for Apollo's cloud reporting, which this system never uses.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   const running = await serveGraphQL({
     apollo,
