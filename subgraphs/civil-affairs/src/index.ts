@@ -1,0 +1,2 @@
+export { buildCivilAffairsSchema } from './buildCivilAffairsSchema';
+export { startCivilAffairsSubgraph, type StartCivilAffairsSubgraphOptions } from './startCivilAffairsSubgraph';

@@ -1,0 +1,28 @@
+import { createCivilAffairsAdapter } from '@resident-graph/adapter-civil-affairs';
+import { createLogger, loadSettings, millisecondsSetting, onShutdown, portSetting } from '@resident-graph/service-kit';
+import { z } from 'zod';
+import { startCivilAffairsSubgraph } from './startCivilAffairsSubgraph';
+
+async function main(): Promise<void> {
+  const settings = loadSettings('subgraph-civil-affairs', {
+    PORT: portSetting(4102),
+    CIVIL_AFFAIRS_DATABASE_URL: z.string().min(1),
+    CIVIL_AFFAIRS_DATABASE_SCHEMA: z.string().min(1).default('civil_affairs'),
+    DEPARTMENT_TIMEOUT_MS: millisecondsSetting(2_000),
+  });
+  const adapter = createCivilAffairsAdapter({
+    databaseUrl: settings.CIVIL_AFFAIRS_DATABASE_URL,
+    schema: settings.CIVIL_AFFAIRS_DATABASE_SCHEMA,
+    timeoutMs: settings.DEPARTMENT_TIMEOUT_MS,
+  });
+  const running = await startCivilAffairsSubgraph({ port: settings.PORT, adapter });
+  onShutdown(async () => {
+    await running.close();
+    await adapter.close();
+  });
+}
+
+main().catch((error: unknown) => {
+  createLogger('subgraph-civil-affairs').fatal({ err: error }, 'civil-affairs subgraph failed to start');
+  process.exit(1);
+});

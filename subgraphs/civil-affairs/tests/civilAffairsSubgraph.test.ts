@@ -1,0 +1,190 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
+import { createCivilAffairsAdapter, type CivilAffairsAdapter } from '@resident-graph/adapter-civil-affairs';
+import { prepareStandIn, writeStandInData } from '@resident-graph/adapter-civil-affairs/stand-in';
+import type { TruthCivilAffairs, TruthResident } from '@resident-graph/schemas';
+import type { RunningServer } from '@resident-graph/service-kit';
+import { buildCivilAffairsSchema, startCivilAffairsSubgraph } from '@resident-graph/subgraph-civil-affairs';
+import { civilAffairsPopulation } from './fixtures/population';
+
+const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+
+const ENTITIES = `query ($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Resident {
+      id
+      civilAffairs {
+        onRecord receivesMinimumLivingAllowance extremeHardship disabilityGrade
+        allowanceCases { caseNumber kind status since amountPerMonth }
+        disability { certificateNumber category grade issuedOn }
+        elderlyAllowance { since amountPerMonth }
+        veteranBenefit { category since }
+        marriages { registeredOn kind spouseName spouseId }
+        dataQualityIssues { department kind storedId recordReference nameOnRecord }
+      }
+    }
+  }
+}`;
+
+interface Issue {
+  department: string;
+  kind: string;
+  storedId: string;
+  recordReference: string;
+  nameOnRecord: string | null;
+}
+interface Section {
+  onRecord: boolean;
+  dataQualityIssues: Issue[];
+  [field: string]: unknown;
+}
+interface GraphQLAnswer {
+  data?: { _entities: ({ id: string; civilAffairs: Section | null } | null)[] };
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+}
+
+async function askEntities(subgraph: RunningServer, ids: string[]): Promise<GraphQLAnswer> {
+  const response = await fetch(subgraph.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: ENTITIES, variables: { representations: ids.map((id) => ({ __typename: 'Resident', id })) } }),
+  });
+  return (await response.json()) as GraphQLAnswer;
+}
+
+/** Rows the bureau holds for these facts: case memberships, certificate, allowance, benefit, registrations. */
+function rowsOf(facts: TruthCivilAffairs | null): number {
+  if (!facts) return 0;
+  return facts.allowanceCases.length + facts.marriages.length + [facts.disability, facts.elderlyAllowance, facts.veteranBenefit].filter(Boolean).length;
+}
+
+/** The section apart from its issues, worked out from the truth the stand-in was written from. */
+function expectedSection(resident: TruthResident) {
+  const typo = resident.imperfections.some((i) => i.department === 'civil-affairs' && i.kind === 'ID_TYPO');
+  const facts = typo ? null : resident.civilAffairs;
+  const inForce = (kind: string) => facts?.allowanceCases.some((c) => c.kind === kind && c.status === 'ACTIVE') ?? false;
+  return {
+    // The bureau keeps rows, not people: a truth entry without a single fact leaves none.
+    onRecord: rowsOf(facts) > 0,
+    receivesMinimumLivingAllowance: inForce('MINIMUM_LIVING_ALLOWANCE'),
+    extremeHardship: inForce('EXTREME_HARDSHIP'),
+    disabilityGrade: facts?.disability?.grade ?? null,
+    allowanceCases: facts?.allowanceCases ?? [],
+    disability: facts?.disability ?? null,
+    elderlyAllowance: facts?.elderlyAllowance ?? null,
+    veteranBenefit: facts?.veteranBenefit ?? null,
+    marriages: facts?.marriages ?? [],
+  };
+}
+
+/** One issue per row the bureau keys by a stored form other than the resident's ID. */
+function expectedIssues(resident: TruthResident): { kind: string; storedId: string; rows: number; references: string[] } | null {
+  const imperfection = resident.imperfections.find((i) => i.department === 'civil-affairs');
+  const facts = resident.civilAffairs;
+  if (!imperfection || !('storedId' in imperfection) || !facts) return null;
+  const references = [...facts.allowanceCases.map((c) => c.caseNumber), ...(facts.disability ? [facts.disability.certificateNumber] : [])];
+  return { kind: imperfection.kind === 'ID_TYPO' ? 'INVALID_CITIZEN_ID' : 'LEGACY_15_DIGIT_ID', storedId: imperfection.storedId, rows: rowsOf(facts), references };
+}
+
+describe('civil-affairs subgraph', () => {
+  const population = civilAffairsPopulation(40);
+  const schema = `civil_affairs_test_${randomBytes(6).toString('hex')}`;
+  let dir: string;
+  let adapter: CivilAffairsAdapter;
+  let subgraph: RunningServer;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'civil-affairs-subgraph-'));
+    await writeStandInData(population, dir);
+    await prepareStandIn({ databaseUrl: DATABASE_URL, schema, dataDir: dir });
+    adapter = createCivilAffairsAdapter({ databaseUrl: DATABASE_URL, schema, timeoutMs: 1_000 });
+    subgraph = await startCivilAffairsSubgraph({ port: 0, adapter });
+  });
+  afterAll(async () => {
+    await subgraph.close();
+    await adapter.close();
+    const pool = new Pool({ connectionString: DATABASE_URL, max: 1 });
+    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await pool.end();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('publishes the section the contract names', async () => {
+    const { sdl } = await buildCivilAffairsSchema();
+    expect(sdl).toMatch(/type Resident @key\(fields: "id"\)\s*{\s*id: CitizenId!/);
+    expect(sdl).toMatch(/civilAffairs: CivilAffairsSection\n/);
+    expect(sdl).toMatch(/receivesMinimumLivingAllowance: Boolean!/);
+    expect(sdl).toMatch(/disabilityGrade: Int\n/);
+  });
+
+  test('_entities answers every resident as the generated data says', async () => {
+    const answer = await askEntities(subgraph, population.residents.map((r) => r.id));
+    expect(answer.errors).toBeUndefined();
+    const entities = answer.data!._entities;
+    expect(entities).toHaveLength(population.residents.length);
+    population.residents.forEach((resident, i) => {
+      const entity = entities[i]!;
+      expect(entity.id).toBe(resident.id);
+      const { dataQualityIssues, ...section } = entity.civilAffairs!;
+      expect({ id: resident.id, ...section }).toEqual({ id: resident.id, ...expectedSection(resident) });
+
+      const expected = expectedIssues(resident);
+      expect(dataQualityIssues).toHaveLength(expected?.rows ?? 0);
+      for (const issue of dataQualityIssues) {
+        expect(issue).toMatchObject({ department: 'CIVIL_AFFAIRS', kind: expected?.kind, storedId: expected?.storedId, nameOnRecord: resident.name });
+      }
+      expect(dataQualityIssues.map((issue) => issue.recordReference)).toEqual(expect.arrayContaining(expected?.references ?? []));
+    });
+    expect(entities.some((e) => e?.civilAffairs?.receivesMinimumLivingAllowance)).toBe(true);
+    expect(entities.some((e) => e?.civilAffairs?.dataQualityIssues.some((issue) => issue.kind === 'INVALID_CITIZEN_ID'))).toBe(true);
+    expect(entities.some((e) => e?.civilAffairs?.dataQualityIssues.some((issue) => issue.kind === 'LEGACY_15_DIGIT_ID'))).toBe(true);
+  });
+
+  test('a 15-digit representation finds the same resident', async () => {
+    const resident = population.residents.find((r) => r.civilAffairs?.disability)!;
+    const answer = await askEntities(subgraph, [`${resident.id.slice(0, 6)}${resident.id.slice(8, 17)}`]);
+    expect(answer.data!._entities[0]).toMatchObject({ id: resident.id, civilAffairs: { disabilityGrade: resident.civilAffairs!.disability!.grade } });
+  });
+
+  test('N representations cost one lookup, one call to the bureau', async () => {
+    const lookup = jest.spyOn(adapter, 'lookup');
+    const ids = population.residents.map((r) => r.id);
+    const before = adapter.callsMade();
+    try {
+      await askEntities(subgraph, ids);
+      expect(lookup).toHaveBeenCalledTimes(1);
+      expect([...lookup.mock.calls[0]![0]].sort()).toEqual([...ids].sort());
+      expect(adapter.callsMade() - before).toBe(1);
+      const calls = (await (await fetch(subgraph.url.replace('/graphql', '/__control/calls'))).json()) as Record<string, number>;
+      expect(calls['civil-affairs']).toBe(adapter.callsMade());
+    } finally {
+      lookup.mockRestore();
+    }
+  });
+});
+
+describe('civil-affairs subgraph with the bureau down', () => {
+  let adapter: CivilAffairsAdapter;
+  let subgraph: RunningServer;
+
+  beforeAll(async () => {
+    adapter = createCivilAffairsAdapter({ databaseUrl: 'postgresql://postgres@127.0.0.1:1/test', timeoutMs: 300 });
+    subgraph = await startCivilAffairsSubgraph({ port: 0, adapter });
+  });
+  afterAll(async () => {
+    await subgraph.close();
+    await adapter.close();
+  });
+
+  test('answers the section with null and DEPARTMENT_UNAVAILABLE, the key still resolves', async () => {
+    const id = civilAffairsPopulation(1).residents[0]!.id;
+    const answer = await askEntities(subgraph, [id]);
+    expect(answer.data!._entities).toEqual([{ id, civilAffairs: null }]);
+    expect(answer.errors).toEqual([expect.objectContaining({ path: ['_entities', 0, 'civilAffairs'], extensions: expect.objectContaining({ code: 'DEPARTMENT_UNAVAILABLE' }) })]);
+    const health = await fetch(subgraph.url.replace('/graphql', '/health'));
+    expect(health.status).toBe(503);
+  });
+});
