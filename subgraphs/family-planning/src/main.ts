@@ -1,0 +1,22 @@
+import { createFamilyPlanningAdapter } from '@resident-graph/adapter-family-planning';
+import { createLogger, loadSettings, millisecondsSetting, onShutdown, portSetting, urlSetting } from '@resident-graph/service-kit';
+import { startFamilyPlanningSubgraph } from '.';
+
+async function main(): Promise<void> {
+  const settings = loadSettings('subgraph-family-planning', {
+    PORT: portSetting(4103),
+    FAMILY_PLANNING_URL: urlSetting('http://127.0.0.1:4203'),
+    DEPARTMENT_TIMEOUT_MS: millisecondsSetting(2_000),
+  });
+  const adapter = createFamilyPlanningAdapter({ baseUrl: settings.FAMILY_PLANNING_URL, timeoutMs: settings.DEPARTMENT_TIMEOUT_MS });
+  const running = await startFamilyPlanningSubgraph({ port: settings.PORT, adapter });
+  onShutdown(async () => {
+    await running.close();
+    await adapter.close();
+  });
+}
+
+main().catch((error: unknown) => {
+  createLogger('subgraph-family-planning').fatal({ err: error }, 'family-planning subgraph failed to start');
+  process.exit(1);
+});
