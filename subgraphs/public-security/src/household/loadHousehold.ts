@@ -1,0 +1,13 @@
+import { toGraphQLError } from '@resident-graph/subgraph-kit';
+import type { PublicSecurityContext } from '../PublicSecurityContext';
+import { Household } from './household.type';
+
+/** The registered household through the request's DataLoader; `null` when unknown. */
+export async function loadHousehold(context: PublicSecurityContext, id: string): Promise<Household | null> {
+  try {
+    const record = await context.households.load(id);
+    return record && Object.assign(new Household(), { id: record.id, registeredAddress: record.registeredAddress, memberRecords: record.members });
+  } catch (error) {
+    throw toGraphQLError(error);
+  }
+}

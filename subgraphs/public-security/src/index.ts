@@ -1,0 +1,2 @@
+export { buildPublicSecuritySchema } from './buildPublicSecuritySchema';
+export { startPublicSecuritySubgraph, type StartPublicSecuritySubgraphOptions } from './startPublicSecuritySubgraph';
