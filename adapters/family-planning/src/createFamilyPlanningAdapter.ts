@@ -4,7 +4,7 @@ import { createLogger } from '@resident-graph/service-kit';
 import { createJsxxClient } from './createJsxxClient';
 import type { FamilyPlanningRecord } from './FamilyPlanningRecord';
 import { readJsxxPersonId } from './jsxx/readJsxxPersonId';
-import { nodesOf } from './jsxx/xmlNodes';
+import { nodesOf, type XmlNode } from './jsxx/xmlNodes';
 import { StoredIdIndex } from './StoredIdIndex';
 import { toFamilyPlanningRecord } from './toFamilyPlanningRecord';
 
@@ -31,6 +31,15 @@ export interface FamilyPlanningAdapter extends DepartmentAdapter<FamilyPlanningR
 
 const DEPARTMENT = 'family-planning';
 
+const readPersonIds = (response: XmlNode) =>
+  nodesOf(response, 'PersonId', 'ListPersonIdsResponse').map((entry, i) => readJsxxPersonId(entry, `PersonId[${i}]`));
+
+const readPersons = (response: XmlNode) =>
+  nodesOf(response, 'Person', 'QueryPersonsResponse').map((person, i) => ({
+    key: readJsxxPersonId(person, `Person[${i}]`),
+    record: toFamilyPlanningRecord(person, `Person[${i}]`),
+  }));
+
 /**
  * The family-planning service behind the `DepartmentAdapter` interface. `lookup` is one
  * `QueryPersons` call per batch. The stored IDs are read with `ListPersonIds` at start and
@@ -49,9 +58,7 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
   let calls = 0;
 
   function refreshIndex(): Promise<void> {
-    indexRead ??= executeIndexRead((signal) =>
-      client.call('ListPersonIds', {}, (response) => nodesOf(response, 'PersonId', 'ListPersonIdsResponse').map((entry, i) => readJsxxPersonId(entry, `PersonId[${i}]`)), signal),
-    )
+    indexRead ??= executeIndexRead((signal) => client.call('ListPersonIds', {}, readPersonIds, signal))
       .then((entries) => {
         index = new StoredIdIndex(entries);
       })
@@ -86,16 +93,7 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
     const storedIds = [...new Set([...answer.keys()].flatMap((id) => current.storedFormsOf(id)))];
     const persons = await execute((signal) => {
       calls++;
-      return client.call(
-        'QueryPersons',
-        { SFZH: storedIds },
-        (response) =>
-          nodesOf(response, 'Person', 'QueryPersonsResponse').map((person, i) => ({
-            key: readJsxxPersonId(person, `Person[${i}]`),
-            record: toFamilyPlanningRecord(person, `Person[${i}]`),
-          })),
-        signal,
-      );
+      return client.call('QueryPersons', { SFZH: storedIds }, readPersons, signal);
     });
     for (const { key, record } of persons) {
       const normalized = normalizeCitizenId(key.SFZH);
