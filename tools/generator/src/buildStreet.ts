@@ -1,0 +1,107 @@
+import type { TruthStreet } from '@resident-graph/schemas';
+import { drawFullName } from './names';
+import { feasibleParts, partition } from './partition';
+import { COMMUNITY_NAMES, COMPOUND_KINDS, ROAD_NAMES, compoundName, type CompoundKind } from './places';
+import { CITY_PREFIX, type Preset } from './presets';
+import type { Random } from './random';
+
+/** A dwelling with everything the rest of the generator needs to know about where it is. */
+export interface Dwelling {
+  id: string;
+  address: string;
+  /** A registered (户籍) household; otherwise rented out to the floating population. */
+  registered: boolean;
+  buildingId: string;
+  gridId: string;
+  communityId: string;
+}
+
+export interface Street {
+  truth: TruthStreet;
+  dwellings: Dwelling[];
+}
+
+/** Share of dwellings let to the floating population, by kind of compound: old housing rents out most. */
+const RENTED_SHARE: Record<CompoundKind, number> = { COURTYARD: 0.45, SELF_MANAGED: 0.36, EMPLOYER: 0.3, PROPERTY_MANAGED: 0.2 };
+
+const pad = (value: number, width: number) => String(value).padStart(width, '0');
+
+/** Communities → grids → compounds (one 弄 on a road each) → buildings (号) → dwellings (室). */
+export function buildStreet(random: Random, preset: Preset, regionCode: string): Street {
+  const truth: TruthStreet = { regionCode, name: preset.streetName, communities: [], grids: [], buildings: [], households: [], gridWorkers: [] };
+  const dwellings: Dwelling[] = [];
+  const roads = random.shuffle([...ROAD_NAMES]);
+  const nextLane = new Map<string, number>();
+  const compoundNames = new Set<string>();
+  let registeredCount = 0;
+  let rentedCount = 0;
+
+  const communityNames = random.shuffle([...COMMUNITY_NAMES]).slice(0, preset.communities);
+  const perCommunity = preset.grids / preset.communities;
+  const gridsPerCommunity = partition(random, preset.grids, preset.communities, Math.max(1, Math.floor(perCommunity * 0.7)), Math.ceil(perCommunity * 1.4));
+  const householdsPerGrid = partition(random, preset.households, preset.grids, ...preset.gridHouseholds);
+
+  const uniqueCompoundName = (kind: CompoundKind): string => {
+    let name = compoundName(random, kind);
+    for (let attempt = 0; attempt < 20 && compoundNames.has(name); attempt++) name = compoundName(random, kind);
+    if (compoundNames.has(name)) name = `${name}${compoundNames.size}期`;
+    compoundNames.add(name);
+    return name;
+  };
+
+  communityNames.forEach((communityName, communityIndex) => {
+    const communityId = `C${pad(communityIndex + 1, 2)}`;
+    truth.communities.push({ id: communityId, name: `${communityName}社区` });
+    const communityRoads = Array.from({ length: random.int(3, 6) }, (_, i) => roads[(communityIndex * 2 + i) % roads.length]!);
+
+    for (let g = 0; g < gridsPerCommunity[communityIndex]!; g++) {
+      const gridNumber = truth.grids.length + 1;
+      const gridId = `G${pad(gridNumber, 3)}`;
+      const households = householdsPerGrid[gridNumber - 1]!;
+      truth.grids.push({ id: gridId, name: `第${gridNumber}网格`, communityId, areaSquareMetres: Math.round((households * random.between(240, 340)) / 100) * 100 });
+
+      const compoundSizes = partition(random, households, feasibleParts(households, 90, 60, 120), 60, 120);
+      for (const compoundSize of compoundSizes) {
+        const kind = COMPOUND_KINDS.draw(random);
+        const name = uniqueCompoundName(kind);
+        const road = random.pick(communityRoads);
+        const lane = (nextLane.get(road) ?? random.int(1, 80)) + random.int(2, 40);
+        nextLane.set(road, lane);
+        const unitsPerFloor = kind === 'PROPERTY_MANAGED' ? 4 : random.int(2, 3);
+
+        partition(random, compoundSize, feasibleParts(compoundSize, 30, 20, 40), 20, 40).forEach((buildingSize, b) => {
+          const buildingId = `B${pad(truth.buildings.length + 1, 5)}`;
+          truth.buildings.push({ id: buildingId, gridId, name: `${name}${b + 1}号楼`, compoundKind: kind });
+          for (let d = 0; d < buildingSize; d++) {
+            const room = (Math.floor(d / unitsPerFloor) + 1) * 100 + (d % unitsPerFloor) + 1;
+            const registered = !random.chance(RENTED_SHARE[kind]);
+            const id = registered ? `1${pad(++registeredCount, 8)}` : `Z${pad(++rentedCount, 8)}`;
+            const address = `${CITY_PREFIX}${road}${lane}弄${b + 1}号${room}室`;
+            truth.households.push({ id, buildingId, address, registered });
+            dwellings.push({ id, address, registered, buildingId, gridId, communityId });
+          }
+        });
+      }
+    }
+  });
+
+  assignGridWorkers(random, truth);
+  return { truth, dwellings };
+}
+
+/** One or two workers a grid; a second worker sometimes also covers the next grid of the community. */
+function assignGridWorkers(random: Random, truth: TruthStreet): void {
+  const nextWorkerId = () => `W${pad(truth.gridWorkers.length + 1, 4)}`;
+  const newWorker = (gridIds: string[]) => {
+    const gender = random.chance(0.65) ? 'FEMALE' : 'MALE';
+    truth.gridWorkers.push({ id: nextWorkerId(), name: drawFullName(random, gender, random.int(1972, 1998)), gridIds });
+  };
+  truth.grids.forEach((grid, index) => {
+    const previous = truth.gridWorkers.at(-1);
+    const coveredAlready = previous !== undefined && previous.gridIds.length === 2 && previous.gridIds[1] === grid.id;
+    if (!coveredAlready) newWorker([grid.id]);
+    if (coveredAlready || !random.chance(0.45)) return;
+    const next = truth.grids[index + 1];
+    newWorker(next && next.communityId === grid.communityId && random.chance(0.3) ? [grid.id, next.id] : [grid.id]);
+  });
+}
