@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { createPublicSecurityAdapter } from '@resident-graph/adapter-public-security';
 import { createLogger, loadSettings, millisecondsSetting, onShutdown, portSetting, urlSetting } from '@resident-graph/service-kit';
 import { startPublicSecuritySubgraph } from '.';
