@@ -43,14 +43,15 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
   return {
     department: 'civil-affairs',
     async lookup(citizenIds) {
-      const snapshot = await index.current();
       if (citizenIds.length === 0) return new Map();
+      const snapshot = await index.current();
       calls += 1;
       return execute(async () => {
         const rows = await askDatabase(() => readCivilAffairsRows(prisma, storedFormsOf(citizenIds, snapshot)));
         return collectLookups(citizenIds, recordParties(rows), snapshot);
       });
     },
+    // Lookups only: the background ID scan is maintenance, not a resident's read.
     callsMade: () => calls,
     async checkHealth() {
       await execute(() => askDatabase(() => prisma.assistanceCase.findFirst({ select: { caseNumber: true } })));

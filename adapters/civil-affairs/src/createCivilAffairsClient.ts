@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { DEFAULT_SCHEMA } from './defaultSchema';
 import { PrismaClient } from './generated/prisma/client';
 
 export interface CivilAffairsDatabase {
@@ -6,8 +7,6 @@ export interface CivilAffairsDatabase {
   /** The PostgreSQL schema holding the bureau's tables. @default 'civil_affairs' */
   schema?: string;
 }
-
-export const DEFAULT_SCHEMA = 'civil_affairs';
 
 /** Prisma Client over the `pg` driver adapter: no native query engine needed. */
 export function createCivilAffairsClient({ databaseUrl, schema = DEFAULT_SCHEMA }: CivilAffairsDatabase): PrismaClient {

@@ -1,2 +1,3 @@
 export * from './CivilAffairsRecord';
 export { createCivilAffairsAdapter, type CivilAffairsAdapter, type CivilAffairsAdapterOptions } from './createCivilAffairsAdapter';
+export { DEFAULT_SCHEMA } from './defaultSchema';

@@ -1,13 +1,13 @@
-import { createCivilAffairsAdapter } from '@resident-graph/adapter-civil-affairs';
+import { createCivilAffairsAdapter, DEFAULT_SCHEMA } from '@resident-graph/adapter-civil-affairs';
 import { createLogger, loadSettings, millisecondsSetting, onShutdown, portSetting } from '@resident-graph/service-kit';
 import { z } from 'zod';
-import { startCivilAffairsSubgraph } from './startCivilAffairsSubgraph';
+import { startCivilAffairsSubgraph } from '.';
 
 async function main(): Promise<void> {
   const settings = loadSettings('subgraph-civil-affairs', {
     PORT: portSetting(4102),
     CIVIL_AFFAIRS_DATABASE_URL: z.string().min(1),
-    CIVIL_AFFAIRS_DATABASE_SCHEMA: z.string().min(1).default('civil_affairs'),
+    CIVIL_AFFAIRS_DATABASE_SCHEMA: z.string().min(1).default(DEFAULT_SCHEMA),
     DEPARTMENT_TIMEOUT_MS: millisecondsSetting(2_000),
   });
   const adapter = createCivilAffairsAdapter({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createLogger, loadSettings } from '@resident-graph/service-kit';
+import { DEFAULT_SCHEMA } from '../defaultSchema';
 import { prepareStandIn } from './prepareStandIn';
 
 const logger = createLogger('stand-in-civil-affairs');
@@ -8,7 +9,7 @@ const logger = createLogger('stand-in-civil-affairs');
 async function main(): Promise<void> {
   const settings = loadSettings('stand-in-civil-affairs', {
     DATABASE_URL: z.string().min(1),
-    DATABASE_SCHEMA: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).default('civil_affairs'),
+    DATABASE_SCHEMA: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).default(DEFAULT_SCHEMA),
     DATA_DIR: z.string().min(1),
   });
   const started = Date.now();

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Pool, type PoolClient } from 'pg';
 import { runSqlMigrations } from '@resident-graph/adapter-kit';
+import { DEFAULT_SCHEMA } from '../defaultSchema';
 import { CIVIL_AFFAIRS_TABLES } from './civilAffairsTables';
 
 export interface PrepareStandInOptions {
@@ -36,7 +37,7 @@ async function readRows(dataDir: string, table: string): Promise<unknown[]> {
  * batch is one JSON array turned into rows by `json_populate_recordset`, which keeps a
  * pilot street's rows to a few statements.
  */
-export async function prepareStandIn({ databaseUrl, schema = 'civil_affairs', dataDir }: PrepareStandInOptions): Promise<void> {
+export async function prepareStandIn({ databaseUrl, schema = DEFAULT_SCHEMA, dataDir }: PrepareStandInOptions): Promise<void> {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema)) throw new Error(`civil-affairs stand-in: "${schema}" is not a plain schema name`);
   const pool = new Pool({ connectionString: databaseUrl, max: 1 });
   try {
