@@ -82,12 +82,12 @@ export function createGridAdapter(options: GridAdapterOptions): GridAdapter {
     },
 
     async getGrids(gridIds: readonly string[]): Promise<Map<string, GridInfo>> {
-      const grids = await call(() => prisma.grid.findMany({ where: { id: { in: [...gridIds] } } }));
+      const grids = await call(() => prisma.grid.findMany({ where: { id: { in: [...gridIds] } }, orderBy: { id: 'asc' } }));
       return new Map(grids.map((grid) => [grid.id, grid]));
     },
 
     async getCommunities(communityIds: readonly string[]): Promise<Map<string, CommunityInfo>> {
-      const communities = await call(() => prisma.community.findMany({ where: { id: { in: [...communityIds] } }, select: { id: true, name: true } }));
+      const communities = await call(() => prisma.community.findMany({ where: { id: { in: [...communityIds] } }, select: { id: true, name: true }, orderBy: { id: 'asc' } }));
       return new Map(communities.map((community) => [community.id, community]));
     },
 

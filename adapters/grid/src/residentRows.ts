@@ -1,6 +1,6 @@
 import { DepartmentError, InvalidIdIndex, type DepartmentLookup } from '@resident-graph/adapter-kit';
 import { normalizeCitizenId, type DataQualityIssue, type ResidentCategory } from '@resident-graph/schemas';
-import { CATEGORY_BY_LABEL } from './gridVocabulary';
+import { CATEGORY_BY_LABEL, CATEGORY_LABELS } from './gridVocabulary';
 import type { GridRecord } from './types';
 
 /** One resident row of the grid database with where it lives, as the queries return it. */
@@ -37,6 +37,8 @@ export function parseResidentRows(value: unknown): ResidentRow[] {
   return value as ResidentRow[];
 }
 
+const CATEGORY_ORDER = Object.keys(CATEGORY_LABELS) as ResidentCategory[];
+
 function toCategory(label: string): ResidentCategory {
   const category = CATEGORY_BY_LABEL.get(label);
   if (!category) throw badResponse(`unknown resident category "${label}"`);
@@ -50,7 +52,7 @@ export function toGridRecord(row: ResidentRow): GridRecord {
     buildingId: row.buildingId,
     householdId: row.householdId,
     address: row.address,
-    categories: row.categories.map(toCategory),
+    categories: row.categories.map(toCategory).sort((a, b) => CATEGORY_ORDER.indexOf(a) - CATEGORY_ORDER.indexOf(b)),
   };
 }
 

@@ -41,6 +41,9 @@ async function loadSeed(client: PoolClient, schema: string, seedDir: string): Pr
   }
   // Rows were loaded with their own ids; new rows must be numbered after them.
   await client.query(`SELECT setval(pg_get_serial_sequence('"${schema}"."resident"', 'id'), COALESCE(max(id), 0) + 1, false) FROM "${schema}"."resident"`);
+  // Without statistics the planner takes a freshly loaded street for an empty one and
+  // hash-joins whole tables for a lookup of one resident.
+  for (const { table } of STAND_IN_TABLES) await client.query(`ANALYZE "${schema}"."${table}"`);
 }
 
 /**
