@@ -34,27 +34,29 @@ export const DISABILITY_GRADE = codeTable<1 | 2 | 3 | 4>({ '1': 1, '2': 2, '3': 
 /** 登记类型 (hydj.djlx): the business codes of the marriage registration system. */
 export const MARRIAGE_KIND = codeTable<MarriageKind>({ IA: 'MARRIAGE', IB: 'DIVORCE' });
 
-/** 优抚类别 (yfdx.yflb) with the name the bureau stores beside it. */
-const VETERAN_CATEGORIES: Record<string, { category: string; name: string }> = {
-  '11': { category: 'DISABLED_SERVICEMAN', name: '伤残军人' },
-  '21': { category: 'MARTYR_FAMILY', name: '烈士遗属' },
-  '22': { category: 'FAMILY_OF_SERVICEMAN_DIED_ON_DUTY', name: '因公牺牲军人遗属' },
-  '23': { category: 'FAMILY_OF_SERVICEMAN_DIED_OF_ILLNESS', name: '病故军人遗属' },
-  '31': { category: 'DEMOBILISED_SOLDIER', name: '在乡复员军人' },
-  '41': { category: 'VETERAN_RETURNED_WITH_ILLNESS', name: '带病回乡退伍军人' },
-  '51': { category: 'WAR_VETERAN', name: '参战退役人员' },
-  '61': { category: 'RETIRED_SOLDIER', name: '退役士兵' },
+/**
+ * 优抚类别 (yfdx.yflb). The canonical category is the name staff know it by, which the
+ * bureau stores beside the code (yfdx.yflbmc).
+ */
+const VETERAN_CATEGORIES: Record<string, string> = {
+  '11': '伤残军人',
+  '21': '烈士遗属',
+  '22': '因公牺牲军人遗属',
+  '23': '病故军人遗属',
+  '31': '在乡复员军人',
+  '41': '带病回乡退伍军人',
+  '51': '参战退役人员',
+  '61': '退役军人',
 };
-/** 其他: a category the code table does not know is kept by its name. */
+/** 其他: a category without a code of its own is kept by its name alone. */
 const OTHER_VETERAN_CATEGORY = '99';
 
 export const VETERAN_CATEGORY = {
   encode(category: string): { code: string; name: string } {
-    const known = Object.entries(VETERAN_CATEGORIES).find(([, entry]) => entry.category === category);
-    return known ? { code: known[0], name: known[1].name } : { code: OTHER_VETERAN_CATEGORY, name: category };
+    const code = Object.keys(VETERAN_CATEGORIES).find((key) => VETERAN_CATEGORIES[key] === category);
+    return { code: code ?? OTHER_VETERAN_CATEGORY, name: category };
   },
   decode(code: string, name: string): string | undefined {
-    if (code === OTHER_VETERAN_CATEGORY) return name;
-    return VETERAN_CATEGORIES[code]?.category;
+    return code === OTHER_VETERAN_CATEGORY ? name : VETERAN_CATEGORIES[code];
   },
 };

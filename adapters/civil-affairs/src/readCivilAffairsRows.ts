@@ -18,6 +18,14 @@ export interface CivilAffairsRows {
 }
 
 /**
+ * Prisma splits a long `in` list over several statements; with two lists joined by OR a
+ * registration naming people from different parts comes back more than once.
+ */
+function uniqueRegistrations(marriages: MarriageRegistration[]): MarriageRegistration[] {
+  return [...new Map(marriages.map((marriage) => [marriage.certificateNumber, marriage])).values()];
+}
+
+/**
  * Reads every table in one transaction: one round trip to the bureau's database. With
  * `storedIds` only the rows keyed by those exact stored forms; without, every row (the
  * scan that finds IDs failing validation).
@@ -33,5 +41,5 @@ export async function readCivilAffairsRows(prisma: PrismaClient, storedIds?: rea
       where: storedIds ? { OR: [{ husbandId: { in: [...storedIds] } }, { wifeId: { in: [...storedIds] } }] } : {},
     }),
   ]);
-  return { members, certificates, elderlyAllowances, veteranBenefits, marriages };
+  return { members, certificates, elderlyAllowances, veteranBenefits, marriages: uniqueRegistrations(marriages) };
 }

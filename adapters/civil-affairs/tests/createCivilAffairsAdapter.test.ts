@@ -21,14 +21,17 @@ afterAll(async () => {
 
 const resident = (id: string): TruthResident => population.residents.find((r) => r.id === id)!;
 
-/** The name civil affairs holds for a resident: a name variant where the truth lists one. */
-function nameOnRecord(people: Population, id: string | null, fallback: string): string {
-  const person = people.residents.find((r) => r.id === id);
-  const variant = person?.imperfections.find((i) => i.department === 'civil-affairs' && i.kind === 'NAME_VARIANT');
-  return variant?.kind === 'NAME_VARIANT' ? variant.storedName : fallback;
+/** The spouse as the registration holds them: a name variant where the truth lists one, no ID where theirs is mistyped. */
+function spouseOnRecord(people: Population, marriage: CivilAffairsRecord['marriages'][number]) {
+  const flaws = people.residents.find((r) => r.id === marriage.spouseId)?.imperfections.filter((i) => i.department === 'civil-affairs') ?? [];
+  const variant = flaws.find((i) => i.kind === 'NAME_VARIANT');
+  return {
+    spouseName: variant?.kind === 'NAME_VARIANT' ? variant.storedName : marriage.spouseName,
+    spouseId: flaws.some((i) => i.kind === 'ID_TYPO') ? null : marriage.spouseId,
+  };
 }
 
-/** The truth's facts in the adapter's order (cases by date, marriages by date), spouses named as on record. */
+/** The truth's facts in the adapter's order (cases by date, marriages by date), spouses as on record. */
 function expectedRecord(people: Population, truth: TruthResident): CivilAffairsRecord | null {
   const facts = truth.civilAffairs;
   if (!facts) return null;
@@ -37,7 +40,7 @@ function expectedRecord(people: Population, truth: TruthResident): CivilAffairsR
     allowanceCases: [...facts.allowanceCases].sort((a, b) => a.since.localeCompare(b.since)),
     marriages: [...facts.marriages]
       .sort((a, b) => a.registeredOn.localeCompare(b.registeredOn))
-      .map((marriage) => ({ ...marriage, spouseName: nameOnRecord(people, marriage.spouseId, marriage.spouseName) })),
+      .map((marriage) => ({ ...marriage, ...spouseOnRecord(people, marriage) })),
   };
 }
 
@@ -77,19 +80,28 @@ test('matches a 15-digit row written after the last ID scan', async () => {
   expect(lookup.issues).toEqual([expect.objectContaining({ kind: 'LEGACY_15_DIGIT_ID', recordReference: 'GL310115999999' })]);
 });
 
+test('a registration comes back once however long the list of IDs', async () => {
+  const ids = Array.from({ length: 20_000 }, (_, i) => citizenId(`20${String(10 + Math.floor(i / 1000)).padStart(2, '0')}0101`, i % 1000));
+  const [husband, wife] = [ids[0]!, ids.at(-1)!];
+  await withPool((pool) =>
+    pool.query(`INSERT INTO "${database.schema}".hydj VALUES ('J310115-2030-000001', 'IA', '2030-01-01', $1, '甲', $2, '乙')`, [husband, wife]),
+  );
+  const answer = await adapter.lookup(ids);
+  expect(answer.get(husband)!.record?.marriages).toEqual([{ registeredOn: '2030-01-01', kind: 'MARRIAGE', spouseName: '乙', spouseId: wife }]);
+  expect(answer.get(wife)!.record?.marriages).toHaveLength(1);
+});
+
 test('never merges a row whose stored ID fails its check digit, and reports it', async () => {
   const truth = resident(SAMPLE.typo);
   const lookup = (await adapter.lookup([SAMPLE.typo])).get(SAMPLE.typo)!;
   expect(lookup.record).toBeNull();
+  const issue = { department: 'civil-affairs', kind: 'INVALID_CITIZEN_ID', storedId: withTypo(SAMPLE.typo), nameOnRecord: truth.name };
   expect(lookup.issues).toEqual([
-    {
-      department: 'civil-affairs',
-      kind: 'INVALID_CITIZEN_ID',
-      storedId: withTypo(SAMPLE.typo),
-      recordReference: truth.civilAffairs!.disability!.certificateNumber,
-      nameOnRecord: truth.name,
-    },
+    { ...issue, recordReference: truth.civilAffairs!.disability!.certificateNumber },
+    { ...issue, recordReference: expect.stringMatching(/^J310115-2001-/) },
   ]);
+  const spouse = (await adapter.lookup([SAMPLE.veteran])).get(SAMPLE.veteran)!;
+  expect(spouse.record?.marriages).toEqual([{ registeredOn: '2001-05-01', kind: 'MARRIAGE', spouseName: truth.name, spouseId: null }]);
 });
 
 test('answers a resident the bureau does not know with no record and no issues', async () => {

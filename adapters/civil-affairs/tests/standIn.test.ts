@@ -51,12 +51,12 @@ describe('writeStandInData', () => {
     expect(tables.jzcy.find((row) => row.ajbh === 'DB310115-2016-0042')?.cyzt).toBe('2');
     expect(tables.jzcy.find((row) => row.ajbh === 'DB310115-2012-0093')?.cyzt).toBe('3');
 
-    expect(tables.cjrz.find((row) => row.xm === '孙浩')).toMatchObject({ sfzh: withTypo(SAMPLE.typo), cjlb: '2', cjdj: '4', fzrq: '2011-11-11' });
+    expect(tables.cjrz.find((row) => row.xm === '孙慧')).toMatchObject({ sfzh: withTypo(SAMPLE.typo), cjlb: '2', cjdj: '4', fzrq: '2011-11-11' });
     expect(tables.cjrz.find((row) => row.xm === '黄志强')?.sfzh).toBe(` ${fullWidth(SAMPLE.fullWidth)}`);
     expect(tables.gljt).toEqual([{ ffbh: 'GL310115000001', sfzh: SAMPLE.extremeHardship, xm: '赵桂兰', ksrq: '2020-03-01', yje: 150.5 }]);
     expect(tables.yfdx.map((row) => [row.sfzh, row.yflb, row.yflbmc])).toEqual([
       [SAMPLE.veteran, '31', '在乡复员军人'],
-      [SAMPLE.divorcee, '99', 'NUCLEAR_TEST_VETERAN'],
+      [SAMPLE.divorcee, '99', '参试退役人员'],
     ]);
   });
 
@@ -65,6 +65,7 @@ describe('writeStandInData', () => {
     const { hydj } = await readTables();
     expect(hydj).toEqual([
       { djzh: 'J310115-1982-000001', djlx: 'IA', djrq: '1982-10-01', nfsfzh: fifteenDigitFormOf(SAMPLE.legacyHead), nfxm: '王建国', nvsfzh: SAMPLE.variantWife, nvxm: '李秀瑛' },
+      { djzh: 'J310115-2001-000001', djlx: 'IA', djrq: '2001-05-01', nfsfzh: SAMPLE.veteran, nfxm: '陈卫东', nvsfzh: withTypo(SAMPLE.typo), nvxm: '孙慧' },
       { djzh: 'L310115-2015-000001', djlx: 'IB', djrq: '2015-09-01', nfsfzh: null, nfxm: '吴刚', nvsfzh: SAMPLE.divorcee, nvxm: '周敏' },
       { djzh: 'J310115-2010-000001', djlx: 'IA', djrq: '2010-05-20', nfsfzh: null, nfxm: '吴刚', nvsfzh: SAMPLE.divorcee, nvxm: '周敏' },
     ]);
