@@ -10,15 +10,17 @@ const FULL_WIDTH = (text: string) => text.replace(/[0-9X]/g, (c) => String.fromC
 /**
  * One mistyped digit: the stored ID fails its check and, so that it can never be matched to
  * the wrong person, no other resident's valid ID is one mistyped character away from it.
+ * `null` when every possible typo of this ID would be ambiguous.
  */
-export function typoOf(random: Random, id: string, residentIds: ReadonlySet<string>): string {
-  for (;;) {
-    const position = random.pick(TYPO_POSITIONS);
-    const alphabet = [...(position === 17 ? '0123456789X' : '0123456789')].filter((c) => c !== id[position]);
-    const stored = id.slice(0, position) + random.pick(alphabet) + id.slice(position + 1);
+export function typoOf(random: Random, id: string, residentIds: ReadonlySet<string>): string | null {
+  const candidates = TYPO_POSITIONS.flatMap((position) =>
+    [...(position === 17 ? '0123456789X' : '0123456789')].filter((c) => c !== id[position]).map((c) => id.slice(0, position) + c + id.slice(position + 1)),
+  );
+  for (const stored of random.shuffle(candidates)) {
     if (normalizeCitizenId(stored).ok) continue;
     if (citizenIdsOneTypoAway(stored).every((candidate) => candidate === id || !residentIds.has(candidate))) return stored;
   }
+  return null;
 }
 
 /** The same ID as a careless clerk keys it: full-width digits, a lower-case x, stray spaces. */
@@ -47,8 +49,9 @@ export function addImperfections(random: Random, residents: readonly TruthReside
   const variants = new Set(random.shuffle(planned.filter((resident) => toTraditional(resident.name) !== resident.name)).slice(0, variantCount));
 
   for (const resident of residents) {
-    const add = (department: Department, kind: 'ID_15_DIGIT' | 'ID_TYPO' | 'ID_FORMATTING', storedId: string) =>
-      resident.imperfections.push({ department, kind, storedId });
+    const add = (department: Department, kind: 'ID_15_DIGIT' | 'ID_TYPO' | 'ID_FORMATTING', storedId: string | null) => {
+      if (storedId !== null) resident.imperfections.push({ department, kind, storedId });
+    };
     if (resident.civilAffairs) {
       if (resident.birthDate < '1975-01-01' && random.chance(0.4)) add('civil-affairs', 'ID_15_DIGIT', toFifteenDigitId(resident.id));
       else if (random.chance(0.01)) add('civil-affairs', 'ID_TYPO', typoOf(random, resident.id, residentIds));
