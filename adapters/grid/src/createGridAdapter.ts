@@ -3,6 +3,7 @@ import { normalizeCitizenId } from '@resident-graph/schemas';
 import { createPrismaClient } from './createPrismaClient';
 import { residentQueries } from './residentQueries';
 import { lookupOf, matchRows, parseResidentRows } from './residentRows';
+import { DEFAULT_SCHEMA } from './schemaName';
 import { checkRosterPageSize, decodeRosterCursor, encodeRosterCursor } from './rosterCursor';
 import type { CommunityInfo, GridAdapter, GridAdapterOptions, GridInfo, GridRecord, GridWorkerInfo, RosterPage, RosterRequest } from './types';
 
@@ -24,11 +25,11 @@ function groupBy<T>(keys: readonly string[], items: readonly T[], keyOf: (item: 
  * department policy (time-out, retry, circuit breaker); health checks are not counted.
  */
 export function createGridAdapter(options: GridAdapterOptions): GridAdapter {
-  const schema = options.schema ?? 'grid';
+  const schema = options.schema ?? DEFAULT_SCHEMA;
   const timeoutMs = options.timeoutMs ?? 2_000;
   const prisma = createPrismaClient({ databaseUrl: options.databaseUrl, schema, timeoutMs });
   const queries = residentQueries(schema);
-  const execute = createDepartmentPolicy({ department: 'grid', timeoutMs });
+  const execute = createDepartmentPolicy({ department: 'grid', timeoutMs, retries: options.retries });
   let calls = 0;
   const call = <T>(run: () => Promise<T>): Promise<T> =>
     execute(() => {

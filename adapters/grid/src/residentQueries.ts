@@ -1,4 +1,5 @@
 import { Prisma } from './generated/prisma/client';
+import { checkSchemaName } from './schemaName';
 
 /**
  * The raw SQL behind `lookup` and the roster: each is one statement answering one row
@@ -11,7 +12,7 @@ import { Prisma } from './generated/prisma/client';
  * one of three twelve-character keys with that resident; the caller then checks exactly.
  */
 export function residentQueries(schema: string) {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema)) throw new Error(`unsafe schema name "${schema}"`);
+  checkSchemaName(schema);
   const table = (name: string) => Prisma.raw(`"${schema}"."${name}"`);
   const stored = Prisma.raw('upper(r.citizen_id)');
   const keys = {

@@ -56,6 +56,8 @@ export interface GridAdapterOptions {
   schema?: string;
   /** Time limit of one query. @default 2000 */
   timeoutMs?: number;
+  /** Further attempts after a failure that may be transient. @default 2 */
+  retries?: number;
 }
 
 /** The grid database's adapter: the common lookup plus what the grid subgraph pages and batches. */

@@ -1,11 +1,12 @@
 import { createLogger, loadSettings } from '@resident-graph/service-kit';
 import { z } from 'zod';
+import { DEFAULT_SCHEMA } from '../schemaName';
 import { prepareStandIn } from './prepareStandIn';
 
 const logger = createLogger('grid-stand-in');
 const settings = loadSettings('grid-stand-in', {
   DATABASE_URL: z.string().min(1),
-  DATABASE_SCHEMA: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).default('grid'),
+  DATABASE_SCHEMA: z.string().min(1).default(DEFAULT_SCHEMA),
   DATA_DIR: z.string().min(1),
 });
 

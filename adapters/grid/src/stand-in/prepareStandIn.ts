@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Pool, type PoolClient } from 'pg';
 import { runSqlMigrations } from '@resident-graph/adapter-kit';
+import { checkSchemaName, DEFAULT_SCHEMA } from '../schemaName';
 import { seedFileName, STAND_IN_TABLES } from './standInTables';
 
 export interface PrepareStandInOptions {
@@ -53,8 +54,7 @@ async function loadSeed(client: PoolClient, schema: string, seedDir: string): Pr
  * half a street behind.
  */
 export async function prepareStandIn(options: PrepareStandInOptions): Promise<{ loaded: boolean }> {
-  const schema = options.schema ?? 'grid';
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema)) throw new Error(`unsafe schema name "${schema}"`);
+  const schema = checkSchemaName(options.schema ?? DEFAULT_SCHEMA);
   const pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
   try {
     await runSqlMigrations(pool, schema, MIGRATIONS_DIR);

@@ -1,0 +1,31 @@
+import DataLoader from 'dataloader';
+import type { DepartmentLookup } from '@resident-graph/adapter-kit';
+import type { CommunityInfo, GridAdapter, GridInfo, GridRecord, GridWorkerInfo } from '@resident-graph/adapter-grid';
+
+/** Per request: every loader batches what one request asks for into one adapter call. */
+export interface GridContext {
+  adapter: GridAdapter;
+  residents: DataLoader<string, DepartmentLookup<GridRecord>>;
+  grids: DataLoader<string, GridInfo | null>;
+  communities: DataLoader<string, CommunityInfo | null>;
+  communityGrids: DataLoader<string, GridInfo[]>;
+  gridWorkers: DataLoader<string, GridWorkerInfo[]>;
+}
+
+function loaderOf<V>(fetch: (keys: readonly string[]) => Promise<Map<string, V>>, missing: V): DataLoader<string, V> {
+  return new DataLoader(async (keys) => {
+    const found = await fetch(keys);
+    return keys.map((key) => found.get(key) ?? missing);
+  });
+}
+
+export function createGridContext(adapter: GridAdapter): GridContext {
+  return {
+    adapter,
+    residents: loaderOf((ids) => adapter.lookup(ids), { record: null, issues: [] }),
+    grids: loaderOf((ids) => adapter.getGrids(ids), null),
+    communities: loaderOf((ids) => adapter.getCommunities(ids), null),
+    communityGrids: loaderOf((ids) => adapter.listCommunityGrids(ids), []),
+    gridWorkers: loaderOf((ids) => adapter.listGridWorkers(ids), []),
+  };
+}

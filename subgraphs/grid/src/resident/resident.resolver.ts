@@ -1,0 +1,45 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { DepartmentLookup } from '@resident-graph/adapter-kit';
+import type { GridRecord } from '@resident-graph/adapter-grid';
+import type { DataQualityIssue as Issue, ResidentCategory } from '@resident-graph/schemas';
+import { DataQualityIssue, toGraphQLError } from '@resident-graph/subgraph-kit';
+import { ResidentCategoryEnum } from '../enums';
+import { Grid } from '../grid/grid.type';
+import { loadGrid } from '../grid/loadGrid';
+import type { GridContext } from '../GridContext';
+import { Resident } from './resident.type';
+
+async function lookup(resident: Resident, context: GridContext): Promise<DepartmentLookup<GridRecord>> {
+  try {
+    return await context.residents.load(resident.id);
+  } catch (error) {
+    throw toGraphQLError(error);
+  }
+}
+
+@Resolver(() => Resident)
+export class ResidentResolver {
+  @FieldResolver(() => Grid, { nullable: true, description: 'The grid where the resident actually lives; null when the grid survey does not know them' })
+  async grid(@Root() resident: Resident, @Ctx() context: GridContext): Promise<Grid | null> {
+    const { record } = await lookup(resident, context);
+    return record ? loadGrid(context, record.gridId) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Where the resident actually lives (may differ from the registered address)' })
+  async address(@Root() resident: Resident, @Ctx() context: GridContext): Promise<string | null> {
+    return (await lookup(resident, context)).record?.address ?? null;
+  }
+
+  @FieldResolver(() => [ResidentCategoryEnum], { description: "The resident's categories in the grid survey" })
+  async categories(@Root() resident: Resident, @Ctx() context: GridContext): Promise<ResidentCategory[]> {
+    return (await lookup(resident, context)).record?.categories ?? [];
+  }
+
+  @FieldResolver(() => [DataQualityIssue], {
+    nullable: true,
+    description: "What the grid database could not reconcile on this resident; null with a DEPARTMENT_* error when it cannot be asked",
+  })
+  async gridDataQualityIssues(@Root() resident: Resident, @Ctx() context: GridContext): Promise<Issue[]> {
+    return (await lookup(resident, context)).issues;
+  }
+}
