@@ -3,8 +3,8 @@ import { normalizeCitizenId } from '@resident-graph/schemas';
 import { createPrismaClient } from './createPrismaClient';
 import { residentQueries } from './residentQueries';
 import { lookupOf, matchRows, parseResidentRows } from './residentRows';
-import { DEFAULT_SCHEMA } from './schemaName';
 import { checkRosterPageSize, decodeRosterCursor, encodeRosterCursor } from './rosterCursor';
+import { DEFAULT_SCHEMA } from './schemaName';
 import type { CommunityInfo, GridAdapter, GridAdapterOptions, GridInfo, GridRecord, GridWorkerInfo, RosterPage, RosterRequest } from './types';
 
 interface RosterResult {
@@ -38,7 +38,7 @@ export function createGridAdapter(options: GridAdapterOptions): GridAdapter {
     });
 
   return {
-    department: 'grid' as const,
+    department: 'grid',
 
     async lookup(citizenIds: readonly string[]): Promise<Map<string, DepartmentLookup<GridRecord>>> {
       const canonical = new Map(citizenIds.map((id) => [id, normalizeCitizenId(id)] as const));

@@ -57,10 +57,9 @@ export function toGridRecord(row: ResidentRow): GridRecord {
 }
 
 /** The department's own reference for a resident row, shown to staff in issues. */
-export const recordReference = (row: ResidentRow) => `resident/${row.id}`;
+const recordReference = (row: ResidentRow) => `resident/${row.id}`;
 
 export interface MatchedRow {
-  citizenId: string;
   /** Stored as a pre-1999 15-digit ID and converted. */
   converted: boolean;
   row: ResidentRow;
@@ -81,7 +80,7 @@ export function matchRows(rows: readonly ResidentRow[]): { matched: Map<string, 
       continue;
     }
     const list = matched.get(result.id) ?? [];
-    list.push({ citizenId: result.id, converted: result.converted, row });
+    list.push({ converted: result.converted, row });
     matched.set(result.id, list);
   }
   const unmatchable = new InvalidIdIndex(
