@@ -21,8 +21,10 @@ export interface Street {
   dwellings: Dwelling[];
 }
 
-/** Share of dwellings let to the floating population, by kind of compound: old housing rents out most. */
-const RENTED_SHARE: Record<CompoundKind, number> = { COURTYARD: 0.45, SELF_MANAGED: 0.36, EMPLOYER: 0.3, PROPERTY_MANAGED: 0.2 };
+/** Share of dwellings let to the floating population (about 22 % of residents live in them). */
+const RENTED_SHARE = 0.28;
+/** How readily each kind of compound rents out: old housing most. */
+const RENTING: Record<CompoundKind, number> = { COURTYARD: 2.4, SELF_MANAGED: 1.8, EMPLOYER: 1.5, PROPERTY_MANAGED: 1 };
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 
@@ -33,8 +35,7 @@ export function buildStreet(random: Random, preset: Preset, regionCode: string):
   const roads = random.shuffle([...ROAD_NAMES]);
   const nextLane = new Map<string, number>();
   const compoundNames = new Set<string>();
-  let registeredCount = 0;
-  let rentedCount = 0;
+  const kinds = new Map<Dwelling, CompoundKind>();
 
   const communityNames = random.shuffle([...COMMUNITY_NAMES]).slice(0, preset.communities);
   const perCommunity = preset.grids / preset.communities;
@@ -74,17 +75,25 @@ export function buildStreet(random: Random, preset: Preset, regionCode: string):
           truth.buildings.push({ id: buildingId, gridId, name: `${name}${b + 1}号楼`, compoundKind: kind });
           for (let d = 0; d < buildingSize; d++) {
             const room = (Math.floor(d / unitsPerFloor) + 1) * 100 + (d % unitsPerFloor) + 1;
-            const registered = !random.chance(RENTED_SHARE[kind]);
-            const id = registered ? `1${pad(++registeredCount, 8)}` : `Z${pad(++rentedCount, 8)}`;
-            const address = `${CITY_PREFIX}${road}${lane}弄${b + 1}号${room}室`;
-            truth.households.push({ id, buildingId, address, registered });
-            dwellings.push({ id, address, registered, buildingId, gridId, communityId });
+            const dwelling = { id: '', address: `${CITY_PREFIX}${road}${lane}弄${b + 1}号${room}室`, registered: true, buildingId, gridId, communityId };
+            dwellings.push(dwelling);
+            kinds.set(dwelling, kind);
           }
         });
       }
     }
   });
 
+  for (const dwelling of random.sampleWeighted(dwellings, (dwelling) => RENTING[kinds.get(dwelling)!], Math.round(dwellings.length * RENTED_SHARE))) {
+    dwelling.registered = false;
+  }
+  // A registered household keeps its public-security household number (户号); rented flats get a grid number.
+  let registeredCount = 0;
+  let rentedCount = 0;
+  for (const dwelling of dwellings) {
+    dwelling.id = dwelling.registered ? `1${pad(++registeredCount, 8)}` : `Z${pad(++rentedCount, 8)}`;
+    truth.households.push({ id: dwelling.id, buildingId: dwelling.buildingId, address: dwelling.address, registered: dwelling.registered });
+  }
   assignGridWorkers(random, truth);
   return { truth, dwellings };
 }

@@ -95,14 +95,10 @@ function decideAllowanceCases(
     const aloneAndOld = members.length === 1 && members[0]!.age >= 60;
     return (outOfWork ? 4 : 1) * (disabled ? 4 : 1) * (aloneAndOld ? 2 : 1);
   };
-  // Weighted sampling without replacement (Efraimidis–Spirakis): the k largest u^(1/w).
-  const ranked = [...households]
-    .map(([dwelling, members]) => ({ dwelling, members, key: Math.pow(random.float(), 1 / need(members)) }))
-    .sort((a, b) => b.key - a.key);
-  const chosen = ranked.slice(0, Math.round(households.size * 0.025));
+  const chosen = random.sampleWeighted([...households], ([, members]) => need(members), Math.round(households.size * 0.025));
 
   const cases = new Map<Dwelling, TruthAllowanceCase[]>();
-  for (const { dwelling } of chosen) {
+  for (const [dwelling] of chosen) {
     const since = asOfDay - random.int(60, 8 * 365);
     const draw = random.float();
     cases.set(dwelling, [{

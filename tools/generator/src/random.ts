@@ -64,6 +64,15 @@ export class Random {
     return Math.min(max, Math.max(min, value));
   }
 
+  /** `count` distinct items, each more likely the heavier it is (Efraimidis–Spirakis: the largest u^(1/w)). */
+  sampleWeighted<T>(items: readonly T[], weightOf: (item: T) => number, count: number): T[] {
+    return items
+      .map((item) => ({ item, key: Math.pow(this.next(), 1 / weightOf(item)) }))
+      .sort((a, b) => b.key - a.key)
+      .slice(0, count)
+      .map(({ item }) => item);
+  }
+
   shuffle<T>(values: T[]): T[] {
     for (let i = values.length - 1; i > 0; i--) {
       const j = Math.floor(this.next() * (i + 1));
