@@ -30,7 +30,10 @@ export class ResidentResolver {
     return (await lookup(resident, context)).record?.address ?? null;
   }
 
-  @FieldResolver(() => [ResidentCategoryEnum], { description: "The resident's categories in the grid survey" })
+  @FieldResolver(() => [ResidentCategoryEnum], {
+    nullable: true,
+    description: "The resident's categories in the grid survey; null with a DEPARTMENT_* error when the grid database cannot be asked",
+  })
   async categories(@Root() resident: Resident, @Ctx() context: GridContext): Promise<ResidentCategory[]> {
     return (await lookup(resident, context)).record?.categories ?? [];
   }
