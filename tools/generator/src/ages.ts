@@ -15,7 +15,7 @@ const CHILD = new WeightedPool<number>(
 );
 
 /** Youngest a resident can be: newborns of the last months are known to family planning only. */
-export const YOUNGEST_RESIDENT = 0.3;
+const YOUNGEST_RESIDENT = 0.3;
 
 const withFraction = (random: Random, age: number) => age + random.float();
 

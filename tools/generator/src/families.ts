@@ -46,11 +46,11 @@ class Family {
     return [wife, husband];
   }
 
-  /** A couple with children of the given ages (the eldest first), the parents' ages following from the eldest's. */
-  coupleWithChildren(childAges: number[], roles: readonly [Role, Role] = ['HEAD', 'SPOUSE'], childRole: Role = 'CHILD'): number[] {
+  /** A couple with children of the given ages, the parents' ages following from the eldest's. */
+  coupleWithChildren(childAges: number[]): void {
     const eldest = Math.max(...childAges);
-    const parents = this.couple(eldest + motherGap(this.random, eldest), roles);
-    return childAges.map((age) => this.add(childRole, age, this.sex(), age < MIN_DIVORCED_AGE || this.random.chance(0.9) ? 'UNMARRIED' : 'DIVORCED', parents));
+    const parents = this.couple(eldest + motherGap(this.random, eldest));
+    for (const age of childAges) this.add('CHILD', age, this.sex(), age < MIN_DIVORCED_AGE || this.random.chance(0.9) ? 'UNMARRIED' : 'DIVORCED', parents);
   }
 
   /** The head's own parents (one widowed, or both) living in. */
@@ -86,10 +86,6 @@ class Family {
     this.add('GRANDCHILD', age, this.sex(), 'UNMARRIED');
   }
 
-  single(role: Role, age: number, gender: Sex, maritalStatus: MaritalStatus): void {
-    this.add(role, age, gender, maritalStatus);
-  }
-
   sex(): Sex {
     return this.random.chance(0.515) ? 'MALE' : 'FEMALE';
   }
@@ -106,12 +102,12 @@ function singleStatus(random: Random, age: number): MaritalStatus {
 
 const PERMANENT: Record<number, WeightedPool<Template>> = {
   1: new WeightedPool<Template>([
-    [(f, r) => f.single('HEAD', elderlyAge(r, 65), r.chance(0.68) ? 'FEMALE' : 'MALE', r.chance(0.8) ? 'WIDOWED' : r.pick(['DIVORCED', 'UNMARRIED'] as const)), 55],
+    [(f, r) => f.add('HEAD', elderlyAge(r, 65), r.chance(0.68) ? 'FEMALE' : 'MALE', r.chance(0.8) ? 'WIDOWED' : r.pick(['DIVORCED', 'UNMARRIED'] as const)), 55],
     [(f, r) => {
       const age = r.between(22, 40);
-      f.single('HEAD', age, f.sex(), age < MIN_DIVORCED_AGE || r.chance(0.85) ? 'UNMARRIED' : 'DIVORCED');
+      f.add('HEAD', age, f.sex(), age < MIN_DIVORCED_AGE || r.chance(0.85) ? 'UNMARRIED' : 'DIVORCED');
     }, 30],
-    [(f, r) => f.single('HEAD', r.between(40, 60), f.sex(), r.pick(['DIVORCED', 'DIVORCED', 'UNMARRIED', 'WIDOWED'] as const)), 25],
+    [(f, r) => f.add('HEAD', r.between(40, 60), f.sex(), r.pick(['DIVORCED', 'DIVORCED', 'UNMARRIED', 'WIDOWED'] as const)), 25],
   ]),
   2: new WeightedPool<Template>([
     [(f, r) => f.couple(elderlyAge(r)), 55],
@@ -119,7 +115,7 @@ const PERMANENT: Record<number, WeightedPool<Template>> = {
     [(f, r) => f.couple(r.between(24, 36)), 12],
     [(f, r) => singleParent(f, r, [childAge(r)]), 10],
     [(f, r) => {
-      f.single('HEAD', r.between(42, 66), f.sex(), r.pick(['DIVORCED', 'UNMARRIED', 'WIDOWED'] as const));
+      f.add('HEAD', r.between(42, 66), f.sex(), r.pick(['DIVORCED', 'UNMARRIED', 'WIDOWED'] as const));
       f.headsParents(1);
     }, 12],
   ]),
@@ -200,7 +196,7 @@ function singleParent(family: Family, random: Random, childAges: number[]): void
 function cotenants(family: Family, random: Random, count: number): void {
   for (let i = 0; i < count; i++) {
     const age = random.normal(32, 8, 18, 58);
-    family.single(count === 1 ? 'HEAD' : 'COTENANT', age, family.sex(), singleStatus(random, age));
+    family.add(count === 1 ? 'HEAD' : 'COTENANT', age, family.sex(), singleStatus(random, age));
   }
 }
 

@@ -37,7 +37,8 @@ export function decideFamilyPlanning(random: Random, people: readonly Person[], 
       if (child.parents[0] === person) share(child.parents, { id: child.id, name: child.name, gender: child.gender, birthDate: child.birthDate, registration: null });
     }
     const husband = person.gender === 'FEMALE' ? person.spouse : null;
-    if (husband && person.age >= 22 && person.age <= 40 && random.chance(0.012)) {
+    const spaced = person.children.every((child) => child.age >= 1);
+    if (husband && spaced && person.age >= 22 && person.age <= 40 && random.chance(0.012)) {
       const gender = random.chance(0.515) ? 'MALE' : 'FEMALE';
       const birthDate = toIsoDate(asOfDay - random.int(1, NEWBORN_WINDOW_DAYS));
       share([person, husband], { id: null, name: husband.surname + drawGivenName(random, gender, yearOf(birthDate)), gender, birthDate, registration: null });

@@ -24,7 +24,7 @@ export function typoOf(random: Random, id: string, residentIds: ReadonlySet<stri
 }
 
 /** The same ID as a careless clerk keys it: full-width digits, a lower-case x, stray spaces. */
-export function formattingNoiseOf(random: Random, id: string): string {
+function formattingNoiseOf(random: Random, id: string): string {
   const variants = [
     FULL_WIDTH(id),
     `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`,

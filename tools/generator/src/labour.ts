@@ -1,7 +1,7 @@
 import type { EmploymentStatus, SocialInsuranceType, TruthLabour } from '@resident-graph/schemas';
 import { dayAtAge, toDay, toIsoDate } from './dates';
 import type { Person } from './people';
-import type { Random } from './random';
+import { WeightedPool, type Random } from './random';
 import type { Serials } from './Serials';
 
 /** The year each insurance began in the city (pension counts deemed contributions from the first job). */
@@ -15,7 +15,7 @@ const SCHEME_START: Record<SocialInsuranceType, string | null> = {
 const INSURANCES = Object.keys(SCHEME_START) as SocialInsuranceType[];
 
 const SKILLS: readonly string[] = ['电工', '焊工', '育婴员', '养老护理员', '中式烹调师', '美容师', '汽车维修工', '计算机操作员', '会计', '保安员', '家政服务员', '物流员', '钳工', '美发师'];
-const SKILL_LEVELS: readonly string[] = ['初级（五级）', '中级（四级）', '高级（三级）', '技师（二级）', '高级技师（一级）'];
+const SKILL_LEVELS = new WeightedPool<string>([['初级（五级）', 40], ['中级（四级）', 35], ['高级（三级）', 18], ['技师（二级）', 5], ['高级技师（一级）', 2]]);
 
 /** Women retire at 50 or 55 (workers, cadres), men at 60. */
 function retirementAge(person: Person, random: Random): number {
@@ -29,7 +29,7 @@ function employmentStatus(person: Person, random: Random, retireAt: number): Emp
   if (person.floating) return random.chance(0.05) ? 'NOT_IN_LABOUR_FORCE' : random.chance(0.97) ? 'EMPLOYED' : 'REGISTERED_UNEMPLOYED';
   if (age >= retireAt) return random.chance(0.08) && age < 66 ? 'EMPLOYED' : 'RETIRED';
   // Laid-off (下岗) workers of the state enterprises are mostly 40–55 now.
-  const laidOffShare = age >= 40 && age <= 55 ? 0.06 : age > 55 || age >= 35 ? 0.01 : 0;
+  const laidOffShare = age >= 40 && age <= 55 ? 0.06 : age >= 35 ? 0.01 : 0;
   const draw = random.float();
   if (draw < laidOffShare) return 'LAID_OFF';
   if (draw < laidOffShare + 0.035) return 'REGISTERED_UNEMPLOYED';
@@ -88,7 +88,7 @@ function insuranceRecords(random: Random, status: EmploymentStatus, from: number
   return INSURANCES.flatMap((type) => {
     const schemeStart = SCHEME_START[type];
     const start = schemeStart === null ? from : Math.max(from, toDay(schemeStart));
-    // Pension and medical insurance go on for the laid-off (flexible employment) and medical for retirees.
+    // The laid-off keep paying pension and medical insurance (flexible employment); the unemployment fund pays the registered unemployed's medical insurance.
     const continues = (status === 'LAID_OFF' && (type === 'PENSION' || type === 'MEDICAL')) || (status === 'REGISTERED_UNEMPLOYED' && type === 'MEDICAL');
     const end = continues ? asOfDay : until;
     const paidMonths = Math.max(0, Math.floor(((end - start) / 30.44) * (status === 'EMPLOYED' || status === 'RETIRED' ? coverage : coverage * 0.9)));
@@ -102,5 +102,5 @@ function skillCertificates(random: Random, person: Person, latestDay: number): T
   const earliest = dayAtAge(person.birthDate, 18);
   if (count === 0 || latestDay <= earliest) return [];
   const names = random.shuffle([...SKILLS]).slice(0, count);
-  return names.map((name) => ({ name, level: random.pick(SKILL_LEVELS.slice(0, 4)), issuedOn: toIsoDate(random.int(earliest, latestDay)) }));
+  return names.map((name) => ({ name, level: SKILL_LEVELS.draw(random), issuedOn: toIsoDate(random.int(earliest, latestDay)) }));
 }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { GenerateOptions } from './generatePopulation';
 import { DEFAULT_SEED, PRESET_NAMES, type PresetName } from './presets';
 
-export const USAGE = 'usage: npm run generate -- --preset pilot|district --out DIR [--seed N]';
+const USAGE = 'usage: npm run generate -- --preset pilot|district --out DIR [--seed N]';
 
 export interface CliOptions extends Required<GenerateOptions> {
   out: string;

@@ -56,7 +56,8 @@ function relationToHead(role: Role, gender: 'MALE' | 'FEMALE'): RelationToHead {
 
 /**
  * Turns one dwelling's member specs into people: children take the father's surname
- * (sometimes the mother's), wives keep their own, ethnicity runs in the family.
+ * (sometimes the mother's; a single mother's child often the absent father's), wives keep
+ * their own, ethnicity runs in the family.
  */
 export function createHousehold(random: Random, issuer: CitizenIdIssuer, dwelling: Dwelling, specs: MemberSpec[], asOfDay: number): Person[] {
   const asOf = toIsoDate(asOfDay);
