@@ -1,7 +1,7 @@
 import type { TruthStreet } from '@resident-graph/schemas';
 import { drawFullName } from './names';
 import { feasibleParts, partition } from './partition';
-import { COMMUNITY_NAMES, COMPOUND_KINDS, ROAD_NAMES, compoundName, type CompoundKind } from './places';
+import { CHINESE_NUMERALS, COMMUNITY_NAMES, COMPOUND_KINDS, ROAD_NAMES, compoundName, type CompoundKind } from './places';
 import { CITY_PREFIX, type Preset } from './presets';
 import type { Random } from './random';
 
@@ -34,7 +34,7 @@ export function buildStreet(random: Random, preset: Preset, regionCode: string):
   const dwellings: Dwelling[] = [];
   const roads = random.shuffle([...ROAD_NAMES]);
   const nextLane = new Map<string, number>();
-  const compoundNames = new Set<string>();
+  const compoundPhases = new Map<string, number>();
   const kinds = new Map<Dwelling, CompoundKind>();
 
   const communityNames = random.shuffle([...COMMUNITY_NAMES]).slice(0, preset.communities);
@@ -42,12 +42,12 @@ export function buildStreet(random: Random, preset: Preset, regionCode: string):
   const gridsPerCommunity = partition(random, preset.grids, preset.communities, Math.max(1, Math.floor(perCommunity * 0.7)), Math.ceil(perCommunity * 1.4));
   const householdsPerGrid = partition(random, preset.households, preset.grids, ...preset.gridHouseholds);
 
+  // A name met again is the estate's next phase (二期, 三期 …), as developers name them.
   const uniqueCompoundName = (kind: CompoundKind): string => {
-    let name = compoundName(random, kind);
-    for (let attempt = 0; attempt < 20 && compoundNames.has(name); attempt++) name = compoundName(random, kind);
-    if (compoundNames.has(name)) name = `${name}${compoundNames.size}期`;
-    compoundNames.add(name);
-    return name;
+    const name = compoundName(random, kind);
+    const phase = (compoundPhases.get(name) ?? 0) + 1;
+    compoundPhases.set(name, phase);
+    return phase === 1 ? name : `${name}${CHINESE_NUMERALS[phase - 1] ?? phase}期`;
   };
 
   communityNames.forEach((communityName, communityIndex) => {

@@ -25,7 +25,7 @@ const COMPOUND_STEMS: readonly string[] = [
   '金杨', '罗山', '博山', '源深', '崂山', '东方', '沂林', '云山', '金桥', '灵山', '长岛', '黄山', '巨峰', '枣庄',
   '德州', '临沂', '羽山', '桃林', '峨山', '昌邑', '潍坊', '南泉', '乳山', '福山', '松林', '东昌', '凌兆', '三林',
 ];
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'] as const;
+export const CHINESE_NUMERALS: readonly string[] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const EMPLOYERS: readonly string[] = ['上钢三厂', '沪东造船厂', '上海第二纺织机械厂', '浦东电机厂', '上海港务局', '上海铁路局', '浦东煤气厂', '上海船厂'];
 const ESTATE_SUFFIXES: readonly string[] = ['花园', '苑', '公寓', '家园', '名邸', '华庭', '新城', '雅苑'];
 const ESTATE_WORDS: readonly string[] = ['阳光', '世纪', '锦绣', '明珠', '滨江', '御景', '金色', '翠湖', '中邦', '仁恒', '东方', '绿洲'];
@@ -39,7 +39,7 @@ export const COMPOUND_KINDS = new WeightedPool<CompoundKind>([
 export function compoundName(random: Random, kind: CompoundKind): string {
   switch (kind) {
     case 'SELF_MANAGED':
-      return `${random.pick(COMPOUND_STEMS)}${random.pick(NUMERALS)}村`;
+      return `${random.pick(COMPOUND_STEMS)}${random.pick(CHINESE_NUMERALS)}村`;
     case 'PROPERTY_MANAGED':
       return `${random.pick(ESTATE_WORDS)}${random.pick(ESTATE_SUFFIXES)}`;
     case 'EMPLOYER':
