@@ -30,12 +30,12 @@ export function toIsoDate(day: number): string {
   return `${year}-${pad2(month)}-${pad2(dayOfMonth)}`;
 }
 
-/** The same calendar day `years` later; 29 February falls back to the 28th. */
+/** The same calendar day `years` later; someone born on 29 February has birthdays on 1 March in common years. */
 export function addYears(isoDate: string, years: number): string {
   const year = Number(isoDate.slice(0, 4)) + years;
   const monthDay = isoDate.slice(5);
   const isLeap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return `${String(year).padStart(4, '0')}-${monthDay === '02-29' && !isLeap ? '02-28' : monthDay}`;
+  return `${String(year).padStart(4, '0')}-${monthDay === '02-29' && !isLeap ? '03-01' : monthDay}`;
 }
 
 /** Completed years of age on `onDate`. */
