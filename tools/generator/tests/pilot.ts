@@ -3,9 +3,10 @@ import { generatePopulation } from '../src';
 
 let cached: Population | undefined;
 
-/** The default pilot population, generated once per test file. */
+/** The pilot population, generated once per test file; `GENERATOR_TEST_SEED` checks another seed than the default. */
 export function pilot(): Population {
-  cached ??= generatePopulation({ preset: 'pilot' });
+  const seed = process.env.GENERATOR_TEST_SEED;
+  cached ??= generatePopulation({ preset: 'pilot', seed: seed === undefined ? undefined : Number(seed) });
   return cached;
 }
 
