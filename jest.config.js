@@ -25,6 +25,8 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // End-to-end suites each start their own stack on free ports; two at once would only fight for the two cores.
+  maxWorkers: process.env.CI ? 1 : 2,
   projects: [
     {
       ...common,
@@ -36,8 +38,7 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/tests/e2e/**/*.e2e.ts'],
-      maxWorkers: 1,
-      testTimeout: 180000,
+      setupFilesAfterEnv: ['<rootDir>/tests/support/e2eSetup.ts'],
     },
   ],
 };

@@ -3,3 +3,5 @@ export * from './testDatabase';
 export * from './truth';
 export * from './graphql';
 export * from './startTestStack';
+export * from './residentQuery';
+export * from './expectedRecord';
