@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 export interface GatewayContext {
+  /** The caller's request id (or ours), for logs and audit. */
   requestId: string;
+  /** Ours alone, never the caller's: subgraphs share per-operation caches under it. */
+  operationId: string;
   /** `X-Purpose: CODE[:reference]` as the caller stated it. */
   purpose: string | null;
 }
@@ -13,5 +16,5 @@ function header(request: IncomingMessage, name: string): string | null {
 }
 
 export async function createGatewayContext(request: IncomingMessage): Promise<GatewayContext> {
-  return { requestId: header(request, 'x-request-id') ?? randomUUID(), purpose: header(request, 'x-purpose') };
+  return { requestId: header(request, 'x-request-id') ?? randomUUID(), operationId: randomUUID(), purpose: header(request, 'x-purpose') };
 }

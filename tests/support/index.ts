@@ -5,3 +5,4 @@ export * from './graphql';
 export * from './startTestStack';
 export * from './residentQuery';
 export * from './expectedRecord';
+export * from './callCounts';

@@ -5,7 +5,7 @@ import { residentQueries } from './residentQueries';
 import { lookupOf, matchRows, parseResidentRows } from './residentRows';
 import { checkRosterPageSize, decodeRosterCursor, encodeRosterCursor } from './rosterCursor';
 import { DEFAULT_SCHEMA } from './schemaName';
-import type { CommunityInfo, GridAdapter, GridAdapterOptions, GridInfo, GridRecord, GridWorkerInfo, RosterPage, RosterRequest } from './types';
+import type { CommunityInfo, GridAdapter, GridAdapterOptions, GridInfo, GridRecord, GridWithCommunity, GridWorkerInfo, RosterPage, RosterRequest } from './types';
 
 interface RosterResult {
   total: unknown;
@@ -82,8 +82,10 @@ export function createGridAdapter(options: GridAdapterOptions): GridAdapter {
       });
     },
 
-    async getGrids(gridIds: readonly string[]): Promise<Map<string, GridInfo>> {
-      const grids = await call(() => prisma.grid.findMany({ where: { id: { in: [...gridIds] } }, orderBy: { id: 'asc' } }));
+    async getGrids(gridIds: readonly string[]): Promise<Map<string, GridWithCommunity>> {
+      const grids = await call(() =>
+        prisma.grid.findMany({ where: { id: { in: [...gridIds] } }, include: { community: { select: { id: true, name: true } } }, orderBy: { id: 'asc' } }),
+      );
       return new Map(grids.map((grid) => [grid.id, grid]));
     },
 

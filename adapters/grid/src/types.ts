@@ -24,6 +24,11 @@ export interface CommunityInfo {
   name: string;
 }
 
+/** A grid with its community, as one query answers both. */
+export interface GridWithCommunity extends GridInfo {
+  community: CommunityInfo;
+}
+
 export interface GridWorkerInfo {
   id: string;
   name: string;
@@ -69,7 +74,7 @@ export interface GridAdapter extends DepartmentAdapter<GridRecord> {
    * Throws `RosterArgumentError`, before any query, for a bad `first` or a foreign cursor.
    */
   listGridResidents(gridId: string, request: RosterRequest): Promise<RosterPage>;
-  getGrids(gridIds: readonly string[]): Promise<Map<string, GridInfo>>;
+  getGrids(gridIds: readonly string[]): Promise<Map<string, GridWithCommunity>>;
   getCommunities(communityIds: readonly string[]): Promise<Map<string, CommunityInfo>>;
   /** Each community's grids by id; every community asked for has an entry. */
   listCommunityGrids(communityIds: readonly string[]): Promise<Map<string, GridInfo[]>>;

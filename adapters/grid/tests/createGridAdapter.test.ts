@@ -126,9 +126,15 @@ describe('listGridResidents', () => {
 });
 
 describe('grids, communities and grid workers', () => {
-  test('getGrids and getCommunities answer those that exist', async () => {
-    const grids = await adapter.getGrids(['G01', 'G03', 'G99']);
-    expect([...grids.values()]).toEqual(population.street.grids.filter((g) => g.id !== 'G02'));
+  test('getGrids (each with its community, in the same query) and getCommunities answer those that exist', async () => {
+    let grids = new Map<string, unknown>();
+    expect(await callsDuring(async () => (grids = await adapter.getGrids(['G01', 'G03', 'G99'])))).toBe(1);
+    const { communities: streetCommunities } = population.street;
+    expect([...grids.values()]).toEqual(
+      population.street.grids
+        .filter((g) => g.id !== 'G02')
+        .map((g) => ({ ...g, community: streetCommunities.find((c) => c.id === g.communityId) })),
+    );
     const communities = await adapter.getCommunities(['C02', 'C99']);
     expect([...communities.values()]).toEqual([{ id: 'C02', name: '南泉居委' }]);
   });

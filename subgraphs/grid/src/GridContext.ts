@@ -20,11 +20,17 @@ function loaderOf<V>(fetch: (keys: readonly string[]) => Promise<Map<string, V>>
 }
 
 export function createGridContext(adapter: GridAdapter): GridContext {
+  const communities = loaderOf((ids) => adapter.getCommunities(ids), null);
   return {
     adapter,
     residents: loaderOf((ids) => adapter.lookup(ids), { record: null, issues: [] }),
-    grids: loaderOf((ids) => adapter.getGrids(ids), null),
-    communities: loaderOf((ids) => adapter.getCommunities(ids), null),
+    // A grid's community comes with it, so `grid { community { name } }` costs no second query.
+    grids: loaderOf(async (ids) => {
+      const grids = await adapter.getGrids(ids);
+      for (const grid of grids.values()) communities.prime(grid.community.id, grid.community);
+      return grids;
+    }, null),
+    communities,
     communityGrids: loaderOf((ids) => adapter.listCommunityGrids(ids), []),
     gridWorkers: loaderOf((ids) => adapter.listGridWorkers(ids), []),
   };

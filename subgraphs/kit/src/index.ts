@@ -3,3 +3,4 @@ export * from './sharedTypes';
 export * from './buildFederatedSchema';
 export * from './departmentErrors';
 export * from './startSubgraph';
+export * from './operationScoped';

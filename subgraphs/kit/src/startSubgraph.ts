@@ -5,13 +5,14 @@ import type { DepartmentAdapter } from '@resident-graph/adapter-kit';
 import { createLogger, sendJson, serveGraphQL, type RunningServer } from '@resident-graph/service-kit';
 import type { GraphQLSchema } from 'graphql';
 import { formatSubgraphError } from './departmentErrors';
+import { operationScoped } from './operationScoped';
 
 export interface StartSubgraphOptions<TContext extends BaseContext> {
   name: string;
   schema: GraphQLSchema;
   port: number;
   host?: string;
-  /** A new context per request: DataLoaders must not outlive a request. */
+  /** A new context per client operation (see `operationScoped`): DataLoaders must not outlive it. */
   context: (request: IncomingMessage) => Promise<TContext>;
   /** The department systems this subgraph reads: `/health` asks each of them. */
   adapters: DepartmentAdapter<unknown>[];
@@ -34,7 +35,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Start
     apollo,
     port: options.port,
     host: options.host,
-    context: options.context,
+    context: operationScoped(options.context),
     routes: {
       '/health': async (_request, response) => {
         const results = await Promise.allSettled(options.adapters.map((adapter) => adapter.checkHealth()));
