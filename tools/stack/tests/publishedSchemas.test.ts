@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Supergraph } from '@apollo/federation-internals';
+import type { GraphQLObjectType } from 'graphql';
+import { composeSupergraph, publishedFiles, REPO_ROOT } from '../src';
+
+describe('published schemas', () => {
+  let files: Map<string, string>;
+  beforeAll(async () => {
+    files = publishedFiles(await composeSupergraph());
+  });
+
+  it('composes, and every checked-in SDL is what the code produces (run `npm run compose` after a schema change)', () => {
+    expect(files.size).toBe(6);
+    for (const [file, content] of files) {
+      expect({ file: path.relative(REPO_ROOT, file), content: readFileSync(file, 'utf8') }).toEqual({ file: path.relative(REPO_ROOT, file), content });
+    }
+  });
+
+  it('gives the contract names front-line tools rely on', () => {
+    const supergraph = Supergraph.build(readFileSync(path.join(REPO_ROOT, 'schemas/supergraph.graphql'), 'utf8'));
+    const api = supergraph.apiSchema().toGraphQLJSSchema();
+    const query = api.getQueryType()!.getFields();
+    expect(Object.keys(query)).toEqual(expect.arrayContaining(['resident', 'grid', 'community']));
+    expect(String(query.resident!.args[0]!.type)).toBe('CitizenId!');
+    const resident = api.getType('Resident') as GraphQLObjectType;
+    expect(Object.keys(resident.getFields())).toEqual(
+      expect.arrayContaining(['id', 'name', 'gender', 'birthDate', 'household', 'grid', 'civilAffairs', 'familyPlanning', 'labour', 'dataQualityIssues']),
+    );
+    const connection = api.getType('ResidentConnection') as GraphQLObjectType;
+    expect(Object.keys(connection.getFields()).sort()).toEqual(['nodes', 'pageInfo', 'totalCount']);
+  });
+});
