@@ -1,5 +1,7 @@
 // Nothing the tests load may report usage to a vendor (Apollo Gateway does by default).
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
+// Suites provoke department failures on purpose; their warnings are not the test's output.
+process.env.LOG_LEVEL ??= 'silent';
 
 // Two kinds of test, one runner: unit suites live in each package's tests/ folder;
 // end-to-end suites (tests/e2e/*.e2e.ts) start real processes and run one at a time.

@@ -3,6 +3,7 @@ import { ApolloGateway, type ServiceEndpointDefinition } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { Logger } from '@resident-graph/service-kit';
 import { depthLimit } from './depthLimit';
+import { useCitizenIdValidation } from './plugins/useCitizenIdValidation';
 import type { GatewayContext } from './GatewayContext';
 import type { GatewaySettings } from './settings';
 import { SubgraphDataSource } from './SubgraphDataSource';
@@ -35,6 +36,7 @@ export function createGateway(settings: GatewaySettings, logger: Logger): Gatewa
     logger,
     introspection: true,
     validationRules: [depthLimit(settings.MAX_QUERY_DEPTH)],
+    plugins: [useCitizenIdValidation()],
     includeStacktraceInErrorResponses: false,
   });
   return { apollo, subgraphUrls };

@@ -4,3 +4,4 @@ export { startGateway } from './startGateway';
 export { depthLimit } from './depthLimit';
 export { SubgraphDataSource } from './SubgraphDataSource';
 export type { GatewayContext } from './GatewayContext';
+export { useCitizenIdValidation } from './plugins/useCitizenIdValidation';

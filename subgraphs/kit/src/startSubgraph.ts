@@ -28,6 +28,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Start
     schema: options.schema,
     formatError: formatSubgraphError,
     introspection: true,
+    includeStacktraceInErrorResponses: false,
     // Federated traces are for Apollo's cloud reporting, which this system never uses.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
