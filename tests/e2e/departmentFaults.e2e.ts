@@ -1,0 +1,69 @@
+import type { StandInFault } from '@resident-graph/adapter-kit';
+import { graphql, readTruth, startTestStack, type TestStack } from '../support';
+
+const QUERY = `query($id: CitizenId!) { resident(id: $id) {
+  id name
+  civilAffairs { onRecord }
+  familyPlanning { onRecord children { name } }
+  labour { onRecord employmentStatus }
+  dataQualityIssues { department kind }
+} }`;
+
+interface Answer {
+  resident: { id: string; name: string; civilAffairs: unknown; familyPlanning: unknown; labour: unknown; dataQualityIssues: unknown[] | null } | null;
+}
+
+async function setFault(port: number, fault: StandInFault): Promise<void> {
+  const response = await fetch(`http://127.0.0.1:${port}/__control/fault`, { method: 'PUT', body: JSON.stringify(fault) });
+  expect(response.status).toBe(200);
+}
+
+describe('a department failing does not fail the record', () => {
+  let stack: TestStack;
+  let residentId: string;
+
+  beforeAll(async () => {
+    // A short time limit, so a slow department shows within the test.
+    stack = await startTestStack({ DEPARTMENT_TIMEOUT_MS: '500' });
+    residentId = readTruth(stack.dataDir).find((r) => r.familyPlanning && r.labour && r.civilAffairs)!.id;
+  });
+  afterAll(async () => {
+    await stack?.stopAll();
+  });
+
+  it.each([
+    ['unavailable', 'DEPARTMENT_UNAVAILABLE', { kind: 'unavailable' }],
+    ['slow', 'DEPARTMENT_TIMEOUT', { kind: 'slow', delayMs: 1_500 }],
+    ['malformed', 'DEPARTMENT_BAD_RESPONSE', { kind: 'malformed' }],
+  ] as [string, string, StandInFault][])('family planning %s: its section is null with %s, the rest answers', async (_name, code, fault) => {
+    const healthy = await graphql<Answer>(stack.gatewayUrl, QUERY, { id: residentId });
+    expect(healthy.errors).toBeUndefined();
+
+    await setFault(stack.ports.familyPlanningStandIn, fault);
+    try {
+      const degraded = await graphql<Answer>(stack.gatewayUrl, QUERY, { id: residentId });
+      const resident = degraded.data!.resident!;
+      expect(resident.familyPlanning).toBeNull();
+      expect(resident.name).toBe(healthy.data!.resident!.name);
+      expect(resident.civilAffairs).toEqual(healthy.data!.resident!.civilAffairs);
+      expect(resident.labour).toEqual(healthy.data!.resident!.labour);
+      const sectionErrors = degraded.errors!.filter((error) => error.path?.includes('familyPlanning'));
+      expect(sectionErrors.map((error) => error.extensions?.code)).toContain(code);
+      expect(degraded.errors!.every((error) => error.path?.includes('familyPlanning'))).toBe(true);
+    } finally {
+      await setFault(stack.ports.familyPlanningStandIn, { kind: 'none' });
+    }
+  });
+
+  it('labour unavailable: the labour section is null, family planning answers again', async () => {
+    await setFault(stack.ports.labourStandIn, { kind: 'unavailable' });
+    try {
+      const degraded = await graphql<Answer>(stack.gatewayUrl, QUERY, { id: residentId });
+      expect(degraded.data!.resident!.labour).toBeNull();
+      expect(degraded.data!.resident!.familyPlanning).not.toBeNull();
+      expect(degraded.errors!.map((error) => error.extensions?.code)).toContain('DEPARTMENT_UNAVAILABLE');
+    } finally {
+      await setFault(stack.ports.labourStandIn, { kind: 'none' });
+    }
+  });
+});
