@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from '@resident-graph/service-kit';
@@ -31,6 +31,28 @@ export interface Stack {
 }
 
 const local = (port: number, route = '') => `http://127.0.0.1:${port}${route}`;
+const COMPLETE_MARK = '.complete';
+
+/**
+ * Generates into a private folder and renames it into place, so a half-written data set
+ * is never used and two stacks starting at once cannot write into each other's files.
+ */
+async function generateData(dataDir: string, preset: Preset, logDir: string, env: NodeJS.ProcessEnv | undefined): Promise<void> {
+  const staging = `${dataDir}.staging-${process.pid}-${Date.now()}`;
+  try {
+    await runToCompletion({ name: 'generator', entry: 'tools/generator/src/main.ts', args: ['--preset', preset, '--out', staging], env: { ...env }, logDir });
+    writeFileSync(path.join(staging, COMPLETE_MARK), `${new Date().toISOString()}\n`);
+    mkdirSync(path.dirname(dataDir), { recursive: true });
+    const complete = () => existsSync(path.join(dataDir, COMPLETE_MARK));
+    if (complete()) return;
+    rmSync(dataDir, { recursive: true, force: true });
+    renameSync(staging, dataDir);
+  } catch (error) {
+    if (!existsSync(path.join(dataDir, COMPLETE_MARK))) throw error;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
 
 async function databaseAnswers(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
@@ -67,17 +89,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
 
   try {
-    const complete = path.join(options.dataDir, '.complete');
-    if (!existsSync(complete)) {
+    if (!existsSync(path.join(options.dataDir, COMPLETE_MARK))) {
       log(`generating ${preset} data into ${options.dataDir}`);
-      await runToCompletion({
-        name: 'generator',
-        entry: 'tools/generator/src/main.ts',
-        args: ['--preset', preset, '--out', options.dataDir],
-        env: { ...options.env },
-        logDir,
-      });
-      writeFileSync(complete, `${new Date().toISOString()}\n`);
+      await generateData(options.dataDir, preset, logDir, options.env);
     }
 
     let databaseUrl = options.databaseUrl;
