@@ -7,7 +7,7 @@ const { existsSync } = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '../../..');
-const owners = ['adapters/civil-affairs', 'adapters/grid'];
+const owners = ['adapters/civil-affairs', 'adapters/grid', 'tools/audit'];
 const env = {
   ...process.env,
   CHECKPOINT_DISABLE: '1',
