@@ -1,0 +1,35 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
+
+export const SIGNING_ALGORITHM = 'ES256';
+
+/** Which key pair: the identity provider's (user tokens) or the gateway's (forwarded context). */
+export type KeyOwner = 'issuer' | 'gateway';
+
+const fileOf = (dir: string, owner: KeyOwner, part: 'private' | 'public') => path.join(dir, `${owner}.${part}.jwk.json`);
+
+/**
+ * Makes the dev key pairs once and keeps them: the default start signs tokens with the
+ * issuer's key and forwards context signed with the gateway's. Written through a rename
+ * so concurrent starts never read half a key.
+ */
+export async function ensureKeyPairs(dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  for (const owner of ['issuer', 'gateway'] as const) {
+    if (existsSync(fileOf(dir, owner, 'public'))) continue;
+    const { privateKey, publicKey } = await generateKeyPair(SIGNING_ALGORITHM, { extractable: true });
+    for (const [part, key] of [['private', privateKey], ['public', publicKey]] as const) {
+      const staging = `${fileOf(dir, owner, part)}.${process.pid}`;
+      writeFileSync(staging, JSON.stringify({ ...(await exportJWK(key)), alg: SIGNING_ALGORITHM }), { mode: 0o600 });
+      renameSync(staging, fileOf(dir, owner, part));
+    }
+  }
+}
+
+/** A key from its JWK file in `dir`; fails naming the file when it is missing. */
+export async function loadKey(dir: string, owner: KeyOwner, part: 'private' | 'public'): Promise<KeyLike> {
+  const file = fileOf(dir, owner, part);
+  if (!existsSync(file)) throw new Error(`no ${owner} ${part} key at ${file} (start the stack once, or set the keys directory)`);
+  return (await importJWK(JSON.parse(readFileSync(file, 'utf8')) as JWK, SIGNING_ALGORITHM)) as KeyLike;
+}

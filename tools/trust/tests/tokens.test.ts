@@ -1,0 +1,112 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SignJWT, generateKeyPair } from 'jose';
+import {
+  ensureKeyPairs,
+  loadKey,
+  mintUserToken,
+  parsePurpose,
+  signGatewayContext,
+  verifyGatewayContext,
+  verifyUserToken,
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+  type Caller,
+  type KeyLike,
+} from '../src';
+
+const worker: Caller = { subject: 'w-1', role: 'grid-worker', department: null, grids: ['G001'], community: null };
+
+describe('user tokens', () => {
+  let dir: string;
+  let issuerPrivate: KeyLike;
+  let issuerPublic: KeyLike;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'trust-'));
+    await ensureKeyPairs(dir);
+    issuerPrivate = await loadKey(dir, 'issuer', 'private');
+    issuerPublic = await loadKey(dir, 'issuer', 'public');
+  });
+
+  it('round-trips the caller', async () => {
+    expect(await verifyUserToken(await mintUserToken(worker, issuerPrivate), issuerPublic)).toEqual(worker);
+  });
+
+  it('keeps keys once made', async () => {
+    await ensureKeyPairs(dir);
+    const token = await mintUserToken(worker, issuerPrivate);
+    expect(await verifyUserToken(token, await loadKey(dir, 'issuer', 'public'))).toEqual(worker);
+  });
+
+  it('refuses an expired token', async () => {
+    const token = await mintUserToken(worker, issuerPrivate, { expiresIn: '-1s' });
+    await expect(verifyUserToken(token, issuerPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', reason: 'token expired' });
+  });
+
+  it('refuses a token signed with another key', async () => {
+    const { privateKey } = await generateKeyPair('ES256');
+    const token = await mintUserToken(worker, privateKey);
+    await expect(verifyUserToken(token, issuerPublic)).rejects.toMatchObject({ reason: 'token signature does not verify' });
+  });
+
+  it('refuses a token whose payload was altered after signing', async () => {
+    const [header, payload, signature] = (await mintUserToken(worker, issuerPrivate)).split('.');
+    const altered = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), grids: ['G001', 'G002'] })).toString('base64url');
+    await expect(verifyUserToken(`${header}.${altered}.${signature}`, issuerPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('refuses an unknown role and garbage', async () => {
+    const token = await new SignJWT({ role: 'mayor', grids: [] })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('x')
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
+      .setExpirationTime('1h')
+      .sign(issuerPrivate);
+    await expect(verifyUserToken(token, issuerPublic)).rejects.toMatchObject({ reason: expect.stringMatching(/^token claims are invalid: role/) });
+    await expect(verifyUserToken('not.a.token', issuerPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('refuses an officer without a department at minting', async () => {
+    await expect(mintUserToken({ ...worker, role: 'department-officer' }, issuerPrivate)).rejects.toThrow(/department/);
+  });
+});
+
+describe('gateway context', () => {
+  let gatewayPrivate: KeyLike;
+  let gatewayPublic: KeyLike;
+  const claims = { caller: worker, purpose: { code: 'HOME_VISIT' as const, reference: 'V-1' }, requestId: 'r-1', operationId: 'o-1' };
+  beforeAll(async () => {
+    ({ privateKey: gatewayPrivate, publicKey: gatewayPublic } = await generateKeyPair('ES256'));
+  });
+
+  it('round-trips caller, purpose and ids', async () => {
+    expect(await verifyGatewayContext(await signGatewayContext(claims, gatewayPrivate), gatewayPublic)).toEqual(claims);
+  });
+
+  it('refuses a missing, forged or expired context', async () => {
+    await expect(verifyGatewayContext(undefined, gatewayPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const { privateKey: forger } = await generateKeyPair('ES256');
+    await expect(verifyGatewayContext(await signGatewayContext(claims, forger), gatewayPublic)).rejects.toMatchObject({ reason: 'gateway context does not verify' });
+    await expect(verifyGatewayContext(await signGatewayContext(claims, gatewayPrivate, -1), gatewayPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('does not take a user token for a gateway context', async () => {
+    await expect(verifyGatewayContext(await mintUserToken(worker, gatewayPrivate), gatewayPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});
+
+describe('parsePurpose', () => {
+  it.each([
+    ['HOME_VISIT', { code: 'HOME_VISIT', reference: null }],
+    ['CASE_REVIEW:DB-2026-0042', { code: 'CASE_REVIEW', reference: 'DB-2026-0042' }],
+    [' SERVICE_APPLICATION : 受理号 17 ', { code: 'SERVICE_APPLICATION', reference: '受理号 17' }],
+  ])('reads %p', (header, purpose) => {
+    expect(parsePurpose(header)).toEqual({ ok: true, purpose });
+  });
+
+  it.each([undefined, '', 'CURIOSITY', `CASE_REVIEW:${'x'.repeat(201)}`])('refuses %p', (header) => {
+    expect(parsePurpose(header).ok).toBe(false);
+  });
+});
