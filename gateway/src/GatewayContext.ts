@@ -1,13 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { GraphQLError } from 'graphql';
+import { PURPOSE_CODES, TrustError, parsePurpose, signGatewayContext, verifyUserToken, type Caller, type KeyLike, type Purpose } from '@resident-graph/trust';
 
 export interface GatewayContext {
+  caller: Caller;
+  /** `X-Purpose: CODE[:reference]`; subgraphs refuse personal data without one. */
+  purpose: Purpose | null;
   /** The caller's request id (or ours), for logs and audit. */
   requestId: string;
   /** Ours alone, never the caller's: subgraphs share per-operation caches under it. */
   operationId: string;
-  /** `X-Purpose: CODE[:reference]` as the caller stated it. */
-  purpose: string | null;
+  /** The signed context forwarded to every subgraph fetch of this operation. */
+  forwardedContext: Promise<string>;
+}
+
+export interface GatewayKeys {
+  issuerPublicKey: KeyLike;
+  gatewayPrivateKey: KeyLike;
 }
 
 function header(request: IncomingMessage, name: string): string | null {
@@ -15,6 +25,34 @@ function header(request: IncomingMessage, name: string): string | null {
   return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
-export async function createGatewayContext(request: IncomingMessage): Promise<GatewayContext> {
-  return { requestId: header(request, 'x-request-id') ?? randomUUID(), operationId: randomUUID(), purpose: header(request, 'x-purpose') };
+const refuse = (code: string, message: string, status: number) => new GraphQLError(message, { extensions: { code, http: { status } } });
+
+/**
+ * Authenticates the caller before anything else happens: no valid bearer token, no
+ * operation (UNAUTHENTICATED, 401). A stated purpose must be one of the coded list.
+ */
+export function gatewayContextFactory(keys: GatewayKeys) {
+  return async (request: IncomingMessage): Promise<GatewayContext> => {
+    const authorization = header(request, 'authorization');
+    const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (!token) throw refuse('UNAUTHENTICATED', 'an Authorization: Bearer <token> header is required', 401);
+    let caller: Caller;
+    try {
+      caller = await verifyUserToken(token, keys.issuerPublicKey);
+    } catch (error) {
+      throw refuse('UNAUTHENTICATED', error instanceof TrustError ? error.reason : 'token refused', 401);
+    }
+    const stated = header(request, 'x-purpose');
+    let purpose: Purpose | null = null;
+    if (stated !== null) {
+      const parsed = parsePurpose(stated);
+      if (!parsed.ok) throw refuse('PURPOSE_REQUIRED', `${parsed.reason}; X-Purpose is one of ${Object.keys(PURPOSE_CODES).join(', ')} [:reference]`, 400);
+      purpose = parsed.purpose;
+    }
+    const requestId = header(request, 'x-request-id') ?? randomUUID();
+    const operationId = randomUUID();
+    const forwardedContext = signGatewayContext({ caller, purpose, requestId, operationId }, keys.gatewayPrivateKey);
+    forwardedContext.catch(() => undefined);
+    return { caller, purpose, requestId, operationId, forwardedContext };
+  };
 }

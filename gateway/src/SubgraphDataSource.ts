@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 // The enum is public API (`kind` is documented) but not re-exported from the package root.
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
+import { GATEWAY_CONTEXT_HEADER } from '@resident-graph/trust';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './GatewayContext';
 
@@ -10,17 +11,16 @@ interface GraphQLErrorBody {
 }
 
 /**
- * Forwards the request id, the operation id and the caller's stated purpose to every
- * subgraph fetch, and keeps a subgraph's own error code when it refuses a fetch with a
- * non-2xx status (Apollo's default reports only the status).
+ * Forwards the verified caller, purpose and ids as one gateway-signed context (the only
+ * thing subgraphs trust), and keeps a subgraph's own error code when it refuses a fetch
+ * with a non-2xx status (Apollo's default reports only the status).
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return;
-    const { requestId, operationId, purpose } = options.context;
-    options.request.http?.headers.set('x-request-id', requestId);
-    options.request.http?.headers.set('x-operation-id', operationId);
-    if (purpose) options.request.http?.headers.set('x-purpose', purpose);
+    const headers = options.request.http?.headers;
+    headers?.set(GATEWAY_CONTEXT_HEADER, await options.context.forwardedContext);
+    headers?.set('x-request-id', options.context.requestId);
   }
 
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {

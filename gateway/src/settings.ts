@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { loadSettings, portSetting } from '@resident-graph/service-kit';
+import { DEFAULT_KEYS_DIR } from '@resident-graph/trust';
 
 const DEFAULT_SUPERGRAPH = path.resolve(__dirname, '../../schemas/supergraph.graphql');
 
@@ -27,6 +28,8 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env) {
       /** Overrides the URLs the supergraph names, by subgraph name. */
       SUBGRAPH_URLS: subgraphUrls,
       MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(64).default(12),
+      /** The issuer's public key (user tokens) and the gateway's private key (forwarded context). */
+      TRUST_KEYS_DIR: z.string().min(1).default(DEFAULT_KEYS_DIR),
       MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
     },
     env,

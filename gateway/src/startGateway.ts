@@ -2,19 +2,24 @@ import { createLogger, sendJson, serveGraphQL, type RunningServer } from '@resid
 import { checkSubgraphs } from './checkSubgraphs';
 import { consolePage } from './consolePage';
 import { createGateway } from './createGateway';
-import { createGatewayContext } from './GatewayContext';
+import { gatewayContextFactory } from './GatewayContext';
+import { loadKey } from '@resident-graph/trust';
 import type { GatewaySettings } from './settings';
 
 /** `/graphql`, `/health` (200 only when every subgraph answers) and the console at `/`. */
 export async function startGateway(settings: GatewaySettings): Promise<RunningServer> {
   const logger = createLogger('gateway');
   const { apollo, subgraphUrls } = createGateway(settings, logger);
+  const [issuerPublicKey, gatewayPrivateKey] = await Promise.all([
+    loadKey(settings.TRUST_KEYS_DIR, 'issuer', 'public'),
+    loadKey(settings.TRUST_KEYS_DIR, 'gateway', 'private'),
+  ]);
   const running = await serveGraphQL({
     apollo,
     port: settings.PORT,
     host: settings.HOST,
     maxBodyBytes: settings.MAX_BODY_BYTES,
-    context: createGatewayContext,
+    context: gatewayContextFactory({ issuerPublicKey, gatewayPrivateKey }),
     routes: {
       '/health': async (_request, response) => {
         const subgraphs = await checkSubgraphs(subgraphUrls);

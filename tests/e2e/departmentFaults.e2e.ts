@@ -1,5 +1,5 @@
 import type { StandInFault } from '@resident-graph/adapter-kit';
-import { graphql, readTruth, startTestStack, type TestStack } from '../support';
+import { graphql, readTruth, startTestStack, type TestStack, OFFICER, requestHeaders } from '../support';
 
 const QUERY = `query($id: CitizenId!) { resident(id: $id) {
   id name
@@ -20,11 +20,13 @@ async function setFault(port: number, fault: StandInFault): Promise<void> {
 
 describe('a department failing does not fail the record', () => {
   let stack: TestStack;
+  let headers: Record<string, string>;
   let residentId: string;
 
   beforeAll(async () => {
     // A short time limit, so a slow department shows within the test.
     stack = await startTestStack({ DEPARTMENT_TIMEOUT_MS: '500' });
+    headers = await requestHeaders(stack, OFFICER('civil-affairs'));
     residentId = readTruth(stack.dataDir).find((r) => r.familyPlanning && r.labour && r.civilAffairs)!.id;
   });
   afterAll(async () => {
@@ -36,12 +38,12 @@ describe('a department failing does not fail the record', () => {
     ['slow', 'DEPARTMENT_TIMEOUT', { kind: 'slow', delayMs: 1_500 }],
     ['malformed', 'DEPARTMENT_BAD_RESPONSE', { kind: 'malformed' }],
   ] as [string, string, StandInFault][])('family planning %s: its section is null with %s, the rest answers', async (_name, code, fault) => {
-    const healthy = await graphql<Answer>(stack.gatewayUrl, QUERY, { id: residentId });
+    const healthy = await graphql<Answer>(stack.gatewayUrl, QUERY, { id: residentId }, headers);
     expect(healthy.errors).toBeUndefined();
 
     await setFault(stack.ports.familyPlanningStandIn, fault);
     try {
-      const degraded = await graphql<Answer>(stack.gatewayUrl, QUERY, { id: residentId });
+      const degraded = await graphql<Answer>(stack.gatewayUrl, QUERY, { id: residentId }, headers);
       const resident = degraded.data!.resident!;
       expect(resident.familyPlanning).toBeNull();
       expect(resident.name).toBe(healthy.data!.resident!.name);
@@ -58,7 +60,7 @@ describe('a department failing does not fail the record', () => {
   it('labour unavailable: the labour section is null, family planning answers again', async () => {
     await setFault(stack.ports.labourStandIn, { kind: 'unavailable' });
     try {
-      const degraded = await graphql<Answer>(stack.gatewayUrl, QUERY, { id: residentId });
+      const degraded = await graphql<Answer>(stack.gatewayUrl, QUERY, { id: residentId }, headers);
       expect(degraded.data!.resident!.labour).toBeNull();
       expect(degraded.data!.resident!.familyPlanning).not.toBeNull();
       expect(degraded.errors!.map((error) => error.extensions?.code)).toContain('DEPARTMENT_UNAVAILABLE');

@@ -10,6 +10,8 @@ import {
   startTestStack,
   TruthIndex,
   type TestStack,
+  OFFICER,
+  requestHeaders,
 } from '../support';
 
 /**
@@ -44,10 +46,12 @@ function sampleResidents(truth: TruthIndex): TruthResident[] {
 
 describe('a resident\'s whole record through the gateway', () => {
   let stack: TestStack;
+  let headers: Record<string, string>;
   let truth: TruthIndex;
 
   beforeAll(async () => {
     stack = await startTestStack();
+    headers = await requestHeaders(stack, OFFICER('civil-affairs'));
     truth = new TruthIndex(readTruth(stack.dataDir), readStreet(stack.dataDir));
   });
   afterAll(async () => {
@@ -63,7 +67,7 @@ describe('a resident\'s whole record through the gateway', () => {
     );
 
     for (const resident of sample) {
-      const response = await graphql<{ resident: Record<string, unknown> }>(stack.gatewayUrl, RESIDENT_QUERY, { id: resident.id });
+      const response = await graphql<{ resident: Record<string, unknown> }>(stack.gatewayUrl, RESIDENT_QUERY, { id: resident.id }, headers);
       expect({ id: resident.id, errors: response.errors }).toEqual({ id: resident.id, errors: undefined });
       const expected = expectedRecord(resident, truth);
       expect(comparableRecord(response.data!.resident)).toEqual(expected);
@@ -77,7 +81,7 @@ describe('a resident\'s whole record through the gateway', () => {
   it('finds a resident by the 15-digit form of their ID', async () => {
     const elder = truth.residents.find((r) => r.birthDate < '1970-01-01' && r.id.slice(6, 8) === '19')!;
     const id15 = elder.id.slice(0, 6) + elder.id.slice(8, 17);
-    const response = await graphql<{ resident: { id: string; name: string } }>(stack.gatewayUrl, '{ resident(id: "' + id15 + '") { id name } }');
+    const response = await graphql<{ resident: { id: string; name: string } }>(stack.gatewayUrl, '{ resident(id: "' + id15 + '") { id name } }', {}, headers);
     expect(response.errors).toBeUndefined();
     expect(response.data!.resident).toEqual({ id: elder.id, name: elder.name });
   });
@@ -85,7 +89,7 @@ describe('a resident\'s whole record through the gateway', () => {
   it('rejects an ID whose check digit fails with INVALID_CITIZEN_ID and no data', async () => {
     const valid = truth.residents[0]!.id;
     const wrongCheck = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
-    const response = await graphql<{ resident: unknown }>(stack.gatewayUrl, RESIDENT_QUERY, { id: wrongCheck });
+    const response = await graphql<{ resident: unknown }>(stack.gatewayUrl, RESIDENT_QUERY, { id: wrongCheck }, headers);
     expect(response.data?.resident ?? null).toBeNull();
     expect(response.errors?.[0]?.extensions?.code).toBe('INVALID_CITIZEN_ID');
   });
@@ -93,7 +97,7 @@ describe('a resident\'s whole record through the gateway', () => {
   it('answers null for a valid ID of nobody in the street', async () => {
     const stranger = '11010519491231002X';
     expect(truth.byId.has(stranger)).toBe(false);
-    const response = await graphql(stack.gatewayUrl, '{ resident(id: "11010519491231002X") { id name } }');
+    const response = await graphql(stack.gatewayUrl, '{ resident(id: "11010519491231002X") { id name } }', {}, headers);
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({ resident: null });
   });

@@ -1,4 +1,4 @@
-import { callsDuring, comparableRecord, expectedRecord, graphql, readStreet, readTruth, RESIDENT_FIELDS, startTestStack, TruthIndex, type TestStack } from '../support';
+import { callsDuring, comparableRecord, expectedRecord, graphql, readStreet, readTruth, RESIDENT_FIELDS, startTestStack, TruthIndex, type TestStack, OFFICER, requestHeaders } from '../support';
 
 // A roster lists people, not their households' members: each member would be a person of
 // another page, looked up again.
@@ -21,13 +21,15 @@ interface RosterAnswer {
 
 describe('a grid roster with every section', () => {
   let stack: TestStack;
+  let headers: Record<string, string>;
   let truth: TruthIndex;
 
   beforeAll(async () => {
     stack = await startTestStack();
+    headers = await requestHeaders(stack, OFFICER('civil-affairs'));
     truth = new TruthIndex(readTruth(stack.dataDir), readStreet(stack.dataDir));
     // The adapters read their invalid-ID lists on first use; that is start-up, not a page.
-    await graphql(stack.gatewayUrl, ROSTER_QUERY, { grid: truth.street.grids[1]!.id, first: 1 });
+    await graphql(stack.gatewayUrl, ROSTER_QUERY, { grid: truth.street.grids[1]!.id, first: 1 }, headers);
   });
   afterAll(async () => {
     await stack?.stopAll();
@@ -44,7 +46,7 @@ describe('a grid roster with every section', () => {
     do {
       let answer: RosterAnswer | undefined;
       const calls = await callsDuring(stack, async () => {
-        const response = await graphql<RosterAnswer>(stack.gatewayUrl, ROSTER_QUERY, { grid: gridId, first: 200, after });
+        const response = await graphql<RosterAnswer>(stack.gatewayUrl, ROSTER_QUERY, { grid: gridId, first: 200, after }, headers);
         expect(response.errors).toBeUndefined();
         answer = response.data!;
       });
@@ -77,12 +79,12 @@ describe('a grid roster with every section', () => {
   });
 
   it('refuses a page larger than the limit with BAD_USER_INPUT', async () => {
-    const response = await graphql(stack.gatewayUrl, ROSTER_QUERY, { grid: truth.street.grids[0]!.id, first: 5000 });
+    const response = await graphql(stack.gatewayUrl, ROSTER_QUERY, { grid: truth.street.grids[0]!.id, first: 5000 }, headers);
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses a forged cursor with BAD_USER_INPUT', async () => {
-    const response = await graphql(stack.gatewayUrl, ROSTER_QUERY, { grid: truth.street.grids[0]!.id, first: 10, after: 'not-a-cursor' });
+    const response = await graphql(stack.gatewayUrl, ROSTER_QUERY, { grid: truth.street.grids[0]!.id, first: 10, after: 'not-a-cursor' }, headers);
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

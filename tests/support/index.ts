@@ -6,3 +6,4 @@ export * from './startTestStack';
 export * from './residentQuery';
 export * from './expectedRecord';
 export * from './callCounts';
+export * from './credentials';

@@ -4,3 +4,5 @@ export * from './buildFederatedSchema';
 export * from './departmentErrors';
 export * from './startSubgraph';
 export * from './operationScoped';
+export * from './SubgraphContext';
+export * from './policy';

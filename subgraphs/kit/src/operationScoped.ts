@@ -1,8 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 
-/** The header the gateway sets, once per client operation, on every subgraph fetch it makes for it. */
-export const OPERATION_ID_HEADER = 'x-operation-id';
-
 export interface OperationScopeOptions {
   /** How long a context outlives its first fetch. @default 10000 */
   ttlMs?: number;
@@ -15,19 +12,18 @@ export interface OperationScopeOptions {
  * HTTP request: the gateway may visit a subgraph several times for one operation (an
  * entity fetch, then a `@requires` fetch that depends on other subgraphs), and each
  * visit would otherwise ask the department again for the same residents.
- * Requests without an operation id get a context of their own.
+ * The operation id must come from the verified gateway context, never from a bare header:
+ * a context holds what one caller was allowed to see. Without an id, a fresh context.
  */
 export function operationScoped<TContext>(
   createContext: (request: IncomingMessage) => Promise<TContext>,
   options: OperationScopeOptions = {},
-): (request: IncomingMessage) => Promise<TContext> {
+): (operationId: string | undefined, request: IncomingMessage) => Promise<TContext> {
   const ttlMs = options.ttlMs ?? 10_000;
   const maxEntries = options.maxEntries ?? 10_000;
   const contexts = new Map<string, Promise<TContext>>();
 
-  return (request) => {
-    const header = request.headers[OPERATION_ID_HEADER];
-    const operationId = Array.isArray(header) ? header[0] : header;
+  return (operationId, request) => {
     if (!operationId) return createContext(request);
     const existing = contexts.get(operationId);
     if (existing) return existing;

@@ -30,3 +30,22 @@ export class DataQualityIssue {
   @Field(() => String, { nullable: true })
   nameOnRecord!: string | null;
 }
+
+/**
+ * Where a resident or household actually is, as the grid database says: what jurisdiction
+ * rules compare with the caller's grids and community. The grid subgraph resolves it;
+ * the others `@requires` it. Hidden from clients.
+ */
+@ObjectType('Jurisdiction', { description: 'Where a resident or household is, for jurisdiction checks' })
+@Directive('@inaccessible')
+@Directive('@shareable')
+export class JurisdictionType {
+  @Field(() => String, { nullable: true })
+  gridId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  communityId!: string | null;
+}
+
+/** The selection department subgraphs put in `@requires` to learn a resident's jurisdiction. */
+export const REQUIRES_JURISDICTION = '@requires(fields: "jurisdiction { gridId communityId }")';

@@ -3,9 +3,14 @@ import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { DepartmentAdapter } from '@resident-graph/adapter-kit';
 import { createLogger, sendJson, serveGraphQL, type RunningServer } from '@resident-graph/service-kit';
+import { loadKey, loadTrustSettings, type KeyLike } from '@resident-graph/trust';
 import type { GraphQLSchema } from 'graphql';
 import { formatSubgraphError } from './departmentErrors';
-import { operationScoped } from './operationScoped';
+import { applyPolicy, type PolicedContext } from './policy/applyPolicy';
+import type { SubgraphPolicy } from './policy/Policy';
+import { ServedRecord } from './policy/ServedRecord';
+import { useAuditTrail, type AuditWriter } from './policy/useAuditTrail';
+import { trustedContext } from './SubgraphContext';
 
 export interface StartSubgraphOptions<TContext extends BaseContext> {
   name: string;
@@ -16,27 +21,37 @@ export interface StartSubgraphOptions<TContext extends BaseContext> {
   context: (request: IncomingMessage) => Promise<TContext>;
   /** The department systems this subgraph reads: `/health` asks each of them. */
   adapters: DepartmentAdapter<unknown>[];
+  /** Who may read what: put in force on `schema` before it serves anything. */
+  policy: SubgraphPolicy<TContext & PolicedContext>;
+  /** Where each request's access entry goes. */
+  audit: AuditWriter;
+  /** The key the gateway signs forwarded context with. @default the `gateway` public key in `TRUST_KEYS_DIR` */
+  gatewayPublicKey?: KeyLike;
 }
 
 /**
- * Serves one subgraph: `/graphql`, `/health` (200 only when every department system it
- * reads answers) and `/__control/calls` (calls made to each system, for batching checks).
+ * Serves one subgraph: `/graphql` (only to requests the gateway signed, under the
+ * subgraph's policy, every personal read audited), `/health` (200 only when every
+ * department system it reads answers) and `/__control/calls` (calls made to each system,
+ * for batching checks).
  */
 export async function startSubgraph<TContext extends BaseContext>(options: StartSubgraphOptions<TContext>): Promise<RunningServer> {
   const logger = createLogger(`subgraph-${options.name}`);
-  const apollo = new ApolloServer<TContext>({
-    schema: options.schema,
+  const gatewayPublicKey = options.gatewayPublicKey ?? (await loadKey(loadTrustSettings(`subgraph-${options.name}`).TRUST_KEYS_DIR, 'gateway', 'public'));
+  const trusted = trustedContext(options.context, gatewayPublicKey);
+  const apollo = new ApolloServer<TContext & PolicedContext>({
+    schema: applyPolicy(options.schema, options.policy),
     formatError: formatSubgraphError,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // Federated traces are for Apollo's cloud reporting, which this system never uses.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), useAuditTrail(options.name, options.audit, logger)],
   });
   const running = await serveGraphQL({
     apollo,
     port: options.port,
     host: options.host,
-    context: operationScoped(options.context),
+    context: async (request) => ({ ...(await trusted(request)), served: new ServedRecord() }),
     routes: {
       '/health': async (_request, response) => {
         const results = await Promise.allSettled(options.adapters.map((adapter) => adapter.checkHealth()));

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from '@resident-graph/service-kit';
+import { ensureKeyPairs } from '@resident-graph/trust';
 import { answers, ChildService, runToCompletion, waitFor } from './ChildService';
 import { DEFAULT_PORTS, type StackPorts } from './stackPorts';
 
@@ -24,6 +25,8 @@ export interface StackOptions {
 
 export interface Stack {
   gatewayUrl: string;
+  /** The dev issuer's and the gateway's keys (`npm run token` signs with the issuer's). */
+  keysDir: string;
   ports: StackPorts;
   databaseUrl: string;
   services: Map<string, ChildService>;
@@ -78,8 +81,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const services = new Map<string, ChildService>();
   const log = (message: string) => options.logger?.info(message);
 
+  const keysDir = path.join(options.workDir, 'keys');
   const start = (name: string, entry: string, env: NodeJS.ProcessEnv) => {
-    const service = new ChildService({ name, entry, env: { ...options.env, ...env }, logDir });
+    const service = new ChildService({ name, entry, env: { ...options.env, TRUST_KEYS_DIR: keysDir, ...env }, logDir });
     services.set(name, service);
     return service;
   };
@@ -89,6 +93,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
 
   try {
+    await ensureKeyPairs(keysDir);
     if (!existsSync(path.join(options.dataDir, COMPLETE_MARK))) {
       log(`generating ${preset} data into ${options.dataDir}`);
       await generateData(options.dataDir, preset, logDir, options.env);
@@ -155,7 +160,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     await waitFor('gateway', () => answers(local(ports.gateway, '/health'), (status) => status === 200), { timeoutMs, service: gateway });
 
-    return { gatewayUrl: local(ports.gateway, '/graphql'), ports, databaseUrl, services, stop };
+    return { gatewayUrl: local(ports.gateway, '/graphql'), keysDir, ports, databaseUrl, services, stop };
   } catch (error) {
     await stop();
     throw error;

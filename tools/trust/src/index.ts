@@ -6,3 +6,4 @@ export { mintUserToken, verifyUserToken, TOKEN_AUDIENCE, TOKEN_ISSUER } from './
 export { GATEWAY_CONTEXT_HEADER, signGatewayContext, verifyGatewayContext, type GatewayContextClaims } from './gatewayContext';
 export { DEFAULT_KEYS_DIR, loadTrustSettings } from './trustSettings';
 export type { KeyLike } from 'jose';
+export { createTestTrust, type TestTrust } from './testTrust';

@@ -1,0 +1,53 @@
+import type { Department } from '@resident-graph/schemas';
+import type { Caller } from '@resident-graph/trust';
+
+/**
+ * What a role may do with a field:
+ * - `allow`: always (not personal data, or reached only through a checked field);
+ * - `jurisdiction`: only for a resident (household, grid …) inside the caller's reach,
+ *   and only with a stated purpose;
+ * - `mask`: as `jurisdiction`, but a citizen ID comes back masked (`310115********123X`);
+ * - `deny`: never.
+ */
+export type Access = 'allow' | 'jurisdiction' | 'mask' | 'deny';
+
+/**
+ * The columns of a policy table. A department officer is `own-officer` in the subgraph of
+ * their own department and `other-officer` everywhere else.
+ */
+export const AUDIENCES = ['grid-worker', 'window-clerk', 'own-officer', 'other-officer', 'analyst', 'auditor'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export type FieldAccess = Record<Audience, Access>;
+
+/** One row per field: `Type.field` → access per audience. Anything not listed is denied. */
+export type PolicyTable = Record<string, Record<string, FieldAccess>>;
+
+/** Where a resident, household or grid is, as far as jurisdiction goes (from the grid database). */
+export interface Jurisdiction {
+  gridId: string | null;
+  communityId: string | null;
+}
+
+/** How a subgraph finds the jurisdiction of the parent object of a field of an entity type. */
+export type JurisdictionResolver<TContext> = (parent: Record<string, unknown>, context: TContext) => Promise<Jurisdiction | null> | Jurisdiction | null;
+
+export interface SubgraphPolicy<TContext> {
+  /** The department owning this subgraph (`grid` for the street's own). */
+  department: Department;
+  table: PolicyTable;
+  /** Entity types whose fields are checked for jurisdiction, and how to find it. */
+  jurisdictionOf: Record<string, JurisdictionResolver<TContext>>;
+  /** Entity types whose reads are personal data: audited, purpose required. */
+  personalTypes: string[];
+}
+
+export function audienceOf(caller: Caller, department: Department): Audience {
+  if (caller.role !== 'department-officer') return caller.role;
+  return caller.department === department ? 'own-officer' : 'other-officer';
+}
+
+/** Same access for every audience but the ones named. */
+export function access(fallback: Access, overrides: Partial<FieldAccess> = {}): FieldAccess {
+  return Object.fromEntries(AUDIENCES.map((audience) => [audience, overrides[audience] ?? fallback])) as FieldAccess;
+}

@@ -1,0 +1,61 @@
+import { applyMiddleware, type IMiddlewareFunction } from 'graphql-middleware';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { rule, shield } from 'graphql-shield';
+import { maskCitizenId } from '@resident-graph/schemas';
+import type { TrustedContext } from '../SubgraphContext';
+import { inJurisdiction } from './inJurisdiction';
+import { audienceOf, type FieldAccess, type SubgraphPolicy } from './Policy';
+import type { ServedRecord } from './ServedRecord';
+
+/** The context a policed subgraph's resolvers and rules run in. */
+export interface PolicedContext extends TrustedContext {
+  served: ServedRecord;
+}
+
+const refusal = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });
+
+function fieldRule<TContext extends PolicedContext>(typeName: string, field: string, access: FieldAccess, policy: SubgraphPolicy<TContext>) {
+  return rule(`${typeName}.${field}`, { cache: 'no_cache' })(async (parent: Record<string, unknown>, _args: unknown, context: TContext) => {
+    const { caller, purpose } = context.trust;
+    const audience = audienceOf(caller, policy.department);
+    const granted = access[audience];
+    if (granted === 'deny') return refusal('FORBIDDEN', `${audience} may not read ${typeName}.${field}`);
+    if (granted === 'allow') return true;
+    if (!purpose) return refusal('PURPOSE_REQUIRED', `reading ${typeName}.${field} needs a stated purpose (X-Purpose)`);
+    const jurisdictionOf = policy.jurisdictionOf[typeName];
+    if (jurisdictionOf && !inJurisdiction(caller, await jurisdictionOf(parent, context))) {
+      return refusal('OUT_OF_JURISDICTION', `this ${typeName.toLowerCase()} is outside the caller's jurisdiction`);
+    }
+    if (policy.personalTypes.includes(typeName)) context.served.record(typeName, parent.id, field);
+    return true;
+  });
+}
+
+const maskValue = (value: unknown): unknown =>
+  typeof value === 'string' ? maskCitizenId(value) : Array.isArray(value) ? value.map(maskValue) : value;
+
+/**
+ * Puts a subgraph's policy table in force on its schema: graphql-shield rules on every
+ * listed type and field — entity types included, so `_entities` obeys the same rules as
+ * the query fields — default deny for anything unlisted, and masking where the table says
+ * `mask`. Every personal field served is noted for the request's audit entry.
+ */
+export function applyPolicy<TContext extends PolicedContext>(schema: GraphQLSchema, policy: SubgraphPolicy<TContext>): GraphQLSchema {
+  const rules: Record<string, Record<string, ReturnType<typeof fieldRule>>> = {};
+  const masks: Record<string, Record<string, IMiddlewareFunction>> = {};
+  for (const [typeName, fields] of Object.entries(policy.table)) {
+    rules[typeName] = {};
+    for (const [field, access] of Object.entries(fields)) {
+      rules[typeName][field] = fieldRule(typeName, field, access, policy);
+      if (!Object.values(access).includes('mask')) continue;
+      masks[typeName] ??= {};
+      masks[typeName][field] = async (resolve, parent, args, context: TContext, info) => {
+        const value = await resolve(parent, args, context, info);
+        return access[audienceOf(context.trust.caller, policy.department)] === 'mask' ? maskValue(value) : value;
+      };
+    }
+  }
+  const fallbackRule = rule('default-deny', { cache: 'no_cache' })(() => refusal('FORBIDDEN', 'not in the policy table: denied'));
+  const policed = applyMiddleware(schema, shield(rules, { fallbackRule, allowExternalErrors: true }));
+  return Object.keys(masks).length > 0 ? applyMiddleware(policed, masks) : policed;
+}
