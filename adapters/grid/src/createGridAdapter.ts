@@ -5,7 +5,7 @@ import { residentQueries } from './residentQueries';
 import { lookupOf, matchRows, parseResidentRows } from './residentRows';
 import { checkRosterPageSize, decodeRosterCursor, encodeRosterCursor } from './rosterCursor';
 import { DEFAULT_SCHEMA } from './schemaName';
-import type { CommunityInfo, GridAdapter, GridAdapterOptions, GridInfo, GridRecord, GridWithCommunity, GridWorkerInfo, RosterPage, RosterRequest } from './types';
+import type { CommunityInfo, GridAdapter, GridAdapterOptions, GridInfo, GridRecord, GridWithCommunity, GridWorkerInfo, HouseholdLocation, RosterPage, RosterRequest } from './types';
 
 interface RosterResult {
   total: unknown;
@@ -97,6 +97,17 @@ export function createGridAdapter(options: GridAdapterOptions): GridAdapter {
     async listCommunityGrids(communityIds: readonly string[]): Promise<Map<string, GridInfo[]>> {
       const grids = await call(() => prisma.grid.findMany({ where: { communityId: { in: [...communityIds] } }, orderBy: { id: 'asc' } }));
       return groupBy(communityIds, grids, (grid) => grid.communityId);
+    },
+
+    async locateHouseholds(householdIds: readonly string[]): Promise<Map<string, HouseholdLocation>> {
+      const households = await call(() =>
+        prisma.household.findMany({
+          where: { id: { in: [...householdIds] } },
+          select: { id: true, building: { select: { gridId: true, grid: { select: { communityId: true } } } } },
+          orderBy: { id: 'asc' },
+        }),
+      );
+      return new Map(households.map(({ id, building }) => [id, { gridId: building.gridId, communityId: building.grid.communityId }]));
     },
 
     async listGridWorkers(gridIds: readonly string[]): Promise<Map<string, GridWorkerInfo[]>> {

@@ -29,6 +29,12 @@ export interface GridWithCommunity extends GridInfo {
   community: CommunityInfo;
 }
 
+/** Where a dwelling is: what jurisdiction over a household is decided on. */
+export interface HouseholdLocation {
+  gridId: string;
+  communityId: string;
+}
+
 export interface GridWorkerInfo {
   id: string;
   name: string;
@@ -78,6 +84,8 @@ export interface GridAdapter extends DepartmentAdapter<GridRecord> {
   getCommunities(communityIds: readonly string[]): Promise<Map<string, CommunityInfo>>;
   /** Each community's grids by id; every community asked for has an entry. */
   listCommunityGrids(communityIds: readonly string[]): Promise<Map<string, GridInfo[]>>;
+  /** Where each dwelling is, by household number (registered) or grid number (rented); unknown ones are absent. */
+  locateHouseholds(householdIds: readonly string[]): Promise<Map<string, HouseholdLocation>>;
   /** The workers serving each grid, by id; every grid asked for has an entry. */
   listGridWorkers(gridIds: readonly string[]): Promise<Map<string, GridWorkerInfo[]>>;
 }

@@ -144,6 +144,18 @@ describe('grids, communities and grid workers', () => {
     expect(Object.fromEntries([...grids].map(([id, list]) => [id, list.map((g) => g.id)]))).toEqual({ C01: ['G01', 'G02'], C02: ['G03'], C99: [] });
   });
 
+  test('locateHouseholds answers where each known dwelling is, in one query', async () => {
+    const { households, buildings, grids } = population.street;
+    const asked = [...households.map((h) => h.id), 'H-UNKNOWN'];
+    let located = new Map<string, unknown>();
+    expect(await callsDuring(async () => (located = await adapter.locateHouseholds(asked)))).toBe(1);
+    const expected = households.map((h) => {
+      const gridId = buildings.find((b) => b.id === h.buildingId)!.gridId;
+      return [h.id, { gridId, communityId: grids.find((g) => g.id === gridId)!.communityId }];
+    });
+    expect(Object.fromEntries(located)).toEqual(Object.fromEntries(expected));
+  });
+
   test("listGridWorkers answers each grid's workers in one query", async () => {
     let workers = new Map<string, { id: string; name: string }[]>();
     expect(await callsDuring(async () => (workers = await adapter.listGridWorkers(['G01', 'G03', 'G99'])))).toBe(1);

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DepartmentLookup } from '@resident-graph/adapter-kit';
-import type { CommunityInfo, GridAdapter, GridInfo, GridRecord, GridWorkerInfo } from '@resident-graph/adapter-grid';
+import type { CommunityInfo, GridAdapter, GridInfo, GridRecord, GridWorkerInfo, HouseholdLocation } from '@resident-graph/adapter-grid';
 
 /** Per request: every loader batches what one request asks for into one adapter call. */
 export interface GridContext {
@@ -10,6 +10,7 @@ export interface GridContext {
   communities: DataLoader<string, CommunityInfo | null>;
   communityGrids: DataLoader<string, GridInfo[]>;
   gridWorkers: DataLoader<string, GridWorkerInfo[]>;
+  households: DataLoader<string, HouseholdLocation | null>;
 }
 
 function loaderOf<V>(fetch: (keys: readonly string[]) => Promise<Map<string, V>>, missing: V): DataLoader<string, V> {
@@ -33,5 +34,6 @@ export function createGridContext(adapter: GridAdapter): GridContext {
     communities,
     communityGrids: loaderOf((ids) => adapter.listCommunityGrids(ids), []),
     gridWorkers: loaderOf((ids) => adapter.listGridWorkers(ids), []),
+    households: loaderOf((ids) => adapter.locateHouseholds(ids), null),
   };
 }

@@ -1,8 +1,8 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { DepartmentLookup } from '@resident-graph/adapter-kit';
-import type { GridRecord } from '@resident-graph/adapter-grid';
+import type { GridRecord, HouseholdLocation } from '@resident-graph/adapter-grid';
 import type { DataQualityIssue as Issue, ResidentCategory } from '@resident-graph/schemas';
-import { DataQualityIssue, toGraphQLError } from '@resident-graph/subgraph-kit';
+import { DataQualityIssue, JurisdictionType, toGraphQLError } from '@resident-graph/subgraph-kit';
 import { ResidentCategoryEnum } from '../enums';
 import { Grid } from '../grid/grid.type';
 import { loadGrid } from '../grid/loadGrid';
@@ -19,6 +19,16 @@ async function lookup(resident: Resident, context: GridContext): Promise<Departm
 
 @Resolver(() => Resident)
 export class ResidentResolver {
+  @FieldResolver(() => JurisdictionType, {
+    nullable: true,
+    description: "Where the resident actually lives, for other subgraphs' jurisdiction checks; null when the grid survey does not know them",
+  })
+  @Directive('@inaccessible')
+  async jurisdiction(@Root() resident: Resident, @Ctx() context: GridContext): Promise<HouseholdLocation | null> {
+    const { record } = await lookup(resident, context);
+    return record && { gridId: record.gridId, communityId: record.communityId };
+  }
+
   @FieldResolver(() => Grid, { nullable: true, description: 'The grid where the resident actually lives; null when the grid survey does not know them' })
   async grid(@Root() resident: Resident, @Ctx() context: GridContext): Promise<Grid | null> {
     const { record } = await lookup(resident, context);
