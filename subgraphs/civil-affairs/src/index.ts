@@ -2,4 +2,5 @@
 import 'reflect-metadata';
 
 export { buildCivilAffairsSchema } from './buildCivilAffairsSchema';
+export { civilAffairsPolicy } from './permissions';
 export { startCivilAffairsSubgraph, type StartCivilAffairsSubgraphOptions } from './startCivilAffairsSubgraph';

@@ -1,6 +1,7 @@
 import { createCivilAffairsAdapter, DEFAULT_SCHEMA } from '@resident-graph/adapter-civil-affairs';
 import { createLogger, loadSettings, millisecondsSetting, onShutdown, portSetting } from '@resident-graph/service-kit';
 import { z } from 'zod';
+import { recordingAuditWriter } from '@resident-graph/subgraph-kit';
 import { startCivilAffairsSubgraph } from '.';
 
 async function main(): Promise<void> {
@@ -15,7 +16,8 @@ async function main(): Promise<void> {
     schema: settings.CIVIL_AFFAIRS_DATABASE_SCHEMA,
     timeoutMs: settings.DEPARTMENT_TIMEOUT_MS,
   });
-  const running = await startCivilAffairsSubgraph({ port: settings.PORT, adapter });
+  // Entries are kept in this process only until the kit offers the PostgreSQL audit store's writer.
+  const running = await startCivilAffairsSubgraph({ port: settings.PORT, adapter, audit: recordingAuditWriter() });
   onShutdown(async () => {
     await running.close();
     await adapter.close();

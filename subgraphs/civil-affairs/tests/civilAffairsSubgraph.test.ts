@@ -1,16 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { Pool } from 'pg';
 import { createCivilAffairsAdapter, type CivilAffairsAdapter } from '@resident-graph/adapter-civil-affairs';
-import { prepareStandIn, writeStandInData } from '@resident-graph/adapter-civil-affairs/stand-in';
 import type { TruthCivilAffairs, TruthResident } from '@resident-graph/schemas';
 import type { RunningServer } from '@resident-graph/service-kit';
+import { recordingAuditWriter } from '@resident-graph/subgraph-kit';
 import { buildCivilAffairsSchema, startCivilAffairsSubgraph } from '@resident-graph/subgraph-civil-affairs';
+import { createTestTrust, type TestTrust } from '@resident-graph/trust';
+import { askSubgraph, type GraphQLAnswer } from './fixtures/askSubgraph';
+import { CALLERS, INSIDE } from './fixtures/callers';
 import { civilAffairsPopulation } from './fixtures/population';
-
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+import { startStandInBureau, type StandInBureau } from './fixtures/standInBureau';
 
 const ENTITIES = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) {
@@ -41,18 +38,12 @@ interface Section {
   dataQualityIssues: Issue[];
   [field: string]: unknown;
 }
-interface GraphQLAnswer {
-  data?: { _entities: ({ id: string; civilAffairs: Section | null } | null)[] };
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
-}
+type Entities = { _entities: ({ id: string; civilAffairs: Section | null } | null)[] };
 
-async function askEntities(subgraph: RunningServer, ids: string[]): Promise<GraphQLAnswer> {
-  const response = await fetch(subgraph.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: ENTITIES, variables: { representations: ids.map((id) => ({ __typename: 'Resident', id })) } }),
-  });
-  return (await response.json()) as GraphQLAnswer;
+/** As the gateway asks: signed for the bureau's own officer, each resident with the jurisdiction the grid subgraph gave. */
+async function askEntities(trust: TestTrust, subgraph: RunningServer, ids: string[]): Promise<GraphQLAnswer<Entities>> {
+  const representations = ids.map((id) => ({ __typename: 'Resident', id, jurisdiction: INSIDE }));
+  return askSubgraph<Entities>(subgraph, ENTITIES, { representations }, await trust.gatewayHeaders(CALLERS['own-officer']));
 }
 
 /** Rows the bureau holds for these facts: case memberships, certificate, allowance, benefit, registrations. */
@@ -91,37 +82,33 @@ function expectedIssues(resident: TruthResident): { kind: string; storedId: stri
 
 describe('civil-affairs subgraph', () => {
   const population = civilAffairsPopulation(40);
-  const schema = `civil_affairs_test_${randomBytes(6).toString('hex')}`;
-  let dir: string;
+  let trust: TestTrust;
+  let bureau: StandInBureau;
   let adapter: CivilAffairsAdapter;
   let subgraph: RunningServer;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'civil-affairs-subgraph-'));
-    await writeStandInData(population, dir);
-    await prepareStandIn({ databaseUrl: DATABASE_URL, schema, dataDir: dir });
-    adapter = createCivilAffairsAdapter({ databaseUrl: DATABASE_URL, schema, timeoutMs: 1_000 });
-    subgraph = await startCivilAffairsSubgraph({ port: 0, adapter });
+    trust = await createTestTrust();
+    bureau = await startStandInBureau(population);
+    adapter = bureau.adapter;
+    subgraph = await startCivilAffairsSubgraph({ port: 0, adapter, audit: recordingAuditWriter() });
   });
   afterAll(async () => {
     await subgraph.close();
-    await adapter.close();
-    const pool = new Pool({ connectionString: DATABASE_URL, max: 1 });
-    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await pool.end();
-    await rm(dir, { recursive: true, force: true });
+    await bureau.close();
   });
 
   test('publishes the section the contract names', async () => {
     const { sdl } = await buildCivilAffairsSchema();
     expect(sdl).toMatch(/type Resident @key\(fields: "id"\)\s*{\s*id: CitizenId!/);
-    expect(sdl).toMatch(/civilAffairs: CivilAffairsSection\n/);
+    expect(sdl).toMatch(/civilAffairs: CivilAffairsSection @requires\(fields: "jurisdiction { gridId communityId }"\)\n/);
+    expect(sdl).toMatch(/jurisdiction: Jurisdiction @external/);
     expect(sdl).toMatch(/receivesMinimumLivingAllowance: Boolean!/);
     expect(sdl).toMatch(/disabilityGrade: Int\n/);
   });
 
   test('_entities answers every resident as the generated data says', async () => {
-    const answer = await askEntities(subgraph, population.residents.map((r) => r.id));
+    const answer = await askEntities(trust, subgraph, population.residents.map((r) => r.id));
     expect(answer.errors).toBeUndefined();
     const entities = answer.data!._entities;
     expect(entities).toHaveLength(population.residents.length);
@@ -145,7 +132,7 @@ describe('civil-affairs subgraph', () => {
 
   test('a 15-digit representation finds the same resident', async () => {
     const resident = population.residents.find((r) => r.civilAffairs?.disability)!;
-    const answer = await askEntities(subgraph, [`${resident.id.slice(0, 6)}${resident.id.slice(8, 17)}`]);
+    const answer = await askEntities(trust, subgraph, [`${resident.id.slice(0, 6)}${resident.id.slice(8, 17)}`]);
     expect(answer.data!._entities[0]).toMatchObject({ id: resident.id, civilAffairs: { disabilityGrade: resident.civilAffairs!.disability!.grade } });
   });
 
@@ -154,7 +141,7 @@ describe('civil-affairs subgraph', () => {
     const ids = population.residents.map((r) => r.id);
     const before = adapter.callsMade();
     try {
-      await askEntities(subgraph, ids);
+      await askEntities(trust, subgraph, ids);
       expect(lookup).toHaveBeenCalledTimes(1);
       expect([...lookup.mock.calls[0]![0]].sort()).toEqual([...ids].sort());
       expect(adapter.callsMade() - before).toBe(1);
@@ -167,12 +154,14 @@ describe('civil-affairs subgraph', () => {
 });
 
 describe('civil-affairs subgraph with the bureau down', () => {
+  let trust: TestTrust;
   let adapter: CivilAffairsAdapter;
   let subgraph: RunningServer;
 
   beforeAll(async () => {
+    trust = await createTestTrust();
     adapter = createCivilAffairsAdapter({ databaseUrl: 'postgresql://postgres@127.0.0.1:1/test', timeoutMs: 300 });
-    subgraph = await startCivilAffairsSubgraph({ port: 0, adapter });
+    subgraph = await startCivilAffairsSubgraph({ port: 0, adapter, audit: recordingAuditWriter() });
   });
   afterAll(async () => {
     await subgraph.close();
@@ -181,7 +170,7 @@ describe('civil-affairs subgraph with the bureau down', () => {
 
   test('answers the section with null and DEPARTMENT_UNAVAILABLE, the key still resolves', async () => {
     const id = civilAffairsPopulation(1).residents[0]!.id;
-    const answer = await askEntities(subgraph, [id]);
+    const answer = await askEntities(trust, subgraph, [id]);
     expect(answer.data!._entities).toEqual([{ id, civilAffairs: null }]);
     expect(answer.errors).toEqual([expect.objectContaining({ path: ['_entities', 0, 'civilAffairs'], extensions: expect.objectContaining({ code: 'DEPARTMENT_UNAVAILABLE' }) })]);
     const health = await fetch(subgraph.url.replace('/graphql', '/health'));

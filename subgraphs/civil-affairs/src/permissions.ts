@@ -1,0 +1,51 @@
+import { access, representationJurisdiction, type FieldAccess, type PolicedContext, type SubgraphPolicy } from '@resident-graph/subgraph-kit';
+import type { CivilAffairsContext } from './CivilAffairsContext';
+
+/** Federation's entry points and what carries no personal data: the entity fields decide. */
+const OPEN = access('allow');
+/** The section itself: front-line staff, for residents they serve; analysts and auditors never. */
+const IN_JURISDICTION = access('jurisdiction', { analyst: 'deny', auditor: 'deny' });
+/** What the bureau publishes for front-line use, inside a section already checked. */
+const FLAG = access('allow', { analyst: 'deny', auditor: 'deny' });
+/** The bureau's case details, other people's citizen IDs among them: its own officers only. */
+const DETAIL = access('deny', { 'own-officer': 'allow' });
+/** The key a doubtful record is stored under: a citizen ID, masked for all but the bureau. */
+const STORED_ID = access('mask', { 'own-officer': 'allow', analyst: 'deny', auditor: 'deny' });
+
+const rows = (fieldAccess: FieldAccess, ...fields: string[]): Record<string, FieldAccess> =>
+  Object.fromEntries(fields.map((field) => [field, fieldAccess]));
+
+/**
+ * Who may read what of the civil affairs bureau's data: a row for every field this
+ * subgraph serves (anything else is denied). Jurisdiction is checked on `Resident`, with
+ * the jurisdiction the gateway fetched from the grid subgraph into the representation;
+ * the section's value types are reached only through `Resident.civilAffairs`, so their
+ * rows decide by role alone.
+ */
+export const civilAffairsPolicy: SubgraphPolicy<CivilAffairsContext & PolicedContext> = {
+  department: 'civil-affairs',
+  table: {
+    Query: rows(OPEN, '_entities', '_service'),
+    _Service: rows(OPEN, 'sdl'),
+    Resident: {
+      ...rows(OPEN, 'id', 'jurisdiction'),
+      civilAffairs: IN_JURISDICTION,
+    },
+    Jurisdiction: rows(OPEN, 'gridId', 'communityId'),
+    CivilAffairsSection: {
+      ...rows(FLAG, 'onRecord', 'receivesMinimumLivingAllowance', 'extremeHardship', 'disabilityGrade', 'dataQualityIssues'),
+      ...rows(DETAIL, 'allowanceCases', 'disability', 'elderlyAllowance', 'veteranBenefit', 'marriages'),
+    },
+    AllowanceCase: rows(DETAIL, 'caseNumber', 'kind', 'status', 'since', 'amountPerMonth'),
+    DisabilityCertificate: rows(DETAIL, 'certificateNumber', 'category', 'grade', 'issuedOn'),
+    ElderlyAllowance: rows(DETAIL, 'since', 'amountPerMonth'),
+    VeteranBenefit: rows(DETAIL, 'category', 'since'),
+    MarriageRegistration: rows(DETAIL, 'registeredOn', 'kind', 'spouseName', 'spouseId'),
+    DataQualityIssue: {
+      ...rows(FLAG, 'department', 'kind', 'recordReference', 'nameOnRecord'),
+      storedId: STORED_ID,
+    },
+  },
+  jurisdictionOf: { Resident: representationJurisdiction },
+  personalTypes: ['Resident'],
+};
