@@ -2,4 +2,5 @@
 import 'reflect-metadata';
 
 export { buildFamilyPlanningSchema } from './buildFamilyPlanningSchema';
+export { familyPlanningPolicy } from './permissions';
 export { startFamilyPlanningSubgraph, type StartFamilyPlanningSubgraphOptions } from './startFamilyPlanningSubgraph';

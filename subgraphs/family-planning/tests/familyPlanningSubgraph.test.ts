@@ -4,12 +4,18 @@ import path from 'node:path';
 import { createFamilyPlanningAdapter, type FamilyPlanningAdapter } from '@resident-graph/adapter-family-planning';
 import { startStandIn, writeStandInData, type StandInServer } from '@resident-graph/adapter-family-planning/stand-in';
 import type { StandInFault } from '@resident-graph/adapter-kit';
-import type { TruthResident } from '@resident-graph/schemas';
 import type { RunningServer } from '@resident-graph/service-kit';
+import { recordingAuditWriter } from '@resident-graph/subgraph-kit';
+import { createTestTrust, type Caller, type TestTrust } from '@resident-graph/trust';
 import { buildFamilyPlanningSchema, startFamilyPlanningSubgraph } from '../src';
+import { expectedSection } from './fixtures/expectedSection';
+import { postGraphQL, representation } from './fixtures/subgraphClient';
 import { subgraphPopulation } from './fixtures/subgraphPopulation';
 
 const population = subgraphPopulation();
+/** A street-wide family-planning officer: every field, every resident. */
+const officer: Caller = { subject: 'officer-fp', role: 'department-officer', department: 'family-planning', grids: [], community: null };
+let trust: TestTrust;
 let dataDir: string;
 let standIn: StandInServer;
 let adapter: FamilyPlanningAdapter;
@@ -25,53 +31,19 @@ const ENTITIES = `query ($representations: [_Any!]!) {
         birthRegistrations { registrationNumber registeredOn childOrder }
         onlyChildCertificate { certificateNumber issuedOn }
         rewardSupport { since amountPerYear }
-        dataQualityIssues { department kind storedId nameOnRecord }
+        dataQualityIssues { department kind storedId recordReference nameOnRecord }
       }
     }
   }
 }`;
 
-interface GraphQLAnswer {
-  data?: { _entities: ({ id: string; familyPlanning: unknown } | null)[] };
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
-}
-
-async function entities(ids: readonly string[]): Promise<GraphQLAnswer> {
-  const response = await fetch(subgraph.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: ENTITIES, variables: { representations: ids.map((id) => ({ __typename: 'Resident', id })) } }),
-  });
-  return (await response.json()) as GraphQLAnswer;
-}
-
-/** The section the graph should answer, as the truth and family planning's imperfections decide it. */
-function expectedSection(person: TruthResident) {
-  const own = person.imperfections.filter((imperfection) => imperfection.department === 'family-planning');
-  const storedName = own.flatMap((imperfection) => (imperfection.kind === 'NAME_VARIANT' ? [imperfection.storedName] : []))[0];
-  const mistyped = own.find((imperfection) => imperfection.kind === 'ID_TYPO');
-  const legacy = own.find((imperfection) => imperfection.kind === 'ID_15_DIGIT');
-  const record = mistyped ? null : person.familyPlanning;
-  const nameOnRecord = storedName ?? person.name;
-  return {
-    onRecord: record !== null,
-    nameOnRecord: record ? nameOnRecord : null,
-    childBearingAge: record?.childBearingAge ?? false,
-    children: (record?.children ?? []).map((child) => ({
-      citizenId: child.id,
-      resident: child.id === null ? null : { id: child.id },
-      name: child.name,
-      gender: child.gender,
-      birthDate: child.birthDate,
-    })),
-    birthRegistrations: record?.birthRegistrations ?? [],
-    onlyChildCertificate: record?.onlyChildCertificate ?? null,
-    rewardSupport: record?.rewardSupport ?? null,
-    dataQualityIssues: [
-      ...(legacy ? [{ department: 'FAMILY_PLANNING', kind: 'LEGACY_15_DIGIT_ID', storedId: legacy.storedId, nameOnRecord }] : []),
-      ...(mistyped ? [{ department: 'FAMILY_PLANNING', kind: 'INVALID_CITIZEN_ID', storedId: mistyped.storedId, nameOnRecord }] : []),
-    ],
-  };
+async function entities(representations: ReturnType<typeof representation>[]) {
+  return postGraphQL<{ _entities: ({ id: string; familyPlanning: unknown } | null)[] }>(
+    subgraph.url,
+    ENTITIES,
+    { representations },
+    await trust.gatewayHeaders(officer),
+  );
 }
 
 async function setFault(fault: StandInFault): Promise<void> {
@@ -79,12 +51,13 @@ async function setFault(fault: StandInFault): Promise<void> {
 }
 
 beforeAll(async () => {
+  trust = await createTestTrust();
   dataDir = await mkdtemp(path.join(tmpdir(), 'family-planning-subgraph-'));
   await writeStandInData(population, dataDir);
   standIn = await startStandIn({ dataDir, port: 0 });
   adapter = createFamilyPlanningAdapter({ baseUrl: standIn.url, retries: 0 });
   await adapter.refreshIndex();
-  subgraph = await startFamilyPlanningSubgraph({ port: 0, adapter });
+  subgraph = await startFamilyPlanningSubgraph({ port: 0, adapter, audit: recordingAuditWriter(), gatewayPublicKey: trust.gatewayPublicKey });
 });
 
 afterAll(async () => {
@@ -92,27 +65,26 @@ afterAll(async () => {
   await adapter.close();
   await standIn.close();
   await rm(dataDir, { recursive: true, force: true });
+  await rm(trust.keysDir, { recursive: true, force: true });
 });
 
 afterEach(() => setFault({ kind: 'none' }));
 
 describe('family-planning subgraph', () => {
   it("answers _entities with each resident's section as the generated data has it", async () => {
-    const ids = population.residents.map((person) => person.id);
-
-    const answer = await entities(ids);
+    const answer = await entities(population.residents.map((person) => representation(person)));
 
     expect(answer.errors).toBeUndefined();
-    expect(answer.data?._entities).toEqual(population.residents.map((person) => ({ id: person.id, familyPlanning: expectedSection(person) })));
+    expect(answer.data?._entities).toEqual(population.residents.map((person) => ({ id: person.id, familyPlanning: expectedSection(population, person) })));
   });
 
   it('batches every representation of a request into one adapter call, with a fresh loader per request', async () => {
-    const ids = population.residents.map((person) => person.id);
+    const representations = population.residents.map((person) => representation(person));
     const before = adapter.callsMade();
 
-    await entities(ids);
+    await entities(representations);
     expect(adapter.callsMade() - before).toBe(1);
-    await entities(ids);
+    await entities(representations);
     expect(adapter.callsMade() - before).toBe(2);
   });
 
@@ -120,9 +92,9 @@ describe('family-planning subgraph', () => {
     const elder = population.residents[1]!;
     const id15 = elder.id.slice(0, 6) + elder.id.slice(8, 17);
 
-    const answer = await entities([id15]);
+    const answer = await entities([representation(elder, id15)]);
 
-    expect(answer.data?._entities).toEqual([{ id: elder.id, familyPlanning: expectedSection(elder) }]);
+    expect(answer.data?._entities).toEqual([{ id: elder.id, familyPlanning: expectedSection(population, elder) }]);
   });
 
   it.each([
@@ -132,16 +104,18 @@ describe('family-planning subgraph', () => {
     const [person] = population.residents;
     await setFault(fault);
 
-    const answer = await entities([person!.id]);
+    const answer = await entities([representation(person!)]);
 
     expect(answer.data?._entities).toEqual([{ id: person!.id, familyPlanning: null }]);
     expect(answer.errors).toEqual([expect.objectContaining({ path: ['_entities', 0, 'familyPlanning'], extensions: expect.objectContaining({ code }) })]);
   });
 
-  it('publishes Resident as an entity keyed by id with a nullable familyPlanning section', async () => {
+  it("publishes Resident as an entity keyed by id with a nullable familyPlanning section that requires the grid's jurisdiction", async () => {
     const { sdl } = await buildFamilyPlanningSchema();
 
-    expect(sdl).toMatch(/type Resident @key\(fields: "id"\) \{\s+id: CitizenId!\s+(""".*"""\s+)?familyPlanning: FamilyPlanningSection\n/s);
+    expect(sdl).toMatch(
+      /type Resident @key\(fields: "id"\) \{\s+id: CitizenId!\s+jurisdiction: Jurisdiction @external\s+(""".*"""\s+)?familyPlanning: FamilyPlanningSection @requires\(fields: "jurisdiction \{ gridId communityId \}"\)\n/s,
+    );
     expect(sdl).toContain('children: [ChildRecord!]!');
     expect(sdl).toMatch(/citizenId: CitizenId\n/);
   });
