@@ -3,3 +3,4 @@ import 'reflect-metadata';
 
 export { buildLabourSchema } from './buildLabourSchema';
 export { startLabourSubgraph, type StartLabourSubgraphOptions } from './startLabourSubgraph';
+export { labourPolicy, labourTable } from './permissions';

@@ -1,10 +1,18 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { CitizenIdScalar } from '@resident-graph/subgraph-kit';
+import { CitizenIdScalar, JurisdictionType, type Jurisdiction } from '@resident-graph/subgraph-kit';
 
-/** The resident as this subgraph knows it: by key only; `labour` is resolved per request. */
+/**
+ * The resident as this subgraph knows it: by key, plus where the grid database says they
+ * live (fetched by the gateway from the grid subgraph, so jurisdiction rules never rest on
+ * client input); `labour` is resolved per request.
+ */
 @ObjectType()
 @Directive('@key(fields: "id")')
 export class Resident {
   @Field(() => CitizenIdScalar)
   id!: string;
+
+  @Field(() => JurisdictionType, { nullable: true })
+  @Directive('@external')
+  jurisdiction!: Jurisdiction | null;
 }

@@ -1,12 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { StandInServer } from '@resident-graph/adapter-kit';
-import { createLabourAdapter, type LabourAdapter } from '@resident-graph/adapter-labour';
-import { exportDirOf, startStandIn, writeStandInData } from '@resident-graph/adapter-labour/stand-in';
-import type { TruthResident } from '@resident-graph/schemas';
-import type { RunningServer } from '@resident-graph/service-kit';
-import { buildLabourSchema, startLabourSubgraph } from '@resident-graph/subgraph-labour';
+import type { Caller } from '@resident-graph/trust';
+import { buildLabourSchema } from '@resident-graph/subgraph-labour';
+import { expectedSection } from './fixtures/expectedSection';
+import { startLabourHarness, type LabourHarness } from './fixtures/labourHarness';
 import { labourPopulation } from './fixtures/population';
 
 const ENTITIES = `query ($representations: [_Any!]!) {
@@ -24,78 +19,31 @@ const ENTITIES = `query ($representations: [_Any!]!) {
   }
 }`;
 
-interface GraphQLAnswer {
-  data?: { _entities: ({ id: string; labour: Record<string, unknown> | null } | null)[] };
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
-}
+/** A street-wide labour officer: the one audience that may read the whole section. */
+const LABOUR_OFFICER: Caller = { subject: 'officer-labour', role: 'department-officer', department: 'labour', grids: [], community: null };
 
-/** What the section must say, worked out from the truth the stand-in was written from. */
-function expectedSection(resident: TruthResident) {
-  const imperfection = resident.imperfections.find((i) => i.department === 'labour');
-  const storedId = imperfection && 'storedId' in imperfection ? imperfection.storedId : '';
-  const issue = (kind: string) => ({
-    department: 'LABOUR',
-    kind,
-    storedId,
-    recordReference: resident.labour!.socialSecurityCardNumber,
-    nameOnRecord: resident.name,
-  });
-  const labour = imperfection?.kind === 'ID_TYPO' ? null : resident.labour;
-  if (!labour) {
-    return {
-      onRecord: false,
-      socialSecurityCardNumber: null,
-      employmentStatus: 'UNKNOWN',
-      laidOff: false,
-      registeredUnemployed: false,
-      unemploymentRegistration: null,
-      insurance: [],
-      skillCertificates: [],
-      dataQualityIssues: imperfection?.kind === 'ID_TYPO' ? [issue('INVALID_CITIZEN_ID')] : [],
-    };
-  }
-  return {
-    onRecord: true,
-    ...labour,
-    registeredUnemployed: labour.employmentStatus === 'REGISTERED_UNEMPLOYED',
-    dataQualityIssues: imperfection?.kind === 'ID_15_DIGIT' ? [issue('LEGACY_15_DIGIT_ID')] : [],
-  };
-}
+type Entities = { _entities: ({ id: string; labour: Record<string, unknown> | null } | null)[] };
 
 describe('labour subgraph', () => {
   const population = labourPopulation(30);
-  let dir: string;
-  let standIn: StandInServer;
-  let adapter: LabourAdapter;
-  let subgraph: RunningServer;
+  let harness: LabourHarness;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'labour-subgraph-'));
-    await writeStandInData(population, dir);
-    standIn = await startStandIn({ dataDir: dir, port: 0 });
-    adapter = createLabourAdapter({ baseUrl: standIn.url, exportDir: exportDirOf(dir), timeoutMs: 500 });
-    subgraph = await startLabourSubgraph({ port: 0, adapter });
+    harness = await startLabourHarness(population);
   });
-  afterEach(() => fetch(`${standIn.url}/__control/fault`, { method: 'PUT', body: JSON.stringify({ kind: 'none' }) }));
-  afterAll(async () => {
-    await subgraph.close();
-    await standIn.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterEach(() => fetch(`${harness.standIn.url}/__control/fault`, { method: 'PUT', body: JSON.stringify({ kind: 'none' }) }));
+  afterAll(() => harness.close());
 
-  async function entities(ids: string[]): Promise<GraphQLAnswer> {
-    const response = await fetch(subgraph.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: ENTITIES, variables: { representations: ids.map((id) => ({ __typename: 'Resident', id })) } }),
-    });
-    return (await response.json()) as GraphQLAnswer;
+  async function entities(ids: string[]) {
+    const representations = ids.map((id) => ({ __typename: 'Resident', id, jurisdiction: { gridId: 'G1', communityId: 'C1' } }));
+    return harness.post<Entities>(ENTITIES, { representations }, await harness.trust.gatewayHeaders(LABOUR_OFFICER));
   }
 
-  it('publishes the LabourSection contract on the Resident entity', async () => {
+  it('publishes the LabourSection contract on the Resident entity, its jurisdiction required from the grid', async () => {
     const { sdl } = await buildLabourSchema();
     expect(sdl).toContain('type Resident @key(fields: "id")');
-    expect(sdl).toMatch(/labour: LabourSection\n/);
+    expect(sdl).toContain('jurisdiction: Jurisdiction @external');
+    expect(sdl).toMatch(/labour: LabourSection @requires\(fields: "jurisdiction \{ gridId communityId \}"\)\n/);
     expect(sdl).toMatch(/employmentStatus: EmploymentStatus!/);
     expect(sdl).toMatch(/unemploymentRegistration: UnemploymentRegistration\n/);
   });
@@ -107,15 +55,15 @@ describe('labour subgraph', () => {
   });
 
   it('batches N representations into one adapter call and one call to the bureau', async () => {
-    await fetch(`${standIn.url}/__control/calls`, { method: 'DELETE' });
-    const before = adapter.callsMade();
+    await fetch(`${harness.standIn.url}/__control/calls`, { method: 'DELETE' });
+    const before = harness.adapter.callsMade();
     const ids = population.residents.slice(0, 20).map((resident) => resident.id);
 
     const answer = await entities(ids);
 
     expect(answer.data?._entities).toHaveLength(20);
-    expect(adapter.callsMade() - before).toBe(1);
-    const standInCalls = (await (await fetch(`${standIn.url}/__control/calls`)).json()) as Record<string, number>;
+    expect(harness.adapter.callsMade() - before).toBe(1);
+    const standInCalls = (await (await fetch(`${harness.standIn.url}/__control/calls`)).json()) as Record<string, number>;
     expect(standInCalls['cards.query']).toBe(1);
   });
 
@@ -131,7 +79,7 @@ describe('labour subgraph', () => {
     ['slow', { kind: 'slow', delayMs: 800 }, 'DEPARTMENT_TIMEOUT'],
     ['malformed', { kind: 'malformed' }, 'DEPARTMENT_BAD_RESPONSE'],
   ])('answers the section null with %s error code when the bureau fails', async (_name, fault, code) => {
-    await fetch(`${standIn.url}/__control/fault`, { method: 'PUT', body: JSON.stringify(fault) });
+    await fetch(`${harness.standIn.url}/__control/fault`, { method: 'PUT', body: JSON.stringify(fault) });
     const resident = population.residents.find((r) => r.labour && r.imperfections.length === 0)!;
 
     const answer = await entities([resident.id]);
