@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createPublicSecurityAdapter } from '@resident-graph/adapter-public-security';
 import { createLogger, loadSettings, millisecondsSetting, onShutdown, portSetting, urlSetting } from '@resident-graph/service-kit';
+import { recordingAuditWriter } from '@resident-graph/subgraph-kit';
 import { startPublicSecuritySubgraph } from '.';
 
 async function main(): Promise<void> {
@@ -10,7 +11,8 @@ async function main(): Promise<void> {
     DEPARTMENT_TIMEOUT_MS: millisecondsSetting(2_000),
   });
   const adapter = createPublicSecurityAdapter({ baseUrl: settings.PUBLIC_SECURITY_URL, timeoutMs: settings.DEPARTMENT_TIMEOUT_MS });
-  const running = await startPublicSecuritySubgraph({ port: settings.PORT, adapter });
+  // The kit's writer to the audit store is not there yet: until it is, entries are kept in memory.
+  const running = await startPublicSecuritySubgraph({ port: settings.PORT, adapter, audit: recordingAuditWriter() });
   onShutdown(async () => {
     await running.close();
     await adapter.close();

@@ -1,15 +1,15 @@
 import type { PublicSecurityAdapter } from '@resident-graph/adapter-public-security';
 import type { RunningServer } from '@resident-graph/service-kit';
-import { startSubgraph } from '@resident-graph/subgraph-kit';
+import { startSubgraph, type StartSubgraphOptions } from '@resident-graph/subgraph-kit';
 import { buildPublicSecuritySchema } from './buildPublicSecuritySchema';
-import { createPublicSecurityContext } from './PublicSecurityContext';
+import { publicSecurityPolicy } from './permissions';
+import { createPublicSecurityContext, type PublicSecurityContext } from './PublicSecurityContext';
 
-export interface StartPublicSecuritySubgraphOptions {
-  port: number;
-  host?: string;
+export interface StartPublicSecuritySubgraphOptions extends Pick<StartSubgraphOptions<PublicSecurityContext>, 'port' | 'host' | 'audit' | 'gatewayPublicKey'> {
   adapter: PublicSecurityAdapter;
 }
 
+/** Serves public security's part of the graph under its policy table, every personal read audited. */
 export async function startPublicSecuritySubgraph(options: StartPublicSecuritySubgraphOptions): Promise<RunningServer> {
   const { schema } = await buildPublicSecuritySchema();
   return startSubgraph({
@@ -19,5 +19,8 @@ export async function startPublicSecuritySubgraph(options: StartPublicSecuritySu
     host: options.host,
     context: async () => createPublicSecurityContext(options.adapter),
     adapters: [options.adapter],
+    policy: publicSecurityPolicy,
+    audit: options.audit,
+    gatewayPublicKey: options.gatewayPublicKey,
   });
 }

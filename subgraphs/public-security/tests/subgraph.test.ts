@@ -1,4 +1,5 @@
-import { ETHNICITY_NAMES, type TruthResident } from '@resident-graph/schemas';
+import type { TruthResident } from '@resident-graph/schemas';
+import { expectedResident, imperfection, isMistyped, jurisdictionOf } from './fixtures/expectedResident';
 import { householdPopulation } from './fixtures/population';
 import { startRunningSubgraph, type RunningSubgraph } from './fixtures/runningSubgraph';
 
@@ -13,41 +14,8 @@ const RESIDENT = `query ($id: CitizenId!) { resident(id: $id) { ${RESIDENT_FIELD
 
 type Answer = Record<string, unknown> & { id: string };
 const population = householdPopulation();
-const imperfection = (resident: TruthResident, kind: string) => resident.imperfections.find((i) => i.kind === kind);
-const isMistyped = (resident: TruthResident) => imperfection(resident, 'ID_TYPO') !== undefined;
-const representation = (resident: TruthResident) => ({ __typename: 'Resident', id: resident.id });
-
-/** What the subgraph must answer for a resident, worked out from the truth the stand-in was written from. */
-function expected(resident: TruthResident) {
-  const ps = resident.publicSecurity;
-  const members = population.residents.filter((r) => ps.householdId !== null && r.publicSecurity.householdId === ps.householdId && !isMistyped(r));
-  const legacy = imperfection(resident, 'ID_15_DIGIT');
-  return {
-    id: resident.id,
-    name: resident.name,
-    gender: resident.gender,
-    birthDate: resident.birthDate,
-    ethnicity: { code: ps.ethnicityCode, name: ETHNICITY_NAMES[ps.ethnicityCode] },
-    maritalStatus: ps.maritalStatus,
-    populationType: ps.populationType,
-    relationToHead: ps.relationToHead,
-    registeredAddress: ps.registeredAddress,
-    residencePermit: ps.residencePermit,
-    household:
-      ps.householdId === null
-        ? null
-        : {
-            id: ps.householdId,
-            registeredAddress: ps.registeredAddress,
-            head: { id: members.find((m) => m.publicSecurity.relationToHead === 'HEAD')!.id },
-            members: members.map((m) => ({ resident: { id: m.id, name: m.name }, relationToHead: m.publicSecurity.relationToHead })),
-          },
-    dataQualityIssues:
-      legacy && 'storedId' in legacy
-        ? [{ department: 'PUBLIC_SECURITY', kind: 'LEGACY_15_DIGIT_ID', storedId: legacy.storedId, recordReference: expect.any(String), nameOnRecord: resident.name }]
-        : [],
-  };
-}
+const expected = (resident: TruthResident) => expectedResident(population, resident);
+const representation = (resident: TruthResident) => ({ __typename: 'Resident', id: resident.id, jurisdiction: jurisdictionOf(resident) });
 
 let running: RunningSubgraph;
 beforeAll(async () => {
@@ -98,6 +66,9 @@ describe('_entities', () => {
   });
 });
 
+// Asked as a street-wide officer: a resident answered by the root field carries no
+// jurisdiction (through the gateway, its fields are fetched again with it), and only an
+// officer whose reach is the whole street needs none.
 describe('Query.resident', () => {
   const floating = population.residents.find((r) => r.publicSecurity.populationType === 'FLOATING')!;
 
@@ -140,7 +111,12 @@ describe('Household', () => {
     const head = population.residents.find((r) => imperfection(r, 'ID_15_DIGIT'))!;
     const answer = await running.query<{ _entities: unknown[] }>(
       `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { id registeredAddress head { id } members { resident { id name } relationToHead } } } }`,
-      { representations: [{ __typename: 'Household', id: head.publicSecurity.householdId }, { __typename: 'Household', id: '310115999999' }] },
+      {
+        representations: [
+          { __typename: 'Household', id: head.publicSecurity.householdId, jurisdiction: jurisdictionOf(head) },
+          { __typename: 'Household', id: '310115999999', jurisdiction: jurisdictionOf(head) },
+        ],
+      },
     );
     expect(answer.data?._entities).toEqual([expected(head).household, null]);
   });

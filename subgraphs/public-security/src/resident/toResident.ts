@@ -1,10 +1,10 @@
 import type { PublicSecurityRecord } from '@resident-graph/adapter-public-security';
 import { ETHNICITY_NAMES, type DataQualityIssue } from '@resident-graph/schemas';
-import type { DepartmentSections } from './departmentSections.type';
 import { Resident } from './resident.type';
+import type { RequiredFields } from './ResidentRepresentation';
 
-/** A resident public security holds, with the sections a representation carried. */
-export function toResident(record: PublicSecurityRecord, issues: DataQualityIssue[], sections: DepartmentSections = {}): Resident {
+/** A resident public security holds, with what its representation carried for `@requires`. */
+export function toResident(record: PublicSecurityRecord, issues: DataQualityIssue[], required: RequiredFields = {}): Resident {
   return Object.assign(new Resident(), {
     id: record.id,
     name: record.name,
@@ -16,9 +16,10 @@ export function toResident(record: PublicSecurityRecord, issues: DataQualityIssu
     relationToHead: record.relationToHead,
     registeredAddress: record.registeredAddress,
     residencePermit: record.residencePermit,
-    civilAffairs: sections.civilAffairs ?? null,
-    familyPlanning: sections.familyPlanning ?? null,
-    labour: sections.labour ?? null,
+    civilAffairs: required.civilAffairs ?? null,
+    familyPlanning: required.familyPlanning ?? null,
+    labour: required.labour ?? null,
+    jurisdiction: required.jurisdiction ?? null,
     householdId: record.householdId,
     publicSecurityIssues: issues,
   });

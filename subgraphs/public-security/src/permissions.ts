@@ -1,0 +1,63 @@
+import { access, representationJurisdiction, type PolicedContext, type PolicyTable, type SubgraphPolicy } from '@resident-graph/subgraph-kit';
+import type { PublicSecurityContext } from './PublicSecurityContext';
+
+/** Federation plumbing, and values reached only through a field checked above them. */
+const ALLOW = access('allow');
+/** Front-line staff may look; analysts see aggregates only, auditors the access log only. */
+const FRONT_LINE = access('allow', { analyst: 'deny', auditor: 'deny' });
+/** Identity: front-line staff, for a resident or household in their jurisdiction, with a purpose. */
+const IN_JURISDICTION = access('jurisdiction', { analyst: 'deny', auditor: 'deny' });
+/** A key as a department stores it: only public security's own officers need it whole. */
+const MASKED_ID = access('mask', { 'own-officer': 'allow' });
+
+/**
+ * Who may read what of public security's part of the graph. Identity and the registered
+ * household are checked against the jurisdiction the grid subgraph reports for the
+ * resident or household (fetched into the representation through `@requires`); the types
+ * below them are reached only through those checked fields.
+ */
+export const publicSecurityTable: PolicyTable = {
+  Query: { resident: FRONT_LINE, _entities: ALLOW, _service: ALLOW },
+  _Service: { sdl: ALLOW },
+  Resident: {
+    id: ALLOW,
+    name: IN_JURISDICTION,
+    gender: IN_JURISDICTION,
+    birthDate: IN_JURISDICTION,
+    ethnicity: IN_JURISDICTION,
+    maritalStatus: IN_JURISDICTION,
+    populationType: IN_JURISDICTION,
+    relationToHead: IN_JURISDICTION,
+    registeredAddress: IN_JURISDICTION,
+    residencePermit: IN_JURISDICTION,
+    household: IN_JURISDICTION,
+    dataQualityIssues: IN_JURISDICTION,
+    // External here: only the input of `@requires`, answered by the departments' subgraphs.
+    civilAffairs: IN_JURISDICTION,
+    familyPlanning: IN_JURISDICTION,
+    labour: IN_JURISDICTION,
+    jurisdiction: ALLOW,
+  },
+  Household: {
+    id: ALLOW,
+    registeredAddress: IN_JURISDICTION,
+    head: IN_JURISDICTION,
+    members: IN_JURISDICTION,
+    jurisdiction: ALLOW,
+  },
+  HouseholdMember: { resident: ALLOW, relationToHead: ALLOW },
+  Ethnicity: { code: ALLOW, name: ALLOW },
+  ResidencePermit: { number: ALLOW, issuedOn: ALLOW, expiresOn: ALLOW },
+  DataQualityIssue: { department: ALLOW, kind: ALLOW, storedId: MASKED_ID, recordReference: ALLOW, nameOnRecord: ALLOW },
+  CivilAffairsSection: { dataQualityIssues: FRONT_LINE },
+  FamilyPlanningSection: { dataQualityIssues: FRONT_LINE },
+  LabourSection: { dataQualityIssues: FRONT_LINE },
+  Jurisdiction: { gridId: ALLOW, communityId: ALLOW },
+};
+
+export const publicSecurityPolicy: SubgraphPolicy<PublicSecurityContext & PolicedContext> = {
+  department: 'public-security',
+  table: publicSecurityTable,
+  jurisdictionOf: { Resident: representationJurisdiction, Household: representationJurisdiction },
+  personalTypes: ['Resident', 'Household'],
+};
