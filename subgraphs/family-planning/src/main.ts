@@ -1,6 +1,6 @@
 import { createFamilyPlanningAdapter } from '@resident-graph/adapter-family-planning';
 import { createLogger, loadSettings, millisecondsSetting, onShutdown, portSetting, urlSetting } from '@resident-graph/service-kit';
-import { recordingAuditWriter } from '@resident-graph/subgraph-kit';
+import { auditWriterFromEnv } from '@resident-graph/subgraph-kit';
 import { startFamilyPlanningSubgraph } from '.';
 
 async function main(): Promise<void> {
@@ -10,11 +10,12 @@ async function main(): Promise<void> {
     DEPARTMENT_TIMEOUT_MS: millisecondsSetting(2_000),
   });
   const adapter = createFamilyPlanningAdapter({ baseUrl: settings.FAMILY_PLANNING_URL, timeoutMs: settings.DEPARTMENT_TIMEOUT_MS });
-  // Entries stay in this process until the kit's writer to the audit store is wired in here.
-  const running = await startFamilyPlanningSubgraph({ port: settings.PORT, adapter, audit: recordingAuditWriter() });
+  const audit = auditWriterFromEnv('subgraph-family-planning');
+  const running = await startFamilyPlanningSubgraph({ port: settings.PORT, adapter, audit });
   onShutdown(async () => {
     await running.close();
     await adapter.close();
+    await audit.close();
   });
 }
 
