@@ -7,3 +7,4 @@ export * from './residentQuery';
 export * from './expectedRecord';
 export * from './callCounts';
 export * from './credentials';
+export * from './accessExpectations';

@@ -19,7 +19,7 @@ export async function startTestStack(env: NodeJS.ProcessEnv = {}): Promise<TestS
   const dataDir = path.join(REPO_ROOT, '.data', 'test-pilot');
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'resident-graph-e2e-'));
   const database: TestDatabase = await createTestDatabase();
-  const [gateway, ps, ca, fp, lb, gr, psIn, fpIn, lbIn] = await freePorts(9);
+  const [gateway, ps, ca, fp, lb, gr, au, psIn, fpIn, lbIn] = await freePorts(10);
   try {
     const stack = await startStack({
       dataDir,
@@ -34,6 +34,7 @@ export async function startTestStack(env: NodeJS.ProcessEnv = {}): Promise<TestS
         familyPlanningSubgraph: fp!,
         labourSubgraph: lb!,
         gridSubgraph: gr!,
+        auditSubgraph: au!,
         publicSecurityStandIn: psIn!,
         familyPlanningStandIn: fpIn!,
         labourStandIn: lbIn!,

@@ -1,5 +1,6 @@
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { buildAuditSchema } from '@resident-graph/subgraph-audit';
 import { buildCivilAffairsSchema } from '@resident-graph/subgraph-civil-affairs';
 import { buildFamilyPlanningSchema } from '@resident-graph/subgraph-family-planning';
 import { buildGridSchema } from '@resident-graph/subgraph-grid';
@@ -14,6 +15,7 @@ const SUBGRAPHS = [
   { name: 'family-planning', port: DEFAULT_PORTS.familyPlanningSubgraph, build: buildFamilyPlanningSchema },
   { name: 'labour', port: DEFAULT_PORTS.labourSubgraph, build: buildLabourSchema },
   { name: 'grid', port: DEFAULT_PORTS.gridSubgraph, build: buildGridSchema },
+  { name: 'audit', port: DEFAULT_PORTS.auditSubgraph, build: buildAuditSchema },
 ] as const;
 
 export interface ComposedSupergraph {

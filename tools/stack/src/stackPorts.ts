@@ -6,6 +6,7 @@ export interface StackPorts {
   familyPlanningSubgraph: number;
   labourSubgraph: number;
   gridSubgraph: number;
+  auditSubgraph: number;
   publicSecurityStandIn: number;
   familyPlanningStandIn: number;
   labourStandIn: number;
@@ -20,6 +21,7 @@ export const DEFAULT_PORTS: StackPorts = {
   familyPlanningSubgraph: 4103,
   labourSubgraph: 4104,
   gridSubgraph: 4105,
+  auditSubgraph: 4106,
   publicSecurityStandIn: 4201,
   familyPlanningStandIn: 4203,
   labourStandIn: 4204,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from '@resident-graph/service-kit';
 import { ensureKeyPairs } from '@resident-graph/trust';
+import { prepareAuditStore } from '@resident-graph/audit';
 import { answers, ChildService, runToCompletion, waitFor } from './ChildService';
 import { DEFAULT_PORTS, type StackPorts } from './stackPorts';
 
@@ -16,6 +17,8 @@ export interface StackOptions {
   preset?: Preset;
   /** A real PostgreSQL; without it the stack runs an embedded one. */
   databaseUrl?: string;
+  /** Where subgraphs write the audit trail. @default the stack's database */
+  auditDatabaseUrl?: string;
   ports?: Partial<StackPorts>;
   /** Extra environment for every process (limits, time-outs …). */
   env?: NodeJS.ProcessEnv;
@@ -35,6 +38,7 @@ export interface Stack {
 
 const local = (port: number, route = '') => `http://127.0.0.1:${port}${route}`;
 const COMPLETE_MARK = '.complete';
+const AUDIT_SCHEMA = 'audit';
 
 /**
  * Generates into a private folder and renames it into place, so a half-written data set
@@ -115,6 +119,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await Promise.all([
       prepare('civil-affairs-stand-in', 'adapters/civil-affairs/src/stand-in/main.ts', 'civil_affairs'),
       prepare('grid-stand-in', 'adapters/grid/src/stand-in/main.ts', 'grid'),
+      prepareAuditStore({ databaseUrl, schema: AUDIT_SCHEMA }),
     ]);
 
     const standIns = [
@@ -126,25 +131,30 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await Promise.all(standIns.map((service, i) => waitFor(service.options.name, () => answers(local(standInPorts[i]!, '/__control/calls')), { timeoutMs, service })));
     log('stand-ins ready');
 
-    const timeout = { DEPARTMENT_TIMEOUT_MS: options.env?.DEPARTMENT_TIMEOUT_MS ?? '2000' };
+    const subgraphEnv = {
+      DEPARTMENT_TIMEOUT_MS: options.env?.DEPARTMENT_TIMEOUT_MS ?? '2000',
+      AUDIT_DATABASE_URL: options.auditDatabaseUrl ?? databaseUrl,
+      AUDIT_DATABASE_SCHEMA: AUDIT_SCHEMA,
+    };
     const subgraphs = [
       start('public-security-subgraph', 'subgraphs/public-security/src/main.ts', {
-        ...timeout, PORT: String(ports.publicSecuritySubgraph), PUBLIC_SECURITY_URL: local(ports.publicSecurityStandIn),
+        ...subgraphEnv, PORT: String(ports.publicSecuritySubgraph), PUBLIC_SECURITY_URL: local(ports.publicSecurityStandIn),
       }),
       start('civil-affairs-subgraph', 'subgraphs/civil-affairs/src/main.ts', {
-        ...timeout, PORT: String(ports.civilAffairsSubgraph), CIVIL_AFFAIRS_DATABASE_URL: databaseUrl, CIVIL_AFFAIRS_DATABASE_SCHEMA: 'civil_affairs',
+        ...subgraphEnv, PORT: String(ports.civilAffairsSubgraph), CIVIL_AFFAIRS_DATABASE_URL: databaseUrl, CIVIL_AFFAIRS_DATABASE_SCHEMA: 'civil_affairs',
       }),
       start('family-planning-subgraph', 'subgraphs/family-planning/src/main.ts', {
-        ...timeout, PORT: String(ports.familyPlanningSubgraph), FAMILY_PLANNING_URL: local(ports.familyPlanningStandIn),
+        ...subgraphEnv, PORT: String(ports.familyPlanningSubgraph), FAMILY_PLANNING_URL: local(ports.familyPlanningStandIn),
       }),
       start('labour-subgraph', 'subgraphs/labour/src/main.ts', {
-        ...timeout, PORT: String(ports.labourSubgraph), LABOUR_URL: local(ports.labourStandIn), LABOUR_EXPORT_DIR: path.join(options.dataDir, 'labour', 'export'),
+        ...subgraphEnv, PORT: String(ports.labourSubgraph), LABOUR_URL: local(ports.labourStandIn), LABOUR_EXPORT_DIR: path.join(options.dataDir, 'labour', 'export'),
       }),
       start('grid-subgraph', 'subgraphs/grid/src/main.ts', {
-        ...timeout, PORT: String(ports.gridSubgraph), GRID_DATABASE_URL: databaseUrl, GRID_DATABASE_SCHEMA: 'grid',
+        ...subgraphEnv, PORT: String(ports.gridSubgraph), GRID_DATABASE_URL: databaseUrl, GRID_DATABASE_SCHEMA: 'grid',
       }),
+      start('audit-subgraph', 'subgraphs/audit/src/main.ts', { ...subgraphEnv, PORT: String(ports.auditSubgraph) }),
     ];
-    const subgraphPorts = [ports.publicSecuritySubgraph, ports.civilAffairsSubgraph, ports.familyPlanningSubgraph, ports.labourSubgraph, ports.gridSubgraph];
+    const subgraphPorts = [ports.publicSecuritySubgraph, ports.civilAffairsSubgraph, ports.familyPlanningSubgraph, ports.labourSubgraph, ports.gridSubgraph, ports.auditSubgraph];
     await Promise.all(subgraphs.map((service, i) => waitFor(service.options.name, () => answers(local(subgraphPorts[i]!, '/health')), { timeoutMs, service })));
     log('subgraphs ready');
 
@@ -156,6 +166,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         'family-planning': local(ports.familyPlanningSubgraph, '/graphql'),
         labour: local(ports.labourSubgraph, '/graphql'),
         grid: local(ports.gridSubgraph, '/graphql'),
+        audit: local(ports.auditSubgraph, '/graphql'),
       }),
     });
     await waitFor('gateway', () => answers(local(ports.gateway, '/health'), (status) => status === 200), { timeoutMs, service: gateway });

@@ -33,8 +33,8 @@ export interface Jurisdiction {
 export type JurisdictionResolver<TContext> = (parent: Record<string, unknown>, context: TContext) => Promise<Jurisdiction | null> | Jurisdiction | null;
 
 export interface SubgraphPolicy<TContext> {
-  /** The department owning this subgraph (`grid` for the street's own). */
-  department: Department;
+  /** The department owning this subgraph (`grid` for the street's own, `audit` for the trail). */
+  department: Department | 'audit';
   table: PolicyTable;
   /** Entity types whose fields are checked for jurisdiction, and how to find it. */
   jurisdictionOf: Record<string, JurisdictionResolver<TContext>>;
@@ -42,7 +42,7 @@ export interface SubgraphPolicy<TContext> {
   personalTypes: string[];
 }
 
-export function audienceOf(caller: Caller, department: Department): Audience {
+export function audienceOf(caller: Caller, department: Department | 'audit'): Audience {
   if (caller.role !== 'department-officer') return caller.role;
   return caller.department === department ? 'own-officer' : 'other-officer';
 }

@@ -6,3 +6,4 @@ export * from './renderPolicyTable';
 export * from './useAuditTrail';
 export * from './representationJurisdiction';
 export * from './recordingAuditWriter';
+export * from './auditWriterFromEnv';

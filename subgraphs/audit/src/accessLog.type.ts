@@ -1,0 +1,52 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'One request that served a resident\'s data: who, when, why, which fields' })
+export class AccessLogEntry {
+  @Field(() => Int, { description: 'Position in the hash chain' })
+  sequence!: number;
+
+  @Field(() => String, { description: 'When it was recorded (ISO 8601)' })
+  recordedAt!: string;
+
+  @Field(() => String)
+  subject!: string;
+
+  @Field(() => String)
+  role!: string;
+
+  @Field(() => String, { nullable: true })
+  department!: string | null;
+
+  @Field(() => String, { nullable: true })
+  purposeCode!: string | null;
+
+  @Field(() => String, { nullable: true })
+  purposeReference!: string | null;
+
+  @Field(() => String, { description: 'The subgraph that served the data' })
+  subgraph!: string;
+
+  @Field(() => [String], { description: 'Fields served, as Type.field' })
+  fields!: string[];
+
+  @Field(() => String)
+  requestId!: string;
+}
+
+@ObjectType()
+export class AccessLogPageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ObjectType()
+export class AccessLogConnection {
+  @Field(() => [AccessLogEntry])
+  nodes!: AccessLogEntry[];
+
+  @Field(() => AccessLogPageInfo)
+  pageInfo!: AccessLogPageInfo;
+}

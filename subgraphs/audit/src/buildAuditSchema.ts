@@ -1,0 +1,6 @@
+import { buildFederatedSchema, type FederatedSchema } from '@resident-graph/subgraph-kit';
+import { AccessLogResolver } from './accessLog.resolver';
+
+export function buildAuditSchema(): Promise<FederatedSchema> {
+  return buildFederatedSchema({ resolvers: [AccessLogResolver] });
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { createAuditStore, DEFAULT_SCHEMA } from '@resident-graph/audit';
+import { loadSettings } from '@resident-graph/service-kit';
+import type { AuditWriter } from './useAuditTrail';
+
+/**
+ * The audit store named by the environment (`AUDIT_DATABASE_URL`, `AUDIT_DATABASE_SCHEMA`,
+ * `AUDIT_TIMEOUT_MS`): what every subgraph's `main.ts` writes its access entries to.
+ */
+export function auditWriterFromEnv(component: string, env: NodeJS.ProcessEnv = process.env): AuditWriter & { close(): Promise<void> } {
+  const settings = loadSettings(
+    component,
+    {
+      AUDIT_DATABASE_URL: z.string().min(1),
+      AUDIT_DATABASE_SCHEMA: z.string().min(1).default(DEFAULT_SCHEMA),
+      AUDIT_TIMEOUT_MS: z.coerce.number().int().positive().default(1_000),
+    },
+    env,
+  );
+  const store = createAuditStore({ databaseUrl: settings.AUDIT_DATABASE_URL, schema: settings.AUDIT_DATABASE_SCHEMA, timeoutMs: settings.AUDIT_TIMEOUT_MS });
+  return {
+    async write(entry) {
+      await store.append({ ...entry, outcome: 'SERVED' });
+    },
+    close: () => store.close(),
+  };
+}
