@@ -1,7 +1,9 @@
+// type-graphql's decorators read design-time types: the polyfill must load before the kit's types are declared.
+import 'reflect-metadata';
 import { createCivilAffairsAdapter, DEFAULT_SCHEMA } from '@resident-graph/adapter-civil-affairs';
 import { createLogger, loadSettings, millisecondsSetting, onShutdown, portSetting } from '@resident-graph/service-kit';
+import { auditWriterFromEnv } from '@resident-graph/subgraph-kit';
 import { z } from 'zod';
-import { recordingAuditWriter } from '@resident-graph/subgraph-kit';
 import { startCivilAffairsSubgraph } from '.';
 
 async function main(): Promise<void> {
@@ -16,11 +18,12 @@ async function main(): Promise<void> {
     schema: settings.CIVIL_AFFAIRS_DATABASE_SCHEMA,
     timeoutMs: settings.DEPARTMENT_TIMEOUT_MS,
   });
-  // Entries are kept in this process only until the kit offers the PostgreSQL audit store's writer.
-  const running = await startCivilAffairsSubgraph({ port: settings.PORT, adapter, audit: recordingAuditWriter() });
+  const audit = auditWriterFromEnv('subgraph-civil-affairs');
+  const running = await startCivilAffairsSubgraph({ port: settings.PORT, adapter, audit });
   onShutdown(async () => {
     await running.close();
     await adapter.close();
+    await audit.close();
   });
 }
 
