@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createPublicSecurityAdapter } from '@resident-graph/adapter-public-security';
 import { createLogger, loadSettings, millisecondsSetting, onShutdown, portSetting, urlSetting } from '@resident-graph/service-kit';
-import { recordingAuditWriter } from '@resident-graph/subgraph-kit';
+import { auditWriterFromEnv } from '@resident-graph/subgraph-kit';
 import { startPublicSecuritySubgraph } from '.';
 
 async function main(): Promise<void> {
@@ -11,11 +11,12 @@ async function main(): Promise<void> {
     DEPARTMENT_TIMEOUT_MS: millisecondsSetting(2_000),
   });
   const adapter = createPublicSecurityAdapter({ baseUrl: settings.PUBLIC_SECURITY_URL, timeoutMs: settings.DEPARTMENT_TIMEOUT_MS });
-  // The kit's writer to the audit store is not there yet: until it is, entries are kept in memory.
-  const running = await startPublicSecuritySubgraph({ port: settings.PORT, adapter, audit: recordingAuditWriter() });
+  const audit = auditWriterFromEnv('subgraph-public-security');
+  const running = await startPublicSecuritySubgraph({ port: settings.PORT, adapter, audit });
   onShutdown(async () => {
     await running.close();
     await adapter.close();
+    await audit.close();
   });
 }
 
