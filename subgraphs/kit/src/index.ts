@@ -1,3 +1,5 @@
+import 'reflect-metadata';
+
 export * from './scalars';
 export * from './sharedTypes';
 export * from './buildFederatedSchema';
