@@ -1,6 +1,6 @@
 import { createLabourAdapter } from '@resident-graph/adapter-labour';
 import { createLogger, loadSettings, millisecondsSetting, onShutdown, portSetting, urlSetting } from '@resident-graph/service-kit';
-import { recordingAuditWriter } from '@resident-graph/subgraph-kit';
+import { auditWriterFromEnv } from '@resident-graph/subgraph-kit';
 import { z } from 'zod';
 import { startLabourSubgraph } from '.';
 
@@ -16,11 +16,12 @@ async function main(): Promise<void> {
     exportDir: settings.LABOUR_EXPORT_DIR,
     timeoutMs: settings.DEPARTMENT_TIMEOUT_MS,
   });
-  // Entries are kept in memory until the kit's PostgreSQL audit writer is wired in here.
-  const running = await startLabourSubgraph({ port: settings.PORT, adapter, audit: recordingAuditWriter() });
+  const audit = auditWriterFromEnv('subgraph-labour');
+  const running = await startLabourSubgraph({ port: settings.PORT, adapter, audit });
   onShutdown(async () => {
     await running.close();
     await adapter.close();
+    await audit.close();
   });
 }
 
