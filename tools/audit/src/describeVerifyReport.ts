@@ -1,0 +1,9 @@
+import type { VerifyReport } from './verifyAuditChain';
+
+/** The verifier's one-line verdict. */
+export function describeVerifyReport({ checked, served, refused, head, firstBreak }: VerifyReport): string {
+  if (firstBreak === null) {
+    return `audit chain intact: ${checked} entries (${served} served, ${refused} refused), head ${head.sequence} ${head.hash.slice(0, 12)}`;
+  }
+  return `audit chain BROKEN at entry ${firstBreak.sequence}: ${firstBreak.kind} (${firstBreak.detail}); ${checked} entries sound before it, head ${head.sequence}`;
+}
