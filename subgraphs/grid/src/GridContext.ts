@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DepartmentLookup } from '@resident-graph/adapter-kit';
+import type { PolicedContext } from '@resident-graph/subgraph-kit';
 import type { CommunityInfo, GridAdapter, GridInfo, GridRecord, GridWorkerInfo, HouseholdLocation } from '@resident-graph/adapter-grid';
 
 /** Per request: every loader batches what one request asks for into one adapter call. */
@@ -12,6 +13,9 @@ export interface GridContext {
   gridWorkers: DataLoader<string, GridWorkerInfo[]>;
   households: DataLoader<string, HouseholdLocation | null>;
 }
+
+/** What resolvers and policy rules see: the loaders, the verified caller and what the request served. */
+export type PolicedGridContext = GridContext & PolicedContext;
 
 function loaderOf<V>(fetch: (keys: readonly string[]) => Promise<Map<string, V>>, missing: V): DataLoader<string, V> {
   return new DataLoader(async (keys) => {

@@ -3,3 +3,4 @@ import 'reflect-metadata';
 
 export { buildGridSchema } from './buildGridSchema';
 export { startGridSubgraph, type StartGridSubgraphOptions } from './startGridSubgraph';
+export { gridPolicy, gridTable } from './permissions';

@@ -4,7 +4,7 @@ import { DepartmentError } from '@resident-graph/adapter-kit';
 import { RosterArgumentError, type GridWorkerInfo } from '@resident-graph/adapter-grid';
 import { toGraphQLError } from '@resident-graph/subgraph-kit';
 import { Community } from '../community/community.type';
-import type { GridContext } from '../GridContext';
+import type { GridContext, PolicedGridContext } from '../GridContext';
 import { Grid, GridWorker } from './grid.type';
 import { loadGrid } from './loadGrid';
 import { ResidentConnection } from './residentConnection.type';
@@ -28,13 +28,19 @@ export class GridResolver {
     }
   }
 
-  /** One query per page; its residents' records prime the request's loader, so their fields cost nothing more. */
+  /**
+   * One query per page; its residents' records prime the request's loader, so their fields
+   * cost nothing more. Whose citizen IDs the page lists goes into the request's audit entry.
+   */
   @FieldResolver(() => ResidentConnection, { description: 'The residents living in the grid, in a stable order' })
-  async residents(@Root() grid: Grid, @Args(() => ResidentsArgs) { first, after }: ResidentsArgs, @Ctx() context: GridContext): Promise<ResidentConnection> {
+  async residents(@Root() grid: Grid, @Args(() => ResidentsArgs) { first, after }: ResidentsArgs, @Ctx() context: PolicedGridContext): Promise<ResidentConnection> {
     try {
       const page = await context.adapter.listGridResidents(grid.id, { first: first ?? DEFAULT_ROSTER_PAGE, after: after ?? null });
       context.grids.prime(grid.id, grid);
-      for (const node of page.nodes) context.residents.prime(node.citizenId, node.lookup);
+      for (const node of page.nodes) {
+        context.residents.prime(node.citizenId, node.lookup);
+        context.served.record('Resident', node.citizenId, 'id');
+      }
       return {
         nodes: page.nodes.map((node) => ({ id: node.citizenId })),
         totalCount: page.totalCount,

@@ -1,21 +1,12 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { DepartmentLookup } from '@resident-graph/adapter-kit';
-import type { GridRecord, HouseholdLocation } from '@resident-graph/adapter-grid';
 import type { DataQualityIssue as Issue, ResidentCategory } from '@resident-graph/schemas';
-import { DataQualityIssue, JurisdictionType, toGraphQLError } from '@resident-graph/subgraph-kit';
+import { DataQualityIssue, JurisdictionType, type Jurisdiction } from '@resident-graph/subgraph-kit';
 import { ResidentCategoryEnum } from '../enums';
 import { Grid } from '../grid/grid.type';
 import { loadGrid } from '../grid/loadGrid';
 import type { GridContext } from '../GridContext';
+import { lookupResident, residentJurisdiction } from './residentJurisdiction';
 import { Resident } from './resident.type';
-
-async function lookup(resident: Resident, context: GridContext): Promise<DepartmentLookup<GridRecord>> {
-  try {
-    return await context.residents.load(resident.id);
-  } catch (error) {
-    throw toGraphQLError(error);
-  }
-}
 
 @Resolver(() => Resident)
 export class ResidentResolver {
@@ -24,20 +15,19 @@ export class ResidentResolver {
     description: "Where the resident actually lives, for other subgraphs' jurisdiction checks; null when the grid survey does not know them",
   })
   @Directive('@inaccessible')
-  async jurisdiction(@Root() resident: Resident, @Ctx() context: GridContext): Promise<HouseholdLocation | null> {
-    const { record } = await lookup(resident, context);
-    return record && { gridId: record.gridId, communityId: record.communityId };
+  jurisdiction(@Root() resident: Resident, @Ctx() context: GridContext): Promise<Jurisdiction | null> {
+    return residentJurisdiction(context, resident.id);
   }
 
   @FieldResolver(() => Grid, { nullable: true, description: 'The grid where the resident actually lives; null when the grid survey does not know them' })
   async grid(@Root() resident: Resident, @Ctx() context: GridContext): Promise<Grid | null> {
-    const { record } = await lookup(resident, context);
+    const { record } = await lookupResident(context, resident.id);
     return record ? loadGrid(context, record.gridId) : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Where the resident actually lives (may differ from the registered address)' })
   async address(@Root() resident: Resident, @Ctx() context: GridContext): Promise<string | null> {
-    return (await lookup(resident, context)).record?.address ?? null;
+    return (await lookupResident(context, resident.id)).record?.address ?? null;
   }
 
   @FieldResolver(() => [ResidentCategoryEnum], {
@@ -45,7 +35,7 @@ export class ResidentResolver {
     description: "The resident's categories in the grid survey; null with a DEPARTMENT_* error when the grid database cannot be asked",
   })
   async categories(@Root() resident: Resident, @Ctx() context: GridContext): Promise<ResidentCategory[]> {
-    return (await lookup(resident, context)).record?.categories ?? [];
+    return (await lookupResident(context, resident.id)).record?.categories ?? [];
   }
 
   @FieldResolver(() => [DataQualityIssue], {
@@ -53,6 +43,6 @@ export class ResidentResolver {
     description: "What the grid database could not reconcile on this resident; null with a DEPARTMENT_* error when it cannot be asked",
   })
   async gridDataQualityIssues(@Root() resident: Resident, @Ctx() context: GridContext): Promise<Issue[]> {
-    return (await lookup(resident, context)).issues;
+    return (await lookupResident(context, resident.id)).issues;
   }
 }
