@@ -1,6 +1,6 @@
 import { createGridAdapter, DEFAULT_SCHEMA } from '@resident-graph/adapter-grid';
 import { createLogger, loadSettings, millisecondsSetting, onShutdown, portSetting } from '@resident-graph/service-kit';
-import { recordingAuditWriter } from '@resident-graph/subgraph-kit';
+import { auditWriterFromEnv } from '@resident-graph/subgraph-kit';
 import { z } from 'zod';
 import { startGridSubgraph } from '.';
 
@@ -16,11 +16,12 @@ async function main(): Promise<void> {
     schema: settings.GRID_DATABASE_SCHEMA,
     timeoutMs: settings.DEPARTMENT_TIMEOUT_MS,
   });
-  // The kit's writer to the audit store is not there yet: until it is, entries are kept in memory.
-  const running = await startGridSubgraph({ port: settings.PORT, adapter, audit: recordingAuditWriter() });
+  const audit = auditWriterFromEnv('subgraph-grid');
+  const running = await startGridSubgraph({ port: settings.PORT, adapter, audit });
   onShutdown(async () => {
     await running.close();
     await adapter.close();
+    await audit.close();
   });
 }
 
