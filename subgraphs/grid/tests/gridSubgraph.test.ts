@@ -200,10 +200,8 @@ describe('an unreachable grid database', () => {
     expect(down.audit.entries).toEqual([]);
   });
 
-  // The policy's rule cannot find the resident's jurisdiction and refuses, but the kit's
-  // rule (applyPolicy) turns the department's error into a code-less "Not Authorised!":
-  // this passes once the rule hands the error back.
-  test.failing("says why with DEPARTMENT_UNAVAILABLE", async () => {
+  // The policy's rule cannot find the resident's jurisdiction: it refuses with the department's own code.
+  test("says why with DEPARTMENT_UNAVAILABLE", async () => {
     const answer = await down.query(ASK, { r: residentRepresentations([residents[0]!.id]) });
     expect(new Set(answer.errors?.map((error) => error.extensions?.code))).toEqual(new Set(['DEPARTMENT_UNAVAILABLE']));
   });

@@ -4,7 +4,8 @@ import { rule, shield } from 'graphql-shield';
 import { maskCitizenId } from '@resident-graph/schemas';
 import type { TrustedContext } from '../SubgraphContext';
 import { inJurisdiction } from './inJurisdiction';
-import { audienceOf, type FieldAccess, type SubgraphPolicy } from './Policy';
+import { toGraphQLError } from '../departmentErrors';
+import { audienceOf, type FieldAccess, type Jurisdiction, type SubgraphPolicy } from './Policy';
 import type { ServedRecord } from './ServedRecord';
 
 /** The context a policed subgraph's resolvers and rules run in. */
@@ -23,8 +24,15 @@ function fieldRule<TContext extends PolicedContext>(typeName: string, field: str
     if (granted === 'allow') return true;
     if (!purpose) return refusal('PURPOSE_REQUIRED', `reading ${typeName}.${field} needs a stated purpose (X-Purpose)`);
     const jurisdictionOf = policy.jurisdictionOf[typeName];
-    if (jurisdictionOf && !inJurisdiction(caller, await jurisdictionOf(parent, context))) {
-      return refusal('OUT_OF_JURISDICTION', `this ${typeName.toLowerCase()} is outside the caller's jurisdiction`);
+    if (jurisdictionOf) {
+      // graphql-shield turns a throwing rule into a bare "Not Authorised!": keep the department's code.
+      let place: Jurisdiction | null;
+      try {
+        place = await jurisdictionOf(parent, context);
+      } catch (error) {
+        return toGraphQLError(error);
+      }
+      if (!inJurisdiction(caller, place)) return refusal('OUT_OF_JURISDICTION', `this ${typeName.toLowerCase()} is outside the caller's jurisdiction`);
     }
     if (policy.personalTypes.includes(typeName)) context.served.record(typeName, parent.id, field);
     return true;
