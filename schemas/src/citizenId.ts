@@ -77,9 +77,13 @@ export function citizenIdFacts(id: string): { birthDate: string; gender: 'MALE' 
   };
 }
 
-/** `110105********123X`: region and last four kept, birth date and sequence hidden. */
+/**
+ * `110105********123X`: region and last four kept, birth date and sequence hidden. Shorter
+ * identifiers (a social-security card number, a case reference) keep only their last four.
+ */
 export function maskCitizenId(id: string): string {
-  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+  if (id.length >= 15) return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+  return `${'*'.repeat(Math.max(id.length - 4, 0))}${id.slice(-4)}`;
 }
 
 /**

@@ -76,6 +76,12 @@ describe('citizenIdFacts', () => {
 describe('maskCitizenId', () => {
   it('keeps region and last four', () => {
     expect(maskCitizenId(STANDARD_EXAMPLE)).toBe('110105********002X');
+    expect(maskCitizenId('110105491231002')).toBe('110105*****1002');
+  });
+
+  it('keeps only the last four of a shorter identifier, and is idempotent', () => {
+    expect(maskCitizenId('E27862698')).toBe('*****2698');
+    expect(maskCitizenId(maskCitizenId(STANDARD_EXAMPLE))).toBe(maskCitizenId(STANDARD_EXAMPLE));
   });
 });
 

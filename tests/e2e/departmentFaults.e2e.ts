@@ -26,7 +26,7 @@ describe('a department failing does not fail the record', () => {
   beforeAll(async () => {
     // A short time limit, so a slow department shows within the test.
     stack = await startTestStack({ DEPARTMENT_TIMEOUT_MS: '500' });
-    headers = await requestHeaders(stack, OFFICER('civil-affairs'));
+    headers = await requestHeaders(stack, OFFICER('family-planning'));
     residentId = readTruth(stack.dataDir).find((r) => r.familyPlanning && r.labour && r.civilAffairs)!.id;
   });
   afterAll(async () => {

@@ -1,8 +1,25 @@
-import { callsDuring, comparableRecord, expectedRecord, graphql, readStreet, readTruth, RESIDENT_FIELDS, startTestStack, TruthIndex, type TestStack, OFFICER, requestHeaders } from '../support';
+import type { Caller } from '@resident-graph/trust';
+import {
+  callsDuring,
+  comparableRecord,
+  expectedRecord,
+  flagsOf,
+  FLAG_FIELDS,
+  graphql,
+  IDENTITY_FIELDS,
+  IDENTITY_KEYS,
+  pick,
+  readStreet,
+  readTruth,
+  requestHeaders,
+  startTestStack,
+  TruthIndex,
+  type TestStack,
+} from '../support';
 
-// A roster lists people, not their households' members: each member would be a person of
-// another page, looked up again.
-const ROSTER_FIELDS = RESIDENT_FIELDS.replace('members { relationToHead resident { id } }', '');
+// A grid worker's roster: identity and every section's front-line flags. It lists people,
+// not their households' members: each member would be a person of another page, looked up again.
+const ROSTER_FIELDS = `${IDENTITY_FIELDS.replace('members { relationToHead resident { id } }', '')} ${FLAG_FIELDS}`;
 
 const ROSTER_QUERY = `query Roster($grid: ID!, $first: Int!, $after: String) {
   grid(id: $grid) {
@@ -26,8 +43,9 @@ describe('a grid roster with every section', () => {
 
   beforeAll(async () => {
     stack = await startTestStack();
-    headers = await requestHeaders(stack, OFFICER('civil-affairs'));
     truth = new TruthIndex(readTruth(stack.dataDir), readStreet(stack.dataDir));
+    const worker: Caller = { subject: 'grid-worker-1', role: 'grid-worker', department: null, grids: truth.street.grids.slice(0, 2).map((grid) => grid.id), community: null };
+    headers = await requestHeaders(stack, worker, 'HOME_VISIT');
     // The adapters read their invalid-ID lists on first use; that is start-up, not a page.
     await graphql(stack.gatewayUrl, ROSTER_QUERY, { grid: truth.street.grids[1]!.id, first: 1 }, headers);
   });
@@ -67,8 +85,13 @@ describe('a grid roster with every section', () => {
         seen.add(node.id);
         const resident = truth.byId.get(node.id);
         expect(resident?.grid.gridId).toBe(gridId);
-        const { household, ...expected } = expectedRecord(resident!, truth);
-        expect(comparableRecord(node)).toEqual({ ...expected, household: household && { id: household.id, registeredAddress: household.registeredAddress } });
+        const expected = expectedRecord(resident!, truth);
+        const { household } = expected;
+        expect(pick(comparableRecord(node), [...IDENTITY_KEYS, 'civilAffairs', 'familyPlanning', 'labour'])).toEqual({
+          ...pick(expected, IDENTITY_KEYS),
+          household: household && { id: household.id, registeredAddress: household.registeredAddress },
+          ...flagsOf(expected),
+        });
       }
       after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
       pages++;

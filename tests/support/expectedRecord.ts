@@ -135,19 +135,39 @@ const sortedBy = <T extends Sortable>(list: T[] | null | undefined, key: (item: 
 /** The graph's answer in the same shape and order as `expectedRecord`. */
 export function comparableRecord(answer: any) {
   const section = (value: any, lists: Record<string, (item: any) => string>) => {
-    if (value === null) return null;
+    if (value === null || value === undefined) return value;
     const { dataQualityIssues, ...rest } = value;
     const sorted: Record<string, unknown> = { ...rest };
     for (const [field, key] of Object.entries(lists)) sorted[field] = sortedBy(rest[field], key);
-    return { ...sorted, issues: toIssues(issueKeys(dataQualityIssues)) };
+    return dataQualityIssues === undefined ? sorted : { ...sorted, issues: toIssues(issueKeys(dataQualityIssues)) };
   };
   const { dataQualityIssues: _all, ...identity } = answer;
   return {
     ...identity,
     categories: answer.categories ? [...answer.categories].sort() : answer.categories,
-    household: answer.household ? { ...answer.household, members: sortedBy(answer.household.members, (m: any) => m.resident.id) } : answer.household,
+    household: answer.household?.members ? { ...answer.household, members: sortedBy(answer.household.members, (m: any) => m.resident.id) } : answer.household,
     civilAffairs: section(answer.civilAffairs, { allowanceCases: (c) => c.caseNumber, marriages: (m) => `${m.registeredOn}${m.kind}` }),
     familyPlanning: section(answer.familyPlanning, { children: (c) => `${c.birthDate}${c.name}`, birthRegistrations: (r) => r.registrationNumber }),
     labour: section(answer.labour, { insurance: (i) => i.type, skillCertificates: (s) => `${s.issuedOn}${s.name}` }),
+  };
+}
+
+/** The named top-level parts of a record, for comparing what one caller was shown. */
+export function pick<T extends Record<string, unknown>>(record: T, keys: readonly string[]): Partial<T> {
+  return Object.fromEntries(keys.map((key) => [key, record[key]])) as Partial<T>;
+}
+
+export const IDENTITY_KEYS = [
+  'id', 'name', 'gender', 'birthDate', 'ethnicity', 'maritalStatus', 'populationType', 'relationToHead',
+  'registeredAddress', 'residencePermit', 'household', 'grid', 'address', 'categories',
+] as const;
+
+/** A section cut down to its front-line flags (what grid workers and clerks see). */
+export function flagsOf(record: ReturnType<typeof expectedRecord>) {
+  const { civilAffairs: c, familyPlanning: f, labour: l } = record;
+  return {
+    civilAffairs: { onRecord: c.onRecord, receivesMinimumLivingAllowance: c.receivesMinimumLivingAllowance, extremeHardship: c.extremeHardship, disabilityGrade: c.disabilityGrade },
+    familyPlanning: { onRecord: f.onRecord, childBearingAge: f.childBearingAge },
+    labour: { onRecord: l.onRecord, employmentStatus: l.employmentStatus, laidOff: l.laidOff, registeredUnemployed: l.registeredUnemployed },
   };
 }

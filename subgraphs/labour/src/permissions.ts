@@ -42,7 +42,8 @@ export const labourTable: PolicyTable = {
     kind: frontLine('allow'),
     nameOnRecord: frontLine('allow'),
     storedId: access('mask', { 'own-officer': 'allow', analyst: 'deny', auditor: 'deny' }),
-    recordReference: ownOfficer,
+    // The card number: a detail, but the issue list is front-line, so others see it masked.
+    recordReference: access('mask', { 'own-officer': 'allow', analyst: 'deny', auditor: 'deny' }),
   },
   Jurisdiction: { gridId: everyone, communityId: everyone },
 };
