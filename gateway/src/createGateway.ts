@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway, type ServiceEndpointDefinition } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { Logger } from '@resident-graph/service-kit';
+import { createSubgraphFetcher } from './createSubgraphFetcher';
 import { depthLimit } from './depthLimit';
 import { useCitizenIdValidation } from './plugins/useCitizenIdValidation';
 import type { GatewayContext } from './GatewayContext';
@@ -21,6 +22,7 @@ export interface Gateway {
 export function createGateway(settings: GatewaySettings, logger: Logger): Gateway {
   const supergraphSdl = readFileSync(settings.SUPERGRAPH_PATH, 'utf8');
   const subgraphUrls = new Map<string, string>();
+  const fetcher = createSubgraphFetcher();
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
@@ -28,7 +30,7 @@ export function createGateway(settings: GatewaySettings, logger: Logger): Gatewa
       const target = settings.SUBGRAPH_URLS[name] ?? url;
       if (!target) throw new Error(`subgraph ${name} has no URL in the supergraph and no override in SUBGRAPH_URLS`);
       subgraphUrls.set(name, target);
-      return new SubgraphDataSource({ url: target });
+      return new SubgraphDataSource({ url: target, fetcher });
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
