@@ -116,7 +116,7 @@ describe('a resident\'s whole record through the gateway', () => {
     const response = await fetch(new URL('/health', stack.gatewayUrl));
     const body = (await response.json()) as { subgraphs: { name: string; reachable: boolean }[] };
     expect(response.status).toBe(200);
-    expect(body.subgraphs.map((s) => s.name).sort()).toEqual(['civil-affairs', 'family-planning', 'grid', 'labour', 'public-security']);
+    expect(body.subgraphs.map((s) => s.name).sort()).toEqual(['audit', 'civil-affairs', 'family-planning', 'grid', 'labour', 'public-security']);
     expect(body.subgraphs.every((s) => s.reachable)).toBe(true);
   });
 });

@@ -12,6 +12,8 @@ export interface GridContext {
   communityGrids: DataLoader<string, GridInfo[]>;
   gridWorkers: DataLoader<string, GridWorkerInfo[]>;
   households: DataLoader<string, HouseholdLocation | null>;
+  /** Keeps a resident's record, and where their dwelling is, for the rest of the operation. */
+  rememberResident(citizenId: string, lookup: DepartmentLookup<GridRecord>): void;
 }
 
 /** What resolvers and policy rules see: the loaders, the verified caller and what the request served. */
@@ -26,9 +28,23 @@ function loaderOf<V>(fetch: (keys: readonly string[]) => Promise<Map<string, V>>
 
 export function createGridContext(adapter: GridAdapter): GridContext {
   const communities = loaderOf((ids) => adapter.getCommunities(ids), null);
+  const households = loaderOf((ids) => adapter.locateHouseholds(ids), null);
+  // A dwelling is where its residents are: knowing them answers the household's jurisdiction without a query.
+  const locateDwelling = ({ record }: DepartmentLookup<GridRecord>) => {
+    if (record) households.prime(record.householdId, { gridId: record.gridId, communityId: record.communityId });
+  };
+  const residents = loaderOf(async (ids) => {
+    const found = await adapter.lookup(ids);
+    for (const lookup of found.values()) locateDwelling(lookup);
+    return found;
+  }, { record: null, issues: [] } as DepartmentLookup<GridRecord>);
   return {
     adapter,
-    residents: loaderOf((ids) => adapter.lookup(ids), { record: null, issues: [] }),
+    residents,
+    rememberResident(citizenId, lookup) {
+      residents.prime(citizenId, lookup);
+      locateDwelling(lookup);
+    },
     // A grid's community comes with it, so `grid { community { name } }` costs no second query.
     grids: loaderOf(async (ids) => {
       const grids = await adapter.getGrids(ids);
@@ -38,6 +54,6 @@ export function createGridContext(adapter: GridAdapter): GridContext {
     communities,
     communityGrids: loaderOf((ids) => adapter.listCommunityGrids(ids), []),
     gridWorkers: loaderOf((ids) => adapter.listGridWorkers(ids), []),
-    households: loaderOf((ids) => adapter.locateHouseholds(ids), null),
+    households,
   };
 }

@@ -38,7 +38,7 @@ export class GridResolver {
       const page = await context.adapter.listGridResidents(grid.id, { first: first ?? DEFAULT_ROSTER_PAGE, after: after ?? null });
       context.grids.prime(grid.id, grid);
       for (const node of page.nodes) {
-        context.residents.prime(node.citizenId, node.lookup);
+        context.rememberResident(node.citizenId, node.lookup);
         context.served.record('Resident', node.citizenId, 'id');
       }
       return {
