@@ -8,3 +8,4 @@ export * from './expectedRecord';
 export * from './callCounts';
 export * from './credentials';
 export * from './accessExpectations';
+export * from './startTcpProxy';

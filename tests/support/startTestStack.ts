@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT, startStack, type Stack } from '@resident-graph/stack';
+import { REPO_ROOT, startStack, type Stack, type StackOptions } from '@resident-graph/stack';
 import { freePorts } from './freePorts';
 import { createTestDatabase, type TestDatabase } from './testDatabase';
 
@@ -15,7 +15,7 @@ export interface TestStack extends Stack {
  * `pilot` data generated once per checkout into `.data/test-pilot` (deterministic, so
  * every suite sees the same population).
  */
-export async function startTestStack(env: NodeJS.ProcessEnv = {}): Promise<TestStack> {
+export async function startTestStack(env: NodeJS.ProcessEnv = {}, options: Pick<StackOptions, 'auditDatabaseUrl'> = {}): Promise<TestStack> {
   const dataDir = path.join(REPO_ROOT, '.data', 'test-pilot');
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'resident-graph-e2e-'));
   const database: TestDatabase = await createTestDatabase();
@@ -26,6 +26,7 @@ export async function startTestStack(env: NodeJS.ProcessEnv = {}): Promise<TestS
       workDir,
       preset: 'pilot',
       databaseUrl: database.url,
+      ...options,
       env: { LOG_LEVEL: 'warn', ...env },
       ports: {
         gateway: gateway!,

@@ -2,7 +2,8 @@ import { createLogger } from '@resident-graph/service-kit';
 import type { AccessLogPage, AuditEntry, AuditRecord } from './AuditEntry';
 import { createAuditClient } from './createAuditClient';
 import { assertSchemaName, DEFAULT_SCHEMA } from './defaultSchema';
-import { hashEntry } from './hashEntry';
+import { appendStatement } from './appendStatement';
+import { contentDigest, type AuditContent } from './hashEntry';
 import { toAuditRecord } from './toAuditRecord';
 import { verifyAuditChain, type VerifyOptions, type VerifyReport } from './verifyAuditChain';
 import { withinTimeLimit } from './withinTimeLimit';
@@ -41,8 +42,9 @@ const MAX_LATEST = 1000;
 // Reads scan where an append only adds one row; they may take longer, but not forever.
 const READ_TIME_FACTOR = 10;
 
-interface HeadRow {
+interface ChainedRow {
   seq: bigint;
+  prev_hash: string;
   hash: string;
 }
 
@@ -59,6 +61,9 @@ function parseCursor(after: string): bigint {
 /**
  * The audit trail over Prisma Client. Appends from any number of processes serialise on
  * the chain head's row lock, so every entry gets the next sequence and the hash before it.
+ * An append that misses its time limit is reported as unavailable even if the database
+ * takes it later: the trail may then hold an entry for a read that was refused, never the
+ * reverse.
  */
 export function createAuditStore({ databaseUrl, schema = DEFAULT_SCHEMA, timeoutMs = 1000 }: AuditStoreOptions): AuditStore {
   assertSchemaName(schema);
@@ -69,45 +74,46 @@ export function createAuditStore({ databaseUrl, schema = DEFAULT_SCHEMA, timeout
     connectTimeoutMs: timeoutMs,
     onConnectionError: (error) => logger.warn({ err: error }, 'audit store connection failed'),
   });
-  const lockHead = `SELECT seq, hash FROM "${schema}".audit_chain_head FOR UPDATE`;
-  const limit = `${timeoutMs}ms`;
+  const insert = appendStatement(schema);
   const readTimeoutMs = timeoutMs * READ_TIME_FACTOR;
 
-  const appendInTransaction = (entry: AuditEntry): Promise<AuditRecord> =>
-    prisma.$transaction(
-      async (tx) => {
-        // A writer cut off while holding the head must not stall every other writer until
-        // TCP gives up: the server drops its session instead. PGlite is one process, which
-        // that timeout would end, and cannot be cut off this way anyway.
-        await tx.$executeRaw`SELECT set_config('lock_timeout', ${limit}, true),
-          CASE WHEN version() LIKE '%PGlite%' THEN NULL ELSE set_config('idle_in_transaction_session_timeout', ${limit}, true) END`;
-        const [head] = await tx.$queryRawUnsafe<HeadRow[]>(lockHead);
-        if (!head) throw new Error('the audit chain head is missing');
-        const chained = {
-          sequence: Number(head.seq) + 1,
-          recordedAt: new Date(),
-          requestId: entry.requestId,
-          operationId: entry.operationId ?? null,
-          subgraph: entry.subgraph,
-          subject: entry.subject,
-          role: entry.role,
-          department: entry.department ?? null,
-          purposeCode: entry.purposeCode,
-          purposeReference: entry.purposeReference ?? null,
-          residentIds: [...entry.residentIds],
-          fields: [...entry.fields],
-          outcome: entry.outcome,
-          previousHash: head.hash,
-        };
-        const record: AuditRecord = { ...chained, hash: hashEntry(chained) };
-        await tx.auditEntry.create({ data: { ...record, sequence: BigInt(record.sequence) }, select: { sequence: true } });
-        return record;
-      },
-      { maxWait: timeoutMs, timeout: timeoutMs },
+  async function appendEntry(entry: AuditEntry): Promise<AuditRecord> {
+    const content: AuditContent = {
+      recordedAt: new Date(),
+      requestId: entry.requestId,
+      operationId: entry.operationId ?? null,
+      subgraph: entry.subgraph,
+      subject: entry.subject,
+      role: entry.role,
+      department: entry.department ?? null,
+      purposeCode: entry.purposeCode,
+      purposeReference: entry.purposeReference ?? null,
+      residentIds: [...entry.residentIds],
+      fields: [...entry.fields],
+      outcome: entry.outcome,
+    };
+    const [chained] = await prisma.$queryRawUnsafe<ChainedRow[]>(
+      insert,
+      contentDigest(content),
+      content.recordedAt.toISOString(),
+      content.requestId,
+      content.operationId,
+      content.subgraph,
+      content.subject,
+      content.role,
+      content.department,
+      content.purposeCode,
+      content.purposeReference,
+      content.residentIds,
+      content.fields,
+      content.outcome,
     );
+    if (!chained) throw new Error('the audit chain head is missing');
+    return { sequence: Number(chained.seq), ...content, previousHash: chained.prev_hash, hash: chained.hash };
+  }
 
   return {
-    append: (entry) => withinTimeLimit('append', timeoutMs, appendInTransaction(entry)),
+    append: (entry) => withinTimeLimit('append', timeoutMs, appendEntry(entry)),
 
     async accessLog({ residentId, first = 20, after = null }) {
       const size = checkCount('first', first, MAX_PAGE);

@@ -119,7 +119,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await Promise.all([
       prepare('civil-affairs-stand-in', 'adapters/civil-affairs/src/stand-in/main.ts', 'civil_affairs'),
       prepare('grid-stand-in', 'adapters/grid/src/stand-in/main.ts', 'grid'),
-      prepareAuditStore({ databaseUrl, schema: AUDIT_SCHEMA }),
+      prepareAuditStore({ databaseUrl: options.auditDatabaseUrl ?? databaseUrl, schema: AUDIT_SCHEMA }),
     ]);
 
     const standIns = [
