@@ -3,3 +3,4 @@ export { DEFAULT_PORTS, type StackPorts } from './stackPorts';
 export { composeSupergraph, CompositionError, type ComposedSupergraph } from './composeSupergraph';
 export { publishedFiles } from './compose';
 export { REPO_ROOT, QUIET_ENV, ChildService, waitFor, type ChildServiceOptions } from './ChildService';
+export { renderPolicyDoc, POLICY_DOC } from './policyDocs';

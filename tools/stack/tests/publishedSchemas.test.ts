@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
 import type { GraphQLObjectType } from 'graphql';
-import { composeSupergraph, publishedFiles, REPO_ROOT } from '../src';
+import { composeSupergraph, POLICY_DOC, publishedFiles, renderPolicyDoc, REPO_ROOT } from '../src';
 
 describe('published schemas', () => {
   let files: Map<string, string>;
@@ -29,5 +29,9 @@ describe('published schemas', () => {
     );
     const connection = api.getType('ResidentConnection') as GraphQLObjectType;
     expect(Object.keys(connection.getFields()).sort()).toEqual(['nodes', 'pageInfo', 'totalCount']);
+  });
+
+  it('documents the access policy exactly as the subgraphs enforce it (run `npm run docs:policy` after a change)', () => {
+    expect(readFileSync(POLICY_DOC, 'utf8')).toBe(renderPolicyDoc());
   });
 });
