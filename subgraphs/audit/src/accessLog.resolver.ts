@@ -23,6 +23,7 @@ export class AccessLogResolver {
       return { ...page, nodes: page.nodes.map((record) => ({ ...record, recordedAt: record.recordedAt.toISOString() })) };
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
+      if (error instanceof RangeError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
       throw new GraphQLError('the audit trail cannot be read now', { extensions: { code: 'AUDIT_UNAVAILABLE' } });
     }
   }
