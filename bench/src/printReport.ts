@@ -1,0 +1,68 @@
+import type { BenchReport } from './BenchReport';
+import { formatTable } from './formatTable';
+import type { Measurement } from './measure';
+
+const fixed = (value: number | null, digits = 1) => (value === null || !Number.isFinite(value) ? '-' : value.toFixed(digits));
+const times = (value: number) => `${fixed(value, 2)}×`;
+
+function loadRow(workload: string, measurement: Measurement): string[] {
+  const { load } = measurement;
+  const { errors } = load;
+  return [
+    `${workload} · ${measurement.target}`,
+    fixed(load.requestsPerSecond, 0),
+    fixed(load.latencyMs.p50),
+    fixed(load.latencyMs.p95),
+    fixed(load.latencyMs.p99),
+    String(load.requests),
+    errors.total === 0 ? '0' : `${errors.total} (${errors.non2xx}/${errors.graphql}/${errors.wrongAnswers}/${errors.transport})`,
+    fixed(measurement.cpuMsPerRequest, 2),
+  ];
+}
+
+/** The report as the tables `npm run bench` prints. */
+export function printReport(report: BenchReport): string {
+  const { machine, settings } = report;
+  const systems = Object.keys(report.workloads[0]?.callsPerOperation.gateway ?? {});
+  const failures = report.workloads.flatMap((w) =>
+    [w.subgraphs.gateway, w.subgraphs.plain, w.inMemory.gateway, w.inMemory.plain, ...w.direct, w.directPlan].flatMap((m) => (m.load.firstError ? [`${w.name} · ${m.target}: ${m.load.firstError}`] : [])),
+  );
+  return [
+    `Resident Graph benchmark · ${report.date} · ${machine.cpus} cores (${machine.cpuModel}) · Node ${machine.node} · load average ${machine.loadAverage.map((l) => l.toFixed(1)).join(' ')}`,
+    `preset ${report.preset} · ${report.database} · ${settings.connections} connections · ${settings.durationSeconds} s per target (${settings.rounds} alternating rounds side by side) after ${settings.warmupSeconds} s warm-up · public-security throttle ${settings.rateLimitPerSecond}/s`,
+    '',
+    formatTable(
+      ['workload · target', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'errors (http/gql/wrong/net)', 'CPU ms/req'],
+      report.workloads.flatMap((w) => [w.subgraphs.gateway, w.subgraphs.plain, w.inMemory.gateway, w.inMemory.plain, ...w.direct, w.directPlan].map((m) => loadRow(w.name, m))),
+    ),
+    '',
+    formatTable(
+      ['workload', 'req/s vs plain', 'in-memory', 'root+slowest entity ms', 'p50 over it: gateway', 'plain', 'plan critical path ms', 'plan replay p50 ms', 'p50 over it: gateway', 'plain'],
+      report.workloads.map((w) => [
+        w.name,
+        times(w.subgraphs.throughputRatio),
+        times(w.inMemory.throughputRatio),
+        fixed(w.directCostMs.rootPlusSlowestEntity),
+        times(w.overheadRatio.gateway),
+        times(w.overheadRatio.plain),
+        fixed(w.directCostMs.criticalPath),
+        fixed(w.directPlan.load.latencyMs.p50),
+        times(w.overheadVsPlanReplay.gateway),
+        times(w.overheadVsPlanReplay.plain),
+      ]),
+    ),
+    '',
+    formatTable(
+      ['calls per operation', ...systems],
+      report.workloads.flatMap((w) => [
+        [`${w.name} · gateway`, ...systems.map((s) => fixed(w.callsPerOperation.gateway[s] ?? 0, 2))],
+        [`${w.name} · plain ApolloGateway`, ...systems.map((s) => fixed(w.callsPerOperation.plain[s] ?? 0, 2))],
+      ]),
+    ),
+    '',
+    formatTable(['process', 'peak RSS MiB'], Object.entries(report.peakRssMiB).map(([name, mib]) => [name, fixed(mib, 0)])),
+    '',
+    ...report.skipped.map((s) => `skipped: ${s.name} workload — ${s.reason}`),
+    ...failures.map((f) => `first failure: ${f}`),
+  ].join('\n');
+}

@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+const read = (file: string) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+};
+
+/** The process and every descendant (a gateway's cluster workers count as the gateway). */
+export function processTree(pid: number): number[] {
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  const children = tasks.flatMap((task) => read(`/proc/${pid}/task/${task}/children`).split(' ').filter(Boolean).map(Number));
+  return [pid, ...children.flatMap(processTree)];
+}
+
+/**
+ * Peak resident set size (VmHWM) of a process tree, summed: an upper bound of the tree's
+ * peak, exact for a single process.
+ */
+export function peakRssBytes(pid: number): number {
+  return processTree(pid).reduce((sum, each) => sum + Number(/VmHWM:\s+(\d+) kB/.exec(read(`/proc/${each}/status`))?.[1] ?? 0) * 1024, 0);
+}
+
+/** CPU seconds (user + system) a process tree has used so far. */
+export function cpuSeconds(pid: number): number {
+  return processTree(pid).reduce((sum, each) => {
+    // The command name (field 2) may hold spaces; the fields after it are fixed.
+    const fields = read(`/proc/${each}/stat`).split(') ')[1]?.split(' ') ?? [];
+    return sum + (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / TICKS_PER_SECOND;
+  }, 0);
+}

@@ -1,0 +1,84 @@
+import type { Measurement } from './measure';
+import { walkPlan, fetchKey, type QueryPlan } from './queryPlan';
+import type { SubgraphFetch } from './recordSubgraphFetches';
+import type { HeaderSource } from './requestHeaders';
+import { summarize, type LoadSample } from './runLoad';
+
+export interface PlanReplayOptions {
+  plan: QueryPlan;
+  operations: SubgraphFetch[][];
+  /** Headers of each operation's fetches (one signed context per operation, as the gateway does). */
+  headers: (operations: number) => Promise<HeaderSource>;
+  connections: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+  maxRequests: number;
+}
+
+type Prepared = Map<string, { url: string; body: string }>;
+
+async function replay(plan: QueryPlan, operations: Prepared[], headers: HeaderSource, connections: number, durationSeconds: number, maxRequests: number): Promise<LoadSample> {
+  const latenciesMs: number[] = [];
+  const errors = { non2xx: 0, graphql: 0, wrongAnswers: 0, transport: 0, total: 0 };
+  let firstError: string | undefined;
+  let started = 0;
+  const startedAt = performance.now();
+  const deadline = startedAt + durationSeconds * 1000;
+
+  const one = async (fetches: Prepared) => {
+    const operationHeaders = headers();
+    let failure: keyof typeof errors | null = null;
+    await walkPlan(plan.node!, async (key) => {
+      const fetch = fetches.get(key);
+      // The gateway skips a step with nothing to fetch (a resident without a household …).
+      if (!fetch) return;
+      try {
+        const response = await globalThis.fetch(fetch.url, { method: 'POST', headers: operationHeaders, body: fetch.body });
+        const text = await response.text();
+        if (!response.ok || text.includes('"errors":')) {
+          failure ??= response.ok ? 'graphql' : 'non2xx';
+          firstError ??= `${response.status} ${text.slice(0, 300)}`;
+        }
+      } catch (error) {
+        failure ??= 'transport';
+        firstError ??= String(error);
+      }
+    });
+    return failure;
+  };
+
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < deadline && started < maxRequests) {
+        const fetches = operations[started++ % operations.length]!;
+        const begin = performance.now();
+        const failure = await one(fetches);
+        latenciesMs.push(performance.now() - begin);
+        if (failure) {
+          errors[failure]++;
+          errors.total++;
+        }
+      }
+    }),
+  );
+  return { latenciesMs, durationSeconds: (performance.now() - startedAt) / 1000, errors, sampledAnswers: 0, firstError };
+}
+
+/**
+ * The subgraphs without a gateway, under the same load: clients that run the recorded query
+ * plan themselves (sequences in order, parallel groups at once), `connections` operations in
+ * flight. Its p50 is what a gateway's p50 would be if the gateway cost nothing.
+ */
+export async function measurePlanReplay(options: PlanReplayOptions): Promise<Measurement> {
+  if (!options.plan.node) throw new Error('replaying a query plan: the plan is empty');
+  const operations: Prepared[] = options.operations.map(
+    (fetches) => new Map(fetches.map((fetch) => [fetchKey(fetch.subgraph, fetch.body.query), { url: fetch.url, body: JSON.stringify(fetch.body) }])),
+  );
+  const run = async (durationSeconds: number, expected: number) =>
+    replay(options.plan, operations, await options.headers(Math.min(expected, options.maxRequests)), options.connections, durationSeconds, options.maxRequests);
+  const warmupSeconds = Math.max(options.warmupSeconds, 0.5);
+  const warmup = await run(warmupSeconds, 500 * warmupSeconds);
+  const rate = warmup.latenciesMs.length / warmup.durationSeconds;
+  const load = summarize([await run(options.durationSeconds, Math.ceil(2 * rate * options.durationSeconds) + 100)]);
+  return { target: 'direct, whole plan (no gateway)', load, cpuMsPerRequest: null };
+}

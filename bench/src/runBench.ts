@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Logger } from '@resident-graph/service-kit';
+import { REPO_ROOT, startStack, type Stack } from '@resident-graph/stack';
+import { freePorts, readStreet } from '@resident-graph/tests';
+import type { BenchOptions } from './benchOptions';
+import type { BenchReport, DirectMeasurement, SideBySide, WorkloadReport } from './BenchReport';
+import { directCost, fetchSlots } from './fetchSlots';
+import { callsPerOperation, compare, type LoadSettings, type Target } from './measure';
+import { peakRssBytes } from './processStats';
+import { recordSubgraphFetches, type RecordedWorkload } from './recordSubgraphFetches';
+import { measurePlanReplay } from './replayPlan';
+import { fixedHeaders, forwardedContexts, gatewayHeaders } from './requestHeaders';
+import { residentWorkload, rosterWorkload } from './sampleWorkloads';
+import { startGateways, type GatewayProcess, type Gateways } from './startGateways';
+import type { Workload } from './workloads';
+
+const SUPERGRAPH_PATH = path.join(REPO_ROOT, 'schemas', 'supergraph.graphql');
+const MiB = 1024 * 1024;
+/** Operations per workload recorded for the direct and in-memory runs (and cycled by them). */
+const RECORDED_OPERATIONS = 50;
+/** Side-by-side runs alternate this many times. */
+const ROUNDS = 2;
+
+function stackEnv(options: BenchOptions): Record<string, string> {
+  const env: Record<string, string> = { RATE_LIMIT_PER_SECOND: String(options.rateLimit) };
+  for (const pair of options.env) {
+    const at = pair.indexOf('=');
+    env[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  if (options.cpuProf) env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${path.resolve(options.cpuProf)}`;
+  return env;
+}
+
+async function subgraphUrlsOf(stack: Stack): Promise<Map<string, string>> {
+  const response = await fetch(`http://127.0.0.1:${stack.ports.gateway}/health`);
+  const health = (await response.json()) as { subgraphs: { name: string; url: string }[] };
+  return new Map(health.subgraphs.map(({ name, url }) => [name, url]));
+}
+
+type Pair = { gateway: Target; plain: Target };
+
+/**
+ * Our gateways get the caller's token; a plain ApolloGateway authenticates no one, so it is
+ * handed the signed context our subgraphs demand, one per request.
+ */
+async function targetsOf(workload: Workload, stack: Stack, gateways: Gateways): Promise<{ subgraphs: Pair; inMemory: Pair }> {
+  const token = fixedHeaders(await gatewayHeaders(stack, workload.credentials));
+  const ours = (process: GatewayProcess): Target => ({ ...process, headers: async () => token });
+  return {
+    subgraphs: {
+      gateway: ours(gateways.subgraphs.gateway),
+      plain: { ...gateways.subgraphs.plain, headers: (requests) => forwardedContexts(stack, workload.credentials, requests) },
+    },
+    inMemory: { gateway: ours(gateways.inMemory.gateway), plain: { ...gateways.inMemory.plain, headers: async () => fixedHeaders() } },
+  };
+}
+
+async function sideBySide(pair: Pair, workload: Workload, bodies: Workload['bodies'], settings: LoadSettings): Promise<SideBySide> {
+  const [gateway, plain] = await compare([pair.gateway, pair.plain], bodies, workload.check, settings, ROUNDS);
+  return { gateway: gateway!, plain: plain!, throughputRatio: gateway!.load.requestsPerSecond / plain!.load.requestsPerSecond };
+}
+
+async function benchWorkload(workload: Workload, recorded: RecordedWorkload, stack: Stack, gateways: Gateways, settings: LoadSettings, logger: Logger): Promise<WorkloadReport> {
+  const targets = await targetsOf(workload, stack, gateways);
+  logger.info(`${workload.name}: calls per operation`);
+  const callsPerOperationOf = {
+    gateway: await callsPerOperation(stack, targets.subgraphs.gateway, workload.bodies),
+    plain: await callsPerOperation(stack, targets.subgraphs.plain, workload.bodies),
+  };
+  logger.info(`${workload.name}: gateway and plain ApolloGateway over the subgraphs`);
+  const subgraphs = await sideBySide(targets.subgraphs, workload, workload.bodies, settings);
+  logger.info(`${workload.name}: gateway and plain ApolloGateway over in-memory subgraphs`);
+  const inMemory = await sideBySide(targets.inMemory, workload, workload.bodies.slice(0, RECORDED_OPERATIONS), settings);
+
+  const signedContexts = (requests: number) => forwardedContexts(stack, workload.credentials, requests);
+  const direct: DirectMeasurement[] = [];
+  const slots = fetchSlots(recorded.operations);
+  for (const slot of slots) {
+    logger.info(`${workload.name}: straight to ${slot.name}`);
+    const target: Target = { name: `direct ${slot.name}`, url: slot.url, headers: signedContexts, pid: stack.services.get(`${slot.subgraph}-subgraph`)?.child.pid };
+    const [measurement] = await compare([target], slot.bodies, () => true, { ...settings, durationSeconds: settings.durationSeconds / 2, warmupSeconds: Math.min(settings.warmupSeconds, 1) });
+    direct.push({ ...measurement!, subgraph: slot.subgraph, root: slot.root });
+  }
+  const directCostMs = directCost(recorded.plan, slots.map((slot, i) => ({ key: slot.key, root: slot.root, p50: direct[i]!.load.latencyMs.p50 })));
+  logger.info(`${workload.name}: the whole plan straight to the subgraphs`);
+  const directPlan = await measurePlanReplay({ ...settings, plan: recorded.plan, operations: recorded.operations, headers: signedContexts });
+  const p50 = (measurement: { load: { latencyMs: { p50: number } } }) => measurement.load.latencyMs.p50;
+
+  return {
+    name: workload.name,
+    description: workload.description,
+    bodies: workload.bodies.length,
+    subgraphs,
+    inMemory,
+    callsPerOperation: callsPerOperationOf,
+    direct,
+    directPlan,
+    directCostMs,
+    overheadRatio: { gateway: p50(subgraphs.gateway) / directCostMs.rootPlusSlowestEntity, plain: p50(subgraphs.plain) / directCostMs.rootPlusSlowestEntity },
+    overheadVsPlanReplay: { gateway: p50(subgraphs.gateway) / p50(directPlan), plain: p50(subgraphs.plain) / p50(directPlan) },
+  };
+}
+
+function analystNote(): string {
+  return /^\s*statistics\(/m.test(readFileSync(SUPERGRAPH_PATH, 'utf8'))
+    ? 'Query.statistics exists now, but the analyst workload is not written yet'
+    : 'statistics do not exist yet (no Query.statistics in the supergraph)';
+}
+
+/**
+ * Starts the stack on free loopback ports, a plain ApolloGateway over the same subgraphs,
+ * and both gateways again over in-memory replicas of the subgraphs; runs every workload
+ * against all of them and straight against the subgraphs.
+ */
+export async function runBench(options: BenchOptions, logger: Logger): Promise<BenchReport> {
+  const dataDir = path.join(REPO_ROOT, '.data', options.preset);
+  // Its own folder: the embedded database holds one preset's data, apart from `npm start`'s.
+  const workDir = path.join(REPO_ROOT, '.data', `bench-${options.preset}`);
+  const [gateway, postgres, ps, ca, fp, lb, gr, psIn, fpIn, lbIn] = await freePorts(10);
+  const env = stackEnv(options);
+  const database = options.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : 'embedded PostgreSQL (PGlite)';
+  logger.info(`starting the ${options.preset} stack on ${database}`);
+  const stack = await startStack({
+    dataDir,
+    workDir,
+    preset: options.preset,
+    databaseUrl: options.databaseUrl,
+    env,
+    logger,
+    ports: {
+      gateway: gateway!, postgres: postgres!,
+      publicSecuritySubgraph: ps!, civilAffairsSubgraph: ca!, familyPlanningSubgraph: fp!, labourSubgraph: lb!, gridSubgraph: gr!,
+      publicSecurityStandIn: psIn!, familyPlanningStandIn: fpIn!, labourStandIn: lbIn!,
+    },
+  });
+  let gateways: Gateways | undefined;
+  try {
+    const subgraphUrls = await subgraphUrlsOf(stack);
+    logger.info('preparing workloads and recording their subgraph fetches');
+    const workloads = [residentWorkload(dataDir), rosterWorkload(readStreet(dataDir).grids.map((grid) => grid.id))];
+    const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
+    const recorded = new Map<Workload, RecordedWorkload>();
+    for (const workload of workloads) {
+      const operations = workload.bodies.slice(0, RECORDED_OPERATIONS);
+      recorded.set(workload, await recordSubgraphFetches(supergraphSdl, subgraphUrls, operations, await forwardedContexts(stack, workload.credentials, operations.length)));
+    }
+
+    gateways = await startGateways({ stack, subgraphUrls, recorded: [...recorded.values()].flatMap((r) => r.operations.flat()), env, workDir });
+    const settings: LoadSettings = { durationSeconds: options.duration, warmupSeconds: options.warmup, connections: options.connections, maxRequests: options.maxRequests };
+    const reports: WorkloadReport[] = [];
+    for (const workload of workloads) reports.push(await benchWorkload(workload, recorded.get(workload)!, stack, gateways, settings, logger));
+
+    const peakRssMiB: Record<string, number> = {};
+    for (const [name, service] of stack.services) if (service.child.pid) peakRssMiB[name] = peakRssBytes(service.child.pid) / MiB;
+    for (const [name, service] of gateways.processes) peakRssMiB[name] = peakRssBytes(service.pid) / MiB;
+
+    return {
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: os.totalmem() / 1024 ** 3, node: process.version, loadAverage: os.loadavg() },
+      preset: options.preset,
+      database,
+      settings: { ...settings, rounds: ROUNDS, rateLimitPerSecond: options.rateLimit, stackEnv: env },
+      workloads: reports,
+      skipped: [{ name: 'analyst', reason: analystNote() }],
+      peakRssMiB,
+    };
+  } finally {
+    await gateways?.stop();
+    await stack.stop();
+  }
+}
