@@ -4,9 +4,9 @@ import { z } from 'zod';
 const schema = z.object({
   preset: z.enum(['pilot', 'district']).default('pilot'),
   /** Seconds of measured load per run. */
-  duration: z.coerce.number().positive().max(120).default(5),
+  duration: z.coerce.number().positive().max(120).default(4),
   /** Seconds of unmeasured load before each run. */
-  warmup: z.coerce.number().min(0).max(60).default(2),
+  warmup: z.coerce.number().min(0).max(60).default(1),
   /** Concurrent clients; the overhead target is set at 10. */
   connections: z.coerce.number().int().min(1).max(1000).default(10),
   /** A run also stops after this many answers. */

@@ -1,3 +1,4 @@
+import { Agent, request } from 'node:http';
 import type { Measurement } from './measure';
 import { walkPlan, fetchKey, type QueryPlan } from './queryPlan';
 import type { SubgraphFetch } from './recordSubgraphFetches';
@@ -15,7 +16,23 @@ export interface PlanReplayOptions {
   maxRequests: number;
 }
 
-type Prepared = Map<string, { url: string; body: string }>;
+type Prepared = Map<string, { url: URL; body: string }>;
+
+/** Kept-alive connections, as a gateway keeps them: the replay should cost no more than a lean client. */
+const agent = new Agent({ keepAlive: true });
+
+function post(url: URL, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('error', reject);
+      incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
 
 async function replay(plan: QueryPlan, operations: Prepared[], headers: HeaderSource, connections: number, durationSeconds: number, maxRequests: number): Promise<LoadSample> {
   const latenciesMs: number[] = [];
@@ -33,11 +50,11 @@ async function replay(plan: QueryPlan, operations: Prepared[], headers: HeaderSo
       // The gateway skips a step with nothing to fetch (a resident without a household …).
       if (!fetch) return;
       try {
-        const response = await globalThis.fetch(fetch.url, { method: 'POST', headers: operationHeaders, body: fetch.body });
-        const text = await response.text();
-        if (!response.ok || text.includes('"errors":')) {
-          failure ??= response.ok ? 'graphql' : 'non2xx';
-          firstError ??= `${response.status} ${text.slice(0, 300)}`;
+        const { status, text } = await post(fetch.url, operationHeaders, fetch.body);
+        const ok = status >= 200 && status < 300;
+        if (!ok || text.includes('"errors":')) {
+          failure ??= ok ? 'graphql' : 'non2xx';
+          firstError ??= `${status} ${text.slice(0, 300)}`;
         }
       } catch (error) {
         failure ??= 'transport';
@@ -72,7 +89,7 @@ async function replay(plan: QueryPlan, operations: Prepared[], headers: HeaderSo
 export async function measurePlanReplay(options: PlanReplayOptions): Promise<Measurement> {
   if (!options.plan.node) throw new Error('replaying a query plan: the plan is empty');
   const operations: Prepared[] = options.operations.map(
-    (fetches) => new Map(fetches.map((fetch) => [fetchKey(fetch.subgraph, fetch.body.query), { url: fetch.url, body: JSON.stringify(fetch.body) }])),
+    (fetches) => new Map(fetches.map((fetch) => [fetchKey(fetch.subgraph, fetch.body.query), { url: new URL(fetch.url), body: JSON.stringify(fetch.body) }])),
   );
   const run = async (durationSeconds: number, expected: number) =>
     replay(options.plan, operations, await options.headers(Math.min(expected, options.maxRequests)), options.connections, durationSeconds, options.maxRequests);

@@ -1,0 +1,22 @@
+import { spawn } from 'node:child_process';
+import { cpuSeconds, peakRssBytes, processTree } from '../src/processStats';
+
+describe('process statistics from /proc', () => {
+  it('counts a child in the tree, its memory in the peak and its CPU time', async () => {
+    const child = spawn(process.execPath, ['-e', 'const end = Date.now() + 400; while (Date.now() < end); setTimeout(() => {}, 5000);'], { stdio: 'ignore' });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(processTree(process.pid)).toContain(child.pid);
+      expect(peakRssBytes(process.pid)).toBeGreaterThan(peakRssBytes(child.pid!));
+      expect(peakRssBytes(child.pid!)).toBeGreaterThan(10 * 1024 * 1024);
+      expect(cpuSeconds(child.pid!)).toBeGreaterThanOrEqual(0.3);
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('reads a process that has gone as nothing', () => {
+    expect(processTree(2 ** 22 + 1)).toEqual([]);
+    expect(peakRssBytes(2 ** 22 + 1)).toBe(0);
+  });
+});
