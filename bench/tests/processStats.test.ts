@@ -3,9 +3,11 @@ import { cpuSeconds, peakRssBytes, processTree } from '../src/processStats';
 
 describe('process statistics from /proc', () => {
   it('counts a child in the tree, its memory in the peak and its CPU time', async () => {
-    const child = spawn(process.execPath, ['-e', 'const end = Date.now() + 400; while (Date.now() < end); setTimeout(() => {}, 5000);'], { stdio: 'ignore' });
+    // The child burns 0.4 s of its own CPU time (not wall time, which a loaded machine stretches), then says so.
+    const burn = 'while (process.cpuUsage().user < 400000); process.stdout.write("burnt"); setTimeout(() => {}, 5000);';
+    const child = spawn(process.execPath, ['-e', burn], { stdio: ['ignore', 'pipe', 'ignore'] });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 600));
+      await new Promise((resolve) => child.stdout!.once('data', resolve));
       expect(processTree(process.pid)).toContain(child.pid);
       expect(peakRssBytes(process.pid)).toBeGreaterThan(peakRssBytes(child.pid!));
       expect(peakRssBytes(child.pid!)).toBeGreaterThan(10 * 1024 * 1024);
