@@ -28,47 +28,57 @@ export interface Measurement {
   cpuMsPerRequest: number | null;
 }
 
+/** Something that can be put under load for a while: a URL taking requests, or a client replaying plans. */
+export interface Runner {
+  name: string;
+  /** The serving process, for its CPU time. */
+  pid?: number;
+  /** One bounded run; `expectedRequests` says how many signed contexts to make ready. */
+  run(durationSeconds: number, expectedRequests: number, maxRequests: number): Promise<LoadSample>;
+}
+
 /** Requests a warm-up is prepared for, per second. */
 const WARMUP_RATE = 1_000;
 
+/** Requests to `target`, cycling through `bodies`. */
+export function httpRunner(target: Target, bodies: GraphQLBody[], check: AnswerCheck, connections: number): Runner {
+  return {
+    name: target.name,
+    pid: target.pid,
+    run: async (durationSeconds, expectedRequests, maxRequests) =>
+      runLoad({ url: target.url, headers: await target.headers(Math.min(expectedRequests, maxRequests)), bodies, check, connections, durationSeconds, maxRequests }),
+  };
+}
+
 /**
- * Warms every target up, then measures them in turn, `rounds` times, each round a share of
- * the duration: targets compared side by side see the same machine, even when something
+ * Warms every runner up, then measures them in turn, `rounds` times, each round a share of
+ * the duration: runners compared side by side see the same machine, even when something
  * else on it comes and goes.
  */
-export async function compare(targets: Target[], bodies: GraphQLBody[], check: AnswerCheck, settings: LoadSettings, rounds = 1): Promise<Measurement[]> {
+export async function compare(runners: Runner[], settings: LoadSettings, rounds = 1): Promise<Measurement[]> {
   const slice = settings.durationSeconds / rounds;
   const warmupSeconds = Math.max(settings.warmupSeconds, 0.5);
-  const run = async (target: Target, durationSeconds: number, expectedRequests: number) =>
-    runLoad({
-      url: target.url,
-      headers: await target.headers(Math.min(expectedRequests, settings.maxRequests)),
-      bodies,
-      check,
-      connections: settings.connections,
-      durationSeconds,
-      maxRequests: Math.ceil(settings.maxRequests / rounds),
-    });
+  const maxRequests = Math.ceil(settings.maxRequests / rounds);
 
   // The warm-up also tells how many requests a round will take.
-  const rates = new Map<Target, number>();
-  for (const target of targets) {
-    const warmup = await run(target, warmupSeconds, WARMUP_RATE * warmupSeconds);
-    rates.set(target, warmup.latenciesMs.length / warmup.durationSeconds);
+  const rates = new Map<Runner, number>();
+  for (const runner of runners) {
+    const warmup = await runner.run(warmupSeconds, WARMUP_RATE * warmupSeconds, maxRequests);
+    rates.set(runner, warmup.latenciesMs.length / warmup.durationSeconds);
   }
 
-  const samples = targets.map(() => [] as LoadSample[]);
-  const cpu = targets.map(() => 0);
+  const samples = runners.map(() => [] as LoadSample[]);
+  const cpu = runners.map(() => 0);
   for (let round = 0; round < rounds; round++) {
-    for (const [i, target] of targets.entries()) {
-      const before = target.pid ? cpuSeconds(target.pid) : 0;
-      samples[i]!.push(await run(target, slice, Math.ceil(2 * rates.get(target)! * slice) + 100));
-      cpu[i]! += target.pid ? cpuSeconds(target.pid) - before : 0;
+    for (const [i, runner] of runners.entries()) {
+      const before = runner.pid ? cpuSeconds(runner.pid) : 0;
+      samples[i]!.push(await runner.run(slice, Math.ceil(2 * rates.get(runner)! * slice) + 100, maxRequests));
+      cpu[i]! += runner.pid ? cpuSeconds(runner.pid) - before : 0;
     }
   }
-  return targets.map((target, i) => {
+  return runners.map((runner, i) => {
     const load = summarize(samples[i]!);
-    return { target: target.name, load, cpuMsPerRequest: target.pid && load.requests > 0 ? (cpu[i]! * 1000) / load.requests : null };
+    return { target: runner.name, load, cpuMsPerRequest: runner.pid && load.requests > 0 ? (cpu[i]! * 1000) / load.requests : null };
   });
 }
 

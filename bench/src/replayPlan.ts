@@ -1,9 +1,9 @@
 import { Agent, request } from 'node:http';
-import type { Measurement } from './measure';
+import type { Runner } from './measure';
 import { walkPlan, fetchKey, type QueryPlan } from './queryPlan';
 import type { SubgraphFetch } from './recordSubgraphFetches';
 import type { HeaderSource } from './requestHeaders';
-import { summarize, type LoadSample } from './runLoad';
+import type { LoadSample } from './runLoad';
 
 export interface PlanReplayOptions {
   plan: QueryPlan;
@@ -11,9 +11,6 @@ export interface PlanReplayOptions {
   /** Headers of each operation's fetches (one signed context per operation, as the gateway does). */
   headers: (operations: number) => Promise<HeaderSource>;
   connections: number;
-  durationSeconds: number;
-  warmupSeconds: number;
-  maxRequests: number;
 }
 
 type Prepared = Map<string, { url: URL; body: string }>;
@@ -82,20 +79,19 @@ async function replay(plan: QueryPlan, operations: Prepared[], headers: HeaderSo
 }
 
 /**
- * The subgraphs without a gateway, under the same load: clients that run the recorded query
- * plan themselves (sequences in order, parallel groups at once), `connections` operations in
- * flight. Its p50 is what a gateway's p50 would be if the gateway cost nothing.
+ * The subgraphs without a gateway, under the same load: a client that runs the recorded
+ * query plan itself (sequences in order, parallel groups at once), `connections` operations
+ * in flight. Its p50 is what a gateway's p50 would be if the gateway cost nothing.
  */
-export async function measurePlanReplay(options: PlanReplayOptions): Promise<Measurement> {
-  if (!options.plan.node) throw new Error('replaying a query plan: the plan is empty');
+export function planReplayRunner(options: PlanReplayOptions): Runner {
+  const { plan } = options;
+  if (!plan.node) throw new Error('replaying a query plan: the plan is empty');
   const operations: Prepared[] = options.operations.map(
     (fetches) => new Map(fetches.map((fetch) => [fetchKey(fetch.subgraph, fetch.body.query), { url: new URL(fetch.url), body: JSON.stringify(fetch.body) }])),
   );
-  const run = async (durationSeconds: number, expected: number) =>
-    replay(options.plan, operations, await options.headers(Math.min(expected, options.maxRequests)), options.connections, durationSeconds, options.maxRequests);
-  const warmupSeconds = Math.max(options.warmupSeconds, 0.5);
-  const warmup = await run(warmupSeconds, 500 * warmupSeconds);
-  const rate = warmup.latenciesMs.length / warmup.durationSeconds;
-  const load = summarize([await run(options.durationSeconds, Math.ceil(2 * rate * options.durationSeconds) + 100)]);
-  return { target: 'direct, whole plan (no gateway)', load, cpuMsPerRequest: null };
+  return {
+    name: 'direct, whole plan (no gateway)',
+    run: async (durationSeconds, expectedRequests, maxRequests) =>
+      replay(plan, operations, await options.headers(Math.min(expectedRequests, maxRequests)), options.connections, durationSeconds, maxRequests),
+  };
 }

@@ -7,10 +7,10 @@ import { freePorts, readStreet } from '@resident-graph/tests';
 import type { BenchOptions } from './benchOptions';
 import type { BenchReport, DirectMeasurement, SideBySide, WorkloadReport } from './BenchReport';
 import { directCost, fetchSlots } from './fetchSlots';
-import { callsPerOperation, compare, type LoadSettings, type Target } from './measure';
+import { callsPerOperation, compare, httpRunner, type LoadSettings, type Runner, type Target } from './measure';
 import { peakRssBytes } from './processStats';
 import { recordSubgraphFetches, type RecordedWorkload } from './recordSubgraphFetches';
-import { measurePlanReplay } from './replayPlan';
+import { planReplayRunner } from './replayPlan';
 import { fixedHeaders, forwardedContexts, gatewayHeaders } from './requestHeaders';
 import { residentWorkload, rosterWorkload } from './sampleWorkloads';
 import { startGateways, type GatewayProcess, type Gateways } from './startGateways';
@@ -57,9 +57,12 @@ async function targetsOf(workload: Workload, stack: Stack, gateways: Gateways): 
   };
 }
 
-async function sideBySide(pair: Pair, workload: Workload, bodies: Workload['bodies'], settings: LoadSettings): Promise<SideBySide> {
-  const [gateway, plain] = await compare([pair.gateway, pair.plain], bodies, workload.check, settings, ROUNDS);
-  return { gateway: gateway!, plain: plain!, throughputRatio: gateway!.load.requestsPerSecond / plain!.load.requestsPerSecond };
+/** Our gateway and the plain one, alternating; `others` run in the same rounds. */
+async function sideBySide(pair: Pair, workload: Workload, bodies: Workload['bodies'], settings: LoadSettings, others: Runner[] = []) {
+  const runners = [pair.gateway, pair.plain].map((target) => httpRunner(target, bodies, workload.check, settings.connections));
+  const [gateway, plain, ...rest] = await compare([...runners, ...others], settings, ROUNDS);
+  const sideBySide: SideBySide = { gateway: gateway!, plain: plain!, throughputRatio: gateway!.load.requestsPerSecond / plain!.load.requestsPerSecond };
+  return { sideBySide, others: rest };
 }
 
 async function benchWorkload(workload: Workload, recorded: RecordedWorkload, stack: Stack, gateways: Gateways, settings: LoadSettings, logger: Logger): Promise<WorkloadReport> {
@@ -69,23 +72,23 @@ async function benchWorkload(workload: Workload, recorded: RecordedWorkload, sta
     gateway: await callsPerOperation(stack, targets.subgraphs.gateway, workload.bodies),
     plain: await callsPerOperation(stack, targets.subgraphs.plain, workload.bodies),
   };
-  logger.info(`${workload.name}: gateway and plain ApolloGateway over the subgraphs`);
-  const subgraphs = await sideBySide(targets.subgraphs, workload, workload.bodies, settings);
-  logger.info(`${workload.name}: gateway and plain ApolloGateway over in-memory subgraphs`);
-  const inMemory = await sideBySide(targets.inMemory, workload, workload.bodies.slice(0, RECORDED_OPERATIONS), settings);
-
   const signedContexts = (requests: number) => forwardedContexts(stack, workload.credentials, requests);
+  logger.info(`${workload.name}: gateway, plain ApolloGateway and the plan without a gateway, over the subgraphs`);
+  const planReplay = planReplayRunner({ plan: recorded.plan, operations: recorded.operations, headers: signedContexts, connections: settings.connections });
+  const { sideBySide: subgraphs, others: [directPlan] } = await sideBySide(targets.subgraphs, workload, workload.bodies, settings, [planReplay]);
+  logger.info(`${workload.name}: gateway and plain ApolloGateway over in-memory subgraphs`);
+  const { sideBySide: inMemory } = await sideBySide(targets.inMemory, workload, workload.bodies.slice(0, RECORDED_OPERATIONS), settings);
+
   const direct: DirectMeasurement[] = [];
   const slots = fetchSlots(recorded.operations);
   for (const slot of slots) {
     logger.info(`${workload.name}: straight to ${slot.name}`);
     const target: Target = { name: `direct ${slot.name}`, url: slot.url, headers: signedContexts, pid: stack.services.get(`${slot.subgraph}-subgraph`)?.child.pid };
-    const [measurement] = await compare([target], slot.bodies, () => true, { ...settings, durationSeconds: settings.durationSeconds / 2, warmupSeconds: Math.min(settings.warmupSeconds, 1) });
+    const runner = httpRunner(target, slot.bodies, () => true, settings.connections);
+    const [measurement] = await compare([runner], { ...settings, durationSeconds: settings.durationSeconds / 2, warmupSeconds: Math.min(settings.warmupSeconds, 1) });
     direct.push({ ...measurement!, subgraph: slot.subgraph, root: slot.root });
   }
   const directCostMs = directCost(recorded.plan, slots.map((slot, i) => ({ key: slot.key, root: slot.root, p50: direct[i]!.load.latencyMs.p50 })));
-  logger.info(`${workload.name}: the whole plan straight to the subgraphs`);
-  const directPlan = await measurePlanReplay({ ...settings, plan: recorded.plan, operations: recorded.operations, headers: signedContexts });
   const p50 = (measurement: { load: { latencyMs: { p50: number } } }) => measurement.load.latencyMs.p50;
 
   return {
@@ -96,10 +99,10 @@ async function benchWorkload(workload: Workload, recorded: RecordedWorkload, sta
     inMemory,
     callsPerOperation: callsPerOperationOf,
     direct,
-    directPlan,
+    directPlan: directPlan!,
     directCostMs,
     overheadRatio: { gateway: p50(subgraphs.gateway) / directCostMs.rootPlusSlowestEntity, plain: p50(subgraphs.plain) / directCostMs.rootPlusSlowestEntity },
-    overheadVsPlanReplay: { gateway: p50(subgraphs.gateway) / p50(directPlan), plain: p50(subgraphs.plain) / p50(directPlan) },
+    overheadVsPlanReplay: { gateway: p50(subgraphs.gateway) / p50(directPlan!), plain: p50(subgraphs.plain) / p50(directPlan!) },
   };
 }
 

@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { QueryPlan } from '../src/queryPlan';
 import type { SubgraphFetch } from '../src/recordSubgraphFetches';
-import { measurePlanReplay } from '../src/replayPlan';
+import { planReplayRunner } from '../src/replayPlan';
+import { summarize } from '../src/runLoad';
 
 interface Seen {
   subgraph: string;
@@ -10,7 +11,7 @@ interface Seen {
   context: string;
 }
 
-describe('measurePlanReplay', () => {
+describe('planReplayRunner', () => {
   let server: Server;
   let base: string;
   const seen: Seen[] = [];
@@ -39,33 +40,24 @@ describe('measurePlanReplay', () => {
   it("runs each operation's fetches in plan order, one context per operation", async () => {
     seen.length = 0;
     let context = 0;
-    const measurement = await measurePlanReplay({
+    const runner = planReplayRunner({
       plan,
       operations: [operation('A'), operation('B')],
       headers: async () => () => ({ 'content-type': 'application/json', 'x-gateway-context': `c${context++}` }),
       connections: 1,
-      durationSeconds: 0.2,
-      warmupSeconds: 0.1,
-      maxRequests: 6,
     });
-    expect(measurement.load.requests).toBe(6);
-    expect(measurement.load.errors.total).toBe(0);
-    const measured = seen.slice(-12);
+    const load = summarize([await runner.run(5, 6, 6)]);
+    expect(load.requests).toBe(6);
+    expect(load.errors.total).toBe(0);
+    const measured = seen;
     expect(measured.map((s) => `${s.subgraph}:${s.operation}`)).toEqual(['root:A', 'second:A', 'root:B', 'second:B', 'root:A', 'second:A', 'root:B', 'second:B', 'root:A', 'second:A', 'root:B', 'second:B']);
     for (let i = 0; i < measured.length; i += 2) expect(measured[i]!.context).toBe(measured[i + 1]!.context);
     expect(new Set(measured.map((s) => s.context)).size).toBe(6);
   });
 
   it('counts an operation with a failed fetch as one error', async () => {
-    const measurement = await measurePlanReplay({
-      plan,
-      operations: [operation('A', 'failing')],
-      headers: async () => () => ({ 'content-type': 'application/json' }),
-      connections: 2,
-      durationSeconds: 0.2,
-      warmupSeconds: 0.1,
-      maxRequests: 4,
-    });
-    expect(measurement.load.errors).toMatchObject({ graphql: 4, total: 4 });
+    const runner = planReplayRunner({ plan, operations: [operation('A', 'failing')], headers: async () => () => ({ 'content-type': 'application/json' }), connections: 2 });
+    const load = summarize([await runner.run(5, 4, 4)]);
+    expect(load.errors).toMatchObject({ graphql: 4, total: 4 });
   });
 });
