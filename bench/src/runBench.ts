@@ -121,7 +121,7 @@ export async function runBench(options: BenchOptions, logger: Logger): Promise<B
   const dataDir = path.join(REPO_ROOT, '.data', options.preset);
   // Its own folder: the embedded database holds one preset's data, apart from `npm start`'s.
   const workDir = path.join(REPO_ROOT, '.data', `bench-${options.preset}`);
-  const [gateway, postgres, ps, ca, fp, lb, gr, psIn, fpIn, lbIn] = await freePorts(10);
+  const [gateway, postgres, ps, ca, fp, lb, gr, au, psIn, fpIn, lbIn] = await freePorts(11);
   const env = stackEnv(options);
   const database = options.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : 'embedded PostgreSQL (PGlite)';
   logger.info(`starting the ${options.preset} stack on ${database}`);
@@ -134,7 +134,7 @@ export async function runBench(options: BenchOptions, logger: Logger): Promise<B
     logger,
     ports: {
       gateway: gateway!, postgres: postgres!,
-      publicSecuritySubgraph: ps!, civilAffairsSubgraph: ca!, familyPlanningSubgraph: fp!, labourSubgraph: lb!, gridSubgraph: gr!,
+      publicSecuritySubgraph: ps!, civilAffairsSubgraph: ca!, familyPlanningSubgraph: fp!, labourSubgraph: lb!, gridSubgraph: gr!, auditSubgraph: au!,
       publicSecurityStandIn: psIn!, familyPlanningStandIn: fpIn!, labourStandIn: lbIn!,
     },
   });
