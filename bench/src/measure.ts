@@ -1,5 +1,5 @@
 import type { Stack } from '@resident-graph/stack';
-import { callsDuring } from '@resident-graph/tests';
+import { callsDuring, departmentCalls } from '@resident-graph/tests';
 import { cpuSeconds } from './processStats';
 import type { HeaderSource } from './requestHeaders';
 import { runLoad, summarize, type LoadResult, type LoadSample } from './runLoad';
@@ -83,11 +83,27 @@ export async function compare(runners: Runner[], settings: LoadSettings, rounds 
 }
 
 /**
+ * Waits until the department systems have stopped counting calls: requests a load run left
+ * in flight would otherwise be counted, or slow the next ones into time-outs and retries.
+ */
+async function settled(stack: Stack, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = JSON.stringify(await departmentCalls(stack));
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const now = JSON.stringify(await departmentCalls(stack));
+    if (now === last) return;
+    last = now;
+  }
+}
+
+/**
  * Calls each departmental system received per operation, from `count` operations sent one
- * after another (exact: nothing else is in flight).
+ * after another once the systems are quiet (exact: nothing else is in flight).
  */
 export async function callsPerOperation(stack: Stack, target: Target, bodies: GraphQLBody[], count = 10): Promise<Record<string, number>> {
   const headers = await target.headers(count);
+  await settled(stack);
   const calls = await callsDuring(stack, async () => {
     for (let i = 0; i < count; i++) {
       const response = await fetch(target.url, { method: 'POST', headers: headers(), body: JSON.stringify(bodies[i % bodies.length]) });

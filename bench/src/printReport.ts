@@ -37,11 +37,12 @@ export function printReport(report: BenchReport): string {
     ),
     '',
     formatTable(
-      ['workload', 'req/s vs plain', 'in-memory', 'root+slowest entity ms', 'p50 over it: gateway', 'plain', 'plan critical path ms', 'plan replay p50 ms', 'p50 over it: gateway', 'plain'],
+      ['workload', 'req/s vs plain', 'in-memory', 'CPU/req plain ÷ ours, in-memory', 'root+slowest entity ms', 'p50 over it: gateway', 'plain', 'plan critical path ms', 'plan replay p50 ms', 'p50 over it: gateway', 'plain'],
       report.workloads.map((w) => [
         w.name,
         times(w.subgraphs.throughputRatio),
         times(w.inMemory.throughputRatio),
+        times((w.inMemory.plain.cpuMsPerRequest ?? Number.NaN) / (w.inMemory.gateway.cpuMsPerRequest ?? Number.NaN)),
         fixed(w.directCostMs.rootPlusSlowestEntity),
         times(w.overheadRatio.gateway),
         times(w.overheadRatio.plain),

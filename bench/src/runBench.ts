@@ -21,7 +21,7 @@ const MiB = 1024 * 1024;
 /** Operations per workload recorded for the direct and in-memory runs (and cycled by them). */
 const RECORDED_OPERATIONS = 50;
 /** Side-by-side runs alternate this many times. */
-const ROUNDS = 2;
+const ROUNDS = 4;
 
 function stackEnv(options: BenchOptions): Record<string, string> {
   const env: Record<string, string> = { RATE_LIMIT_PER_SECOND: String(options.rateLimit) };
