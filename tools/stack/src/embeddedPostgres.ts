@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { keepBatchesTogether } from './keepBatchesTogether';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -16,7 +17,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   mkdirSync(options.dataDir, { recursive: true });
   const db = await PGlite.create({ dataDir: options.dataDir });
   const host = options.host ?? '127.0.0.1';
-  const server = new PGLiteSocketServer({ db, port: options.port, host, maxConnections: 64 });
+  const server = new PGLiteSocketServer({ db: keepBatchesTogether(db), port: options.port, host, maxConnections: 64 });
   await server.start();
   return {
     url: `postgresql://postgres@${host}:${options.port}/postgres`,
