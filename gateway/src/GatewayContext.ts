@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { PURPOSE_CODES, TrustError, parsePurpose, signGatewayContext, verifyUserToken, type Caller, type KeyLike, type Purpose } from '@resident-graph/trust';
+import { PURPOSE_CODES, TrustError, parsePurpose, signGatewayContext, createUserTokenVerifier, type Caller, type KeyLike, type Purpose } from '@resident-graph/trust';
 
 export interface GatewayContext {
   caller: Caller;
@@ -32,13 +32,14 @@ const refuse = (code: string, message: string, status: number) => new GraphQLErr
  * operation (UNAUTHENTICATED, 401). A stated purpose must be one of the coded list.
  */
 export function gatewayContextFactory(keys: GatewayKeys) {
+  const verifyUserToken = createUserTokenVerifier(keys.issuerPublicKey);
   return async (request: IncomingMessage): Promise<GatewayContext> => {
     const authorization = header(request, 'authorization');
     const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) throw refuse('UNAUTHENTICATED', 'an Authorization: Bearer <token> header is required', 401);
     let caller: Caller;
     try {
-      caller = await verifyUserToken(token, keys.issuerPublicKey);
+      caller = await verifyUserToken(token);
     } catch (error) {
       throw refuse('UNAUTHENTICATED', error instanceof TrustError ? error.reason : 'token refused', 401);
     }

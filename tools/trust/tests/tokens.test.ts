@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SignJWT, generateKeyPair } from 'jose';
 import {
+  createUserTokenVerifier,
   ensureKeyPairs,
   loadKey,
   mintUserToken,
@@ -54,6 +55,42 @@ describe('user tokens', () => {
     const [header, payload, signature] = (await mintUserToken(worker, issuerPrivate)).split('.');
     const altered = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), grids: ['G001', 'G002'] })).toString('base64url');
     await expect(verifyUserToken(`${header}.${altered}.${signature}`, issuerPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('refuses a token without an expiry', async () => {
+    const token = await new SignJWT({ role: 'grid-worker', grids: ['G001'] })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('w-1')
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
+      .sign(issuerPrivate);
+    await expect(verifyUserToken(token, issuerPublic)).rejects.toMatchObject({ reason: 'token claim exp is invalid' });
+  });
+
+  describe('a verifier that remembers verified tokens', () => {
+    it('answers the same caller for the same token, time after time', async () => {
+      const verify = createUserTokenVerifier(issuerPublic);
+      const token = await mintUserToken(worker, issuerPrivate);
+      for (let round = 0; round < 3; round++) expect(await verify(token)).toEqual(worker);
+    });
+
+    it('refuses a remembered token once it has expired', async () => {
+      const verify = createUserTokenVerifier(issuerPublic);
+      const token = await mintUserToken(worker, issuerPrivate, { expiresIn: '1s' });
+      expect(await verify(token)).toEqual(worker);
+      await new Promise((resolve) => setTimeout(resolve, 2_100));
+      await expect(verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', reason: 'token expired' });
+      await expect(verify(token)).rejects.toMatchObject({ reason: 'token expired' });
+    });
+
+    it('never remembers a refusal, nor lets a forgery borrow a remembered token', async () => {
+      const verify = createUserTokenVerifier(issuerPublic);
+      const token = await mintUserToken(worker, issuerPrivate);
+      expect(await verify(token)).toEqual(worker);
+      const [header, payload, signature] = token.split('.');
+      const widened = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), grids: ['G001', 'G002'] })).toString('base64url');
+      for (let round = 0; round < 2; round++) await expect(verify(`${header}.${widened}.${signature}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    });
   });
 
   it('refuses an unknown role and garbage', async () => {
