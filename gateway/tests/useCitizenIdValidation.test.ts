@@ -36,4 +36,13 @@ describe('useCitizenIdValidation', () => {
     expect(result.data).toBeUndefined();
     expect(result.errors?.[0]?.extensions?.code).toBe('INVALID_CITIZEN_ID');
   });
+
+  it('answers a document it has seen before the same way: refused literals stay refused, variables are checked every time', async () => {
+    const badLiteral = '{ resident(id: "110105194912310021") }';
+    for (let round = 0; round < 3; round++) expect((await run(badLiteral)).errors?.[0]?.extensions?.code).toBe('INVALID_CITIZEN_ID');
+    const byVariable = 'query($id: CitizenId!) { resident(id: $id) }';
+    expect((await run(byVariable, { id: '11010519491231002X' })).errors).toBeUndefined();
+    expect((await run(byVariable, { id: '110105194912310021' })).errors?.[0]?.extensions?.code).toBe('INVALID_CITIZEN_ID');
+    expect((await run(byVariable, { id: '11010519491231002X' })).data).toEqual({ resident: 'asked 11010519491231002X' });
+  });
 });

@@ -42,12 +42,25 @@ function literalProblems(document: DocumentNode, schema: GraphQLSchema): GraphQL
   return found;
 }
 
+/** A document's literals do not change: check each parsed document once (Apollo reuses it). */
+function cachedLiteralProblems(): (document: DocumentNode, schema: GraphQLSchema) => GraphQLError | null {
+  const checked = new WeakMap<DocumentNode, { schema: GraphQLSchema; problem: GraphQLError | null }>();
+  return (document, schema) => {
+    const known = checked.get(document);
+    if (known?.schema === schema) return known.problem;
+    const problem = literalProblems(document, schema);
+    checked.set(document, { schema, problem });
+    return problem;
+  };
+}
+
 /**
  * Checks every citizen ID an operation carries — in variables or written in the query —
  * before any subgraph is asked, so a bad ID answers `INVALID_CITIZEN_ID` (HTTP 400) at
  * the edge instead of as a failed subgraph fetch.
  */
 export function useCitizenIdValidation(): ApolloServerPlugin {
+  const literalProblemsOf = cachedLiteralProblems();
   return {
     async requestDidStart() {
       return {
@@ -58,7 +71,7 @@ export function useCitizenIdValidation(): ApolloServerPlugin {
             const problem = invalid(request.variables?.[name], `variable $${name}`);
             if (problem) throw problem;
           }
-          const problem = literalProblems(document, schema);
+          const problem = literalProblemsOf(document, schema);
           if (problem) throw problem;
         },
       };
