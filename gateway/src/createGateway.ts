@@ -30,7 +30,7 @@ export function createGateway(settings: GatewaySettings, logger: Logger): Gatewa
       const target = settings.SUBGRAPH_URLS[name] ?? url;
       if (!target) throw new Error(`subgraph ${name} has no URL in the supergraph and no override in SUBGRAPH_URLS`);
       subgraphUrls.set(name, target);
-      return new SubgraphDataSource({ url: target, fetcher });
+      return new SubgraphDataSource({ name, url: target, fetcher });
     },
   });
   const apollo = new ApolloServer<GatewayContext>({

@@ -2,6 +2,7 @@ export { loadGatewaySettings, type GatewaySettings } from './settings';
 export { createGateway, type Gateway } from './createGateway';
 export { startGateway } from './startGateway';
 export { depthLimit } from './depthLimit';
-export { SubgraphDataSource } from './SubgraphDataSource';
+export { SubgraphDataSource, type SubgraphDataSourceOptions } from './SubgraphDataSource';
+export { createSubgraphFetcher } from './createSubgraphFetcher';
 export type { GatewayContext } from './GatewayContext';
 export { useCitizenIdValidation } from './plugins/useCitizenIdValidation';

@@ -1,21 +1,95 @@
-import type { FetcherResponse } from '@apollo/utils.fetcher';
-import { SubgraphDataSource } from '../src';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
+import { GATEWAY_CONTEXT_HEADER } from '@resident-graph/trust';
+import { createSubgraphFetcher, SubgraphDataSource, type GatewayContext } from '../src';
 
-const source = new SubgraphDataSource({ url: 'http://127.0.0.1:1/graphql' });
-const respond = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, statusText: 'Bad Request', headers: { 'content-type': 'application/json' } }) as unknown as FetcherResponse;
+interface Reply {
+  status: number;
+  body: string;
+}
 
-describe('errorFromResponse', () => {
-  it("keeps the subgraph's own code and message from a refused fetch", async () => {
-    const error = await source.errorFromResponse(respond(400, { errors: [{ message: 'first must be 0…1000', extensions: { code: 'BAD_USER_INPUT' } }] }));
-    expect(error.message).toBe('first must be 0…1000');
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', status: 400 });
+const context = { requestId: 'request-1', operationId: 'operation-1', forwardedContext: Promise.resolve('signed.context.jwt') } as GatewayContext;
+
+function incoming(query: string, variables?: Record<string, unknown>): GraphQLDataSourceProcessOptions<GatewayContext> {
+  return {
+    kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+    request: { query, variables, operationName: 'Probe' },
+    context,
+    incomingRequestContext: {},
+    document: undefined,
+    pathInIncomingRequest: [],
+  } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
+}
+
+describe('SubgraphDataSource', () => {
+  let server: Server;
+  let url: string;
+  let reply: Reply;
+  let received: { headers: IncomingMessage['headers']; body: string }[];
+
+  beforeAll(async () => {
+    server = createServer(async (request, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      response.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  });
+  beforeEach(() => {
+    received = [];
+    reply = { status: 200, body: '{"data":{"ok":true}}' };
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
   });
 
-  it("falls back to Apollo's status mapping when the body carries no code", async () => {
-    const error = await source.errorFromResponse(respond(401, { message: 'no' }));
-    expect(error.extensions.code).toBe('UNAUTHENTICATED');
-    const plain = await source.errorFromResponse(respond(502, 'upstream down'));
-    expect(plain.message).toBe('502: Bad Request');
+  const source = () => new SubgraphDataSource({ name: 'grid', url, fetcher: createSubgraphFetcher() });
+
+  it('posts the operation with the signed context and request id, and returns data, errors and extensions', async () => {
+    reply.body = JSON.stringify({ data: { grid: { id: 'G001' } }, errors: [{ message: 'partial', path: ['grid', 'name'] }], extensions: { note: 'x' } });
+    const response = await source().process(incoming('query Probe($id: ID!) { grid(id: $id) { id name } }', { id: 'G001' }));
+    expect(response).toEqual({ data: { grid: { id: 'G001' } }, errors: [{ message: 'partial', path: ['grid', 'name'] }], extensions: { note: 'x' } });
+    expect(received).toHaveLength(1);
+    expect(received[0]!.headers[GATEWAY_CONTEXT_HEADER]).toBe('signed.context.jwt');
+    expect(received[0]!.headers['x-request-id']).toBe('request-1');
+    expect(received[0]!.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(received[0]!.body)).toEqual({ query: 'query Probe($id: ID!) { grid(id: $id) { id name } }', variables: { id: 'G001' }, operationName: 'Probe' });
+  });
+
+  it("keeps the subgraph's own code and message from a refused fetch", async () => {
+    reply = { status: 400, body: JSON.stringify({ errors: [{ message: 'first must be 0…1000', extensions: { code: 'BAD_USER_INPUT' } }] }) };
+    await expect(source().process(incoming('{ grid }'))).rejects.toMatchObject({ message: 'first must be 0…1000', extensions: { code: 'BAD_USER_INPUT', status: 400 } });
+  });
+
+  it.each([
+    [401, '{"message":"no"}', 'UNAUTHENTICATED'],
+    [403, 'forbidden', 'FORBIDDEN'],
+    [502, 'upstream down', 'INTERNAL_SERVER_ERROR'],
+  ])('maps a %i without a code of its own to %s', async (status, body, code) => {
+    reply = { status, body };
+    await expect(source().process(incoming('{ grid }'))).rejects.toMatchObject({ extensions: { code, status } });
+  });
+
+  it.each([
+    ['not JSON', '<html>oops</html>'],
+    ['a JSON array', '[1, 2]'],
+    ['JSON without data or errors', '{"hello":"world"}'],
+  ])('calls an answer that is %s SUBGRAPH_BAD_RESPONSE, naming the subgraph', async (_what, body) => {
+    reply.body = body;
+    await expect(source().process(incoming('{ grid }'))).rejects.toMatchObject({ message: expect.stringContaining('subgraph grid'), extensions: { code: 'SUBGRAPH_BAD_RESPONSE' } });
+  });
+
+  it('calls a subgraph that cannot be reached SUBGRAPH_UNAVAILABLE, naming it', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const unreachable = new SubgraphDataSource({ name: 'labour', url: `http://127.0.0.1:${port}/graphql`, fetcher: createSubgraphFetcher() });
+    await expect(unreachable.process(incoming('{ grid }'))).rejects.toMatchObject({ message: expect.stringContaining('subgraph labour cannot be reached'), extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
   });
 });
