@@ -9,3 +9,4 @@ export * from './callCounts';
 export * from './credentials';
 export * from './accessExpectations';
 export * from './startTcpProxy';
+export * from './policyMatrix';

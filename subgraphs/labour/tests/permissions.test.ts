@@ -3,10 +3,10 @@ import { isIntrospectionType, isObjectType, isUnionType, type GraphQLSchema } fr
 import { maskCitizenId, type TruthResident } from '@resident-graph/schemas';
 import { AUDIENCES, type Audience, type Jurisdiction } from '@resident-graph/subgraph-kit';
 import { buildLabourSchema, labourPolicy } from '@resident-graph/subgraph-labour';
+import { fieldTypeOf, operationOf, project, reach, refusalOf, routesOf, verdictOf, type Step } from '@resident-graph/tests/support/policyMatrix';
 import { createTestTrust, GATEWAY_CONTEXT_HEADER, type Caller, type Purpose } from '@resident-graph/trust';
 import { expectedSection } from './fixtures/expectedSection';
 import { startLabourHarness, type GraphQLAnswer, type LabourHarness } from './fixtures/labourHarness';
-import { fieldTypeOf, project, reach, refusal, routesOf, selectionOf, verdict, type Step } from './fixtures/policyMatrix';
 import { labourPopulation } from './fixtures/population';
 
 const INSIDE: Jurisdiction = { gridId: 'G1', communityId: 'C1' };
@@ -72,7 +72,7 @@ describe('labour policy table, applied', () => {
           const steps = routes.get(row.type)!.slice(1).concat(row);
           population.residents.forEach((resident, index) => {
             const truth = { __typename: 'Resident', ...truthOf(resident, index) };
-            const code = verdict(truth, steps, audience, purpose !== null, isInside(index));
+            const code = verdictOf(labourPolicy, truth, steps, audience, purpose !== null, isInside(index));
             const values = [reach(truth, steps.map((step) => step.field))].flat(Infinity).filter((value) => value !== null);
             const masked = labourPolicy.table[row.type]![row.field]![audience] === 'mask' && values.length > 0;
             verdicts.add(code ?? (masked ? 'MASKED' : 'SERVED'));
@@ -88,7 +88,7 @@ describe('labour policy table, applied', () => {
       it.each(rows)('$name', async (row) => {
         const steps = [...routes.get(row.type)!, row];
         const [root, ...rest] = steps as [Step, ...Step[]];
-        const query = `query${root.field === '_entities' ? ' ($representations: [_Any!]!)' : ''} { ${selectionOf(schema, steps)} }`;
+        const query = operationOf(schema, steps);
         const answer = await harness.post(query, root.field === '_entities' ? { representations } : {}, await harness.trust.gatewayHeaders(CALLERS[audience], purpose));
         const leafType = fieldTypeOf(schema, row);
         const masked = labourPolicy.table[row.type]![row.field]![audience] === 'mask';
@@ -99,7 +99,7 @@ describe('labour policy table, applied', () => {
 
         /** One object of the answer against its truth: served as the truth has it, or refused with the table's code and nothing of it shown. */
         const expectVerdict = (actual: unknown, truth: unknown, inside: boolean, ...path: (string | number)[]) => {
-          const code = verdict(truth, rest, audience, purpose !== null, inside);
+          const code = verdictOf(labourPolicy, truth, rest, audience, purpose !== null, inside);
           const codes = [...new Set(errorsUnder(...path).map((error) => error.extensions?.code))];
           if (code === null) {
             expect({ path, codes, actual }).toEqual({ path, codes: [], actual: project(truth, fields, leaf) });
@@ -108,7 +108,7 @@ describe('labour policy table, applied', () => {
           }
         };
 
-        const rootRefusal = refusal(root, audience, purpose !== null, false);
+        const rootRefusal = refusalOf(labourPolicy, root, audience, purpose !== null, false);
         if (rootRefusal) {
           expect(answer.data?.[root.field] ?? null).toBeNull();
           expect(answer.errors?.map((error) => error.extensions?.code)).toEqual([rootRefusal]);
