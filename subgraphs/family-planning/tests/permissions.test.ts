@@ -7,13 +7,14 @@ import { startStandIn, writeStandInData, type StandInServer } from '@resident-gr
 import { maskCitizenId, type TruthResident } from '@resident-graph/schemas';
 import type { RunningServer } from '@resident-graph/service-kit';
 import { AUDIENCES, recordingAuditWriter, type Audience } from '@resident-graph/subgraph-kit';
+import { accessOf, refusalOf, type Refusal, type Step as TableStep } from '@resident-graph/tests/support/policyMatrix';
 import { createTestTrust, type Caller, type Purpose, type TestTrust } from '@resident-graph/trust';
 import { buildFamilyPlanningSchema, familyPlanningPolicy, startFamilyPlanningSubgraph } from '../src';
 import { expectedSection } from './fixtures/expectedSection';
 import { postGraphQL, representation, type GraphQLAnswer } from './fixtures/subgraphClient';
 import { PLACES, subgraphPopulation, type Place } from './fixtures/subgraphPopulation';
 
-const { table, jurisdictionOf, personalTypes } = familyPlanningPolicy;
+const { table, personalTypes } = familyPlanningPolicy;
 const population = subgraphPopulation();
 const PURPOSE: Purpose = { code: 'CASE_REVIEW', reference: 'JS-2026-0042' };
 
@@ -51,9 +52,7 @@ const CALLERS: CallerCase[] = [
 const callerOf = (audience: Audience) => CALLERS.find((entry) => entry.audience === audience)!;
 
 /** One field on the way from an operation's root to the field a table row is about. */
-interface Step {
-  typeName: string;
-  field: string;
+interface Step extends TableStep {
   nullable: boolean;
   list: boolean;
   itemNullable: boolean;
@@ -77,7 +76,7 @@ function stepOf(schema: GraphQLSchema, typeName: string, field: string): Step {
   const nullableType = getNullableType(definition.type);
   const named = getNamedType(definition.type);
   return {
-    typeName,
+    type: typeName,
     field,
     nullable: !isNonNullType(definition.type),
     list: isListType(nullableType),
@@ -141,7 +140,7 @@ interface Expectation {
 }
 
 /** The root of every entity probe; the rest of its path starts at `Resident`. */
-const stepOfEntities: Step = { typeName: 'Query', field: '_entities', nullable: false, list: true, itemNullable: true, objectType: null };
+const stepOfEntities: Step = { type: 'Query', field: '_entities', nullable: false, list: true, itemNullable: true, objectType: null };
 
 const NULLED = Symbol('null, to be carried up to the nearest nullable field');
 
@@ -154,19 +153,17 @@ function expectation(probe: Probe, who: CallerCase, purpose: Purpose | null): Ex
   const errors = new Set<string>();
   const served = new Map<string, Set<string>>();
 
-  const refusal = (step: Step, person: TruthResident | null): string | null => {
-    const granted = table[step.typeName]![step.field]![who.audience];
-    if (granted === 'deny') return 'FORBIDDEN';
-    if (granted === 'allow') return null;
-    if (!purpose) return 'PURPOSE_REQUIRED';
-    if (step.typeName in jurisdictionOf && !(person && who.reaches(placeOf(person)))) return 'OUT_OF_JURISDICTION';
-    if (person && personalTypes.includes(step.typeName)) served.set(person.id, (served.get(person.id) ?? new Set()).add(`${step.typeName}.${step.field}`));
+  const refusal = (step: Step, person: TruthResident | null): Refusal | null => {
+    const refused = refusalOf(familyPlanningPolicy, step, who.audience, purpose !== null, person !== null && who.reaches(placeOf(person)));
+    if (refused) return refused;
+    const audited = accessOf(familyPlanningPolicy, step, who.audience) !== 'allow' && personalTypes.includes(step.type);
+    if (person && audited) served.set(person.id, (served.get(person.id) ?? new Set()).add(`${step.type}.${step.field}`));
     return null;
   };
 
   const leaf = (step: Step, value: unknown): unknown => {
     if (step.objectType) return { __typename: step.objectType };
-    return table[step.typeName]![step.field]![who.audience] === 'mask' ? maskCitizenId(value as string) : value;
+    return table[step.type]![step.field]![who.audience] === 'mask' ? maskCitizenId(value as string) : value;
   };
 
   const resolve = (parent: Record<string, unknown>, steps: Step[], path: (string | number)[], person: TruthResident | null): unknown => {

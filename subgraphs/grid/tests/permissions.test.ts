@@ -1,6 +1,7 @@
 import { execute, isObjectType, parse } from 'graphql';
 import { maskCitizenId } from '@resident-graph/schemas';
 import { AUDIENCES, ServedRecord, type AccessEntry, type Audience } from '@resident-graph/subgraph-kit';
+import { refusalOf, type Refusal } from '@resident-graph/tests/support/policyMatrix';
 import { createTestTrust, type Caller } from '@resident-graph/trust';
 import { buildGridSchema, gridPolicy, gridTable } from '../src';
 import { createGridContext } from '../src/GridContext';
@@ -107,13 +108,10 @@ function mapLeaves(value: unknown, names: string[], map: (leaf: string) => strin
 }
 
 /** What the table says the answer to a chain is: the code of the first step refused, or null when it is served. */
-function expectedRefusal(chain: string[], probe: Probe, target: Target, withPurpose: boolean): string | null {
+function expectedRefusal(chain: string[], probe: Probe, target: Target, withPurpose: boolean): Refusal | null {
   for (const step of chain) {
-    const granted = gridTable[typeOf(step)]![fieldOf(step)]![probe.audience];
-    if (granted === 'deny') return 'FORBIDDEN';
-    if (granted === 'allow') continue;
-    if (!withPurpose) return 'PURPOSE_REQUIRED';
-    if (typeOf(step) in gridPolicy.jurisdictionOf && !probe.reaches.includes(target)) return 'OUT_OF_JURISDICTION';
+    const refusal = refusalOf(gridPolicy, { type: typeOf(step), field: fieldOf(step) }, probe.audience, withPurpose, probe.reaches.includes(target));
+    if (refusal) return refusal;
   }
   return null;
 }
