@@ -10,3 +10,4 @@ export * from './credentials';
 export * from './accessExpectations';
 export * from './startTcpProxy';
 export * from './policyMatrix';
+export * from './oneGridPopulation';
