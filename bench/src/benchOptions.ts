@@ -17,15 +17,17 @@ const schema = z.object({
   cpuProf: z.string().optional(),
   /** Extra environment for the stack's processes, `NAME=value` (settings to compare). */
   env: z.array(z.string().regex(/^[A-Z_][A-Z0-9_]*=/, 'must be NAME=value')).default([]),
-  /** A real PostgreSQL; without it the stack runs the embedded one. */
+  /** A PostgreSQL to use; without it, a fresh database on the local server. */
   databaseUrl: z.string().optional(),
+  /** The embedded PGlite even when a PostgreSQL server answers. */
+  embedded: z.boolean().default(false),
 });
 
 export type BenchOptions = z.infer<typeof schema>;
 
 export const USAGE = `npm run bench -- [--preset pilot|district] [--duration S] [--warmup S] [--connections N]
-                     [--max-requests N] [--rate-limit N] [--cpu-prof DIR] [--env NAME=value ...]
-environment: DATABASE_URL (a real PostgreSQL instead of the embedded one)`;
+                     [--max-requests N] [--rate-limit N] [--cpu-prof DIR] [--env NAME=value ...] [--embedded]
+environment: DATABASE_URL (the PostgreSQL to use; default: a fresh database on 127.0.0.1:5432, else the embedded PGlite)`;
 
 export function parseBenchOptions(args: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const { values } = parseArgs({
@@ -39,6 +41,7 @@ export function parseBenchOptions(args: string[], env: NodeJS.ProcessEnv = proce
       'rate-limit': { type: 'string' },
       'cpu-prof': { type: 'string' },
       env: { type: 'string', multiple: true },
+      embedded: { type: 'boolean' },
     },
     strict: true,
   });
@@ -51,6 +54,7 @@ export function parseBenchOptions(args: string[], env: NodeJS.ProcessEnv = proce
     rateLimit: values['rate-limit'],
     cpuProf: values['cpu-prof'],
     env: values.env,
+    embedded: values.embedded,
     databaseUrl: env.DATABASE_URL || undefined,
   });
   if (!result.success) throw new Error(`${result.error.issues.map((issue) => `--${String(issue.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`).join('; ')}\n${USAGE}`);

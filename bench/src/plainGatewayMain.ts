@@ -4,7 +4,6 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { z } from 'zod';
 import { loadSettings, portSetting } from '@resident-graph/service-kit';
-import { REPO_ROOT } from '@resident-graph/stack';
 import { GATEWAY_CONTEXT_HEADER } from '@resident-graph/trust';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -22,7 +21,7 @@ interface ForwardedContext {
  */
 const settings = loadSettings('plain-gateway', {
   PORT: portSetting(4300),
-  SUPERGRAPH_PATH: z.string().default(`${REPO_ROOT}/schemas/supergraph.graphql`),
+  SUPERGRAPH_PATH: z.string().min(1),
   SUBGRAPH_URLS: z.string().transform((raw) => z.record(z.string(), z.url()).parse(JSON.parse(raw))),
 });
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from '@resident-graph/service-kit';
 import { REPO_ROOT, startStack, type Stack } from '@resident-graph/stack';
-import { freePorts, readStreet } from '@resident-graph/tests';
+import { createTestDatabase, freePorts, readStreet, type TestDatabase } from '@resident-graph/tests';
 import type { BenchOptions } from './benchOptions';
 import type { BenchReport, DirectMeasurement, SideBySide, WorkloadReport } from './BenchReport';
 import { directCost, fetchSlots } from './fetchSlots';
@@ -113,6 +113,27 @@ function analystNote(): string {
 }
 
 /**
+ * DATABASE_URL if given; else a fresh database on the machine's PostgreSQL server, dropped
+ * afterwards; else (`--embedded`, or no server answers) the embedded PGlite, which runs every
+ * department's and the audit trail's queries on one thread and so, not the gateway, sets the
+ * pace over the real subgraphs.
+ */
+async function chooseDatabase(options: BenchOptions, logger: Logger): Promise<{ databaseUrl?: string; database: string; dropDatabase: () => Promise<void> }> {
+  const none = async () => undefined;
+  if (options.databaseUrl) return { databaseUrl: options.databaseUrl, database: 'PostgreSQL (DATABASE_URL)', dropDatabase: none };
+  if (!options.embedded) {
+    let fresh: TestDatabase | undefined;
+    try {
+      fresh = await createTestDatabase('rg_bench');
+    } catch (error) {
+      logger.warn({ err: error }, 'no PostgreSQL server answers; falling back to the embedded PGlite');
+    }
+    if (fresh) return { databaseUrl: fresh.url, database: `PostgreSQL (fresh database ${new URL(fresh.url).pathname.slice(1)})`, dropDatabase: fresh.drop };
+  }
+  return { database: 'embedded PostgreSQL (PGlite)', dropDatabase: none };
+}
+
+/**
  * Starts the stack on free loopback ports, a plain ApolloGateway over the same subgraphs,
  * and both gateways again over in-memory replicas of the subgraphs; runs every workload
  * against all of them and straight against the subgraphs.
@@ -123,13 +144,13 @@ export async function runBench(options: BenchOptions, logger: Logger): Promise<B
   const workDir = path.join(REPO_ROOT, '.data', `bench-${options.preset}`);
   const [gateway, postgres, ps, ca, fp, lb, gr, au, psIn, fpIn, lbIn] = await freePorts(11);
   const env = stackEnv(options);
-  const database = options.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : 'embedded PostgreSQL (PGlite)';
+  const { databaseUrl, database, dropDatabase } = await chooseDatabase(options, logger);
   logger.info(`starting the ${options.preset} stack on ${database}`);
   const stack = await startStack({
     dataDir,
     workDir,
     preset: options.preset,
-    databaseUrl: options.databaseUrl,
+    databaseUrl,
     env,
     logger,
     ports: {
@@ -172,5 +193,6 @@ export async function runBench(options: BenchOptions, logger: Logger): Promise<B
   } finally {
     await gateways?.stop();
     await stack.stop();
+    await dropDatabase();
   }
 }

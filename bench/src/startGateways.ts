@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Stack } from '@resident-graph/stack';
+import { bundleEntry, SUPERGRAPH_FILE, type Stack } from '@resident-graph/stack';
 import { freePorts } from '@resident-graph/tests';
 import type { RecordedExchange } from './replayKey';
 import { answersTypename, healthy, startService, type RunningService } from './startService';
@@ -50,22 +50,27 @@ export async function startGateways(options: {
   const urlsOf = (urls: Map<string, string>) => JSON.stringify(Object.fromEntries(urls));
 
   try {
-    // Run as a JavaScript deployment would: without the source-map support of our TypeScript
-    // loader, which makes every captured stack trace (Apollo's default fetcher takes one per
-    // connection) several times dearer.
-    const plainEnv = { SWC_NODE_SOURCE_MAP_MODE: 'none' };
-    await start('plain ApolloGateway', 'bench/src/plainGatewayMain.ts', plainPort!, { ...plainEnv, SUBGRAPH_URLS: urlsOf(options.subgraphUrls) }, plainReady);
-    await start('in-memory subgraphs', 'bench/src/replaySubgraphsMain.ts', replayPort!, { RECORDINGS: recordings }, healthy);
+    // Every process here runs compiled, as the stack runs our gateway and as a JavaScript
+    // deployment would: without the TypeScript loader's memory and source-map work.
+    const outDir = path.join(options.workDir, 'build');
+    const [plainGateway, replaySubgraphs, gateway] = await Promise.all([
+      bundleEntry({ entry: 'bench/src/plainGatewayMain.ts', name: 'plain-gateway', outDir }),
+      bundleEntry({ entry: 'bench/src/replaySubgraphsMain.ts', name: 'replay-subgraphs', outDir }),
+      bundleEntry({ entry: 'gateway/src/main.ts', name: 'gateway', outDir }),
+    ]);
+    const plainEnv = { SUPERGRAPH_PATH: SUPERGRAPH_FILE };
+    await start('plain ApolloGateway', plainGateway, plainPort!, { ...plainEnv, SUBGRAPH_URLS: urlsOf(options.subgraphUrls) }, plainReady);
+    await start('in-memory subgraphs', replaySubgraphs, replayPort!, { RECORDINGS: recordings }, healthy);
     const replayUrls = new Map([...options.subgraphUrls.keys()].map((name) => [name, local(replayPort!, `/${name}/graphql`)]));
     await start(
       'gateway (in-memory subgraphs)',
-      'gateway/src/main.ts',
+      gateway,
       gatewayReplayPort!,
-      { ...options.env, TRUST_KEYS_DIR: options.stack.keysDir, SUBGRAPH_URLS: urlsOf(replayUrls) },
+      { ...options.env, TRUST_KEYS_DIR: options.stack.keysDir, SUPERGRAPH_PATH: SUPERGRAPH_FILE, SUBGRAPH_URLS: urlsOf(replayUrls) },
       healthy,
       '/graphql',
     );
-    await start('plain ApolloGateway (in-memory subgraphs)', 'bench/src/plainGatewayMain.ts', plainReplayPort!, { ...plainEnv, SUBGRAPH_URLS: urlsOf(replayUrls) }, plainReady);
+    await start('plain ApolloGateway (in-memory subgraphs)', plainGateway, plainReplayPort!, { ...plainEnv, SUBGRAPH_URLS: urlsOf(replayUrls) }, plainReady);
   } catch (error) {
     await stop();
     throw error;

@@ -8,7 +8,7 @@ export interface RunningService {
 
 export interface ServiceOptions {
   name: string;
-  /** TypeScript entry, relative to the repository root. */
+  /** A TypeScript entry relative to the repository root, or a bundle (`ChildService`). */
   entry: string;
   env: NodeJS.ProcessEnv;
   logDir: string;

@@ -1,8 +1,9 @@
 import { parseBenchOptions } from '../src/benchOptions';
 
 describe('parseBenchOptions', () => {
-  it('defaults to a short pilot run on the embedded database', () => {
-    expect(parseBenchOptions([], {})).toEqual({ preset: 'pilot', duration: 4, warmup: 1, connections: 10, maxRequests: 50_000, rateLimit: 1_000_000, env: [] });
+  it('defaults to a short pilot run, with no database named and the embedded one not forced', () => {
+    expect(parseBenchOptions([], {})).toEqual({ preset: 'pilot', duration: 4, warmup: 1, connections: 10, maxRequests: 50_000, rateLimit: 1_000_000, env: [], embedded: false });
+    expect(parseBenchOptions(['--embedded'], {}).embedded).toBe(true);
   });
 
   it('reads every option and DATABASE_URL', () => {

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from './ChildService';
+import { REPO_ROOT, SUPERGRAPH_FILE } from './repoPaths';
 import { composeSupergraph } from './composeSupergraph';
 
 const SCHEMAS_DIR = path.join(REPO_ROOT, 'schemas');
@@ -9,7 +9,7 @@ const SCHEMAS_DIR = path.join(REPO_ROOT, 'schemas');
 export function publishedFiles(composed: Awaited<ReturnType<typeof composeSupergraph>>): Map<string, string> {
   const files = new Map<string, string>();
   for (const [name, sdl] of composed.subgraphSdls) files.set(path.join(SCHEMAS_DIR, 'subgraphs', `${name}.graphql`), sdl);
-  files.set(path.join(SCHEMAS_DIR, 'supergraph.graphql'), composed.supergraphSdl);
+  files.set(SUPERGRAPH_FILE, composed.supergraphSdl);
   return files;
 }
 

@@ -17,7 +17,8 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   mkdirSync(options.dataDir, { recursive: true });
   const db = await PGlite.create({ dataDir: options.dataDir });
   const host = options.host ?? '127.0.0.1';
-  const server = new PGLiteSocketServer({ db: keepBatchesTogether(db), port: options.port, host, maxConnections: 64 });
+  // Every service keeps a pool of up to 10 (pg's default): the audit writers alone hold 60.
+  const server = new PGLiteSocketServer({ db: keepBatchesTogether(db), port: options.port, host, maxConnections: 256 });
   await server.start();
   return {
     url: `postgresql://postgres@${host}:${options.port}/postgres`,

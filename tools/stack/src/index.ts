@@ -2,5 +2,7 @@ export { startStack, type Stack, type StackOptions, type Preset } from './startS
 export { DEFAULT_PORTS, type StackPorts } from './stackPorts';
 export { composeSupergraph, CompositionError, type ComposedSupergraph } from './composeSupergraph';
 export { publishedFiles } from './compose';
-export { REPO_ROOT, QUIET_ENV, ChildService, waitFor, type ChildServiceOptions } from './ChildService';
+export { REPO_ROOT, SUPERGRAPH_FILE } from './repoPaths';
+export { bundleEntry } from './bundleEntry';
+export { QUIET_ENV, ChildService, waitFor, type ChildServiceOptions } from './ChildService';
 export { renderPolicyDoc, POLICY_DOC } from './policyDocs';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { createLogger, loadSettings, onShutdown, portSetting } from '@resident-graph/service-kit';
-import { REPO_ROOT } from './ChildService';
+import { REPO_ROOT } from './repoPaths';
 import { startStack } from './startStack';
 
 const settings = loadSettings('stack', {

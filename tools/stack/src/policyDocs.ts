@@ -8,7 +8,7 @@ import { familyPlanningPolicy } from '@resident-graph/subgraph-family-planning';
 import { gridPolicy } from '@resident-graph/subgraph-grid';
 import { labourPolicy } from '@resident-graph/subgraph-labour';
 import { publicSecurityPolicy } from '@resident-graph/subgraph-public-security';
-import { REPO_ROOT } from './ChildService';
+import { REPO_ROOT } from './repoPaths';
 
 export const POLICY_DOC = path.join(REPO_ROOT, 'docs', 'policy.md');
 

@@ -5,6 +5,8 @@ import type { Logger } from '@resident-graph/service-kit';
 import { ensureKeyPairs } from '@resident-graph/trust';
 import { prepareAuditStore } from '@resident-graph/audit';
 import { answers, ChildService, runToCompletion, waitFor } from './ChildService';
+import { bundleEntry } from './bundleEntry';
+import { SUPERGRAPH_FILE } from './repoPaths';
 import { DEFAULT_PORTS, type StackPorts } from './stackPorts';
 
 export type Preset = 'pilot' | 'district';
@@ -158,8 +160,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await Promise.all(subgraphs.map((service, i) => waitFor(service.options.name, () => answers(local(subgraphPorts[i]!, '/health')), { timeoutMs, service })));
     log('subgraphs ready');
 
-    const gateway = start('gateway', 'gateway/src/main.ts', {
+    const gatewayBundle = await bundleEntry({ entry: 'gateway/src/main.ts', name: 'gateway', outDir: path.join(options.workDir, 'build') });
+    const gateway = start('gateway', gatewayBundle, {
       PORT: String(ports.gateway),
+      SUPERGRAPH_PATH: SUPERGRAPH_FILE,
       SUBGRAPH_URLS: JSON.stringify({
         'public-security': local(ports.publicSecuritySubgraph, '/graphql'),
         'civil-affairs': local(ports.civilAffairsSubgraph, '/graphql'),

@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { bundleEntry } from '../src/bundleEntry';
+
+describe('bundleEntry', () => {
+  let outDir: string;
+  beforeAll(() => {
+    outDir = mkdtempSync(path.join(tmpdir(), 'bundle-'));
+  });
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('compiles the workspace code in and runs on plain Node, each npm package in the version its importer uses', async () => {
+    const bundle = await bundleEntry({ entry: 'tools/stack/tests/fixtures/bundleProbe.ts', name: 'probe', outDir });
+    expect(bundle).toBe(path.join(outDir, 'probe.js'));
+    const code = readFileSync(bundle, 'utf8');
+    expect(code).not.toMatch(/require\("@resident-graph\//);
+    expect(code).toMatch(/require\("[^"]*tools\/trust\/node_modules\/lru-cache\//);
+    const run = spawnSync(process.execPath, [bundle], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({ subject: 'probe-1', again: 'probe-1' });
+  });
+
+  it('names the file and the problem when the entry does not compile', async () => {
+    await expect(bundleEntry({ entry: 'tools/stack/tests/fixtures/missing.ts', name: 'missing', outDir })).rejects.toThrow(/missing\.ts/);
+  });
+});
