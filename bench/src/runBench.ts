@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from '@resident-graph/service-kit';
 import { REPO_ROOT, startStack, type Stack } from '@resident-graph/stack';
-import { createTestDatabase, freePorts, readStreet, type TestDatabase } from '@resident-graph/tests';
+import { createTestDatabase, freeStackPorts, readStreet, type TestDatabase } from '@resident-graph/tests';
 import type { BenchOptions } from './benchOptions';
 import type { BenchReport, DirectMeasurement, SideBySide, WorkloadReport } from './BenchReport';
 import { directCost, fetchSlots } from './fetchSlots';
@@ -142,7 +142,7 @@ export async function runBench(options: BenchOptions, logger: Logger): Promise<B
   const dataDir = path.join(REPO_ROOT, '.data', options.preset);
   // Its own folder: the embedded database holds one preset's data, apart from `npm start`'s.
   const workDir = path.join(REPO_ROOT, '.data', `bench-${options.preset}`);
-  const [gateway, postgres, ps, ca, fp, lb, gr, au, psIn, fpIn, lbIn] = await freePorts(11);
+  const ports = await freeStackPorts();
   const env = stackEnv(options);
   const { databaseUrl, database, dropDatabase } = await chooseDatabase(options, logger);
   logger.info(`starting the ${options.preset} stack on ${database}`);
@@ -153,11 +153,7 @@ export async function runBench(options: BenchOptions, logger: Logger): Promise<B
     databaseUrl,
     env,
     logger,
-    ports: {
-      gateway: gateway!, postgres: postgres!,
-      publicSecuritySubgraph: ps!, civilAffairsSubgraph: ca!, familyPlanningSubgraph: fp!, labourSubgraph: lb!, gridSubgraph: gr!, auditSubgraph: au!,
-      publicSecurityStandIn: psIn!, familyPlanningStandIn: fpIn!, labourStandIn: lbIn!,
-    },
+    ports,
   });
   let gateways: Gateways | undefined;
   try {

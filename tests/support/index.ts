@@ -1,4 +1,5 @@
 export * from './freePorts';
+export * from './freeStackPorts';
 export * from './testDatabase';
 export * from './truth';
 export * from './graphql';

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, startStack, type Stack, type StackOptions } from '@resident-graph/stack';
-import { freePorts } from './freePorts';
+import { freeStackPorts } from './freeStackPorts';
 import { createTestDatabase, type TestDatabase } from './testDatabase';
 
 export interface TestStack extends Stack {
@@ -19,7 +19,7 @@ export async function startTestStack(env: NodeJS.ProcessEnv = {}, options: Pick<
   const dataDir = path.join(REPO_ROOT, '.data', 'test-pilot');
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'resident-graph-e2e-'));
   const database: TestDatabase = await createTestDatabase();
-  const [gateway, ps, ca, fp, lb, gr, au, psIn, fpIn, lbIn] = await freePorts(10);
+  const ports = await freeStackPorts();
   try {
     const stack = await startStack({
       dataDir,
@@ -28,18 +28,7 @@ export async function startTestStack(env: NodeJS.ProcessEnv = {}, options: Pick<
       databaseUrl: database.url,
       ...options,
       env: { LOG_LEVEL: 'warn', ...env },
-      ports: {
-        gateway: gateway!,
-        publicSecuritySubgraph: ps!,
-        civilAffairsSubgraph: ca!,
-        familyPlanningSubgraph: fp!,
-        labourSubgraph: lb!,
-        gridSubgraph: gr!,
-        auditSubgraph: au!,
-        publicSecurityStandIn: psIn!,
-        familyPlanningStandIn: fpIn!,
-        labourStandIn: lbIn!,
-      },
+      ports,
     });
     return {
       ...stack,
