@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { bundleEntry, SUPERGRAPH_FILE, type Stack } from '@resident-graph/stack';
+import { bundleEntry, GATEWAY_NODE_ARGS, SUPERGRAPH_FILE, type Stack } from '@resident-graph/stack';
 import { freePorts } from '@resident-graph/tests';
 import type { RecordedExchange } from './replayKey';
 import { answersTypename, healthy, startService, type RunningService } from './startService';
@@ -41,10 +41,10 @@ export async function startGateways(options: {
   const stop = async () => {
     for (const service of [...processes.values()].reverse()) await service.stop();
   };
-  const start = async (name: string, entry: string, port: number, env: NodeJS.ProcessEnv, ready: (url: string) => () => Promise<boolean>, route = '/') => {
+  const start = async (name: string, entry: string, port: number, env: NodeJS.ProcessEnv, ready: (url: string) => () => Promise<boolean>, { route = '/', nodeArgs }: { route?: string; nodeArgs?: string[] } = {}) => {
     const url = local(port, route);
     const logName = name.replace(/[^A-Za-z-]+/g, '-').replace(/-+$/, '').toLowerCase();
-    processes.set(name, await startService({ name: logName, entry, env: { ...env, PORT: String(port) }, logDir, url, ready: ready(url) }));
+    processes.set(name, await startService({ name: logName, entry, env: { ...env, PORT: String(port) }, nodeArgs, logDir, url, ready: ready(url) }));
   };
   const plainReady = (url: string) => answersTypename(url, { 'content-type': 'application/json' });
   const urlsOf = (urls: Map<string, string>) => JSON.stringify(Object.fromEntries(urls));
@@ -68,7 +68,7 @@ export async function startGateways(options: {
       gatewayReplayPort!,
       { ...options.env, TRUST_KEYS_DIR: options.stack.keysDir, SUPERGRAPH_PATH: SUPERGRAPH_FILE, SUBGRAPH_URLS: urlsOf(replayUrls) },
       healthy,
-      '/graphql',
+      { route: '/graphql', nodeArgs: GATEWAY_NODE_ARGS },
     );
     await start('plain ApolloGateway (in-memory subgraphs)', plainGateway, plainReplayPort!, { ...plainEnv, SUBGRAPH_URLS: urlsOf(replayUrls) }, plainReady);
   } catch (error) {

@@ -11,6 +11,7 @@ export interface ServiceOptions {
   /** A TypeScript entry relative to the repository root, or a bundle (`ChildService`). */
   entry: string;
   env: NodeJS.ProcessEnv;
+  nodeArgs?: string[];
   logDir: string;
   /** Where clients send their requests. */
   url: string;
@@ -21,7 +22,7 @@ export interface ServiceOptions {
 
 /** Runs an entry as its own process (its memory and CPU apart from the harness's). */
 export async function startService(options: ServiceOptions): Promise<RunningService> {
-  const service = new ChildService({ name: options.name, entry: options.entry, env: options.env, logDir: options.logDir });
+  const service = new ChildService({ name: options.name, entry: options.entry, env: options.env, nodeArgs: options.nodeArgs, logDir: options.logDir });
   try {
     await waitFor(options.name, options.ready, { timeoutMs: options.timeoutMs ?? 60_000, service });
   } catch (error) {

@@ -20,6 +20,8 @@ export interface ChildServiceOptions {
    */
   entry: string;
   args?: string[];
+  /** Node and V8 flags, before the entry (heap sizes cannot be set from inside a process). */
+  nodeArgs?: string[];
   env: NodeJS.ProcessEnv;
   logDir: string;
 }
@@ -41,7 +43,7 @@ export class ChildService {
     // mapped through the maps Apollo's packages ship, which tripled a gateway's CPU per
     // request. Its .map file is beside it for reading a trace by hand.
     const runner = options.entry.endsWith('.js') ? [] : ['-r', '@swc-node/register'];
-    this.child = spawn(process.execPath, [...runner, options.entry, ...(options.args ?? [])], {
+    this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...runner, options.entry, ...(options.args ?? [])], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...QUIET_ENV, ...options.env },
       stdio: ['ignore', log, log],

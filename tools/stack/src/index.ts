@@ -1,4 +1,4 @@
-export { startStack, type Stack, type StackOptions, type Preset } from './startStack';
+export { GATEWAY_NODE_ARGS, startStack, type Stack, type StackOptions, type Preset } from './startStack';
 export { DEFAULT_PORTS, type StackPorts } from './stackPorts';
 export { composeSupergraph, CompositionError, type ComposedSupergraph } from './composeSupergraph';
 export { publishedFiles } from './compose';
