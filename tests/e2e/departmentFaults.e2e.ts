@@ -68,4 +68,23 @@ describe('a department failing does not fail the record', () => {
       await setFault(stack.ports.labourStandIn, { kind: 'none' });
     }
   });
+
+  // Last: the labour subgraph stays down for the rest of the suite. Without the combined
+  // dataQualityIssues, which public security builds from every department's section.
+  it('a subgraph that cannot be reached: its fields are null with SUBGRAPH_UNAVAILABLE naming it, the rest answers', async () => {
+    const sections = QUERY.replace('dataQualityIssues { department kind }', '');
+    const healthy = await graphql<Answer>(stack.gatewayUrl, sections, { id: residentId }, headers);
+    expect(healthy.errors).toBeUndefined();
+
+    await stack.services.get('labour-subgraph')!.stop();
+    const degraded = await graphql<Answer>(stack.gatewayUrl, sections, { id: residentId }, headers);
+    const resident = degraded.data!.resident!;
+    expect(resident.labour).toBeNull();
+    expect(resident.name).toBe(healthy.data!.resident!.name);
+    expect(resident.familyPlanning).toEqual(healthy.data!.resident!.familyPlanning);
+    expect(resident.civilAffairs).toEqual(healthy.data!.resident!.civilAffairs);
+    const unreachable = degraded.errors!.filter((error) => error.extensions?.code === 'SUBGRAPH_UNAVAILABLE');
+    expect(unreachable.length).toBeGreaterThan(0);
+    expect(unreachable.every((error) => error.message.includes('subgraph labour cannot be reached'))).toBe(true);
+  });
 });
