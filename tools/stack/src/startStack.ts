@@ -75,12 +75,13 @@ async function databaseAnswers(url: string): Promise<boolean> {
 }
 
 /**
- * The gateway's young generation capped at 8 MB a semi-space: V8 sizes it for the machine
- * (up to 32 MB a semi-space here), and under load that alone held ~100 MB of a gateway whose
- * live data is ~70 MB. Scavenges grow more frequent but stay cheap, since a request's
- * garbage dies young (no CPU difference measured; docs/performance.md).
+ * The gateway's young generation capped at 16 MB a semi-space: V8 sizes it for the machine
+ * (32 MB a semi-space here), and under load that held ~100 MB of a gateway whose live data
+ * is ~70 MB. At 16 MB the benchmark's gateway peaked at about 200–225 MiB at no CPU cost;
+ * at 8 MB lower still, but a roster page's answers outlived it (a tenth more CPU;
+ * docs/performance.md).
  */
-export const GATEWAY_NODE_ARGS = ['--max-semi-space-size=8'];
+export const GATEWAY_NODE_ARGS = ['--max-semi-space-size=16'];
 
 /**
  * Starts the whole system in dependency order: data, database, stand-ins, subgraphs,
