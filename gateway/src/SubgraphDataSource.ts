@@ -5,6 +5,7 @@ import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GATEWAY_CONTEXT_HEADER } from '@resident-graph/trust';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from './GatewayContext';
+import { nullEntities } from './nullEntities';
 
 type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
@@ -37,7 +38,9 @@ function parseBody(text: string): unknown {
  * One subgraph, over the gateway's kept-alive fetcher. Forwards the verified caller,
  * purpose and ids as one gateway-signed context (the only thing subgraphs trust), keeps a
  * subgraph's own error code when it refuses a fetch with a non-2xx status, and names the
- * subgraph when it cannot be reached or answers with something that is not GraphQL.
+ * subgraph when it cannot be reached or answers with something that is not GraphQL. A
+ * failed entity fetch answers its fields as null beside the error (`nullEntities`); a
+ * failed root fetch fails as a whole.
  *
  * Apollo's RemoteGraphQLDataSource does the same round trip but also builds a node-fetch
  * Request and Headers per fetch for hooks the gateway does not use; that was a twelfth of
@@ -60,6 +63,17 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     }
     const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
 
+    try {
+      return await this.send(headers, body);
+    } catch (error) {
+      const representations = request.variables?.representations;
+      if (!(error instanceof GraphQLError) || !Array.isArray(representations)) throw error;
+      return { data: { _entities: nullEntities(request.query, representations) }, errors: [error.toJSON()] };
+    }
+  }
+
+  /** The subgraph's answer, or a GraphQLError naming why there is none. */
+  private async send(headers: Record<string, string>, body: string): Promise<SubgraphResponse> {
     let response: FetcherResponse;
     try {
       response = await this.options.fetcher(this.url, { method: 'POST', headers, body });

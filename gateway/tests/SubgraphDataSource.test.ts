@@ -92,4 +92,30 @@ describe('SubgraphDataSource', () => {
     const unreachable = new SubgraphDataSource({ name: 'labour', url: `http://127.0.0.1:${port}/graphql`, fetcher: createSubgraphFetcher() });
     await expect(unreachable.process(incoming('{ grid }'))).rejects.toMatchObject({ message: expect.stringContaining('subgraph labour cannot be reached'), extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
   });
+
+  describe('a failed entity fetch', () => {
+    const entitiesQuery = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { labour { onRecord } status: employmentStatus } } }';
+    const representations = [
+      { __typename: 'Resident', id: '11010519491231002X', jurisdiction: { gridId: 'G001', communityId: 'C01' } },
+      { __typename: 'Resident', id: '110105491231002', jurisdiction: null },
+    ];
+
+    it('answers every entity with the fields it asked for set to null, the error beside them', async () => {
+      reply = { status: 502, body: 'upstream down' };
+      const response = await source().process(incoming(entitiesQuery, { representations }));
+      expect(response.data).toEqual({ _entities: [{ __typename: 'Resident', labour: null, status: null }, { __typename: 'Resident', labour: null, status: null }] });
+      expect(response.errors).toEqual([expect.objectContaining({ message: '502: Bad Gateway', extensions: { code: 'INTERNAL_SERVER_ERROR', status: 502 } })]);
+    });
+
+    it('does so for a subgraph that cannot be reached, naming it', async () => {
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const port = (closed.address() as AddressInfo).port;
+      await new Promise((resolve) => closed.close(resolve));
+      const unreachable = new SubgraphDataSource({ name: 'labour', url: `http://127.0.0.1:${port}/graphql`, fetcher: createSubgraphFetcher() });
+      const response = await unreachable.process(incoming(entitiesQuery, { representations }));
+      expect(response.data?._entities).toHaveLength(2);
+      expect(response.errors?.[0]).toMatchObject({ message: expect.stringContaining('subgraph labour cannot be reached'), extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+    });
+  });
 });
