@@ -79,4 +79,16 @@ describe('the audit trail', () => {
     const sequences = (await store.latest(1000)).map((record) => record.sequence).sort((a, b) => a - b);
     expect(sequences).toEqual(sequences.map((_, i) => sequences[0]! + i));
   });
+
+  it('keeps a reference in any script: percent-encoded in the header, recorded as written', async () => {
+    const reference = '入户走访 2026-11-22 第3次';
+    const read = await graphql(stack.gatewayUrl, READ, { id: residentId }, await requestHeaders(stack, worker, `HOME_VISIT:${encodeURIComponent(reference)}`));
+    expect(read.errors).toBeUndefined();
+    const [newest] = await store.latest(1);
+    expect(newest).toMatchObject({ subject: 'grid-worker-7', purposeCode: 'HOME_VISIT', purposeReference: reference });
+
+    const broken = await graphql(stack.gatewayUrl, READ, { id: residentId }, await requestHeaders(stack, worker, 'HOME_VISIT:%E5%85'));
+    expect(broken.status).toBe(400);
+    expect(broken.errors?.[0]?.extensions?.code).toBe('PURPOSE_REQUIRED');
+  });
 });

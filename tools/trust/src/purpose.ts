@@ -20,12 +20,40 @@ export interface Purpose {
 
 export type PurposeParse = { ok: true; purpose: Purpose } | { ok: false; reason: string };
 
+const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
+// Node reads header bytes as Latin-1: a UTF-8 reference sent as it is arrives as these.
+const NOT_ASCII = /[\u0080-\u00ff]/;
+
+/**
+ * A reference may carry any text: a header cannot, so a client sends it percent-encoded
+ * (`encodeURIComponent`), or as raw UTF-8 bytes (curl does), which Node hands over as
+ * Latin-1 characters. Both come back as the text meant; a broken escape is refused.
+ */
+function decodeReference(raw: string): { ok: true; reference: string } | { ok: false; reason: string } {
+  if (PERCENT_ESCAPE.test(raw)) {
+    try {
+      return { ok: true, reference: decodeURIComponent(raw) };
+    } catch {
+      return { ok: false, reason: 'purpose reference is not valid percent-encoded UTF-8 (encode it with encodeURIComponent)' };
+    }
+  }
+  if (NOT_ASCII.test(raw)) {
+    const utf8 = Buffer.from(raw, 'latin1').toString('utf8');
+    if (!utf8.includes('\ufffd')) return { ok: true, reference: utf8 };
+  }
+  return { ok: true, reference: raw };
+}
+
 export function parsePurpose(header: string | null | undefined): PurposeParse {
   if (!header || header.trim() === '') return { ok: false, reason: 'no X-Purpose header' };
   const separator = header.indexOf(':');
   const code = (separator === -1 ? header : header.slice(0, separator)).trim();
-  const reference = separator === -1 ? null : header.slice(separator + 1).trim() || null;
   if (!Object.hasOwn(PURPOSE_CODES, code)) return { ok: false, reason: `unknown purpose code "${code}"` };
-  if (reference && reference.length > 200) return { ok: false, reason: 'purpose reference longer than 200 characters' };
-  return { ok: true, purpose: { code: code as PurposeCode, reference } };
+  const raw = separator === -1 ? '' : header.slice(separator + 1).trim();
+  if (raw === '') return { ok: true, purpose: { code: code as PurposeCode, reference: null } };
+  const decoded = decodeReference(raw);
+  if (!decoded.ok) return decoded;
+  const reference = decoded.reference.trim();
+  if (reference.length > 200) return { ok: false, reason: 'purpose reference longer than 200 characters' };
+  return { ok: true, purpose: { code: code as PurposeCode, reference: reference || null } };
 }

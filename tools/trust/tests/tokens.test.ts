@@ -139,11 +139,20 @@ describe('parsePurpose', () => {
     ['HOME_VISIT', { code: 'HOME_VISIT', reference: null }],
     ['CASE_REVIEW:DB-2026-0042', { code: 'CASE_REVIEW', reference: 'DB-2026-0042' }],
     [' SERVICE_APPLICATION : 受理号 17 ', { code: 'SERVICE_APPLICATION', reference: '受理号 17' }],
+    [`CASE_REVIEW:${encodeURIComponent('民政 2024-017')}`, { code: 'CASE_REVIEW', reference: '民政 2024-017' }],
+    [`CASE_REVIEW:${Buffer.from('民政2024-017', 'utf8').toString('latin1')}`, { code: 'CASE_REVIEW', reference: '民政2024-017' }],
+    ['CASE_REVIEW:50% done', { code: 'CASE_REVIEW', reference: '50% done' }],
+    ['CASE_REVIEW:Zürich (Latin-1)', { code: 'CASE_REVIEW', reference: 'Zürich (Latin-1)' }],
+    ['HOME_VISIT:   ', { code: 'HOME_VISIT', reference: null }],
   ])('reads %p', (header, purpose) => {
     expect(parsePurpose(header)).toEqual({ ok: true, purpose });
   });
 
-  it.each([undefined, '', 'CURIOSITY', `CASE_REVIEW:${'x'.repeat(201)}`])('refuses %p', (header) => {
+  it.each([undefined, '', 'CURIOSITY', `CASE_REVIEW:${'x'.repeat(201)}`, `CASE_REVIEW:${encodeURIComponent('案'.repeat(201))}`])('refuses %p', (header) => {
     expect(parsePurpose(header).ok).toBe(false);
+  });
+
+  it('refuses a broken percent escape, saying how to encode', () => {
+    expect(parsePurpose('CASE_REVIEW:%E6%B0')).toEqual({ ok: false, reason: expect.stringContaining('encodeURIComponent') });
   });
 });
