@@ -12,6 +12,15 @@ interface Reply {
 
 const context = { requestId: 'request-1', operationId: 'operation-1', forwardedContext: Promise.resolve('signed.context.jwt') } as GatewayContext;
 
+/** A data source for a port nothing listens on (bound once, then released). */
+async function unreachableSource(name: string): Promise<SubgraphDataSource> {
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const port = (closed.address() as AddressInfo).port;
+  await new Promise((resolve) => closed.close(resolve));
+  return new SubgraphDataSource({ name, url: `http://127.0.0.1:${port}/graphql`, fetcher: createSubgraphFetcher() });
+}
+
 function incoming(query: string, variables?: Record<string, unknown>): GraphQLDataSourceProcessOptions<GatewayContext> {
   return {
     kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
@@ -85,11 +94,7 @@ describe('SubgraphDataSource', () => {
   });
 
   it('calls a subgraph that cannot be reached SUBGRAPH_UNAVAILABLE, naming it', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
-    const unreachable = new SubgraphDataSource({ name: 'labour', url: `http://127.0.0.1:${port}/graphql`, fetcher: createSubgraphFetcher() });
+    const unreachable = await unreachableSource('labour');
     await expect(unreachable.process(incoming('{ grid }'))).rejects.toMatchObject({ message: expect.stringContaining('subgraph labour cannot be reached'), extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
   });
 
@@ -108,11 +113,7 @@ describe('SubgraphDataSource', () => {
     });
 
     it('does so for a subgraph that cannot be reached, naming it', async () => {
-      const closed = createServer();
-      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-      const port = (closed.address() as AddressInfo).port;
-      await new Promise((resolve) => closed.close(resolve));
-      const unreachable = new SubgraphDataSource({ name: 'labour', url: `http://127.0.0.1:${port}/graphql`, fetcher: createSubgraphFetcher() });
+      const unreachable = await unreachableSource('labour');
       const response = await unreachable.process(incoming(entitiesQuery, { representations }));
       expect(response.data?._entities).toHaveLength(2);
       expect(response.errors?.[0]).toMatchObject({ message: expect.stringContaining('subgraph labour cannot be reached'), extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });

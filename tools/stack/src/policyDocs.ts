@@ -12,13 +12,20 @@ import { REPO_ROOT } from './repoPaths';
 
 export const POLICY_DOC = path.join(REPO_ROOT, 'docs', 'policy.md');
 
-const TABLES: [string, PolicyTable][] = [
-  ['public security (identity, household)', publicSecurityPolicy.table],
-  ['grid (where residents live, rosters)', gridPolicy.table],
-  ['civil affairs', civilAffairsPolicy.table],
-  ['family planning', familyPlanningPolicy.table],
-  ['labour and social security', labourPolicy.table],
-  ['audit trail', auditPolicy.table],
+export interface SubgraphTable {
+  subgraph: string;
+  title: string;
+  table: PolicyTable;
+}
+
+/** Every subgraph's policy table, in the order docs/policy.md gives them. */
+export const POLICY_TABLES: SubgraphTable[] = [
+  { subgraph: 'public-security', title: 'public security (identity, household)', table: publicSecurityPolicy.table },
+  { subgraph: 'grid', title: 'grid (where residents live, rosters)', table: gridPolicy.table },
+  { subgraph: 'civil-affairs', title: 'civil affairs', table: civilAffairsPolicy.table },
+  { subgraph: 'family-planning', title: 'family planning', table: familyPlanningPolicy.table },
+  { subgraph: 'labour', title: 'labour and social security', table: labourPolicy.table },
+  { subgraph: 'audit', title: 'audit trail', table: auditPolicy.table },
 ];
 
 /** The whole access policy as the subgraphs enforce it, rendered from their own tables. */
@@ -40,7 +47,7 @@ export function renderPolicyDoc(): string {
     '|---|---|',
     ...purposes,
     '',
-    ...TABLES.map(([title, table]) => renderPolicyTable(title, table)),
+    ...POLICY_TABLES.map(({ title, table }) => renderPolicyTable(title, table)),
   ].join('\n');
 }
 

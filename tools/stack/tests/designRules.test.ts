@@ -1,23 +1,10 @@
-import type { Access, Audience, PolicyTable } from '@resident-graph/subgraph-kit';
+import type { Access, Audience } from '@resident-graph/subgraph-kit';
 import { auditPolicy } from '@resident-graph/subgraph-audit';
-import { civilAffairsPolicy } from '@resident-graph/subgraph-civil-affairs';
-import { familyPlanningPolicy } from '@resident-graph/subgraph-family-planning';
-import { gridPolicy } from '@resident-graph/subgraph-grid';
-import { labourPolicy } from '@resident-graph/subgraph-labour';
-import { publicSecurityPolicy } from '@resident-graph/subgraph-public-security';
+import { POLICY_TABLES } from '../src/policyDocs';
 
 // The rules of the design's "Who uses it" table, written here by hand and checked
 // against every subgraph's table: the per-subgraph tests check that a subgraph enforces its
 // table, these that no table says what the design forbids.
-
-const TABLES: [string, PolicyTable][] = [
-  ['public-security', publicSecurityPolicy.table],
-  ['grid', gridPolicy.table],
-  ['civil-affairs', civilAffairsPolicy.table],
-  ['family-planning', familyPlanningPolicy.table],
-  ['labour', labourPolicy.table],
-  ['audit', auditPolicy.table],
-];
 
 /** The people: every field of theirs but the key and the place is personal data. */
 const PEOPLE = ['Resident', 'Household'];
@@ -34,7 +21,7 @@ interface Row {
 
 /** Every listed (field, audience) of the given types; unlisted fields are denied anyway. */
 function rows(types: string[], fieldFilter: (field: string) => boolean, audiences: Audience[]): Row[] {
-  return TABLES.flatMap(([subgraph, table]) =>
+  return POLICY_TABLES.flatMap(({ subgraph, table }) =>
     types.flatMap((type) =>
       Object.entries(table[type] ?? {})
         .filter(([field]) => fieldFilter(field))
