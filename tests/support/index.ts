@@ -9,6 +9,4 @@ export * from './expectedRecord';
 export * from './callCounts';
 export * from './credentials';
 export * from './accessExpectations';
-export * from './startTcpProxy';
-export * from './policyMatrix';
-export * from './oneGridPopulation';
+export * from '@resident-graph/test-kit';

@@ -7,7 +7,7 @@ import { startStandIn, writeStandInData, type StandInServer } from '@resident-gr
 import { maskCitizenId, type TruthResident } from '@resident-graph/schemas';
 import type { RunningServer } from '@resident-graph/service-kit';
 import { AUDIENCES, recordingAuditWriter, type Audience } from '@resident-graph/subgraph-kit';
-import { accessOf, refusalOf, type Refusal, type Step as TableStep } from '@resident-graph/tests/support/policyMatrix';
+import { accessOf, refusalOf, type Refusal, type Step as TableStep } from '@resident-graph/test-kit';
 import { createTestTrust, type Caller, type Purpose, type TestTrust } from '@resident-graph/trust';
 import { buildFamilyPlanningSchema, familyPlanningPolicy, startFamilyPlanningSubgraph } from '../src';
 import { expectedSection } from './fixtures/expectedSection';

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditRecord } from '../src/AuditEntry';
 import { AuditUnavailableError } from '../src/AuditUnavailableError';
 import { createAuditStore, type AuditStore } from '../src/createAuditStore';
-import { startTcpProxy, type TcpProxy } from '@resident-graph/tests/support/startTcpProxy';
+import { startTcpProxy, type TcpProxy } from '@resident-graph/test-kit';
 import { dropSchema, preparedSchema, TEST_DATABASE_URL } from './fixtures/testSchema';
 import { sampleEntry } from './fixtures/sampleEntry';
 

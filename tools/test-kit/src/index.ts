@@ -1,0 +1,3 @@
+export * from './policyMatrix';
+export * from './oneGridPopulation';
+export * from './startTcpProxy';
