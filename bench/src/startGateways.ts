@@ -53,11 +53,11 @@ export async function startGateways(options: {
     // Every process here runs compiled, as the stack runs our gateway and as a JavaScript
     // deployment would: without the TypeScript loader's memory and source-map work.
     const outDir = path.join(options.workDir, 'build');
-    const [plainGateway, replaySubgraphs, gateway] = await Promise.all([
+    const [plainGateway, replaySubgraphs] = await Promise.all([
       bundleEntry({ entry: 'bench/src/plainGatewayMain.ts', name: 'plain-gateway', outDir }),
       bundleEntry({ entry: 'bench/src/replaySubgraphsMain.ts', name: 'replay-subgraphs', outDir }),
-      bundleEntry({ entry: 'gateway/src/main.ts', name: 'gateway', outDir }),
     ]);
+    const gateway = options.stack.gatewayBundle;
     const plainEnv = { SUPERGRAPH_PATH: SUPERGRAPH_FILE };
     await start('plain ApolloGateway', plainGateway, plainPort!, { ...plainEnv, SUBGRAPH_URLS: urlsOf(options.subgraphUrls) }, plainReady);
     await start('in-memory subgraphs', replaySubgraphs, replayPort!, { RECORDINGS: recordings }, healthy);

@@ -30,6 +30,8 @@ export interface StackOptions {
 
 export interface Stack {
   gatewayUrl: string;
+  /** The compiled gateway the stack runs (`bundleEntry`), for running more like it. */
+  gatewayBundle: string;
   /** The dev issuer's and the gateway's keys (`npm run token` signs with the issuer's). */
   keysDir: string;
   ports: StackPorts;
@@ -184,7 +186,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     }, GATEWAY_NODE_ARGS);
     await waitFor('gateway', () => answers(local(ports.gateway, '/health'), (status) => status === 200), { timeoutMs, service: gateway });
 
-    return { gatewayUrl: local(ports.gateway, '/graphql'), keysDir, ports, databaseUrl, services, stop };
+    return { gatewayUrl: local(ports.gateway, '/graphql'), gatewayBundle, keysDir, ports, databaseUrl, services, stop };
   } catch (error) {
     await stop();
     throw error;
