@@ -4,3 +4,4 @@ export * from './createDepartmentPolicy';
 export * from './InvalidIdIndex';
 export * from './startStandInServer';
 export * from './runSqlMigrations';
+export * from './inTransaction';

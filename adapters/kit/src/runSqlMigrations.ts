@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Pool } from 'pg';
 import { Umzug, type UmzugStorage } from 'umzug';
+import { inTransaction } from './inTransaction';
 
 /** Migration bookkeeping in a table inside the department's own schema. */
 function schemaStorage(pool: Pool, schema: string): UmzugStorage {
@@ -36,18 +37,10 @@ export async function runSqlMigrations(pool: Pool, schema: string, migrationsDir
       name: file,
       async up() {
         const sql = readFileSync(path.join(migrationsDir, file), 'utf8');
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
+        await inTransaction(pool, async (client) => {
           await client.query(`SET LOCAL search_path TO "${schema}"`);
           await client.query(sql);
-          await client.query('COMMIT');
-        } catch (error) {
-          await client.query('ROLLBACK');
-          throw error;
-        } finally {
-          client.release();
-        }
+        });
       },
     })),
     storage: schemaStorage(pool, schema),

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Pool, type PoolClient } from 'pg';
-import { runSqlMigrations } from '@resident-graph/adapter-kit';
+import { inTransaction, runSqlMigrations } from '@resident-graph/adapter-kit';
 import { DEFAULT_SCHEMA } from '../defaultSchema';
 import { CIVIL_AFFAIRS_TABLES } from './civilAffairsTables';
 
@@ -42,26 +42,17 @@ export async function prepareStandIn({ databaseUrl, schema = DEFAULT_SCHEMA, dat
   const pool = new Pool({ connectionString: databaseUrl, max: 1 });
   try {
     await runSqlMigrations(pool, schema, MIGRATIONS_DIR);
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      if (await tablesAreEmpty(client, schema)) {
-        for (const table of CIVIL_AFFAIRS_TABLES) {
-          const rows = await readRows(dataDir, table);
-          const target = `"${schema}"."${table}"`;
-          for (let start = 0; start < rows.length; start += BATCH_ROWS) {
-            const batch = JSON.stringify(rows.slice(start, start + BATCH_ROWS));
-            await client.query(`INSERT INTO ${target} SELECT * FROM json_populate_recordset(NULL::${target}, $1::json)`, [batch]);
-          }
+    await inTransaction(pool, async (client) => {
+      if (!(await tablesAreEmpty(client, schema))) return;
+      for (const table of CIVIL_AFFAIRS_TABLES) {
+        const rows = await readRows(dataDir, table);
+        const target = `"${schema}"."${table}"`;
+        for (let start = 0; start < rows.length; start += BATCH_ROWS) {
+          const batch = JSON.stringify(rows.slice(start, start + BATCH_ROWS));
+          await client.query(`INSERT INTO ${target} SELECT * FROM json_populate_recordset(NULL::${target}, $1::json)`, [batch]);
         }
       }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   } finally {
     await pool.end();
   }

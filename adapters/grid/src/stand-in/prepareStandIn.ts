@@ -2,7 +2,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Pool, type PoolClient } from 'pg';
-import { runSqlMigrations } from '@resident-graph/adapter-kit';
+import { inTransaction, runSqlMigrations } from '@resident-graph/adapter-kit';
 import { checkSchemaName, DEFAULT_SCHEMA } from '../schemaName';
 import { seedFileName, STAND_IN_TABLES } from './standInTables';
 
@@ -58,21 +58,13 @@ export async function prepareStandIn(options: PrepareStandInOptions): Promise<{ 
   const pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
   try {
     await runSqlMigrations(pool, schema, MIGRATIONS_DIR);
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
+    return await inTransaction(pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`grid-stand-in:${schema}`]);
       const { rows } = await client.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM "${schema}"."street") AS empty`);
       const loaded = rows[0]?.empty === true;
       if (loaded) await loadSeed(client, schema, path.join(options.dataDir, 'grid'));
-      await client.query('COMMIT');
       return { loaded };
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   } finally {
     await pool.end();
   }
