@@ -2,7 +2,6 @@ export * from './freePorts';
 export * from './freeStackPorts';
 export * from './testDatabase';
 export * from './truth';
-export * from './graphql';
 export * from './startTestStack';
 export * from './residentQuery';
 export * from './expectedRecord';

@@ -3,13 +3,16 @@ export interface GraphQLResponse<TData> {
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [key: string]: unknown } }[];
 }
 
-/** One POST to a GraphQL endpoint, as any client would send it. */
+/** A GraphQL answer with the HTTP status it came with. */
+export type GraphQLAnswer<TData = Record<string, unknown>> = GraphQLResponse<TData> & { status: number };
+
+/** One POST to a GraphQL endpoint (a gateway or a subgraph), as any client would send it. */
 export async function graphql<TData = Record<string, unknown>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
-): Promise<GraphQLResponse<TData> & { status: number }> {
+): Promise<GraphQLAnswer<TData>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
