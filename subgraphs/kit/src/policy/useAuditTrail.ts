@@ -1,20 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { AuditEntry } from '@resident-graph/audit';
 import type { Logger } from '@resident-graph/service-kit';
 import type { PolicedContext } from './applyPolicy';
 
-/** One access entry, as this subgraph writes it: who, why, which residents, which fields. */
-export interface AccessEntry {
-  requestId: string;
-  operationId: string;
-  subgraph: string;
-  subject: string;
-  role: string;
-  department: string | null;
-  purposeCode: string | null;
-  purposeReference: string | null;
-  residentIds: string[];
-  fields: string[];
-}
+/**
+ * One access entry, as this subgraph writes it: the trail's entry (who, why, which
+ * residents, which fields) with every part known, before the store marks it served.
+ */
+export type AccessEntry = Required<Omit<AuditEntry, 'outcome' | 'operationId'>> & { operationId: string };
 
 /** Where entries go; it must reject when it cannot keep one. */
 export interface AuditWriter {
