@@ -157,6 +157,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       DEPARTMENT_TIMEOUT_MS: options.env?.DEPARTMENT_TIMEOUT_MS ?? '2000',
       AUDIT_DATABASE_URL: options.auditDatabaseUrl ?? databaseUrl,
       AUDIT_DATABASE_SCHEMA: AUDIT_SCHEMA,
+      AUDIT_ANCHOR_FILE: path.join(options.workDir, 'audit-anchors.jsonl'),
     };
     const departmentOf = new Map(DEPARTMENTS.map((department) => [department.subgraph.name, department]));
     await Promise.all(
