@@ -1,19 +1,19 @@
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { buildAuditSchema } from '@resident-graph/subgraph-audit';
-import { buildCivilAffairsSchema } from '@resident-graph/subgraph-civil-affairs';
-import { buildFamilyPlanningSchema } from '@resident-graph/subgraph-family-planning';
+import { civilAffairsSubgraph } from '@resident-graph/subgraph-civil-affairs';
+import { familyPlanningSubgraph } from '@resident-graph/subgraph-family-planning';
 import { buildGridSchema } from '@resident-graph/subgraph-grid';
-import { buildLabourSchema } from '@resident-graph/subgraph-labour';
+import { labourSubgraph } from '@resident-graph/subgraph-labour';
 import { buildPublicSecuritySchema } from '@resident-graph/subgraph-public-security';
 import { DEFAULT_PORTS } from './stackPorts';
 
 /** Every subgraph with the URL the checked-in supergraph names (the `npm start` default). */
 const SUBGRAPHS = [
   { name: 'public-security', port: DEFAULT_PORTS.publicSecuritySubgraph, build: buildPublicSecuritySchema },
-  { name: 'civil-affairs', port: DEFAULT_PORTS.civilAffairsSubgraph, build: buildCivilAffairsSchema },
-  { name: 'family-planning', port: DEFAULT_PORTS.familyPlanningSubgraph, build: buildFamilyPlanningSchema },
-  { name: 'labour', port: DEFAULT_PORTS.labourSubgraph, build: buildLabourSchema },
+  { name: 'civil-affairs', port: DEFAULT_PORTS.civilAffairsSubgraph, build: civilAffairsSubgraph.buildSchema },
+  { name: 'family-planning', port: DEFAULT_PORTS.familyPlanningSubgraph, build: familyPlanningSubgraph.buildSchema },
+  { name: 'labour', port: DEFAULT_PORTS.labourSubgraph, build: labourSubgraph.buildSchema },
   { name: 'grid', port: DEFAULT_PORTS.gridSubgraph, build: buildGridSchema },
   { name: 'audit', port: DEFAULT_PORTS.auditSubgraph, build: buildAuditSchema },
 ] as const;
