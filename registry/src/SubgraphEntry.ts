@@ -15,7 +15,7 @@ export interface Connections {
 /** What composition and the policy documents need of a subgraph: its code, loaded on demand. */
 export interface SubgraphModule {
   /** Builds the schema without I/O, so composition can print its SDL. */
-  build(): Promise<FederatedSchema>;
+  buildSchema(): Promise<FederatedSchema>;
   policy: SubgraphPolicy<never>;
 }
 

@@ -22,7 +22,7 @@ export const DEPARTMENTS: readonly DepartmentEntry[] = [
       env: ({ standInUrl }) => ({ PUBLIC_SECURITY_URL: standInUrl }),
       load: async () => {
         const module = await import('@resident-graph/subgraph-public-security');
-        return { build: module.buildPublicSecuritySchema, policy: module.publicSecurityPolicy };
+        return { buildSchema: module.buildPublicSecuritySchema, policy: module.publicSecurityPolicy };
       },
     },
   },
@@ -40,7 +40,7 @@ export const DEPARTMENTS: readonly DepartmentEntry[] = [
       env: ({ databaseUrl, databaseSchema }) => ({ GRID_DATABASE_URL: databaseUrl, GRID_DATABASE_SCHEMA: databaseSchema }),
       load: async () => {
         const module = await import('@resident-graph/subgraph-grid');
-        return { build: module.buildGridSchema, policy: module.gridPolicy };
+        return { buildSchema: module.buildGridSchema, policy: module.gridPolicy };
       },
     },
   },
@@ -56,10 +56,7 @@ export const DEPARTMENTS: readonly DepartmentEntry[] = [
       port: 4102,
       entry: 'subgraphs/civil-affairs/src/main.ts',
       env: ({ databaseUrl, databaseSchema }) => ({ CIVIL_AFFAIRS_DATABASE_URL: databaseUrl, CIVIL_AFFAIRS_DATABASE_SCHEMA: databaseSchema }),
-      load: async () => {
-        const module = await import('@resident-graph/subgraph-civil-affairs');
-        return { build: module.buildCivilAffairsSchema, policy: module.civilAffairsPolicy };
-      },
+      load: async () => (await import('@resident-graph/subgraph-civil-affairs')).civilAffairsSubgraph,
     },
   },
   {
@@ -74,10 +71,7 @@ export const DEPARTMENTS: readonly DepartmentEntry[] = [
       port: 4103,
       entry: 'subgraphs/family-planning/src/main.ts',
       env: ({ standInUrl }) => ({ FAMILY_PLANNING_URL: standInUrl }),
-      load: async () => {
-        const module = await import('@resident-graph/subgraph-family-planning');
-        return { build: module.buildFamilyPlanningSchema, policy: module.familyPlanningPolicy };
-      },
+      load: async () => (await import('@resident-graph/subgraph-family-planning')).familyPlanningSubgraph,
     },
   },
   {
@@ -92,10 +86,7 @@ export const DEPARTMENTS: readonly DepartmentEntry[] = [
       port: 4104,
       entry: 'subgraphs/labour/src/main.ts',
       env: ({ standInUrl, dataDir }) => ({ LABOUR_URL: standInUrl, LABOUR_EXPORT_DIR: path.join(dataDir, 'labour', 'export') }),
-      load: async () => {
-        const module = await import('@resident-graph/subgraph-labour');
-        return { build: module.buildLabourSchema, policy: module.labourPolicy };
-      },
+      load: async () => (await import('@resident-graph/subgraph-labour')).labourSubgraph,
     },
   },
 ];

@@ -10,7 +10,7 @@ export const PLATFORM_SUBGRAPHS: readonly SubgraphEntry[] = [
     env: () => ({}),
     load: async () => {
       const module = await import('@resident-graph/subgraph-audit');
-      return { build: module.buildAuditSchema, policy: module.auditPolicy };
+      return { buildSchema: module.buildAuditSchema, policy: module.auditPolicy };
     },
   },
 ];

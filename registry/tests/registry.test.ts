@@ -29,9 +29,9 @@ describe('the department registry', () => {
 
   it("loads each subgraph's schema and policy, the policy naming its own department", async () => {
     for (const department of DEPARTMENTS) {
-      const { build, policy } = await department.subgraph.load();
+      const { buildSchema, policy } = await department.subgraph.load();
       expect(policy.department).toBe(department.id);
-      expect((await build()).sdl).toContain('type Resident');
+      expect((await buildSchema()).sdl).toContain('type Resident');
     }
   });
 

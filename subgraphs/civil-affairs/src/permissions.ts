@@ -1,8 +1,5 @@
-import { access, representationJurisdiction, type FieldAccess, type PolicedContext, type SubgraphPolicy } from '@resident-graph/subgraph-kit';
-import type { CivilAffairsContext } from './CivilAffairsContext';
+import { access, sectionPolicy, type FieldAccess } from '@resident-graph/subgraph-kit';
 
-/** Federation's entry points and what carries no personal data: the entity fields decide. */
-const OPEN = access('allow');
 /** The section itself: front-line staff, for residents they serve; analysts and auditors never. */
 const IN_JURISDICTION = access('jurisdiction', { analyst: 'deny', auditor: 'deny' });
 /** What the bureau publishes for front-line use, inside a section already checked. */
@@ -15,37 +12,20 @@ const STORED_ID = access('mask', { 'own-officer': 'allow', analyst: 'deny', audi
 const rows = (fieldAccess: FieldAccess, ...fields: string[]): Record<string, FieldAccess> =>
   Object.fromEntries(fields.map((field) => [field, fieldAccess]));
 
-/**
- * Who may read what of the civil affairs bureau's data: a row for every field this
- * subgraph serves (anything else is denied). Jurisdiction is checked on `Resident`, with
- * the jurisdiction the gateway fetched from the grid subgraph into the representation;
- * the section's value types are reached only through `Resident.civilAffairs`, so their
- * rows decide by role alone.
- */
-export const civilAffairsPolicy: SubgraphPolicy<CivilAffairsContext & PolicedContext> = {
-  department: 'civil-affairs',
-  table: {
-    Query: rows(OPEN, '_entities', '_service'),
-    _Service: rows(OPEN, 'sdl'),
-    Resident: {
-      ...rows(OPEN, 'id', 'jurisdiction'),
-      civilAffairs: IN_JURISDICTION,
-    },
-    Jurisdiction: rows(OPEN, 'gridId', 'communityId'),
-    CivilAffairsSection: {
-      ...rows(FLAG, 'onRecord', 'receivesMinimumLivingAllowance', 'extremeHardship', 'disabilityGrade', 'dataQualityIssues'),
-      ...rows(DETAIL, 'allowanceCases', 'disability', 'elderlyAllowance', 'veteranBenefit', 'marriages'),
-    },
-    AllowanceCase: rows(DETAIL, 'caseNumber', 'kind', 'status', 'since', 'amountPerMonth'),
-    DisabilityCertificate: rows(DETAIL, 'certificateNumber', 'category', 'grade', 'issuedOn'),
-    ElderlyAllowance: rows(DETAIL, 'since', 'amountPerMonth'),
-    VeteranBenefit: rows(DETAIL, 'category', 'since'),
-    MarriageRegistration: rows(DETAIL, 'registeredOn', 'kind', 'spouseName', 'spouseId'),
-    DataQualityIssue: {
-      ...rows(FLAG, 'department', 'kind', 'recordReference', 'nameOnRecord'),
-      storedId: STORED_ID,
-    },
+/** Who may read what of the civil affairs bureau's data: a row for every field of its section (anything else is denied). */
+export const civilAffairsPolicy = sectionPolicy('civil-affairs', {
+  Resident: { civilAffairs: IN_JURISDICTION },
+  CivilAffairsSection: {
+    ...rows(FLAG, 'onRecord', 'receivesMinimumLivingAllowance', 'extremeHardship', 'disabilityGrade', 'dataQualityIssues'),
+    ...rows(DETAIL, 'allowanceCases', 'disability', 'elderlyAllowance', 'veteranBenefit', 'marriages'),
   },
-  jurisdictionOf: { Resident: representationJurisdiction },
-  personalTypes: ['Resident'],
-};
+  AllowanceCase: rows(DETAIL, 'caseNumber', 'kind', 'status', 'since', 'amountPerMonth'),
+  DisabilityCertificate: rows(DETAIL, 'certificateNumber', 'category', 'grade', 'issuedOn'),
+  ElderlyAllowance: rows(DETAIL, 'since', 'amountPerMonth'),
+  VeteranBenefit: rows(DETAIL, 'category', 'since'),
+  MarriageRegistration: rows(DETAIL, 'registeredOn', 'kind', 'spouseName', 'spouseId'),
+  DataQualityIssue: {
+    ...rows(FLAG, 'department', 'kind', 'recordReference', 'nameOnRecord'),
+    storedId: STORED_ID,
+  },
+});

@@ -2,7 +2,7 @@ import { createCivilAffairsAdapter, type CivilAffairsAdapter } from '@resident-g
 import type { TruthCivilAffairs, TruthResident } from '@resident-graph/schemas';
 import type { RunningServer } from '@resident-graph/service-kit';
 import { recordingAuditWriter } from '@resident-graph/subgraph-kit';
-import { buildCivilAffairsSchema, startCivilAffairsSubgraph } from '@resident-graph/subgraph-civil-affairs';
+import { civilAffairsSubgraph } from '@resident-graph/subgraph-civil-affairs';
 import { createTestTrust, type TestTrust } from '@resident-graph/trust';
 import { askSubgraph, type GraphQLAnswer } from './fixtures/askSubgraph';
 import { CALLERS, INSIDE } from './fixtures/callers';
@@ -91,7 +91,7 @@ describe('civil-affairs subgraph', () => {
     trust = await createTestTrust();
     bureau = await startStandInBureau(population);
     adapter = bureau.adapter;
-    subgraph = await startCivilAffairsSubgraph({ port: 0, adapter, audit: recordingAuditWriter() });
+    subgraph = await civilAffairsSubgraph.start({ port: 0, adapter, audit: recordingAuditWriter() });
   });
   afterAll(async () => {
     await subgraph.close();
@@ -99,7 +99,7 @@ describe('civil-affairs subgraph', () => {
   });
 
   test('publishes the section the contract names', async () => {
-    const { sdl } = await buildCivilAffairsSchema();
+    const { sdl } = await civilAffairsSubgraph.buildSchema();
     expect(sdl).toMatch(/type Resident @key\(fields: "id"\)\s*{\s*id: CitizenId!/);
     expect(sdl).toMatch(/civilAffairs: CivilAffairsSection @requires\(fields: "jurisdiction { gridId communityId }"\)\n/);
     expect(sdl).toMatch(/jurisdiction: Jurisdiction @external/);
@@ -161,7 +161,7 @@ describe('civil-affairs subgraph with the bureau down', () => {
   beforeAll(async () => {
     trust = await createTestTrust();
     adapter = createCivilAffairsAdapter({ databaseUrl: 'postgresql://postgres@127.0.0.1:1/test', timeoutMs: 300 });
-    subgraph = await startCivilAffairsSubgraph({ port: 0, adapter, audit: recordingAuditWriter() });
+    subgraph = await civilAffairsSubgraph.start({ port: 0, adapter, audit: recordingAuditWriter() });
   });
   afterAll(async () => {
     await subgraph.close();

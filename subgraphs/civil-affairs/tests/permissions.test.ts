@@ -2,9 +2,8 @@ import { isObjectType, type GraphQLSchema } from 'graphql';
 import { maskCitizenId } from '@resident-graph/schemas';
 import type { RunningServer } from '@resident-graph/service-kit';
 import { AUDIENCES, recordingAuditWriter, type Audience } from '@resident-graph/subgraph-kit';
-import { buildCivilAffairsSchema, civilAffairsPolicy, startCivilAffairsSubgraph } from '@resident-graph/subgraph-civil-affairs';
+import { civilAffairsSubgraph, civilAffairsPolicy } from '@resident-graph/subgraph-civil-affairs';
 import { createTestTrust, GATEWAY_CONTEXT_HEADER, type Purpose, type TestTrust } from '@resident-graph/trust';
-import { createCivilAffairsContext } from '../src/CivilAffairsContext';
 import { askSubgraph } from './fixtures/askSubgraph';
 import { CALLERS, INSIDE, OUTSIDE, REACHES_INSIDE } from './fixtures/callers';
 import { fullyRecordedPopulation } from './fixtures/fullyRecorded';
@@ -54,9 +53,9 @@ describe('civil-affairs subgraph under its policy', () => {
   beforeAll(async () => {
     trust = await createTestTrust();
     bureau = await startStandInBureau(population);
-    subgraph = await startCivilAffairsSubgraph({ port: 0, adapter: bureau.adapter, audit, gatewayPublicKey: trust.gatewayPublicKey });
-    ({ schema } = await buildCivilAffairsSchema());
-    expectedOutcome = createPolicyOracle(schema, civilAffairsPolicy, () => createCivilAffairsContext(bureau.adapter));
+    subgraph = await civilAffairsSubgraph.start({ port: 0, adapter: bureau.adapter, audit, gatewayPublicKey: trust.gatewayPublicKey });
+    ({ schema } = await civilAffairsSubgraph.buildSchema());
+    expectedOutcome = createPolicyOracle(schema, civilAffairsPolicy, () => civilAffairsSubgraph.createContext(bureau.adapter));
   });
   afterAll(async () => {
     await subgraph.close();

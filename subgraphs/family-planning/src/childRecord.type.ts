@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import type { Gender } from '@resident-graph/schemas';
-import { CitizenIdScalar, DateScalar, GenderEnum } from '@resident-graph/subgraph-kit';
+import { CitizenIdScalar, DateScalar, GenderEnum, type ResidentEntity } from '@resident-graph/subgraph-kit';
 import { Resident } from './resident.type';
 
 @ObjectType({ description: "A child on a parent's family-planning record" })
@@ -9,7 +9,7 @@ export class ChildRecord {
   citizenId!: string | null;
 
   @Field(() => Resident, { nullable: true, description: 'The child as a resident of the graph; null for a newborn without an ID' })
-  resident!: Resident | null;
+  resident!: Pick<ResidentEntity, 'id'> | null;
 
   @Field(() => String)
   name!: string;

@@ -1,7 +1,5 @@
-import { access, representationJurisdiction, type PolicedContext, type SubgraphPolicy } from '@resident-graph/subgraph-kit';
-import type { FamilyPlanningContext } from './FamilyPlanningContext';
+import { access, sectionPolicy } from '@resident-graph/subgraph-kit';
 
-const everyone = access('allow');
 /** Front-line staff and officers, each where their reach allows; analysts and auditors see no person. */
 const inReach = access('deny', { 'grid-worker': 'jurisdiction', 'window-clerk': 'jurisdiction', 'own-officer': 'jurisdiction', 'other-officer': 'jurisdiction' });
 /** Flags family planning publishes for front-line use (reached only through the checked section). */
@@ -13,33 +11,25 @@ const storedKey = access('deny', { 'grid-worker': 'mask', 'window-clerk': 'mask'
 
 /**
  * Who may read what of family planning's data. The section is checked against the
- * resident's jurisdiction (from the grid database, via `@requires`); what lies inside it
- * is decided by role alone. Anything not listed is denied.
+ * resident's jurisdiction; what lies inside it is decided by role alone. Anything not
+ * listed is denied.
  */
-export const familyPlanningPolicy: SubgraphPolicy<FamilyPlanningContext & PolicedContext> = {
-  department: 'family-planning',
-  table: {
-    Query: { _entities: everyone, _service: everyone },
-    _Service: { sdl: everyone },
-    Resident: { id: everyone, jurisdiction: everyone, familyPlanning: inReach },
-    Jurisdiction: { gridId: everyone, communityId: everyone },
-    FamilyPlanningSection: {
-      onRecord: frontLine,
-      childBearingAge: frontLine,
-      dataQualityIssues: frontLine,
-      nameOnRecord: ownOfficer,
-      children: ownOfficer,
-      birthRegistrations: ownOfficer,
-      onlyChildCertificate: ownOfficer,
-      rewardSupport: ownOfficer,
-    },
-    DataQualityIssue: { department: frontLine, kind: frontLine, recordReference: frontLine, nameOnRecord: frontLine, storedId: storedKey },
-    // A child's citizen ID is another person's: a detail, behind `children`.
-    ChildRecord: { citizenId: ownOfficer, resident: ownOfficer, name: ownOfficer, gender: ownOfficer, birthDate: ownOfficer },
-    BirthRegistration: { registrationNumber: ownOfficer, registeredOn: ownOfficer, childOrder: ownOfficer },
-    OnlyChildCertificate: { certificateNumber: ownOfficer, issuedOn: ownOfficer },
-    RewardSupport: { since: ownOfficer, amountPerYear: ownOfficer },
+export const familyPlanningPolicy = sectionPolicy('family-planning', {
+  Resident: { familyPlanning: inReach },
+  FamilyPlanningSection: {
+    onRecord: frontLine,
+    childBearingAge: frontLine,
+    dataQualityIssues: frontLine,
+    nameOnRecord: ownOfficer,
+    children: ownOfficer,
+    birthRegistrations: ownOfficer,
+    onlyChildCertificate: ownOfficer,
+    rewardSupport: ownOfficer,
   },
-  jurisdictionOf: { Resident: (resident) => representationJurisdiction(resident) },
-  personalTypes: ['Resident'],
-};
+  DataQualityIssue: { department: frontLine, kind: frontLine, recordReference: frontLine, nameOnRecord: frontLine, storedId: storedKey },
+  // A child's citizen ID is another person's: a detail, behind `children`.
+  ChildRecord: { citizenId: ownOfficer, resident: ownOfficer, name: ownOfficer, gender: ownOfficer, birthDate: ownOfficer },
+  BirthRegistration: { registrationNumber: ownOfficer, registeredOn: ownOfficer, childOrder: ownOfficer },
+  OnlyChildCertificate: { certificateNumber: ownOfficer, issuedOn: ownOfficer },
+  RewardSupport: { since: ownOfficer, amountPerYear: ownOfficer },
+});

@@ -7,7 +7,7 @@ import type { StandInFault } from '@resident-graph/adapter-kit';
 import type { RunningServer } from '@resident-graph/service-kit';
 import { recordingAuditWriter } from '@resident-graph/subgraph-kit';
 import { createTestTrust, type Caller, type TestTrust } from '@resident-graph/trust';
-import { buildFamilyPlanningSchema, startFamilyPlanningSubgraph } from '../src';
+import { familyPlanningSubgraph } from '../src';
 import { expectedSection } from './fixtures/expectedSection';
 import { postGraphQL, representation } from './fixtures/subgraphClient';
 import { subgraphPopulation } from './fixtures/subgraphPopulation';
@@ -57,7 +57,7 @@ beforeAll(async () => {
   standIn = await startStandIn({ dataDir, port: 0 });
   adapter = createFamilyPlanningAdapter({ baseUrl: standIn.url, retries: 0 });
   await adapter.refreshIndex();
-  subgraph = await startFamilyPlanningSubgraph({ port: 0, adapter, audit: recordingAuditWriter(), gatewayPublicKey: trust.gatewayPublicKey });
+  subgraph = await familyPlanningSubgraph.start({ port: 0, adapter, audit: recordingAuditWriter(), gatewayPublicKey: trust.gatewayPublicKey });
 });
 
 afterAll(async () => {
@@ -111,7 +111,7 @@ describe('family-planning subgraph', () => {
   });
 
   it("publishes Resident as an entity keyed by id with a nullable familyPlanning section that requires the grid's jurisdiction", async () => {
-    const { sdl } = await buildFamilyPlanningSchema();
+    const { sdl } = await familyPlanningSubgraph.buildSchema();
 
     expect(sdl).toMatch(
       /type Resident @key\(fields: "id"\) \{\s+id: CitizenId!\s+jurisdiction: Jurisdiction @external\s+(""".*"""\s+)?familyPlanning: FamilyPlanningSection @requires\(fields: "jurisdiction \{ gridId communityId \}"\)\n/s,

@@ -9,7 +9,7 @@ import type { RunningServer } from '@resident-graph/service-kit';
 import { AUDIENCES, recordingAuditWriter, type Audience } from '@resident-graph/subgraph-kit';
 import { accessOf, refusalOf, type Refusal, type Step as TableStep } from '@resident-graph/test-kit';
 import { createTestTrust, type Caller, type Purpose, type TestTrust } from '@resident-graph/trust';
-import { buildFamilyPlanningSchema, familyPlanningPolicy, startFamilyPlanningSubgraph } from '../src';
+import { familyPlanningSubgraph, familyPlanningPolicy } from '../src';
 import { expectedSection } from './fixtures/expectedSection';
 import { postGraphQL, representation, type GraphQLAnswer } from './fixtures/subgraphClient';
 import { PLACES, subgraphPopulation, type Place } from './fixtures/subgraphPopulation';
@@ -241,13 +241,13 @@ const legacyElder = (place: Place) =>
 beforeAll(async () => {
   trust = await createTestTrust();
   forger = await createTestTrust();
-  probes = probesOf((await buildFamilyPlanningSchema()).schema);
+  probes = probesOf((await familyPlanningSubgraph.buildSchema()).schema);
   dataDir = await mkdtemp(path.join(tmpdir(), 'family-planning-permissions-'));
   await writeStandInData(population, dataDir);
   standIn = await startStandIn({ dataDir, port: 0 });
   adapter = createFamilyPlanningAdapter({ baseUrl: standIn.url, retries: 0 });
   await adapter.refreshIndex();
-  subgraph = await startFamilyPlanningSubgraph({ port: 0, adapter, audit, gatewayPublicKey: trust.gatewayPublicKey });
+  subgraph = await familyPlanningSubgraph.start({ port: 0, adapter, audit, gatewayPublicKey: trust.gatewayPublicKey });
 });
 
 afterAll(async () => {
@@ -259,7 +259,7 @@ afterAll(async () => {
 
 describe('the family-planning policy table', () => {
   it('has a row for every field of every type the subgraph serves, and none for fields it does not have', async () => {
-    const { schema } = await buildFamilyPlanningSchema();
+    const { schema } = await familyPlanningSubgraph.buildSchema();
     const served = Object.values(schema.getTypeMap())
       .filter((type) => isObjectType(type) && !type.name.startsWith('__'))
       .flatMap((type) => (isObjectType(type) ? Object.keys(type.getFields()).map((field) => `${type.name}.${field}`) : []));

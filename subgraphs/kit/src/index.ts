@@ -5,6 +5,8 @@ export * from './sharedTypes';
 export * from './buildFederatedSchema';
 export * from './departmentErrors';
 export * from './startSubgraph';
+export * from './runDepartmentSubgraph';
 export * from './operationScoped';
 export * from './SubgraphContext';
 export * from './policy';
+export * from './section';

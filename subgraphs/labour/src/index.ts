@@ -1,6 +1,5 @@
 // type-graphql's decorators read design-time types: the polyfill must load before any of them run.
 import 'reflect-metadata';
 
-export { buildLabourSchema } from './buildLabourSchema';
-export { startLabourSubgraph, type StartLabourSubgraphOptions } from './startLabourSubgraph';
-export { labourPolicy, labourTable } from './permissions';
+export { labourSubgraph } from './labourSubgraph';
+export { labourPolicy } from './permissions';

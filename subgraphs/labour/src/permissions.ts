@@ -1,7 +1,5 @@
-import { access, representationJurisdiction, type PolicedContext, type PolicyTable, type SubgraphPolicy } from '@resident-graph/subgraph-kit';
-import type { LabourContext } from './LabourContext';
+import { access, sectionPolicy } from '@resident-graph/subgraph-kit';
 
-const everyone = access('allow');
 /** The four front-line audiences get `front`; analysts and auditors never see a person. */
 const frontLine = (front: 'allow' | 'jurisdiction') => access(front, { analyst: 'deny', auditor: 'deny' });
 /** The bureau's case details: its own officers only. */
@@ -15,14 +13,8 @@ const ownOfficer = access('deny', { 'own-officer': 'allow' });
  * masked, and the record reference — the social security card number, a detail — is
  * withheld.
  */
-export const labourTable: PolicyTable = {
-  Query: { _entities: everyone, _service: everyone },
-  _Service: { sdl: everyone },
-  Resident: {
-    id: everyone,
-    jurisdiction: everyone,
-    labour: frontLine('jurisdiction'),
-  },
+export const labourPolicy = sectionPolicy('labour', {
+  Resident: { labour: frontLine('jurisdiction') },
   LabourSection: {
     onRecord: frontLine('allow'),
     employmentStatus: frontLine('allow'),
@@ -45,12 +37,4 @@ export const labourTable: PolicyTable = {
     // The card number: a detail, but the issue list is front-line, so others see it masked.
     recordReference: access('mask', { 'own-officer': 'allow', analyst: 'deny', auditor: 'deny' }),
   },
-  Jurisdiction: { gridId: everyone, communityId: everyone },
-};
-
-export const labourPolicy: SubgraphPolicy<LabourContext & PolicedContext> = {
-  department: 'labour',
-  table: labourTable,
-  jurisdictionOf: { Resident: representationJurisdiction },
-  personalTypes: ['Resident'],
-};
+});

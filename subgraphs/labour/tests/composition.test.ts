@@ -1,6 +1,6 @@
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { buildLabourSchema } from '@resident-graph/subgraph-labour';
+import { labourSubgraph } from '@resident-graph/subgraph-labour';
 
 // The labour subgraph beside a minimal grid subgraph, the owner of where residents live.
 const gridStub = `
@@ -12,7 +12,7 @@ const gridStub = `
 `;
 
 test('composes, the gateway fetching each resident’s jurisdiction from the grid before it asks for the section', async () => {
-  const { sdl } = await buildLabourSchema();
+  const { sdl } = await labourSubgraph.buildSchema();
   const result = composeServices([
     { name: 'labour', url: 'http://127.0.0.1:4104/graphql', typeDefs: parse(sdl) },
     { name: 'grid', url: 'http://grid.test/graphql', typeDefs: parse(gridStub) },

@@ -1,5 +1,5 @@
 import type { Caller } from '@resident-graph/trust';
-import { buildLabourSchema } from '@resident-graph/subgraph-labour';
+import { labourSubgraph } from '@resident-graph/subgraph-labour';
 import { expectedSection } from './fixtures/expectedSection';
 import { startLabourHarness, type LabourHarness } from './fixtures/labourHarness';
 import { labourPopulation } from './fixtures/population';
@@ -40,7 +40,7 @@ describe('labour subgraph', () => {
   }
 
   it('publishes the LabourSection contract on the Resident entity, its jurisdiction required from the grid', async () => {
-    const { sdl } = await buildLabourSchema();
+    const { sdl } = await labourSubgraph.buildSchema();
     expect(sdl).toContain('type Resident @key(fields: "id")');
     expect(sdl).toContain('jurisdiction: Jurisdiction @external');
     expect(sdl).toMatch(/labour: LabourSection @requires\(fields: "jurisdiction \{ gridId communityId \}"\)\n/);

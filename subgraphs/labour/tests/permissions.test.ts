@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { isIntrospectionType, isObjectType, isUnionType, type GraphQLSchema } from 'graphql';
 import { maskCitizenId, type TruthResident } from '@resident-graph/schemas';
 import { AUDIENCES, type Audience, type Jurisdiction } from '@resident-graph/subgraph-kit';
-import { buildLabourSchema, labourPolicy } from '@resident-graph/subgraph-labour';
+import { labourSubgraph, labourPolicy } from '@resident-graph/subgraph-labour';
 import { fieldTypeOf, operationOf, project, reach, refusalOf, routesOf, verdictOf, type Step } from '@resident-graph/test-kit';
 import { createTestTrust, GATEWAY_CONTEXT_HEADER, type Caller, type Purpose } from '@resident-graph/trust';
 import { expectedSection } from './fixtures/expectedSection';
@@ -42,7 +42,7 @@ describe('labour policy table, applied', () => {
 
   beforeAll(async () => {
     harness = await startLabourHarness(population);
-    ({ schema } = await buildLabourSchema());
+    ({ schema } = await labourSubgraph.buildSchema());
     routes = routesOf(schema);
   });
   afterAll(() => harness.close());

@@ -16,7 +16,7 @@ export class CompositionError extends Error {}
  */
 export async function composeSupergraph(): Promise<ComposedSupergraph> {
   const subgraphSdls = new Map<string, string>();
-  for (const subgraph of SUBGRAPHS) subgraphSdls.set(subgraph.name, (await (await subgraph.load()).build()).sdl);
+  for (const subgraph of SUBGRAPHS) subgraphSdls.set(subgraph.name, (await (await subgraph.load()).buildSchema()).sdl);
   const result = composeServices(
     SUBGRAPHS.map((subgraph) => ({
       name: subgraph.name,

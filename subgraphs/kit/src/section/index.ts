@@ -1,0 +1,4 @@
+export * from './ResidentEntity';
+export * from './SectionContext';
+export * from './sectionPolicy';
+export * from './defineSectionSubgraph';

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { createLabourAdapter } from '@resident-graph/adapter-labour';
+import { urlSetting } from '@resident-graph/service-kit';
+import { defineSectionSubgraph } from '@resident-graph/subgraph-kit';
+import { LabourSection } from './labourSection.type';
+import { labourPolicy } from './permissions';
+import { toLabourSection } from './toLabourSection';
+
+/** The labour and social security bureau's section of the resident (劳动保障), from its nightly export and card API. */
+export const labourSubgraph = defineSectionSubgraph({
+  field: 'labour',
+  section: LabourSection,
+  description: 'null with a DEPARTMENT_* error when the labour bureau cannot be asked',
+  toSection: toLabourSection,
+  policy: labourPolicy,
+  defaultPort: 4104,
+  settings: {
+    LABOUR_URL: urlSetting('http://127.0.0.1:4204'),
+    LABOUR_EXPORT_DIR: z.string().min(1),
+  },
+  createAdapter: (settings, timeoutMs) => createLabourAdapter({ baseUrl: settings.LABOUR_URL, exportDir: settings.LABOUR_EXPORT_DIR, timeoutMs }),
+});
