@@ -42,6 +42,13 @@ export interface Stack {
 }
 
 const local = (port: number, route = '') => `http://127.0.0.1:${port}${route}`;
+
+/** The grid database's schema: its jurisdiction index is where every subgraph learns where residents are. */
+function jurisdictionSchema(): string {
+  const grid = DEPARTMENTS.find((department) => department.id === 'grid');
+  if (grid?.standIn.kind !== 'database') throw new Error('the registry has no grid database to take jurisdiction from');
+  return grid.standIn.schema;
+}
 const COMPLETE_MARK = '.complete';
 const AUDIT_SCHEMA = 'audit';
 
@@ -158,6 +165,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       AUDIT_DATABASE_URL: options.auditDatabaseUrl ?? databaseUrl,
       AUDIT_DATABASE_SCHEMA: AUDIT_SCHEMA,
       AUDIT_ANCHOR_FILE: path.join(options.workDir, 'audit-anchors.jsonl'),
+      JURISDICTION_DATABASE_URL: databaseUrl,
+      JURISDICTION_DATABASE_SCHEMA: jurisdictionSchema(),
     };
     const departmentOf = new Map(DEPARTMENTS.map((department) => [department.subgraph.name, department]));
     await Promise.all(

@@ -1,13 +1,10 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { normalizeCitizenId } from '@resident-graph/schemas';
-import { representationJurisdiction, type Jurisdiction } from '../policy';
 import { CitizenIdScalar } from '../scalars';
-import { JurisdictionType } from '../sharedTypes';
 
-/** The resident as a section subgraph knows it: by key, and where the grid database says they live. */
+/** The resident as a section subgraph knows it: by key (where they live is the jurisdiction index's to say). */
 export interface ResidentEntity {
   id: string;
-  jurisdiction: Jurisdiction | null;
 }
 
 export type ResidentEntityType = new () => ResidentEntity;
@@ -23,21 +20,16 @@ export function createResidentEntity(): ResidentEntityType {
   class Resident implements ResidentEntity {
     @Field(() => CitizenIdScalar)
     id!: string;
-
-    /** Fetched by the gateway from the grid subgraph (`@requires`), so jurisdiction never rests on client input. */
-    @Field(() => JurisdictionType, { nullable: true })
-    @Directive('@external')
-    jurisdiction!: Jurisdiction | null;
   }
   return Resident;
 }
 
 /**
  * Representations arrive as plain JSON, past the `CitizenId` scalar: the key is normalised
- * here so a 15-digit or full-width ID finds the same record. The jurisdiction the gateway
- * put in the representation stays on the resident: the policy reads it from there.
+ * here so a 15-digit or full-width ID finds the same record. Nothing else of a
+ * representation is kept: whatever else it claims (a jurisdiction, say) is not believed.
  */
 export function resolveResidentReference(reference: { id: string } & Record<string, unknown>): ResidentEntity {
   const normalized = normalizeCitizenId(String(reference.id));
-  return { id: normalized.ok ? normalized.id : reference.id, jurisdiction: representationJurisdiction(reference) };
+  return { id: normalized.ok ? normalized.id : reference.id };
 }

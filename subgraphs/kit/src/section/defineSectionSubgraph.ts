@@ -3,7 +3,7 @@ import type { DepartmentAdapter } from '@resident-graph/adapter-kit';
 import type { RunningServer } from '@resident-graph/service-kit';
 import type { KeyLike } from '@resident-graph/trust';
 import { buildFederatedSchema, type FederatedSchema } from '../buildFederatedSchema';
-import type { PolicedContext, SubgraphPolicy } from '../policy';
+import type { JurisdictionIndex, PolicedContext, SubgraphPolicy } from '../policy';
 import type { AuditWriter } from '../policy/useAuditTrail';
 import { runDepartmentSubgraph } from '../runDepartmentSubgraph';
 import { startSubgraph } from '../startSubgraph';
@@ -34,6 +34,8 @@ export interface StartSectionSubgraphOptions<TRecord> {
   adapter: DepartmentAdapter<TRecord>;
   /** Where each request that served personal data leaves its access entry. */
   audit: AuditWriter;
+  /** Where residents are, from the grid database: what the section's jurisdiction check asks. */
+  jurisdiction: JurisdictionIndex;
   /** @default the `gateway` public key in `TRUST_KEYS_DIR` */
   gatewayPublicKey?: KeyLike;
 }
