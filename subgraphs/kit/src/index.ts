@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './scalars';
+export * from './representationCitizenId';
 export * from './sharedTypes';
 export * from './buildFederatedSchema';
 export * from './departmentErrors';

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { normalizeCitizenId } from '@resident-graph/schemas';
 import { representationJurisdiction, type Jurisdiction } from '../policy';
+import { representationCitizenId } from '../representationCitizenId';
 import { CitizenIdScalar } from '../scalars';
 import { JurisdictionType } from '../sharedTypes';
 
@@ -32,12 +32,7 @@ export function createResidentEntity(): ResidentEntityType {
   return Resident;
 }
 
-/**
- * Representations arrive as plain JSON, past the `CitizenId` scalar: the key is normalised
- * here so a 15-digit or full-width ID finds the same record. The jurisdiction the gateway
- * put in the representation stays on the resident: the policy reads it from there.
- */
+/** The jurisdiction the gateway put in the representation stays on the resident: the policy reads it from there. */
 export function resolveResidentReference(reference: { id: string } & Record<string, unknown>): ResidentEntity {
-  const normalized = normalizeCitizenId(String(reference.id));
-  return { id: normalized.ok ? normalized.id : reference.id, jurisdiction: representationJurisdiction(reference) };
+  return { id: representationCitizenId(reference), jurisdiction: representationJurisdiction(reference) };
 }
