@@ -6,6 +6,7 @@ export * from './sharedTypes';
 export * from './buildFederatedSchema';
 export * from './departmentErrors';
 export * from './startSubgraph';
+export * from './startDepartmentSubgraph';
 export * from './runDepartmentSubgraph';
 export * from './operationScoped';
 export * from './SubgraphContext';
