@@ -45,6 +45,15 @@ export function convert15To18(id15: string): string {
 }
 
 /**
+ * The 15-digit form an ID had before 1999 (the inverse of `convert15To18`): what older
+ * department records may still be keyed by. `null` for an ID of someone not born in the
+ * 1900s, which never had one.
+ */
+export function toFifteenDigitId(id18: string): string | null {
+  return id18.slice(6, 8) === '19' ? id18.slice(0, 6) + id18.slice(8, 17) : null;
+}
+
+/**
  * Normalises what a department holds into the canonical 18-character ID, or says why it
  * cannot: an ID that fails its check digit is never "repaired" into someone else's.
  */

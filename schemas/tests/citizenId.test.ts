@@ -6,6 +6,7 @@ import {
   isValidCitizenId,
   maskCitizenId,
   normalizeCitizenId,
+  toFifteenDigitId,
 } from '../src';
 
 // GB 11643-1999's own worked example.
@@ -42,6 +43,13 @@ describe('normalizeCitizenId', () => {
   it('converts a 15-digit ID by inserting 19 and computing the check character', () => {
     expect(convert15To18('110105491231002')).toBe(STANDARD_EXAMPLE);
     expect(normalizeCitizenId('110105491231002')).toEqual({ ok: true, id: STANDARD_EXAMPLE, converted: true });
+  });
+
+  it('gives back the 15-digit form of an ID born in the 1900s, and none for a later one', () => {
+    expect(toFifteenDigitId(STANDARD_EXAMPLE)).toBe('110105491231002');
+    expect(convert15To18(toFifteenDigitId(STANDARD_EXAMPLE)!)).toBe(STANDARD_EXAMPLE);
+    const born2003 = '11010520030101001';
+    expect(toFifteenDigitId(born2003 + checkCharacter(born2003))).toBeNull();
   });
 
   it.each([

@@ -1,20 +1,7 @@
-import type { DepartmentLookup } from '@resident-graph/adapter-kit';
+import { legacyIdIssue, type DepartmentLookup, type StoredIdIndex } from '@resident-graph/adapter-kit';
 import { normalizeCitizenId } from '@resident-graph/schemas';
 import type { CivilAffairsRecord } from './CivilAffairsRecord';
 import type { RecordParty } from './recordParties';
-import type { StoredIdSnapshot } from './StoredIdIndex';
-
-/** The stored forms a lookup of these IDs must ask for: canonical, 15-digit, and variants seen by the scan. */
-export function storedFormsOf(citizenIds: readonly string[], snapshot: StoredIdSnapshot): string[] {
-  const forms = new Set<string>();
-  for (const id of citizenIds) {
-    forms.add(id);
-    // Only IDs issued before 1999 (born 19xx) ever had a 15-digit form.
-    if (id.slice(6, 8) === '19') forms.add(id.slice(0, 6) + id.slice(8, 17));
-    for (const variant of snapshot.variants.get(id) ?? []) forms.add(variant);
-  }
-  return [...forms];
-}
 
 const emptyRecord = (): CivilAffairsRecord => ({
   allowanceCases: [],
@@ -32,10 +19,10 @@ const emptyRecord = (): CivilAffairsRecord => ({
 export function collectLookups(
   citizenIds: readonly string[],
   parties: Iterable<RecordParty>,
-  snapshot: StoredIdSnapshot,
+  index: StoredIdIndex,
 ): Map<string, DepartmentLookup<CivilAffairsRecord>> {
   const answer = new Map<string, DepartmentLookup<CivilAffairsRecord>>(
-    citizenIds.map((id) => [id, { record: null, issues: snapshot.invalid.issuesFor(id) }]),
+    citizenIds.map((id) => [id, { record: null, issues: index.issuesFor(id) }]),
   );
   for (const party of parties) {
     const result = normalizeCitizenId(party.storedId);
@@ -43,15 +30,7 @@ export function collectLookups(
     if (!result.ok || !lookup) continue;
     lookup.record ??= emptyRecord();
     party.addTo(lookup.record);
-    if (result.converted) {
-      lookup.issues.push({
-        department: 'civil-affairs',
-        kind: 'LEGACY_15_DIGIT_ID',
-        storedId: party.storedId,
-        recordReference: party.recordReference,
-        nameOnRecord: party.nameOnRecord,
-      });
-    }
+    if (result.converted) lookup.issues.push(legacyIdIssue('civil-affairs', party));
   }
   for (const { record } of answer.values()) {
     record?.allowanceCases.sort((a, b) => a.since.localeCompare(b.since) || a.caseNumber.localeCompare(b.caseNumber));

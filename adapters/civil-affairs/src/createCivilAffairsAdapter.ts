@@ -1,12 +1,13 @@
-import { createDepartmentPolicy, type DepartmentAdapter } from '@resident-graph/adapter-kit';
+import { createDepartmentPolicy, StoredIdIndex, type DepartmentAdapter } from '@resident-graph/adapter-kit';
 import { createLogger } from '@resident-graph/service-kit';
 import { askDatabase } from './askDatabase';
 import type { CivilAffairsRecord } from './CivilAffairsRecord';
-import { collectLookups, storedFormsOf } from './collectLookups';
+import { collectLookups } from './collectLookups';
 import { createCivilAffairsClient, type CivilAffairsDatabase } from './createCivilAffairsClient';
 import { readCivilAffairsRows } from './readCivilAffairsRows';
 import { recordParties } from './recordParties';
-import { snapshotOf, StoredIdIndex } from './StoredIdIndex';
+import { StoredIdScan } from './StoredIdScan';
+import { storedFormsOf } from './storedFormsOf';
 
 export interface CivilAffairsAdapterOptions extends CivilAffairsDatabase {
   /** Time limit of one lookup attempt. @default 2000 */
@@ -32,23 +33,25 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
   const prisma = createCivilAffairsClient(options);
   const execute = createDepartmentPolicy({ department: 'civil-affairs', timeoutMs: options.timeoutMs });
   const executeScan = createDepartmentPolicy({ department: 'civil-affairs', timeoutMs: options.idScanTimeoutMs ?? 30_000 });
-  const index = new StoredIdIndex(() => executeScan(async () => snapshotOf(recordParties(await askDatabase(() => readCivilAffairsRows(prisma))))));
+  const scan = new StoredIdScan(() =>
+    executeScan(async () => new StoredIdIndex('civil-affairs', recordParties(await askDatabase(() => readCivilAffairsRows(prisma))))),
+  );
   let calls = 0;
 
   const warnOnFailure = (error: unknown) => logger.warn({ err: error }, 'scan of stored citizen IDs failed');
-  index.current().catch(warnOnFailure);
-  const scanTimer = setInterval(() => index.refresh().catch(warnOnFailure), options.idScanIntervalMs ?? 300_000);
+  scan.current().catch(warnOnFailure);
+  const scanTimer = setInterval(() => scan.refresh().catch(warnOnFailure), options.idScanIntervalMs ?? 300_000);
   scanTimer.unref();
 
   return {
     department: 'civil-affairs',
     async lookup(citizenIds) {
       if (citizenIds.length === 0) return new Map();
-      const snapshot = await index.current();
+      const index = await scan.current();
       calls += 1;
       return execute(async () => {
-        const rows = await askDatabase(() => readCivilAffairsRows(prisma, storedFormsOf(citizenIds, snapshot)));
-        return collectLookups(citizenIds, recordParties(rows), snapshot);
+        const rows = await askDatabase(() => readCivilAffairsRows(prisma, storedFormsOf(citizenIds, index)));
+        return collectLookups(citizenIds, recordParties(rows), index);
       });
     },
     // Lookups only: the background ID scan is maintenance, not a resident's read.
@@ -56,7 +59,7 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
     async checkHealth() {
       await execute(() => askDatabase(() => prisma.assistanceCase.findFirst({ select: { caseNumber: true } })));
     },
-    refreshIdIndex: () => index.refresh(),
+    refreshIdIndex: () => scan.refresh(),
     async close() {
       clearInterval(scanTimer);
       await prisma.$disconnect();

@@ -1,10 +1,11 @@
 import { DepartmentError } from '@resident-graph/adapter-kit';
-import type { Population, TruthResident } from '@resident-graph/schemas';
+import { toFifteenDigitId, type Population, type TruthResident } from '@resident-graph/schemas';
 import { createCivilAffairsAdapter, type CivilAffairsAdapter, type CivilAffairsRecord } from '../src';
-import { citizenId, fifteenDigitFormOf, withTypo } from './fixtures/citizenIds';
+import { withTypo } from './fixtures/citizenIds';
 import { SAMPLE, samplePopulation } from './fixtures/population';
 import { standInDatabase, type StandInDatabase } from './fixtures/standInDatabase';
 import { withPool } from './fixtures/testSchema';
+import { citizenId } from '@resident-graph/test-kit';
 
 const population = samplePopulation();
 let database: StandInDatabase;
@@ -60,7 +61,7 @@ test('matches rows keyed by the 15-digit form and reports each as a legacy ID', 
   expect(lookup.record?.allowanceCases.map((c) => c.caseNumber)).toEqual(['DB310115-2019-0001']);
   expect(lookup.issues).toEqual(
     expect.arrayContaining([
-      { department: 'civil-affairs', kind: 'LEGACY_15_DIGIT_ID', storedId: fifteenDigitFormOf(SAMPLE.legacyHead), recordReference: 'DB310115-2019-0001', nameOnRecord: '王建国' },
+      { department: 'civil-affairs', kind: 'LEGACY_15_DIGIT_ID', storedId: toFifteenDigitId(SAMPLE.legacyHead)!, recordReference: 'DB310115-2019-0001', nameOnRecord: '王建国' },
       expect.objectContaining({ kind: 'LEGACY_15_DIGIT_ID', recordReference: expect.stringMatching(/^J310115-1982-/) }),
     ]),
   );
@@ -73,7 +74,7 @@ test('matches rows keyed by the 15-digit form and reports each as a legacy ID', 
 test('matches a 15-digit row written after the last ID scan', async () => {
   const id = citizenId('19451010', 91);
   await withPool((pool) =>
-    pool.query(`INSERT INTO "${database.schema}".gljt VALUES ('GL310115999999', $1, '钱老伯', '2025-10-10', 200.00)`, [fifteenDigitFormOf(id)]),
+    pool.query(`INSERT INTO "${database.schema}".gljt VALUES ('GL310115999999', $1, '钱老伯', '2025-10-10', 200.00)`, [toFifteenDigitId(id)!]),
   );
   const lookup = (await adapter.lookup([id])).get(id)!;
   expect(lookup.record?.elderlyAllowance).toEqual({ since: '2025-10-10', amountPerMonth: 200 });

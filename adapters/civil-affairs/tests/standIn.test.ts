@@ -2,9 +2,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { prepareStandIn, writeStandInData, CIVIL_AFFAIRS_TABLES, type CivilAffairsTables } from '../src/stand-in';
-import { citizenId, fifteenDigitFormOf, fullWidth, withTypo } from './fixtures/citizenIds';
+import { withTypo } from './fixtures/citizenIds';
 import { population, SAMPLE, samplePopulation, truthResident } from './fixtures/population';
 import { dropSchema, randomSchemaName, TEST_DATABASE_URL, withPool } from './fixtures/testSchema';
+import { citizenId, fullWidthDigits } from '@resident-graph/test-kit';
+import { toFifteenDigitId } from '@resident-graph/schemas';
 
 let dataDir: string;
 beforeEach(async () => {
@@ -40,7 +42,7 @@ describe('writeStandInData', () => {
 
     const household = tables.jzcy.filter((row) => row.ajbh === 'DB310115-2019-0001');
     expect(household.map((row) => [row.cyxh, row.sfzh, row.xm, row.cyzt, row.bzje])).toEqual([
-      [1, fifteenDigitFormOf(SAMPLE.legacyHead), '王建国', '1', 151_000],
+      [1, toFifteenDigitId(SAMPLE.legacyHead)!, '王建国', '1', 151_000],
       [2, SAMPLE.variantWife, '李秀瑛', '1', 151_000],
       [3, SAMPLE.son, '王磊', '1', 151_050],
     ]);
@@ -52,7 +54,7 @@ describe('writeStandInData', () => {
     expect(tables.jzcy.find((row) => row.ajbh === 'DB310115-2012-0093')?.cyzt).toBe('3');
 
     expect(tables.cjrz.find((row) => row.xm === '孙慧')).toMatchObject({ sfzh: withTypo(SAMPLE.typo), cjlb: '2', cjdj: '4', fzrq: '2011-11-11' });
-    expect(tables.cjrz.find((row) => row.xm === '黄志强')?.sfzh).toBe(` ${fullWidth(SAMPLE.fullWidth)}`);
+    expect(tables.cjrz.find((row) => row.xm === '黄志强')?.sfzh).toBe(` ${fullWidthDigits(SAMPLE.fullWidth)}`);
     expect(tables.gljt).toEqual([{ ffbh: 'GL310115000001', sfzh: SAMPLE.extremeHardship, xm: '赵桂兰', ksrq: '2020-03-01', yje: 150.5 }]);
     expect(tables.yfdx.map((row) => [row.sfzh, row.yflb, row.yflbmc])).toEqual([
       [SAMPLE.veteran, '31', '在乡复员军人'],
@@ -64,7 +66,7 @@ describe('writeStandInData', () => {
     await writeStandInData(samplePopulation(), dataDir);
     const { hydj } = await readTables();
     expect(hydj).toEqual([
-      { djzh: 'J310115-1982-000001', djlx: 'IA', djrq: '1982-10-01', nfsfzh: fifteenDigitFormOf(SAMPLE.legacyHead), nfxm: '王建国', nvsfzh: SAMPLE.variantWife, nvxm: '李秀瑛' },
+      { djzh: 'J310115-1982-000001', djlx: 'IA', djrq: '1982-10-01', nfsfzh: toFifteenDigitId(SAMPLE.legacyHead)!, nfxm: '王建国', nvsfzh: SAMPLE.variantWife, nvxm: '李秀瑛' },
       { djzh: 'J310115-2001-000001', djlx: 'IA', djrq: '2001-05-01', nfsfzh: SAMPLE.veteran, nfxm: '陈卫东', nvsfzh: withTypo(SAMPLE.typo), nvxm: '孙慧' },
       { djzh: 'L310115-2015-000001', djlx: 'IB', djrq: '2015-09-01', nfsfzh: null, nfxm: '吴刚', nvsfzh: SAMPLE.divorcee, nvxm: '周敏' },
       { djzh: 'J310115-2010-000001', djlx: 'IA', djrq: '2010-05-20', nfsfzh: null, nfxm: '吴刚', nvsfzh: SAMPLE.divorcee, nvxm: '周敏' },

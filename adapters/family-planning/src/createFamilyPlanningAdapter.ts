@@ -1,11 +1,11 @@
-import { createDepartmentPolicy, type DepartmentAdapter, type DepartmentLookup } from '@resident-graph/adapter-kit';
+import { createDepartmentPolicy, legacyIdIssue, StoredIdIndex, type DepartmentAdapter, type DepartmentLookup } from '@resident-graph/adapter-kit';
 import { normalizeCitizenId } from '@resident-graph/schemas';
 import { createLogger } from '@resident-graph/service-kit';
 import { createJsxxClient } from './createJsxxClient';
 import type { FamilyPlanningRecord } from './FamilyPlanningRecord';
 import { readJsxxPersonId } from './jsxx/readJsxxPersonId';
 import { nodesOf, type XmlNode } from './jsxx/xmlNodes';
-import { StoredIdIndex } from './StoredIdIndex';
+import { storedKeyOf } from './storedKeyOf';
 import { toFamilyPlanningRecord } from './toFamilyPlanningRecord';
 
 export interface FamilyPlanningAdapterOptions {
@@ -51,7 +51,7 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
   const client = createJsxxClient(options.baseUrl);
   const execute = createDepartmentPolicy({ department: DEPARTMENT, timeoutMs: options.timeoutMs, retries: options.retries });
   const executeIndexRead = createDepartmentPolicy({ department: DEPARTMENT, timeoutMs: options.indexTimeoutMs ?? 30_000, retries: 0 });
-  let index = new StoredIdIndex([]);
+  let index = new StoredIdIndex(DEPARTMENT, []);
   let indexRead: Promise<void> | null = null;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
@@ -60,7 +60,7 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
   function refreshIndex(): Promise<void> {
     indexRead ??= executeIndexRead((signal) => client.call('ListPersonIds', {}, readPersonIds, signal))
       .then((entries) => {
-        index = new StoredIdIndex(entries);
+        index = new StoredIdIndex(DEPARTMENT, entries.map(storedKeyOf));
       })
       .finally(() => {
         indexRead = null;
@@ -90,7 +90,7 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
       citizenIds.map((id) => [id, { record: null, issues: current.issuesFor(id) }]),
     );
     if (answer.size === 0) return answer;
-    const storedIds = [...new Set([...answer.keys()].flatMap((id) => current.storedFormsOf(id)))];
+    const storedIds = current.storedFormsOf([...answer.keys()]);
     const persons = await execute((signal) => {
       calls++;
       return client.call('QueryPersons', { SFZH: storedIds }, readPersons, signal);
@@ -101,7 +101,7 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
       if (!normalized.ok || !entry || entry.record) continue;
       entry.record = record;
       if (normalized.converted) {
-        entry.issues.push({ department: DEPARTMENT, kind: 'LEGACY_15_DIGIT_ID', storedId: key.SFZH, recordReference: key.GRBH, nameOnRecord: key.XM });
+        entry.issues.push(legacyIdIssue(DEPARTMENT, storedKeyOf(key)));
       }
     }
     return answer;

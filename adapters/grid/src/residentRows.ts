@@ -1,5 +1,5 @@
-import { DepartmentError, InvalidIdIndex, type DepartmentLookup } from '@resident-graph/adapter-kit';
-import { normalizeCitizenId, type DataQualityIssue, type ResidentCategory } from '@resident-graph/schemas';
+import { DepartmentError, InvalidIdIndex, legacyIdIssue, type DepartmentLookup, type StoredKey } from '@resident-graph/adapter-kit';
+import { normalizeCitizenId, type ResidentCategory } from '@resident-graph/schemas';
 import { CATEGORY_BY_LABEL, CATEGORY_LABELS } from './gridVocabulary';
 import type { GridRecord } from './types';
 
@@ -57,7 +57,8 @@ export function toGridRecord(row: ResidentRow): GridRecord {
 }
 
 /** The department's own reference for a resident row, shown to staff in issues. */
-const recordReference = (row: ResidentRow) => `resident/${row.id}`;
+/** A row's key as stored; the grid database has no reference of its own but the row. */
+const storedKeyOf = (row: ResidentRow): StoredKey => ({ storedId: row.storedId, recordReference: `resident/${row.id}`, nameOnRecord: row.nameOnRecord });
 
 export interface MatchedRow {
   /** Stored as a pre-1999 15-digit ID and converted. */
@@ -83,20 +84,13 @@ export function matchRows(rows: readonly ResidentRow[]): { matched: Map<string, 
     list.push({ converted: result.converted, row });
     matched.set(result.id, list);
   }
-  const unmatchable = new InvalidIdIndex(
-    'grid',
-    invalid.map((row) => ({ storedId: row.storedId, recordReference: recordReference(row), nameOnRecord: row.nameOnRecord })),
-  );
+  const unmatchable = new InvalidIdIndex('grid', invalid.map(storedKeyOf));
   return { matched, unmatchable };
-}
-
-function legacyIssue(row: ResidentRow): DataQualityIssue {
-  return { department: 'grid', kind: 'LEGACY_15_DIGIT_ID', storedId: row.storedId, recordReference: recordReference(row), nameOnRecord: row.nameOnRecord };
 }
 
 /** The lookup answer for one resident: its first row (lowest row id) and every issue. */
 export function lookupOf(citizenId: string, matches: readonly MatchedRow[], unmatchable: InvalidIdIndex): DepartmentLookup<GridRecord> {
-  const issues = matches.filter((match) => match.converted).map((match) => legacyIssue(match.row));
+  const issues = matches.filter((match) => match.converted).map((match) => legacyIdIssue('grid', storedKeyOf(match.row)));
   issues.push(...unmatchable.issuesFor(citizenId));
   const first = matches[0];
   return { record: first ? toGridRecord(first.row) : null, issues };

@@ -1,10 +1,5 @@
 import { citizenIdsOneTypoAway, type DataQualityIssue, type Department } from '@resident-graph/schemas';
-
-export interface UnmatchedRecord {
-  storedId: string;
-  recordReference: string;
-  nameOnRecord: string | null;
-}
+import type { StoredKey } from './StoredKey';
 
 /**
  * Department records whose stored ID fails validation, indexed by every valid ID one
@@ -12,11 +7,11 @@ export interface UnmatchedRecord {
  * `INVALID_CITIZEN_ID` issue instead of either merging it or losing it.
  */
 export class InvalidIdIndex {
-  private readonly byCandidate = new Map<string, UnmatchedRecord[]>();
+  private readonly byCandidate = new Map<string, StoredKey[]>();
 
   constructor(
     private readonly department: Department,
-    records: Iterable<UnmatchedRecord>,
+    records: Iterable<StoredKey>,
   ) {
     for (const record of records) {
       for (const candidate of citizenIdsOneTypoAway(record.storedId)) {

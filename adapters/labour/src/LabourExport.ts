@@ -1,5 +1,5 @@
 import type { DataQualityIssue, SocialInsuranceType } from '@resident-graph/schemas';
-import type { InvalidIdIndex } from '@resident-graph/adapter-kit';
+import { legacyIdIssue, type InvalidIdIndex } from '@resident-graph/adapter-kit';
 
 export interface InsuranceRow {
   type: SocialInsuranceType;
@@ -41,13 +41,7 @@ export class LabourExport {
   issuesFor(citizenId: string): DataQualityIssue[] {
     const legacy = this.cardsOf(citizenId)
       .filter((card) => card.legacy)
-      .map((card): DataQualityIssue => ({
-        department: 'labour',
-        kind: 'LEGACY_15_DIGIT_ID',
-        storedId: card.storedId,
-        recordReference: card.cardNumber,
-        nameOnRecord: card.nameOnRecord,
-      }));
+      .map((card) => legacyIdIssue('labour', { storedId: card.storedId, recordReference: card.cardNumber, nameOnRecord: card.nameOnRecord }));
     return [...legacy, ...this.invalidIds.issuesFor(citizenId)];
   }
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { DepartmentError, InvalidIdIndex, type UnmatchedRecord } from '@resident-graph/adapter-kit';
+import { DepartmentError, InvalidIdIndex, type StoredKey } from '@resident-graph/adapter-kit';
 import { cleanCitizenId, normalizeCitizenId } from '@resident-graph/schemas';
 import type { Logger } from '@resident-graph/service-kit';
 import { INSURANCE_TYPE_BY_CODE, PAYMENT_STATUS_ACTIVE, PAYMENT_STATUS_SUSPENDED } from './bureauCodes';
@@ -80,7 +80,7 @@ export async function readExport(file: string, logger: Logger): Promise<LabourEx
   let width = 0;
   let rows = 0;
   const cardsByCitizenId = new Map<string, Map<string, ExportCard>>();
-  const invalid = new Map<string, UnmatchedRecord>();
+  const invalid = new Map<string, StoredKey>();
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     if (!columns) {
       columns = columnPositions(record, file);

@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { createLabourAdapter } from '@resident-graph/adapter-labour';
+import { toFifteenDigitId } from '@resident-graph/schemas';
 import { citizenId } from './fixtures/population';
 import { tempDir } from './fixtures/tempDir';
 
@@ -125,7 +126,7 @@ describe('the nightly export', () => {
   });
 
   it('merges the rows of two cards held by one resident, the card the API knows speaking for employment', async () => {
-    const id15 = `${first.slice(0, 6)}${first.slice(8, 17)}`;
+    const id15 = toFifteenDigitId(first)!;
     await writeExport('shebao_20260630.csv', csv([['C001', first, '甲', '310', '12', '1'], ['C900', id15, '甲', '110', '200', '2']]));
     server.use(
       http.post(`${BASE_URL}/api/v1/cards/query`, () =>

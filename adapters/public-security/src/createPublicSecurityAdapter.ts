@@ -1,4 +1,4 @@
-import { createDepartmentPolicy, InvalidIdIndex, type DepartmentAdapter, type DepartmentLookup, type DepartmentPolicyOptions } from '@resident-graph/adapter-kit';
+import { createDepartmentPolicy, InvalidIdIndex, legacyIdIssue, type DepartmentAdapter, type DepartmentLookup, type DepartmentPolicyOptions } from '@resident-graph/adapter-kit';
 import { normalizeCitizenId, type DataQualityIssue } from '@resident-graph/schemas';
 import { PublicSecurityClient } from './PublicSecurityClient';
 import type { HouseholdRecord, PublicSecurityRecord } from './PublicSecurityRecord';
@@ -68,7 +68,7 @@ export function createPublicSecurityAdapter(options: PublicSecurityAdapterOption
         const hit = found.get(id);
         const issues: DataQualityIssue[] = [];
         if (hit?.legacy) {
-          issues.push({ department: 'public-security', kind: 'LEGACY_15_DIGIT_ID', storedId: hit.raw.GMSFHM, recordReference: hit.raw.RYBH, nameOnRecord: hit.raw.XM });
+          issues.push(legacyIdIssue('public-security', { storedId: hit.raw.GMSFHM, recordReference: hit.raw.RYBH, nameOnRecord: hit.raw.XM }));
         }
         issues.push(...index.issuesFor(id));
         answer.set(id, { record: hit ? toPublicSecurityRecord(hit.raw, id) : null, issues });

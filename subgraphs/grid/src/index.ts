@@ -2,5 +2,5 @@
 import 'reflect-metadata';
 
 export { buildGridSchema } from './buildGridSchema';
-export { startGridSubgraph, type StartGridSubgraphOptions } from './startGridSubgraph';
+export { startGridSubgraph } from './startGridSubgraph';
 export { gridPolicy, gridTable } from './permissions';

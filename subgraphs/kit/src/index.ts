@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 
 export * from './scalars';
+export * from './representationCitizenId';
 export * from './sharedTypes';
 export * from './buildFederatedSchema';
 export * from './departmentErrors';
 export * from './startSubgraph';
+export * from './startDepartmentSubgraph';
 export * from './runDepartmentSubgraph';
 export * from './operationScoped';
 export * from './SubgraphContext';

@@ -1,3 +1,3 @@
 export { buildPublicSecuritySchema } from './buildPublicSecuritySchema';
 export { publicSecurityPolicy, publicSecurityTable } from './permissions';
-export { startPublicSecuritySubgraph, type StartPublicSecuritySubgraphOptions } from './startPublicSecuritySubgraph';
+export { startPublicSecuritySubgraph } from './startPublicSecuritySubgraph';

@@ -1,4 +1,6 @@
 export * from './policyMatrix';
+export * from './sampleResident';
+export * from './citizenId';
 export * from './oneGridPopulation';
 export * from './startTcpProxy';
 export * from './graphql';

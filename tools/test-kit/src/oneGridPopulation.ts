@@ -1,7 +1,6 @@
-import { checkCharacter, type Department, type Imperfection, type Population, type TruthResident } from '@resident-graph/schemas';
-
-/** The region code of the street and of every citizen ID in it. */
-export const ONE_GRID_REGION = '310115';
+import { toFifteenDigitId, type Department, type Imperfection, type Population, type TruthResident } from '@resident-graph/schemas';
+import { citizenId } from './citizenId';
+import { ONE_GRID_REGION, sampleResident } from './sampleResident';
 
 /** What one department's fixture puts into the street: whose records, which residents, and what it holds on each. */
 export interface OneGridDepartment {
@@ -15,8 +14,7 @@ export interface OneGridDepartment {
 }
 
 function validId(index: number, { from, span }: OneGridDepartment['birthYears']): string {
-  const first17 = `${ONE_GRID_REGION}${from + (index % span)}0${1 + (index % 9)}1${index % 10}${String(100 + index).padStart(3, '0')}`;
-  return first17 + checkCharacter(first17);
+  return citizenId(`${from + (index % span)}0${1 + (index % 9)}1${index % 10}`, 100 + index);
 }
 
 /**
@@ -28,31 +26,9 @@ export function oneGridPopulation(count: number, department: OneGridDepartment):
   const residents = Array.from({ length: count }, (_, index): TruthResident => {
     const id = validId(index, department.birthYears);
     const imperfections: Imperfection[] = [];
-    if (index % 7 === 3) imperfections.push({ department: department.department, kind: 'ID_15_DIGIT', storedId: `${id.slice(0, 6)}${id.slice(8, 17)}` });
+    if (index % 7 === 3) imperfections.push({ department: department.department, kind: 'ID_15_DIGIT', storedId: toFifteenDigitId(id)! });
     else if (index % 11 === department.typo.at) imperfections.push({ department: department.department, kind: 'ID_TYPO', storedId: department.typo.of(id) });
-    return {
-      id,
-      name: `居民${index}`,
-      gender: Number(id[16]) % 2 === 1 ? 'MALE' : 'FEMALE',
-      birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
-      householdId: 'H1',
-      gridId: 'G1',
-      publicSecurity: {
-        ethnicityCode: '01',
-        maritalStatus: 'MARRIED',
-        householdId: 'H1',
-        relationToHead: 'SELF',
-        registeredAddress: '上海市浦东新区',
-        populationType: 'PERMANENT',
-        residencePermit: null,
-      },
-      grid: { gridId: 'G1', communityId: 'C1', buildingId: 'B1', address: '1号楼', categories: ['PERMANENT'] },
-      civilAffairs: null,
-      familyPlanning: null,
-      labour: null,
-      ...department.sectionOf(index, id),
-      imperfections,
-    };
+    return sampleResident(id, { name: `居民${index}`, ...department.sectionOf(index, id), imperfections });
   });
   return {
     asOf: '2026-06-30',

@@ -1,4 +1,4 @@
-import type { Population, TruthResident } from '@resident-graph/schemas';
+import { storedIdentityOf, type Population } from '@resident-graph/schemas';
 import { ASSISTANCE_KIND, DISABILITY_CATEGORY, DISABILITY_GRADE, MARRIAGE_KIND, MEMBER_STATUS, VETERAN_CATEGORY } from '../civilAffairsCodes';
 
 /** The bureau's rows by table, with its own column names; dates `YYYY-MM-DD`. */
@@ -14,29 +14,13 @@ export interface CivilAffairsTables {
 /** Load order: cases before the members that reference them. */
 export const CIVIL_AFFAIRS_TABLES = ['jzaj', 'jzcy', 'cjrz', 'gljt', 'yfdx', 'hydj'] as const satisfies readonly (keyof CivilAffairsTables)[];
 
-interface StoredIdentity {
-  storedId: string;
-  storedName: string;
-}
-
-/** The ID and name as civil affairs holds them: 15-digit keys, typos, name variants. */
-function storedIdentity(resident: TruthResident): StoredIdentity {
-  const identity = { storedId: resident.id, storedName: resident.name };
-  for (const imperfection of resident.imperfections) {
-    if (imperfection.department !== 'civil-affairs') continue;
-    if (imperfection.kind === 'NAME_VARIANT') identity.storedName = imperfection.storedName;
-    else identity.storedId = imperfection.storedId;
-  }
-  return identity;
-}
-
 const serial = (n: number) => String(n).padStart(6, '0');
 
 /** Derives the bureau's rows from the truth, one registration row per marriage even when both spouses live here. */
 export function civilAffairsTables(population: Population): CivilAffairsTables {
   const region = population.street.regionCode;
   const tables: CivilAffairsTables = { jzaj: [], jzcy: [], cjrz: [], gljt: [], yfdx: [], hydj: [] };
-  const identities = new Map(population.residents.map((resident) => [resident.id, storedIdentity(resident)]));
+  const identities = new Map(population.residents.map((resident) => [resident.id, storedIdentityOf(resident, 'civil-affairs')]));
   const cases = new Map<string, CivilAffairsTables['jzaj'][number]>();
   const membersPerCase = new Map<string, number>();
   const registrations = new Set<string>();

@@ -1,4 +1,4 @@
-import { GENDER_CODES, type Gender, type TruthResident } from '@resident-graph/schemas';
+import { GENDER_CODES, storedIdentityOf, type Gender, type TruthResident } from '@resident-graph/schemas';
 import type { JsxxPerson } from '../jsxx/JsxxPerson';
 import { toJsxxDate } from '../jsxx/jsxxDate';
 
@@ -11,13 +11,11 @@ const genderCode = (gender: Gender): string => Object.entries(GENDER_CODES).find
 export function toJsxxPerson(resident: TruthResident, recordNumber: string): JsxxPerson | null {
   const facts = resident.familyPlanning;
   if (!facts) return null;
-  const own = resident.imperfections.filter((imperfection) => imperfection.department === 'family-planning');
-  const storedId = own.flatMap((imperfection) => (imperfection.kind === 'NAME_VARIANT' ? [] : [imperfection.storedId]))[0];
-  const storedName = own.flatMap((imperfection) => (imperfection.kind === 'NAME_VARIANT' ? [imperfection.storedName] : []))[0];
+  const { storedId, storedName } = storedIdentityOf(resident, 'family-planning');
   return {
     GRBH: recordNumber,
-    SFZH: storedId ?? resident.id,
-    XM: storedName ?? resident.name,
+    SFZH: storedId,
+    XM: storedName,
     YLFNBZ: facts.childBearingAge ? '1' : '0',
     Child: facts.children.map((child) => ({
       SFZH: child.id ?? '',

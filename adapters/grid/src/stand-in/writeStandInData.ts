@@ -1,31 +1,19 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Population, TruthResident } from '@resident-graph/schemas';
+import { storedIdentityOf, type Population } from '@resident-graph/schemas';
 import { CATEGORY_LABELS, COMPOUND_KIND_LABELS } from '../gridVocabulary';
 import { seedFileName, type StandInRow, type StandInTable } from './standInTables';
 
-/** The citizen ID and name as the grid survey recorded them (with this department's imperfections). */
-function asSurveyed(resident: TruthResident): { citizenId: string; name: string } {
-  let citizenId = resident.id;
-  let name = resident.name;
-  for (const imperfection of resident.imperfections) {
-    if (imperfection.department !== 'grid') continue;
-    if (imperfection.kind === 'NAME_VARIANT') name = imperfection.storedName;
-    else citizenId = imperfection.storedId;
-  }
-  return { citizenId, name };
-}
-
 function tablesOf(population: Population): Record<StandInTable, StandInRow[]> {
   const { street, residents } = population;
-  const surveyed = residents.map((resident, index) => ({ rowId: index + 1, resident, ...asSurveyed(resident) }));
+  const surveyed = residents.map((resident, index) => ({ rowId: index + 1, resident, ...storedIdentityOf(resident, 'grid') }));
   return {
     street: [{ region_code: street.regionCode, name: street.name }],
     community: street.communities.map((c) => ({ id: c.id, street_code: street.regionCode, name: c.name })),
     grid: street.grids.map((g) => ({ id: g.id, community_id: g.communityId, name: g.name, area_square_metres: g.areaSquareMetres })),
     building: street.buildings.map((b) => ({ id: b.id, grid_id: b.gridId, name: b.name, compound_kind: COMPOUND_KIND_LABELS[b.compoundKind] })),
     household: street.households.map((h) => ({ id: h.id, building_id: h.buildingId, address: h.address, registered: h.registered })),
-    resident: surveyed.map((s) => ({ id: s.rowId, citizen_id: s.citizenId, name: s.name, household_id: s.resident.householdId })),
+    resident: surveyed.map((s) => ({ id: s.rowId, citizen_id: s.storedId, name: s.storedName, household_id: s.resident.householdId })),
     resident_category: surveyed.flatMap((s) =>
       [...new Set(s.resident.grid.categories)].map((category) => ({ resident_id: s.rowId, category: CATEGORY_LABELS[category] })),
     ),

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
-import type { Population, TruthResident } from '@resident-graph/schemas';
+import { storedIdentityOf, type Population, type TruthResident } from '@resident-graph/schemas';
 import {
   EMPLOYMENT_STATUS_BY_CODE,
   INSURANCE_TYPE_BY_CODE,
@@ -15,22 +15,10 @@ import type { CardFacts } from '../cardsApi';
 import { EXPORT_ENCODING, EXPORT_HEADER, exportFileName } from '../exportFormat';
 import { cardStoreOf, exportDirOf } from './standInFiles';
 
-/** The ID and name as the bureau stores them, with the truth's imperfections applied. */
-function asStored(resident: TruthResident): { storedId: string; storedName: string } {
-  let storedId = resident.id;
-  let storedName = resident.name;
-  for (const imperfection of resident.imperfections) {
-    if (imperfection.department !== 'labour') continue;
-    if (imperfection.kind === 'NAME_VARIANT') storedName = imperfection.storedName;
-    else storedId = imperfection.storedId;
-  }
-  return { storedId, storedName };
-}
-
 function exportRows(resident: TruthResident): string[][] {
   const labour = resident.labour;
   if (!labour) return [];
-  const { storedId, storedName } = asStored(resident);
+  const { storedId, storedName } = storedIdentityOf(resident, 'labour');
   const card = [labour.socialSecurityCardNumber, storedId, storedName];
   if (labour.insurance.length === 0) return [[...card, '', '', '']];
   return labour.insurance.map((insurance) => [

@@ -1,28 +1,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import type { Population, TruthResident } from '@resident-graph/schemas';
+import { storedIdentityOf, type Population, type TruthResident } from '@resident-graph/schemas';
 import type { RawHousehold, RawPerson } from '../wireFormat';
 import { dataFiles } from './dataFiles';
 import { maritalStatusCode, relationToHeadCode, sexCode, systemDate } from './systemCodes';
 
-/** The ID and name exactly as public security stores them, imperfections applied. */
-function storedIdentity(resident: TruthResident): { id: string; name: string } {
-  let id = resident.id;
-  let name = resident.name;
-  for (const imperfection of resident.imperfections) {
-    if (imperfection.department !== 'public-security') continue;
-    if (imperfection.kind === 'NAME_VARIANT') name = imperfection.storedName;
-    else id = imperfection.storedId;
-  }
-  return { id, name };
-}
-
 function toRawPerson(resident: TruthResident, index: number): RawPerson {
   const ps = resident.publicSecurity;
-  const stored = storedIdentity(resident);
+  const stored = storedIdentityOf(resident, 'public-security');
   return {
     RYBH: `RY${String(index + 1).padStart(10, '0')}`,
-    GMSFHM: stored.id,
-    XM: stored.name,
+    GMSFHM: stored.storedId,
+    XM: stored.storedName,
     XB: sexCode(resident.gender),
     MZ: ps.ethnicityCode,
     CSRQ: systemDate(resident.birthDate),

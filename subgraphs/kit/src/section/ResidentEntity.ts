@@ -1,5 +1,5 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { normalizeCitizenId } from '@resident-graph/schemas';
+import { representationCitizenId } from '../representationCitizenId';
 import { CitizenIdScalar } from '../scalars';
 
 /** The resident as a section subgraph knows it: by key (where they live is the jurisdiction index's to say). */
@@ -25,11 +25,9 @@ export function createResidentEntity(): ResidentEntityType {
 }
 
 /**
- * Representations arrive as plain JSON, past the `CitizenId` scalar: the key is normalised
- * here so a 15-digit or full-width ID finds the same record. Nothing else of a
- * representation is kept: whatever else it claims (a jurisdiction, say) is not believed.
+ * The resident a representation names, by its normalised key and nothing else: whatever
+ * else a representation claims (a jurisdiction, say) is not believed.
  */
 export function resolveResidentReference(reference: { id: string } & Record<string, unknown>): ResidentEntity {
-  const normalized = normalizeCitizenId(String(reference.id));
-  return { id: normalized.ok ? normalized.id : reference.id };
+  return { id: representationCitizenId(reference) };
 }

@@ -1,12 +1,10 @@
 import type { z } from 'zod';
 import type { DepartmentAdapter } from '@resident-graph/adapter-kit';
 import type { RunningServer } from '@resident-graph/service-kit';
-import type { KeyLike } from '@resident-graph/trust';
-import { buildFederatedSchema, type FederatedSchema } from '../buildFederatedSchema';
-import type { JurisdictionIndex, PolicedContext, SubgraphPolicy } from '../policy';
-import type { AuditWriter } from '../policy/useAuditTrail';
+import { buildFederatedSchema } from '../buildFederatedSchema';
+import type { PolicedContext, SubgraphPolicy } from '../policy';
 import { runDepartmentSubgraph } from '../runDepartmentSubgraph';
-import { startSubgraph } from '../startSubgraph';
+import { startDepartmentSubgraph, type DepartmentSubgraph, type StartDepartmentSubgraphOptions } from '../startDepartmentSubgraph';
 import { createResidentEntity, resolveResidentReference, type ResidentEntityType } from './ResidentEntity';
 import { createSectionContext, type SectionContext } from './SectionContext';
 import { createSectionResolver, type SectionField } from './createSectionResolver';
@@ -28,26 +26,8 @@ export interface SectionDeclaration<TRecord, TSection extends object, TShape ext
   createAdapter(settings: z.infer<z.ZodObject<TShape>>, timeoutMs: number): DepartmentAdapter<TRecord>;
 }
 
-export interface StartSectionSubgraphOptions<TRecord> {
-  port: number;
-  host?: string;
-  adapter: DepartmentAdapter<TRecord>;
-  /** Where each request that served personal data leaves its access entry. */
-  audit: AuditWriter;
-  /** Where residents are, from the grid database: what the section's jurisdiction check asks. */
-  jurisdiction: JurisdictionIndex;
-  /** @default the `gateway` public key in `TRUST_KEYS_DIR` */
-  gatewayPublicKey?: KeyLike;
-}
-
-export interface SectionSubgraph<TRecord> {
-  name: string;
-  policy: SubgraphPolicy<PolicedContext>;
-  /** The schema and its SDL as published; no I/O, so composition can print it. */
-  buildSchema(): Promise<FederatedSchema>;
-  /** One operation's context: the DataLoader over the adapter. */
-  createContext(adapter: DepartmentAdapter<TRecord>): SectionContext<TRecord>;
-  start(options: StartSectionSubgraphOptions<TRecord>): Promise<RunningServer>;
+export interface SectionSubgraph<TRecord> extends DepartmentSubgraph<DepartmentAdapter<TRecord>, SectionContext<TRecord>> {
+  start(options: StartDepartmentSubgraphOptions<DepartmentAdapter<TRecord>>): Promise<RunningServer>;
   /** The process `src/main.ts` runs: settings from the environment, adapter, audit store, server. */
   main(): void;
 }
@@ -60,20 +40,10 @@ export function defineSectionSubgraph<TRecord, TSection extends object, TShape e
   const SectionResolver = createSectionResolver(Resident, declared);
   const buildSchema = () =>
     buildFederatedSchema({ resolvers: [SectionResolver], orphanedTypes: [Resident] }, { Resident: { __resolveReference: resolveResidentReference } });
-  const start = async (options: StartSectionSubgraphOptions<TRecord>) =>
-    startSubgraph({
-      ...options,
-      name,
-      schema: (await buildSchema()).schema,
-      context: async () => createSectionContext(options.adapter),
-      adapters: [options.adapter],
-      policy: declared.policy,
-    });
+  const subgraph = { name, policy: declared.policy, buildSchema, createContext: createSectionContext<TRecord> };
+  const start = (options: StartDepartmentSubgraphOptions<DepartmentAdapter<TRecord>>) => startDepartmentSubgraph(subgraph, options);
   return {
-    name,
-    policy: declared.policy,
-    buildSchema,
-    createContext: createSectionContext,
+    ...subgraph,
     start,
     main: () => runDepartmentSubgraph({ name, defaultPort: declared.defaultPort, settings: declared.settings, createAdapter: declared.createAdapter, start }),
   };

@@ -1,0 +1,51 @@
+import type { DepartmentAdapter } from '@resident-graph/adapter-kit';
+import type { RunningServer } from '@resident-graph/service-kit';
+import type { KeyLike } from '@resident-graph/trust';
+import type { FederatedSchema } from './buildFederatedSchema';
+import type { PolicedContext } from './policy/applyPolicy';
+import type { JurisdictionIndex } from './policy/jurisdictionIndex';
+import type { SubgraphPolicy } from './policy/Policy';
+import type { AuditWriter } from './policy/useAuditTrail';
+import { startSubgraph } from './startSubgraph';
+
+/** A subgraph over one department's adapter: its schema, its per-operation context, its policy. */
+export interface DepartmentSubgraph<TAdapter, TContext extends object> {
+  name: string;
+  /** The schema and its SDL as published; no I/O, so composition can print it. */
+  buildSchema(): Promise<FederatedSchema>;
+  /** One client operation's context (its DataLoaders) over the adapter. */
+  createContext(adapter: TAdapter): TContext;
+  policy: SubgraphPolicy<TContext & PolicedContext>;
+}
+
+export interface StartDepartmentSubgraphOptions<TAdapter> {
+  port: number;
+  host?: string;
+  adapter: TAdapter;
+  /** Where each request that served personal data leaves its access entry. */
+  audit: AuditWriter;
+  /** The key the gateway signs forwarded context with. @default the `gateway` public key in `TRUST_KEYS_DIR` */
+  gatewayPublicKey?: KeyLike;
+  /** Where residents and households are (the grid database's jurisdiction index). @default none: every jurisdiction check refuses */
+  jurisdiction?: JurisdictionIndex;
+}
+
+/** Serves a department's subgraph under its policy, every personal read audited, `/health` asking its adapter. */
+export async function startDepartmentSubgraph<TAdapter extends DepartmentAdapter<unknown>, TContext extends object>(
+  subgraph: DepartmentSubgraph<TAdapter, TContext>,
+  options: StartDepartmentSubgraphOptions<TAdapter>,
+): Promise<RunningServer> {
+  const { schema } = await subgraph.buildSchema();
+  return startSubgraph({
+    name: subgraph.name,
+    schema,
+    port: options.port,
+    host: options.host,
+    context: async () => subgraph.createContext(options.adapter),
+    adapters: [options.adapter],
+    policy: subgraph.policy,
+    audit: options.audit,
+    gatewayPublicKey: options.gatewayPublicKey,
+    jurisdiction: options.jurisdiction,
+  });
+}
