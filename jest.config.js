@@ -33,7 +33,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{schemas,adapters,subgraphs,gateway,tools,bench}/**/tests/**/*.test.ts'],
+      testMatch: ['<rootDir>/{schemas,adapters,subgraphs,gateway,tools,registry,bench}/**/tests/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/'],
     },
     {

@@ -65,7 +65,7 @@ describe('authentication, forwarded context and purpose', () => {
 
   describe('a subgraph called directly', () => {
     const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { id } } }';
-    const subgraphUrl = () => `http://127.0.0.1:${stack.ports.publicSecuritySubgraph}/graphql`;
+    const subgraphUrl = () => `http://127.0.0.1:${stack.ports.subgraphs['public-security']!}/graphql`;
     const claims = () => ({ caller, purpose: { code: 'CASE_REVIEW' as const, reference: null }, requestId: 'r', operationId: 'o' });
 
     it.each([

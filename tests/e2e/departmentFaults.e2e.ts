@@ -52,7 +52,7 @@ describe('a department failing does not fail the record', () => {
     const healthy = await graphql<Answer>(stack.gatewayUrl, QUERY, { id: residentId }, headers);
     expect(healthy.errors).toBeUndefined();
 
-    await setFault(stack.ports.familyPlanningStandIn, fault);
+    await setFault(stack.ports.standIns['family-planning']!, fault);
     try {
       const degraded = await graphql<Answer>(stack.gatewayUrl, QUERY, { id: residentId }, headers);
       expectOnlyLost('familyPlanning', degraded.data!, healthy.data!);
@@ -60,19 +60,19 @@ describe('a department failing does not fail the record', () => {
       expect(sectionErrors.map((error) => error.extensions?.code)).toContain(code);
       expect(degraded.errors!.every((error) => error.path?.includes('familyPlanning'))).toBe(true);
     } finally {
-      await setFault(stack.ports.familyPlanningStandIn, { kind: 'none' });
+      await setFault(stack.ports.standIns['family-planning']!, { kind: 'none' });
     }
   });
 
   it('labour unavailable: the labour section is null, family planning answers again', async () => {
-    await setFault(stack.ports.labourStandIn, { kind: 'unavailable' });
+    await setFault(stack.ports.standIns.labour!, { kind: 'unavailable' });
     try {
       const degraded = await graphql<Answer>(stack.gatewayUrl, QUERY, { id: residentId }, headers);
       expect(degraded.data!.resident!.labour).toBeNull();
       expect(degraded.data!.resident!.familyPlanning).not.toBeNull();
       expect(degraded.errors!.map((error) => error.extensions?.code)).toContain('DEPARTMENT_UNAVAILABLE');
     } finally {
-      await setFault(stack.ports.labourStandIn, { kind: 'none' });
+      await setFault(stack.ports.standIns.labour!, { kind: 'none' });
     }
   });
 

@@ -14,11 +14,11 @@ async function readCalls(url: string): Promise<Record<string, number>> {
 export async function departmentCalls(stack: Stack): Promise<Record<string, number>> {
   const { ports } = stack;
   const [ps, fp, labour, civil, grid] = await Promise.all([
-    readCalls(local(ports.publicSecurityStandIn)),
-    readCalls(local(ports.familyPlanningStandIn)),
-    readCalls(local(ports.labourStandIn)),
-    readCalls(local(ports.civilAffairsSubgraph)),
-    readCalls(local(ports.gridSubgraph)),
+    readCalls(local(ports.standIns['public-security']!)),
+    readCalls(local(ports.standIns['family-planning']!)),
+    readCalls(local(ports.standIns.labour!)),
+    readCalls(local(ports.subgraphs['civil-affairs']!)),
+    readCalls(local(ports.subgraphs.grid!)),
   ]);
   return {
     'public-security persons': ps['/api/rkxx/query'] ?? 0,

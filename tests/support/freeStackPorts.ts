@@ -1,9 +1,8 @@
-import { DEFAULT_PORTS, type StackPorts } from '@resident-graph/stack';
+import { assignPorts, PORT_COUNT, type StackPorts } from '@resident-graph/stack';
 import { freePorts } from './freePorts';
 
-/** Every port of the stack (`DEFAULT_PORTS` names them), each one free right now. */
+/** Every port of the stack (the registry names them), each one free right now. */
 export async function freeStackPorts(): Promise<StackPorts> {
-  const names = Object.keys(DEFAULT_PORTS) as (keyof StackPorts)[];
-  const ports = await freePorts(names.length);
-  return Object.fromEntries(names.map((name, index) => [name, ports[index]!])) as unknown as StackPorts;
+  const ports = await freePorts(PORT_COUNT);
+  return assignPorts(() => ports.shift()!);
 }

@@ -3,6 +3,7 @@ import type { TruthCivilAffairs, TruthResident } from '@resident-graph/schemas';
 import type { RunningServer } from '@resident-graph/service-kit';
 import { recordingAuditWriter } from '@resident-graph/subgraph-kit';
 import { civilAffairsSubgraph } from '@resident-graph/subgraph-civil-affairs';
+import { fixedJurisdiction } from '@resident-graph/test-kit';
 import { createTestTrust, type TestTrust } from '@resident-graph/trust';
 import { askSubgraph, type GraphQLAnswer } from './fixtures/askSubgraph';
 import { CALLERS, INSIDE } from './fixtures/callers';
@@ -38,11 +39,14 @@ interface Section {
   dataQualityIssues: Issue[];
   [field: string]: unknown;
 }
+/** The grid survey places every one of `residents` inside the officer's community. */
+const placedInside = (residents: { id: string }[]) => fixedJurisdiction(new Map(residents.map(({ id }) => [id, INSIDE])));
+
 type Entities = { _entities: ({ id: string; civilAffairs: Section | null } | null)[] };
 
-/** As the gateway asks: signed for the bureau's own officer, each resident with the jurisdiction the grid subgraph gave. */
+/** As the gateway asks: signed for the bureau's own officer, each resident by key. */
 async function askEntities(trust: TestTrust, subgraph: RunningServer, ids: string[]): Promise<GraphQLAnswer<Entities>> {
-  const representations = ids.map((id) => ({ __typename: 'Resident', id, jurisdiction: INSIDE }));
+  const representations = ids.map((id) => ({ __typename: 'Resident', id }));
   return askSubgraph<Entities>(subgraph, ENTITIES, { representations }, await trust.gatewayHeaders(CALLERS['own-officer']));
 }
 
@@ -91,7 +95,7 @@ describe('civil-affairs subgraph', () => {
     trust = await createTestTrust();
     bureau = await startStandInBureau(population);
     adapter = bureau.adapter;
-    subgraph = await civilAffairsSubgraph.start({ port: 0, adapter, audit: recordingAuditWriter() });
+    subgraph = await civilAffairsSubgraph.start({ port: 0, adapter, audit: recordingAuditWriter(), jurisdiction: placedInside(population.residents) });
   });
   afterAll(async () => {
     await subgraph.close();
@@ -101,8 +105,8 @@ describe('civil-affairs subgraph', () => {
   test('publishes the section the contract names', async () => {
     const { sdl } = await civilAffairsSubgraph.buildSchema();
     expect(sdl).toMatch(/type Resident @key\(fields: "id"\)\s*{\s*id: CitizenId!/);
-    expect(sdl).toMatch(/civilAffairs: CivilAffairsSection @requires\(fields: "jurisdiction { gridId communityId }"\)\n/);
-    expect(sdl).toMatch(/jurisdiction: Jurisdiction @external/);
+    expect(sdl).toMatch(/civilAffairs: CivilAffairsSection\n/);
+    expect(sdl).not.toMatch(/jurisdiction/);
     expect(sdl).toMatch(/receivesMinimumLivingAllowance: Boolean!/);
     expect(sdl).toMatch(/disabilityGrade: Int\n/);
   });
@@ -161,7 +165,7 @@ describe('civil-affairs subgraph with the bureau down', () => {
   beforeAll(async () => {
     trust = await createTestTrust();
     adapter = createCivilAffairsAdapter({ databaseUrl: 'postgresql://postgres@127.0.0.1:1/test', timeoutMs: 300 });
-    subgraph = await civilAffairsSubgraph.start({ port: 0, adapter, audit: recordingAuditWriter() });
+    subgraph = await civilAffairsSubgraph.start({ port: 0, adapter, audit: recordingAuditWriter(), jurisdiction: placedInside(civilAffairsPopulation(1).residents) });
   });
   afterAll(async () => {
     await subgraph.close();

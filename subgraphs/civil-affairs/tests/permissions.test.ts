@@ -3,6 +3,7 @@ import { maskCitizenId } from '@resident-graph/schemas';
 import type { RunningServer } from '@resident-graph/service-kit';
 import { AUDIENCES, recordingAuditWriter, type Audience } from '@resident-graph/subgraph-kit';
 import { civilAffairsSubgraph, civilAffairsPolicy } from '@resident-graph/subgraph-civil-affairs';
+import { fixedJurisdiction } from '@resident-graph/test-kit';
 import { createTestTrust, GATEWAY_CONTEXT_HEADER, type Purpose, type TestTrust } from '@resident-graph/trust';
 import { askSubgraph } from './fixtures/askSubgraph';
 import { CALLERS, INSIDE, OUTSIDE, REACHES_INSIDE } from './fixtures/callers';
@@ -15,12 +16,12 @@ const population = fullyRecordedPopulation(6, 2);
 const inside = population.residents[0]!;
 const outside = population.residents[1]!;
 const unplaced = population.residents[2]!;
-/** Three residents as the gateway would send them; the third without the jurisdiction the gateway always brings. */
-const REPRESENTATIONS = [
-  { __typename: 'Resident', id: inside.id, jurisdiction: INSIDE },
-  { __typename: 'Resident', id: outside.id, jurisdiction: OUTSIDE },
-  { __typename: 'Resident', id: unplaced.id },
-];
+/** Three residents as the gateway sends them, by key; the grid survey places the first inside, the second outside, the third nowhere. */
+const REPRESENTATIONS = [inside, outside, unplaced].map(({ id }) => ({ __typename: 'Resident', id }));
+const PLACEMENTS = new Map([
+  [inside.id, INSIDE],
+  [outside.id, OUTSIDE],
+]);
 const PURPOSE: Purpose = { code: 'HOME_VISIT', reference: 'visit-2026-117' };
 const ROWS = Object.entries(civilAffairsPolicy.table).flatMap(([typeName, fields]) => Object.keys(fields).map((field) => ({ typeName, field })));
 
@@ -53,7 +54,7 @@ describe('civil-affairs subgraph under its policy', () => {
   beforeAll(async () => {
     trust = await createTestTrust();
     bureau = await startStandInBureau(population);
-    subgraph = await civilAffairsSubgraph.start({ port: 0, adapter: bureau.adapter, audit, gatewayPublicKey: trust.gatewayPublicKey });
+    subgraph = await civilAffairsSubgraph.start({ port: 0, adapter: bureau.adapter, audit, gatewayPublicKey: trust.gatewayPublicKey, jurisdiction: fixedJurisdiction(PLACEMENTS) });
     ({ schema } = await civilAffairsSubgraph.buildSchema());
     expectedOutcome = createPolicyOracle(schema, civilAffairsPolicy, () => civilAffairsSubgraph.createContext(bureau.adapter));
   });

@@ -5,6 +5,7 @@ import { createFamilyPlanningAdapter, type FamilyPlanningAdapter } from '@reside
 import { startStandIn, writeStandInData, type StandInServer } from '@resident-graph/adapter-family-planning/stand-in';
 import type { StandInFault } from '@resident-graph/adapter-kit';
 import type { RunningServer } from '@resident-graph/service-kit';
+import { populationJurisdiction } from '@resident-graph/test-kit';
 import { recordingAuditWriter } from '@resident-graph/subgraph-kit';
 import { createTestTrust, type Caller, type TestTrust } from '@resident-graph/trust';
 import { familyPlanningSubgraph } from '../src';
@@ -57,7 +58,7 @@ beforeAll(async () => {
   standIn = await startStandIn({ dataDir, port: 0 });
   adapter = createFamilyPlanningAdapter({ baseUrl: standIn.url, retries: 0 });
   await adapter.refreshIndex();
-  subgraph = await familyPlanningSubgraph.start({ port: 0, adapter, audit: recordingAuditWriter(), gatewayPublicKey: trust.gatewayPublicKey });
+  subgraph = await familyPlanningSubgraph.start({ port: 0, adapter, audit: recordingAuditWriter(), gatewayPublicKey: trust.gatewayPublicKey, jurisdiction: populationJurisdiction(population) });
 });
 
 afterAll(async () => {
@@ -110,12 +111,11 @@ describe('family-planning subgraph', () => {
     expect(answer.errors).toEqual([expect.objectContaining({ path: ['_entities', 0, 'familyPlanning'], extensions: expect.objectContaining({ code }) })]);
   });
 
-  it("publishes Resident as an entity keyed by id with a nullable familyPlanning section that requires the grid's jurisdiction", async () => {
+  it('publishes Resident as an entity keyed by id with a nullable familyPlanning section, needing nothing but the key', async () => {
     const { sdl } = await familyPlanningSubgraph.buildSchema();
 
-    expect(sdl).toMatch(
-      /type Resident @key\(fields: "id"\) \{\s+id: CitizenId!\s+jurisdiction: Jurisdiction @external\s+(""".*"""\s+)?familyPlanning: FamilyPlanningSection @requires\(fields: "jurisdiction \{ gridId communityId \}"\)\n/s,
-    );
+    expect(sdl).toMatch(/type Resident @key\(fields: "id"\) \{\s+id: CitizenId!\s+(""".*"""\s+)?familyPlanning: FamilyPlanningSection\n/s);
+    expect(sdl).not.toContain('jurisdiction');
     expect(sdl).toContain('children: [ChildRecord!]!');
     expect(sdl).toMatch(/citizenId: CitizenId\n/);
   });

@@ -7,7 +7,7 @@ import { startStandIn, writeStandInData, type StandInServer } from '@resident-gr
 import { maskCitizenId, type TruthResident } from '@resident-graph/schemas';
 import type { RunningServer } from '@resident-graph/service-kit';
 import { AUDIENCES, recordingAuditWriter, type Audience } from '@resident-graph/subgraph-kit';
-import { accessOf, refusalOf, type Refusal, type Step as TableStep } from '@resident-graph/test-kit';
+import { accessOf, populationJurisdiction, refusalOf, type Refusal, type Step as TableStep } from '@resident-graph/test-kit';
 import { createTestTrust, type Caller, type Purpose, type TestTrust } from '@resident-graph/trust';
 import { familyPlanningSubgraph, familyPlanningPolicy } from '../src';
 import { expectedSection } from './fixtures/expectedSection';
@@ -247,7 +247,7 @@ beforeAll(async () => {
   standIn = await startStandIn({ dataDir, port: 0 });
   adapter = createFamilyPlanningAdapter({ baseUrl: standIn.url, retries: 0 });
   await adapter.refreshIndex();
-  subgraph = await familyPlanningSubgraph.start({ port: 0, adapter, audit, gatewayPublicKey: trust.gatewayPublicKey });
+  subgraph = await familyPlanningSubgraph.start({ port: 0, adapter, audit, gatewayPublicKey: trust.gatewayPublicKey, jurisdiction: populationJurisdiction(population) });
 });
 
 afterAll(async () => {

@@ -1,10 +1,10 @@
 import { composeServices } from '@apollo/composition';
 import { Kind, parse, print, type ObjectTypeDefinitionNode } from 'graphql';
-import { REQUIRES_JURISDICTION } from '@resident-graph/subgraph-kit';
 import { buildGridSchema } from '../src';
 
-// The grid subgraph beside a minimal owner of the resident's identity and household, which
-// decides jurisdiction on the grid's answer as every department subgraph does.
+// The grid subgraph beside a minimal owner of the resident's identity and household that
+// requires the grid's (inaccessible) placement through federation.
+const REQUIRES_JURISDICTION = '@requires(fields: "jurisdiction { gridId communityId }")';
 const identityStub = `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])
   scalar CitizenId

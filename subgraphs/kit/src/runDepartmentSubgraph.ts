@@ -1,6 +1,7 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { DepartmentAdapter } from '@resident-graph/adapter-kit';
 import { createLogger, loadSettings, millisecondsSetting, onShutdown, portSetting, type RunningServer } from '@resident-graph/service-kit';
+import { createJurisdictionIndex, type JurisdictionIndex } from './policy/jurisdictionIndex';
 import { auditWriterFromEnv } from './policy/auditWriterFromEnv';
 import type { AuditWriter } from './policy/useAuditTrail';
 
@@ -12,7 +13,7 @@ export interface DepartmentSubgraphProcess<TShape extends z.ZodRawShape, TAdapte
   /** What the adapter needs from the environment, beside `PORT`, `DEPARTMENT_TIMEOUT_MS` (default 2000) and the audit store's settings. */
   settings: TShape;
   createAdapter(settings: z.infer<z.ZodObject<TShape>>, timeoutMs: number): TAdapter;
-  start(options: { port: number; adapter: TAdapter; audit: AuditWriter }): Promise<RunningServer>;
+  start(options: { port: number; adapter: TAdapter; audit: AuditWriter; jurisdiction: JurisdictionIndex }): Promise<RunningServer>;
 }
 
 /**
@@ -25,17 +26,22 @@ export function runDepartmentSubgraph<TShape extends z.ZodRawShape, TAdapter ext
 ): void {
   const component = `subgraph-${subgraph.name}`;
   const main = async () => {
-    const { PORT, DEPARTMENT_TIMEOUT_MS } = loadSettings(component, {
+    const settings = loadSettings(component, {
       PORT: portSetting(subgraph.defaultPort),
       DEPARTMENT_TIMEOUT_MS: millisecondsSetting(2_000),
+      /** The grid database, whose jurisdiction index says where residents and households are. */
+      JURISDICTION_DATABASE_URL: z.string().min(1),
+      JURISDICTION_DATABASE_SCHEMA: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).default('grid'),
     });
-    const adapter = subgraph.createAdapter(loadSettings(component, subgraph.settings), DEPARTMENT_TIMEOUT_MS);
+    const adapter = subgraph.createAdapter(loadSettings(component, subgraph.settings), settings.DEPARTMENT_TIMEOUT_MS);
     const audit = auditWriterFromEnv(component);
-    const running = await subgraph.start({ port: PORT, adapter, audit });
+    const jurisdiction = createJurisdictionIndex({ databaseUrl: settings.JURISDICTION_DATABASE_URL, schema: settings.JURISDICTION_DATABASE_SCHEMA });
+    const running = await subgraph.start({ port: settings.PORT, adapter, audit, jurisdiction });
     onShutdown(async () => {
       await running.close();
       await adapter.close();
       await audit.close();
+      await jurisdiction.close();
     });
   };
   main().catch((error: unknown) => {

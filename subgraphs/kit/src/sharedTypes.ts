@@ -46,6 +46,3 @@ export class JurisdictionType {
   @Field(() => String, { nullable: true })
   communityId!: string | null;
 }
-
-/** The selection department subgraphs put in `@requires` to learn a resident's jurisdiction. */
-export const REQUIRES_JURISDICTION = '@requires(fields: "jurisdiction { gridId communityId }")';

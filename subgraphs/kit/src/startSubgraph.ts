@@ -8,6 +8,8 @@ import type { GraphQLSchema } from 'graphql';
 import { formatSubgraphError } from './departmentErrors';
 import { applyPolicy, type PolicedContext } from './policy/applyPolicy';
 import type { SubgraphPolicy } from './policy/Policy';
+import type { JurisdictionIndex } from './policy/jurisdictionIndex';
+import { createPlacements } from './policy/placements';
 import { ServedRecord } from './policy/ServedRecord';
 import { useAuditTrail, type AuditWriter } from './policy/useAuditTrail';
 import { trustedContext } from './SubgraphContext';
@@ -21,6 +23,12 @@ export interface StartSubgraphOptions<TContext extends BaseContext> {
   context: (request: IncomingMessage) => Promise<TContext>;
   /** The department systems this subgraph reads: `/health` asks each of them. */
   adapters: DepartmentAdapter<unknown>[];
+  /**
+   * Where residents and households are (the grid database's jurisdiction index), for
+   * policies that check jurisdiction with `residentPlacement` / `householdPlacement`.
+   * @default none: every such check is refused
+   */
+  jurisdiction?: JurisdictionIndex;
   /** Who may read what: put in force on `schema` before it serves anything. */
   policy: SubgraphPolicy<TContext & PolicedContext>;
   /** Where each request's access entry goes. */
@@ -28,6 +36,11 @@ export interface StartSubgraphOptions<TContext extends BaseContext> {
   /** The key the gateway signs forwarded context with. @default the `gateway` public key in `TRUST_KEYS_DIR` */
   gatewayPublicKey?: KeyLike;
 }
+
+const unplaced = (): never => {
+  throw new Error('this subgraph has no jurisdiction index: its jurisdiction checks refuse');
+};
+const NO_JURISDICTION_INDEX: JurisdictionIndex = { placeResidents: async () => unplaced(), placeHouseholds: async () => unplaced(), close: async () => undefined };
 
 /**
  * Serves one subgraph: `/graphql` (only to requests the gateway signed, under the
@@ -39,6 +52,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Start
   const logger = createLogger(`subgraph-${options.name}`);
   const gatewayPublicKey = options.gatewayPublicKey ?? (await loadKey(loadTrustSettings(`subgraph-${options.name}`).TRUST_KEYS_DIR, 'gateway', 'public'));
   const trusted = trustedContext(options.context, gatewayPublicKey);
+  const jurisdiction = options.jurisdiction ?? NO_JURISDICTION_INDEX;
   const apollo = new ApolloServer<TContext & PolicedContext>({
     schema: applyPolicy(options.schema, options.policy),
     formatError: formatSubgraphError,
@@ -51,7 +65,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Start
     apollo,
     port: options.port,
     host: options.host,
-    context: async (request) => ({ ...(await trusted(request)), served: new ServedRecord() }),
+    context: async (request) => ({ ...(await trusted(request)), served: new ServedRecord(), placements: createPlacements(jurisdiction) }),
     routes: {
       '/health': async (_request, response) => {
         const results = await Promise.allSettled(options.adapters.map((adapter) => adapter.checkHealth()));

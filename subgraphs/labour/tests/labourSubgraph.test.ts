@@ -1,5 +1,6 @@
 import type { Caller } from '@resident-graph/trust';
 import { labourSubgraph } from '@resident-graph/subgraph-labour';
+import { fixedJurisdiction } from '@resident-graph/test-kit';
 import { expectedSection } from './fixtures/expectedSection';
 import { startLabourHarness, type LabourHarness } from './fixtures/labourHarness';
 import { labourPopulation } from './fixtures/population';
@@ -29,21 +30,22 @@ describe('labour subgraph', () => {
   let harness: LabourHarness;
 
   beforeAll(async () => {
-    harness = await startLabourHarness(population);
+    const placedInG1 = new Map(population.residents.map((resident) => [resident.id, { gridId: 'G1', communityId: 'C1' }]));
+    harness = await startLabourHarness(population, fixedJurisdiction(placedInG1));
   });
   afterEach(() => fetch(`${harness.standIn.url}/__control/fault`, { method: 'PUT', body: JSON.stringify({ kind: 'none' }) }));
   afterAll(() => harness.close());
 
   async function entities(ids: string[]) {
-    const representations = ids.map((id) => ({ __typename: 'Resident', id, jurisdiction: { gridId: 'G1', communityId: 'C1' } }));
+    const representations = ids.map((id) => ({ __typename: 'Resident', id }));
     return harness.post<Entities>(ENTITIES, { representations }, await harness.trust.gatewayHeaders(LABOUR_OFFICER));
   }
 
-  it('publishes the LabourSection contract on the Resident entity, its jurisdiction required from the grid', async () => {
+  it('publishes the LabourSection contract on the Resident entity, needing nothing but its key', async () => {
     const { sdl } = await labourSubgraph.buildSchema();
     expect(sdl).toContain('type Resident @key(fields: "id")');
-    expect(sdl).toContain('jurisdiction: Jurisdiction @external');
-    expect(sdl).toMatch(/labour: LabourSection @requires\(fields: "jurisdiction \{ gridId communityId \}"\)\n/);
+    expect(sdl).not.toContain('jurisdiction');
+    expect(sdl).toMatch(/labour: LabourSection\n/);
     expect(sdl).toMatch(/employmentStatus: EmploymentStatus!/);
     expect(sdl).toMatch(/unemploymentRegistration: UnemploymentRegistration\n/);
   });

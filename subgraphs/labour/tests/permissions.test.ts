@@ -3,7 +3,7 @@ import { isIntrospectionType, isObjectType, isUnionType, type GraphQLSchema } fr
 import { maskCitizenId, type TruthResident } from '@resident-graph/schemas';
 import { AUDIENCES, type Audience, type Jurisdiction } from '@resident-graph/subgraph-kit';
 import { labourSubgraph, labourPolicy } from '@resident-graph/subgraph-labour';
-import { fieldTypeOf, operationOf, project, reach, refusalOf, routesOf, verdictOf, type Step } from '@resident-graph/test-kit';
+import { fieldTypeOf, fixedJurisdiction, operationOf, project, reach, refusalOf, routesOf, verdictOf, type Step } from '@resident-graph/test-kit';
 import { createTestTrust, GATEWAY_CONTEXT_HEADER, type Caller, type Purpose } from '@resident-graph/trust';
 import { expectedSection } from './fixtures/expectedSection';
 import { startLabourHarness, type GraphQLAnswer, type LabourHarness } from './fixtures/labourHarness';
@@ -25,11 +25,8 @@ const CALLERS: Record<Audience, Caller> = {
 describe('labour policy table, applied', () => {
   const population = labourPopulation(24);
   const isInside = (index: number) => index % 2 === 0;
-  const representations = population.residents.map((resident, index) => ({
-    __typename: 'Resident',
-    id: resident.id,
-    jurisdiction: isInside(index) ? INSIDE : OUTSIDE,
-  }));
+  const representations = population.residents.map((resident) => ({ __typename: 'Resident', id: resident.id }));
+  const placements = new Map(population.residents.map((resident, index) => [resident.id, isInside(index) ? INSIDE : OUTSIDE]));
   /** Each resident as this subgraph must serve it to a caller allowed everything. */
   const truthOf = (resident: TruthResident, index: number) => ({
     id: resident.id,
@@ -41,7 +38,7 @@ describe('labour policy table, applied', () => {
   let routes: Map<string, Step[]>;
 
   beforeAll(async () => {
-    harness = await startLabourHarness(population);
+    harness = await startLabourHarness(population, fixedJurisdiction(placements));
     ({ schema } = await labourSubgraph.buildSchema());
     routes = routesOf(schema);
   });
@@ -132,11 +129,19 @@ describe('labour subgraph trust and audit', () => {
   const officer = { subject: 'officer-labour', role: 'department-officer', department: 'labour', grids: [], community: 'C1' } satisfies Caller;
   const SECTION = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { id labour { onRecord employmentStatus } } } }`;
   const IDS_ONLY = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { id } } }`;
+  /** The grid survey places the residents the bureau knows inside, but one it places nowhere; the rest outside. */
+  const unplaced = withLabour.at(-1)!;
+  const placed = withLabour.slice(0, -1);
+  const outsiders = population.residents.filter((resident) => !resident.labour);
+  const placements = new Map<string, Jurisdiction>(
+    population.residents.flatMap((r) => (r === unplaced ? [] : [[r.id, outsiders.includes(r) ? OUTSIDE : INSIDE] as const])),
+  );
+  /** A representation as anyone may send it: the key, and whatever jurisdiction it claims. */
   const at = (jurisdiction: Jurisdiction | null) => (resident: TruthResident) => ({ __typename: 'Resident', id: resident.id, ...(jurisdiction ? { jurisdiction } : {}) });
   let harness: LabourHarness;
 
   beforeAll(async () => {
-    harness = await startLabourHarness(population);
+    harness = await startLabourHarness(population, fixedJurisdiction(placements));
   });
   beforeEach(() => {
     harness.audit.entries.length = 0;
@@ -151,7 +156,7 @@ describe('labour subgraph trust and audit', () => {
   };
 
   it('refuses a request without a gateway context: 401, UNAUTHENTICATED, no data, nothing audited', async () => {
-    expectUnauthenticated(await harness.post(SECTION, { representations: withLabour.map(at(INSIDE)) }, {}));
+    expectUnauthenticated(await harness.post(SECTION, { representations: placed.map(at(null)) }, {}));
     expect(harness.audit.entries).toEqual([]);
   });
 
@@ -159,7 +164,7 @@ describe('labour subgraph trust and audit', () => {
     const stranger = await createTestTrust();
     process.env.TRUST_KEYS_DIR = harness.trust.keysDir;
     await rm(stranger.keysDir, { recursive: true, force: true });
-    const representations = withLabour.map(at(INSIDE));
+    const representations = placed.map(at(null));
     expectUnauthenticated(await harness.post(SECTION, { representations }, await stranger.gatewayHeaders(officer)));
     const genuine = (await harness.trust.gatewayHeaders(officer))[GATEWAY_CONTEXT_HEADER]!;
     const [header, , signature] = genuine.split('.');
@@ -170,8 +175,8 @@ describe('labour subgraph trust and audit', () => {
   });
 
   it('answers PURPOSE_REQUIRED on the section without a stated purpose, and still the keys', async () => {
-    const answer = await harness.post(SECTION, { representations: withLabour.slice(0, 2).map(at(INSIDE)) }, await harness.trust.gatewayHeaders(officer, null));
-    expect(answer.data?._entities).toEqual(withLabour.slice(0, 2).map((resident) => ({ id: resident.id, labour: null })));
+    const answer = await harness.post(SECTION, { representations: placed.slice(0, 2).map(at(null)) }, await harness.trust.gatewayHeaders(officer, null));
+    expect(answer.data?._entities).toEqual(placed.slice(0, 2).map((resident) => ({ id: resident.id, labour: null })));
     expect(answer.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
       [['_entities', 0, 'labour'], 'PURPOSE_REQUIRED'],
       [['_entities', 1, 'labour'], 'PURPOSE_REQUIRED'],
@@ -179,9 +184,18 @@ describe('labour subgraph trust and audit', () => {
     expect(harness.audit.entries).toEqual([]);
   });
 
-  it('takes jurisdiction only from the representation: without one a scoped caller is out of jurisdiction, a street-wide officer is not', async () => {
-    const resident = withLabour[0]!;
-    const scoped = await harness.post(SECTION, { representations: [at(null)(resident)] }, await harness.trust.gatewayHeaders(officer));
+  it("never believes a representation's jurisdiction: a resident placed outside stays outside whatever the representation claims", async () => {
+    const outsider = outsiders[0]!;
+    const forged = await harness.post(SECTION, { representations: [at(INSIDE)(outsider)] }, await harness.trust.gatewayHeaders(officer));
+    expect(forged.data?._entities).toEqual([{ id: outsider.id, labour: null }]);
+    expect(forged.errors?.map((error) => error.extensions?.code)).toEqual(['OUT_OF_JURISDICTION']);
+    const claimedOutside = await harness.post(SECTION, { representations: [at(OUTSIDE)(placed[0]!)] }, await harness.trust.gatewayHeaders(officer));
+    expect(claimedOutside.errors).toBeUndefined();
+  });
+
+  it('a resident the grid survey does not place is out of jurisdiction for a scoped caller, not for a street-wide officer', async () => {
+    const resident = unplaced;
+    const scoped = await harness.post(SECTION, { representations: [at(INSIDE)(resident)] }, await harness.trust.gatewayHeaders(officer));
     expect(scoped.errors?.map((error) => error.extensions?.code)).toEqual(['OUT_OF_JURISDICTION']);
     const streetWide = await harness.post(SECTION, { representations: [at(null)(resident)] }, await harness.trust.gatewayHeaders({ ...officer, community: null }));
     expect(streetWide.errors).toBeUndefined();
@@ -195,7 +209,7 @@ describe('labour subgraph trust and audit', () => {
     const storedIdFor = async (caller: Caller) => {
       const answer = await harness.post<{ _entities: { labour: { dataQualityIssues: { storedId: string }[] } }[] }>(
         query,
-        { representations: [at(INSIDE)(resident)] },
+        { representations: [at(null)(resident)] },
         await harness.trust.gatewayHeaders(caller),
       );
       expect(answer.errors).toBeUndefined();
@@ -208,12 +222,12 @@ describe('labour subgraph trust and audit', () => {
   });
 
   it('writes one entry for a request that served personal data: who, why, which residents, which fields', async () => {
-    const residents = withLabour.slice(0, 3);
+    const residents = placed.slice(0, 3);
     const headers = await harness.trust.gatewayHeaders(officer, { code: 'HOME_VISIT', reference: 'V-2026-07' });
     const claims = JSON.parse(Buffer.from(headers[GATEWAY_CONTEXT_HEADER]!.split('.')[1]!, 'base64url').toString()) as { rid: string; oid: string };
-    const outside = population.residents.find((r) => !residents.includes(r))!;
+    const outside = outsiders[0]!;
 
-    const answer = await harness.post(SECTION, { representations: [...residents.map(at(INSIDE)), at(OUTSIDE)(outside)] }, headers);
+    const answer = await harness.post(SECTION, { representations: [...residents.map(at(null)), at(null)(outside)] }, headers);
 
     expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['OUT_OF_JURISDICTION']);
     expect(harness.audit.entries).toEqual([
@@ -234,16 +248,16 @@ describe('labour subgraph trust and audit', () => {
 
   it('writes no entry for a request that served nothing personal', async () => {
     const headers = await harness.trust.gatewayHeaders(officer);
-    const keysOnly = await harness.post(IDS_ONLY, { representations: withLabour.map(at(INSIDE)) }, headers);
+    const keysOnly = await harness.post(IDS_ONLY, { representations: placed.map(at(null)) }, headers);
     expect(keysOnly.errors).toBeUndefined();
-    const allRefused = await harness.post(SECTION, { representations: withLabour.map(at(OUTSIDE)) }, await harness.trust.gatewayHeaders(officer));
-    expect(allRefused.errors?.length).toBe(withLabour.length);
+    const allRefused = await harness.post(SECTION, { representations: outsiders.map(at(INSIDE)) }, await harness.trust.gatewayHeaders(officer));
+    expect(allRefused.errors?.length).toBe(outsiders.length);
     expect(harness.audit.entries).toEqual([]);
   });
 
   it('withholds the data with AUDIT_UNAVAILABLE when the entry cannot be written', async () => {
     harness.audit.failing = true;
-    const answer = await harness.post(SECTION, { representations: withLabour.map(at(INSIDE)) }, await harness.trust.gatewayHeaders(officer));
+    const answer = await harness.post(SECTION, { representations: placed.map(at(null)) }, await harness.trust.gatewayHeaders(officer));
     expect(answer.data ?? null).toBeNull();
     expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['AUDIT_UNAVAILABLE']);
     expect(JSON.stringify(answer)).not.toContain(withLabour[0]!.id);

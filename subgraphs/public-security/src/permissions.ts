@@ -1,4 +1,4 @@
-import { access, representationJurisdiction, type PolicedContext, type PolicyTable, type SubgraphPolicy } from '@resident-graph/subgraph-kit';
+import { access, householdPlacement, residentPlacement, type PolicedContext, type PolicyTable, type SubgraphPolicy } from '@resident-graph/subgraph-kit';
 import type { PublicSecurityContext } from './PublicSecurityContext';
 
 /** Federation plumbing, and values reached only through a field checked above them. */
@@ -12,9 +12,9 @@ const MASKED_ID = access('mask', { 'own-officer': 'allow' });
 
 /**
  * Who may read what of public security's part of the graph. Identity and the registered
- * household are checked against the jurisdiction the grid subgraph reports for the
- * resident or household (fetched into the representation through `@requires`); the types
- * below them are reached only through those checked fields.
+ * household are checked against where the grid database places the resident or the
+ * household's dwelling (its jurisdiction index); the types below them are reached only
+ * through those checked fields.
  */
 export const publicSecurityTable: PolicyTable = {
   Query: { resident: FRONT_LINE, _entities: ALLOW, _service: ALLOW },
@@ -36,14 +36,12 @@ export const publicSecurityTable: PolicyTable = {
     civilAffairs: IN_JURISDICTION,
     familyPlanning: IN_JURISDICTION,
     labour: IN_JURISDICTION,
-    jurisdiction: ALLOW,
   },
   Household: {
     id: ALLOW,
     registeredAddress: IN_JURISDICTION,
     head: IN_JURISDICTION,
     members: IN_JURISDICTION,
-    jurisdiction: ALLOW,
   },
   HouseholdMember: { resident: ALLOW, relationToHead: ALLOW },
   Ethnicity: { code: ALLOW, name: ALLOW },
@@ -52,12 +50,11 @@ export const publicSecurityTable: PolicyTable = {
   CivilAffairsSection: { dataQualityIssues: FRONT_LINE },
   FamilyPlanningSection: { dataQualityIssues: FRONT_LINE },
   LabourSection: { dataQualityIssues: FRONT_LINE },
-  Jurisdiction: { gridId: ALLOW, communityId: ALLOW },
 };
 
 export const publicSecurityPolicy: SubgraphPolicy<PublicSecurityContext & PolicedContext> = {
   department: 'public-security',
   table: publicSecurityTable,
-  jurisdictionOf: { Resident: representationJurisdiction, Household: representationJurisdiction },
+  jurisdictionOf: { Resident: residentPlacement, Household: householdPlacement },
   personalTypes: ['Resident', 'Household'],
 };

@@ -4,8 +4,6 @@ import { buildPublicSecuritySchema } from '../src';
 import { departmentStubs } from './fixtures/departmentStubs';
 import { gridStub } from './fixtures/gridStub';
 
-const REQUIRES_JURISDICTION = 'requires: "jurisdiction { gridId communityId }"';
-
 describe('composition with the department and grid subgraphs', () => {
   let supergraphSdl: string;
 
@@ -23,18 +21,13 @@ describe('composition with the department and grid subgraphs', () => {
     supergraphSdl = result.supergraphSdl!;
   });
 
-  it("composes, with dataQualityIssues requiring the jurisdiction and each section's issues", () => {
+  it("composes, with dataQualityIssues requiring each section's issues", () => {
     expect(supergraphSdl).toMatch(
-      /dataQualityIssues: \[DataQualityIssue!\]! @join__field\(graph: PUBLIC_SECURITY, requires: "jurisdiction \{ gridId communityId \} civilAffairs \{ dataQualityIssues \{ [^"]* \} \} familyPlanning \{ [^"]* \} labour \{ [^"]* \}"\)/,
+      /dataQualityIssues: \[DataQualityIssue!\]! @join__field\(graph: PUBLIC_SECURITY, requires: "civilAffairs \{ dataQualityIssues \{ [^"]* \} \} familyPlanning \{ [^"]* \} labour \{ [^"]* \}"\)/,
     );
   });
 
-  it.each(['name', 'birthDate', 'registeredAddress', 'household'])('has Resident.%s require the jurisdiction the grid subgraph resolves', (field) => {
-    expect(supergraphSdl).toMatch(new RegExp(`\\n  ${field}: [^\\n]*@join__field\\(graph: PUBLIC_SECURITY, ${REQUIRES_JURISDICTION}\\)`));
-  });
-
-  it("takes the resident's and the household's jurisdiction from the grid subgraph, hidden from clients", () => {
-    const jurisdictions = supergraphSdl.match(/\n {2}jurisdiction: Jurisdiction @inaccessible @join__field\(graph: GRID\) @join__field\(graph: PUBLIC_SECURITY, external: true\)\n/g);
-    expect(jurisdictions).toHaveLength(2);
+  it.each(['name', 'birthDate', 'registeredAddress', 'household'])('serves Resident.%s by key, requiring nothing of the grid subgraph', (field) => {
+    expect(supergraphSdl).toMatch(new RegExp(`\\n  ${field}: [^\\n]*@join__field\\(graph: PUBLIC_SECURITY\\)\\n`));
   });
 });

@@ -1,8 +1,8 @@
 import { rm } from 'node:fs/promises';
-import { isIntrospectionType, isObjectType, isUnionType, parse, type GraphQLSchema, type ObjectTypeDefinitionNode } from 'graphql';
+import { isIntrospectionType, isObjectType, isUnionType, type GraphQLSchema } from 'graphql';
 import { maskCitizenId, type TruthResident } from '@resident-graph/schemas';
 import { AUDIENCES, type Audience, type Jurisdiction } from '@resident-graph/subgraph-kit';
-import { fieldTypeOf, operationOf, project, reach, refusalOf, routesOf, verdictOf, type Step } from '@resident-graph/test-kit';
+import { fieldTypeOf, fixedJurisdiction, operationOf, project, reach, refusalOf, routesOf, verdictOf, type Step } from '@resident-graph/test-kit';
 import { createTestTrust, GATEWAY_CONTEXT_HEADER, type Caller, type Purpose } from '@resident-graph/trust';
 import { buildPublicSecuritySchema, publicSecurityPolicy } from '../src';
 import { expectedResident, imperfection } from './fixtures/expectedResident';
@@ -25,6 +25,20 @@ const policy = publicSecurityPolicy;
 const population = householdPopulation();
 const head = population.residents.find((r) => imperfection(r, 'ID_15_DIGIT'))!;
 const floating = population.residents.find((r) => r.publicSecurity.populationType === 'FLOATING')!;
+const [spouse, daughter] = population.residents.filter((r) => r.publicSecurity.householdId === head.publicSecurity.householdId && r !== head) as [TruthResident, TruthResident];
+const OTHER_HOUSEHOLD = population.residents.map((r) => r.publicSecurity.householdId).find((id) => id && id !== head.publicSecurity.householdId)!;
+
+/** Where the grid survey places them: the head, the floating resident and the head's dwelling inside; the head's wife and daughter, and the other dwelling, outside. */
+const RESIDENT_PLACES = new Map<string, Jurisdiction>([
+  [head.id, INSIDE],
+  [floating.id, INSIDE],
+  [spouse.id, OUTSIDE],
+  [daughter.id, OUTSIDE],
+]);
+const HOUSEHOLD_PLACES = new Map<string, Jurisdiction>([
+  [head.publicSecurity.householdId!, INSIDE],
+  [OTHER_HOUSEHOLD, OUTSIDE],
+]);
 
 /** An issue civil affairs reported on the resident, as `@requires` delivers it. */
 const civilIssue = (resident: TruthResident) => ({
@@ -42,24 +56,25 @@ interface Entity {
   inside: boolean;
 }
 
-function residentEntity(resident: TruthResident, place: Jurisdiction): Entity {
+function residentEntity(resident: TruthResident): Entity {
   const sections = { civilAffairs: { dataQualityIssues: [civilIssue(resident)] }, familyPlanning: null, labour: null };
   const expected = expectedResident(population, resident);
   return {
-    representation: { __typename: 'Resident', id: resident.id, jurisdiction: place, ...sections },
-    truth: { __typename: 'Resident', ...expected, ...sections, dataQualityIssues: [...expected.dataQualityIssues, civilIssue(resident)], jurisdiction: place },
-    inside: place === INSIDE,
+    representation: { __typename: 'Resident', id: resident.id, ...sections },
+    truth: { __typename: 'Resident', ...expected, ...sections, dataQualityIssues: [...expected.dataQualityIssues, civilIssue(resident)] },
+    inside: RESIDENT_PLACES.get(resident.id) === INSIDE,
   };
 }
 
-function householdEntity(resident: TruthResident, place: Jurisdiction): Entity {
-  const household = expectedResident(population, resident).household!;
-  return { representation: { __typename: 'Household', id: household.id, jurisdiction: place }, truth: { __typename: 'Household', ...household, jurisdiction: place }, inside: place === INSIDE };
+/** A household by number; only the head's is served whole (the other is placed outside, so only its key). */
+function householdEntity(id: string): Entity {
+  const household = id === head.publicSecurity.householdId ? expectedResident(population, head).household! : { id };
+  return { representation: { __typename: 'Household', id }, truth: { __typename: 'Household', ...household }, inside: HOUSEHOLD_PLACES.get(id) === INSIDE };
 }
 
 const ENTITIES: Record<string, Entity[]> = {
-  Resident: [head, floating].flatMap((resident) => [residentEntity(resident, INSIDE), residentEntity(resident, OUTSIDE)]),
-  Household: [householdEntity(head, INSIDE), householdEntity(head, OUTSIDE)],
+  Resident: [head, floating, spouse, daughter].map(residentEntity),
+  Household: [householdEntity(head.publicSecurity.householdId!), householdEntity(OTHER_HOUSEHOLD)],
 };
 /** What the root fields other than `_entities` must answer; jurisdiction plays no part in them. */
 const ROOTS: Record<string, unknown> = {
@@ -74,7 +89,7 @@ let running: RunningSubgraph;
 let schema: GraphQLSchema;
 let sdl: string;
 beforeAll(async () => {
-  running = await startRunningSubgraph(population, { rateLimitPerSecond: 100_000 });
+  running = await startRunningSubgraph(population, { rateLimitPerSecond: 100_000, jurisdiction: fixedJurisdiction(RESIDENT_PLACES, HOUSEHOLD_PLACES) });
   ({ schema, sdl } = await buildPublicSecuritySchema());
 });
 beforeEach(() => {
@@ -94,23 +109,9 @@ describe('the policy table', () => {
     }
   });
 
-  it('has every field it checks for jurisdiction require the jurisdiction from the grid subgraph (unless only an input of @requires)', () => {
-    const definitions = parse(sdl).definitions.filter((d): d is ObjectTypeDefinitionNode => d.kind === 'ObjectTypeDefinition' && d.name.value in policy.jurisdictionOf);
-    const checked = definitions.flatMap((type) =>
-      (type.fields ?? []).flatMap((field) => {
-        const access = Object.values(policy.table[type.name.value]?.[field.name.value] ?? {});
-        const directives = field.directives?.map((d) => d.name.value) ?? [];
-        return access.some((a) => a === 'jurisdiction' || a === 'mask') && !directives.includes('external') ? [field] : [];
-      }),
-    );
-    expect(checked.length).toBeGreaterThan(10);
-    for (const field of checked) {
-      const requires = field.directives?.find((d) => d.name.value === 'requires')?.arguments?.[0]?.value;
-      expect({ field: field.name.value, requires: requires?.kind === 'StringValue' ? requires.value : null }).toEqual({
-        field: field.name.value,
-        requires: expect.stringContaining('jurisdiction { gridId communityId }'),
-      });
-    }
+  it('asks nothing of a representation for jurisdiction: no field requires it, the grid database places residents and households', () => {
+    expect(sdl).not.toContain('jurisdiction');
+    expect(Object.keys(policy.jurisdictionOf).sort()).toEqual(['Household', 'Resident']);
   });
 });
 
@@ -159,7 +160,7 @@ describe.each([
 
 describe('trust', () => {
   const NAME = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { id name } } }`;
-  const asInside = [residentEntity(head, INSIDE).representation];
+  const asInside = [residentEntity(head).representation];
   const expectUnauthenticated = ({ status, answer }: { status: number; answer: GraphQLAnswer<unknown> }) => {
     expect(status).toBe(401);
     expect(answer.data ?? null).toBeNull();
@@ -202,7 +203,7 @@ describe('masking', () => {
   it.each(AUDIENCES.filter((audience) => policy.table.Resident!.dataQualityIssues![audience] !== 'deny'))(
     "shows %s the stored IDs of the resident's data-quality issues whole or masked, as the table says",
     async (audience) => {
-      const answer = await running.query<{ _entities: { dataQualityIssues: { storedId: string }[] }[] }>(STORED_IDS, { representations: [residentEntity(head, INSIDE).representation] }, { caller: CALLERS[audience] });
+      const answer = await running.query<{ _entities: { dataQualityIssues: { storedId: string }[] }[] }>(STORED_IDS, { representations: [residentEntity(head).representation] }, { caller: CALLERS[audience] });
       expect(answer.errors).toBeUndefined();
       const shown = answer.data!._entities[0]!.dataQualityIssues.map((issue) => issue.storedId);
       const whole = [...storedIds, civilIssue(head).storedId];
@@ -212,7 +213,7 @@ describe('masking', () => {
 
   it('masks for front-line staff and shows public-security officers the key as stored', async () => {
     const shownTo = async (caller: Caller) =>
-      (await running.query<{ _entities: { dataQualityIssues: { storedId: string }[] }[] }>(STORED_IDS, { representations: [residentEntity(head, INSIDE).representation] }, { caller })).data!
+      (await running.query<{ _entities: { dataQualityIssues: { storedId: string }[] }[] }>(STORED_IDS, { representations: [residentEntity(head).representation] }, { caller })).data!
         ._entities[0]!.dataQualityIssues[0]!.storedId;
     expect(await shownTo(CALLERS['own-officer'])).toBe(storedIds[0]);
     const masked = await shownTo(CALLERS['window-clerk']);
@@ -229,7 +230,7 @@ describe('audit', () => {
   it('writes one entry for a request that served personal data: who, why, which residents, which fields', async () => {
     const caller = CALLERS['grid-worker'];
     const headers = await running.trust.gatewayHeaders(caller, { code: 'HOME_VISIT', reference: 'V-2026-07' });
-    const representations = [residentEntity(head, INSIDE), residentEntity(floating, INSIDE), residentEntity(head, OUTSIDE)].map((e) => e.representation);
+    const representations = [residentEntity(head), residentEntity(floating), residentEntity(spouse)].map((e) => e.representation);
 
     const { answer } = await running.post(IDENTITY, headers, { representations });
 
@@ -252,7 +253,7 @@ describe('audit', () => {
 
   it("records a household's fields without naming residents it did not serve", async () => {
     const answer = await running.query(`query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { id registeredAddress } } }`, {
-      representations: [householdEntity(head, INSIDE).representation],
+      representations: [householdEntity(head.publicSecurity.householdId!).representation],
     });
     expect(answer.errors).toBeUndefined();
     expect(running.audit.entries.map(({ residentIds, fields }) => ({ residentIds, fields }))).toEqual([{ residentIds: [], fields: ['Household.registeredAddress'] }]);
@@ -260,10 +261,10 @@ describe('audit', () => {
 
   it('writes no entry for a request that served nothing personal', async () => {
     const keys = await running.query(`query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { id } } }`, {
-      representations: [residentEntity(head, INSIDE).representation],
+      representations: [residentEntity(head).representation],
     });
     expect(keys.errors).toBeUndefined();
-    const refused = await running.query(IDENTITY, { representations: [residentEntity(head, OUTSIDE).representation] }, { caller: CALLERS['window-clerk'] });
+    const refused = await running.query(IDENTITY, { representations: [residentEntity(spouse).representation] }, { caller: CALLERS['window-clerk'] });
     expect(refused.data?._entities).toEqual([null]);
     expect(codesOf(refused)).toEqual(['OUT_OF_JURISDICTION']);
     expect(running.audit.entries).toEqual([]);
@@ -271,9 +272,23 @@ describe('audit', () => {
 
   it('withholds the data with AUDIT_UNAVAILABLE when the entry cannot be written', async () => {
     running.audit.failing = true;
-    const answer = await running.query(IDENTITY, { representations: [residentEntity(head, INSIDE).representation] }, { caller: CALLERS['own-officer'] });
+    const answer = await running.query(IDENTITY, { representations: [residentEntity(head).representation] }, { caller: CALLERS['own-officer'] });
     expect(answer.data ?? null).toBeNull();
     expect(codesOf(answer)).toEqual(['AUDIT_UNAVAILABLE']);
     expect(JSON.stringify(answer)).not.toContain(head.name);
+  });
+});
+
+describe('jurisdiction from the grid database, never from the representation', () => {
+  const NAME = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { id name } } }`;
+
+  it("refuses a resident placed outside whatever jurisdiction the representation claims, and serves one placed inside whatever it claims", async () => {
+    const representations = [
+      { __typename: 'Resident', id: spouse.id, jurisdiction: INSIDE },
+      { __typename: 'Resident', id: head.id, jurisdiction: OUTSIDE },
+    ];
+    const answer = await running.query(NAME, { representations }, { caller: CALLERS['grid-worker'] });
+    expect(answer.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[['_entities', 0, 'name'], 'OUT_OF_JURISDICTION']]);
+    expect((answer.data?._entities as unknown[])[1]).toEqual({ id: head.id, name: head.name });
   });
 });

@@ -1,5 +1,5 @@
 import type { TruthResident } from '@resident-graph/schemas';
-import { expectedResident, imperfection, isMistyped, jurisdictionOf } from './fixtures/expectedResident';
+import { expectedResident, imperfection, isMistyped } from './fixtures/expectedResident';
 import { householdPopulation } from './fixtures/population';
 import { startRunningSubgraph, type RunningSubgraph } from './fixtures/runningSubgraph';
 
@@ -15,7 +15,7 @@ const RESIDENT = `query ($id: CitizenId!) { resident(id: $id) { ${RESIDENT_FIELD
 type Answer = Record<string, unknown> & { id: string };
 const population = householdPopulation();
 const expected = (resident: TruthResident) => expectedResident(population, resident);
-const representation = (resident: TruthResident) => ({ __typename: 'Resident', id: resident.id, jurisdiction: jurisdictionOf(resident) });
+const representation = (resident: TruthResident) => ({ __typename: 'Resident', id: resident.id });
 
 let running: RunningSubgraph;
 beforeAll(async () => {
@@ -113,8 +113,8 @@ describe('Household', () => {
       `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { id registeredAddress head { id } members { resident { id name } relationToHead } } } }`,
       {
         representations: [
-          { __typename: 'Household', id: head.publicSecurity.householdId, jurisdiction: jurisdictionOf(head) },
-          { __typename: 'Household', id: '310115999999', jurisdiction: jurisdictionOf(head) },
+          { __typename: 'Household', id: head.publicSecurity.householdId },
+          { __typename: 'Household', id: '310115999999' },
         ],
       },
     );

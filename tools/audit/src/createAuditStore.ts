@@ -32,6 +32,8 @@ export interface AuditStore {
   /** The last `count` entries (1 to 1000), newest first. */
   latest(count: number): Promise<AuditRecord[]>;
   verify(options?: VerifyOptions): Promise<VerifyReport>;
+  /** The chain head: the last entry's sequence and hash (0 and the genesis hash when empty). */
+  head(): Promise<{ sequence: number; hash: string }>;
   /** Resolves when the store answers within its time limit. */
   checkHealth(): Promise<void>;
   close(): Promise<void>;
@@ -139,6 +141,11 @@ export function createAuditStore({ databaseUrl, schema = DEFAULT_SCHEMA, timeout
     },
 
     verify: (options) => verifyAuditChain(prisma, options),
+
+    async head() {
+      const row = await withinTimeLimit('head', readTimeoutMs, prisma.auditChainHead.findUniqueOrThrow({ where: { id: true } }));
+      return { sequence: Number(row.sequence), hash: row.hash };
+    },
 
     async checkHealth() {
       await withinTimeLimit('health check', timeoutMs, prisma.auditChainHead.findUniqueOrThrow({ where: { id: true }, select: { sequence: true } }));

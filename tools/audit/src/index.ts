@@ -6,3 +6,5 @@ export type { VerifyReport, VerifyOptions, ChainBreak, ChainBreakKind } from './
 export { describeVerifyReport } from './describeVerifyReport';
 export { hashEntry, GENESIS_HASH } from './hashEntry';
 export { DEFAULT_SCHEMA } from './defaultSchema';
+export { DEFAULT_ANCHOR_FILE, readAnchors, writeAnchor, AnchorFileError, type Anchor } from './auditAnchors';
+export { startAnchoring, type Anchoring, type AnchoringOptions } from './startAnchoring';

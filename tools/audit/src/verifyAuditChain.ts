@@ -1,4 +1,5 @@
 import type { AuditRecord } from './AuditEntry';
+import type { Anchor } from './auditAnchors';
 import { Prisma, type PrismaClient } from './generated/prisma/client';
 import { GENESIS_HASH, hashEntry } from './hashEntry';
 import { toAuditRecord } from './toAuditRecord';
@@ -9,8 +10,12 @@ import { toAuditRecord } from './toAuditRecord';
  * - `REORDERED`: an intact entry sits under another entry's sequence number.
  * - `BROKEN_LINK`: an entry's previous hash is not the hash of the entry before it, or the
  *   entry is not the one the chain head records.
+ * - `TRUNCATED`: a signed checkpoint names an entry the trail no longer holds (newest
+ *   entries deleted and the head moved back).
+ * - `REWRITTEN`: a signed checkpoint names an entry whose hash is now another (a chain
+ *   rebuilt consistently from some entry on).
  */
-export type ChainBreakKind = 'EDITED' | 'MISSING' | 'REORDERED' | 'BROKEN_LINK';
+export type ChainBreakKind = 'EDITED' | 'MISSING' | 'REORDERED' | 'BROKEN_LINK' | 'TRUNCATED' | 'REWRITTEN';
 
 export interface ChainBreak {
   sequence: number;
@@ -27,6 +32,8 @@ export interface VerifyReport {
   /** The chain head as the store records it. */
   head: { sequence: number; hash: string };
   firstBreak: ChainBreak | null;
+  /** Signed checkpoints the trail was held against, and the newest of them. */
+  anchors: { checked: number; newest: Anchor | null };
 }
 
 export interface VerifyOptions {
@@ -34,6 +41,8 @@ export interface VerifyOptions {
   batchSize?: number;
   /** How long the whole walk may take. @default one hour */
   timeoutMs?: number;
+  /** Signed checkpoints of the chain head (`readAnchors`), each of which the trail must still hold. */
+  anchors?: readonly Anchor[];
 }
 
 type Link = Pick<AuditRecord, 'sequence' | 'hash'>;
@@ -43,18 +52,25 @@ type Link = Pick<AuditRecord, 'sequence' | 'hash'>;
  * REPEATABLE READ transaction: entries appended meanwhile are neither half-seen nor
  * mistaken for entries beyond the head.
  */
-export function verifyAuditChain(prisma: PrismaClient, { batchSize = 1000, timeoutMs = 3_600_000 }: VerifyOptions = {}): Promise<VerifyReport> {
-  return prisma.$transaction((tx) => walkChain(tx, batchSize), {
+export function verifyAuditChain(prisma: PrismaClient, { batchSize = 1000, timeoutMs = 3_600_000, anchors = [] }: VerifyOptions = {}): Promise<VerifyReport> {
+  return prisma.$transaction((tx) => walkChain(tx, batchSize, anchors), {
     isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
     timeout: timeoutMs,
   });
 }
 
-async function walkChain(tx: Prisma.TransactionClient, batchSize: number): Promise<VerifyReport> {
+async function walkChain(tx: Prisma.TransactionClient, batchSize: number, anchors: readonly Anchor[]): Promise<VerifyReport> {
   const headRow = await tx.auditChainHead.findUniqueOrThrow({ where: { id: true } });
   const head: Link = { sequence: Number(headRow.sequence), hash: headRow.hash };
   const counts = { checked: 0, served: 0, refused: 0 };
-  const report = (firstBreak: ChainBreak | null): VerifyReport => ({ intact: firstBreak === null, ...counts, head, firstBreak });
+  const newest = anchors.reduce<Anchor | null>((found, anchor) => (found && found.sequence >= anchor.sequence ? found : anchor), null);
+  const report = (firstBreak: ChainBreak | null): VerifyReport => ({
+    intact: firstBreak === null,
+    ...counts,
+    head,
+    firstBreak,
+    anchors: { checked: anchors.length, newest },
+  });
 
   let previous: Link = { sequence: 0, hash: GENESIS_HASH };
   for (;;) {
@@ -72,7 +88,25 @@ async function walkChain(tx: Prisma.TransactionClient, batchSize: number): Promi
   if (previous.sequence < head.sequence) {
     return report({ sequence: previous.sequence + 1, kind: 'MISSING', detail: `the trail ends at ${previous.sequence}, the chain head is at ${head.sequence}` });
   }
-  return report(null);
+  return report(await findAnchorBreak(tx, anchors));
+}
+
+/** The earliest checkpoint the (internally consistent) trail no longer agrees with. */
+async function findAnchorBreak(tx: Prisma.TransactionClient, anchors: readonly Anchor[]): Promise<ChainBreak | null> {
+  const anchored = anchors.filter((anchor) => anchor.sequence > 0).sort((a, b) => a.sequence - b.sequence);
+  if (anchored.length === 0) return null;
+  const rows = await tx.auditEntry.findMany({ where: { sequence: { in: anchored.map((anchor) => BigInt(anchor.sequence)) } }, select: { sequence: true, hash: true } });
+  const hashAt = new Map(rows.map((row) => [Number(row.sequence), row.hash]));
+  for (const { sequence, hash, anchoredAt } of anchored) {
+    const found = hashAt.get(sequence);
+    if (found === undefined) {
+      return { sequence, kind: 'TRUNCATED', detail: `the checkpoint of ${anchoredAt} names entry ${sequence}, which the trail no longer holds` };
+    }
+    if (found !== hash) {
+      return { sequence, kind: 'REWRITTEN', detail: `entry ${sequence} is not the one the checkpoint of ${anchoredAt} signed` };
+    }
+  }
+  return null;
 }
 
 async function findBreak(tx: Prisma.TransactionClient, entry: AuditRecord, previous: Link, head: Link): Promise<ChainBreak | null> {

@@ -36,7 +36,7 @@ test('five processes appending forty entries each at once make one gap-free chai
     expect(hashEntry(record)).toBe(record.hash);
   });
   const report = await writers[0]!.verify({ batchSize: 64 });
-  expect(report).toEqual({ intact: true, checked: 200, served: 200, refused: 0, head: { sequence: 200, hash: bySequence[199]!.hash }, firstBreak: null });
+  expect(report).toEqual({ intact: true, checked: 200, served: 200, refused: 0, head: { sequence: 200, hash: bySequence[199]!.hash }, firstBreak: null, anchors: { checked: 0, newest: null } });
 });
 
 test('append returns the record as stored, optional fields empty as null', async () => {

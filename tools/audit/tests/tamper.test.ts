@@ -60,6 +60,7 @@ test('an untouched trail verifies intact, read in batches smaller than the trail
     refused: 0,
     head: { sequence: ENTRIES, hash: records[ENTRIES - 1]!.hash },
     firstBreak: null,
+    anchors: { checked: 0, newest: null },
   });
 });
 

@@ -1,5 +1,5 @@
 export { GATEWAY_NODE_ARGS, startStack, type Stack, type StackOptions, type Preset } from './startStack';
-export { DEFAULT_PORTS, type StackPorts } from './stackPorts';
+export { assignPorts, DEFAULT_PORTS, PORT_COUNT, type StackPorts } from './stackPorts';
 export { composeSupergraph, CompositionError, type ComposedSupergraph } from './composeSupergraph';
 export { publishedFiles } from './compose';
 export { REPO_ROOT, SUPERGRAPH_FILE } from './repoPaths';

@@ -2,12 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PURPOSE_CODES } from '@resident-graph/trust';
 import { renderPolicyTable, type PolicyTable } from '@resident-graph/subgraph-kit';
-import { auditPolicy } from '@resident-graph/subgraph-audit';
-import { civilAffairsPolicy } from '@resident-graph/subgraph-civil-affairs';
-import { familyPlanningPolicy } from '@resident-graph/subgraph-family-planning';
-import { gridPolicy } from '@resident-graph/subgraph-grid';
-import { labourPolicy } from '@resident-graph/subgraph-labour';
-import { publicSecurityPolicy } from '@resident-graph/subgraph-public-security';
+import { SUBGRAPHS } from '@resident-graph/registry';
 import { REPO_ROOT } from './repoPaths';
 
 export const POLICY_DOC = path.join(REPO_ROOT, 'docs', 'policy.md');
@@ -18,18 +13,14 @@ export interface SubgraphTable {
   table: PolicyTable;
 }
 
-/** Every subgraph's policy table, in the order docs/policy.md gives them. */
-export const POLICY_TABLES: SubgraphTable[] = [
-  { subgraph: 'public-security', title: 'public security (identity, household)', table: publicSecurityPolicy.table },
-  { subgraph: 'grid', title: 'grid (where residents live, rosters)', table: gridPolicy.table },
-  { subgraph: 'civil-affairs', title: 'civil affairs', table: civilAffairsPolicy.table },
-  { subgraph: 'family-planning', title: 'family planning', table: familyPlanningPolicy.table },
-  { subgraph: 'labour', title: 'labour and social security', table: labourPolicy.table },
-  { subgraph: 'audit', title: 'audit trail', table: auditPolicy.table },
-];
+/** Every registered subgraph's policy table, in the registry's order. */
+export async function policyTables(): Promise<SubgraphTable[]> {
+  return Promise.all(SUBGRAPHS.map(async ({ name, title, load }) => ({ subgraph: name, title, table: (await load()).policy.table })));
+}
 
 /** The whole access policy as the subgraphs enforce it, rendered from their own tables. */
-export function renderPolicyDoc(): string {
+export async function renderPolicyDoc(): Promise<string> {
+  const tables = await policyTables();
   const purposes = Object.entries(PURPOSE_CODES).map(([code, meaning]) => `| \`${code}\` | ${meaning} |`);
   return [
     '# Who may see what',
@@ -47,12 +38,12 @@ export function renderPolicyDoc(): string {
     '|---|---|',
     ...purposes,
     '',
-    ...POLICY_TABLES.map(({ title, table }) => renderPolicyTable(title, table)),
+    ...tables.map(({ title, table }) => renderPolicyTable(title, table)),
   ].join('\n');
 }
 
-if (require.main === module) {
-  const content = renderPolicyDoc();
+async function main(): Promise<void> {
+  const content = await renderPolicyDoc();
   if (process.argv.includes('--check')) {
     if (readFileSync(POLICY_DOC, 'utf8') !== content) {
       console.error('docs/policy.md is out of date: run npm run docs:policy');
@@ -63,3 +54,5 @@ if (require.main === module) {
     console.log(`wrote ${path.relative(REPO_ROOT, POLICY_DOC)}`);
   }
 }
+
+if (require.main === module) void main();

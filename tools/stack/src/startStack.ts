@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import type { Logger } from '@resident-graph/service-kit';
 import { ensureKeyPairs } from '@resident-graph/trust';
 import { prepareAuditStore } from '@resident-graph/audit';
+import { DEPARTMENTS, SUBGRAPHS, type Connections, type DepartmentEntry } from '@resident-graph/registry';
 import { answers, ChildService, runToCompletion, waitFor } from './ChildService';
 import { bundleEntry } from './bundleEntry';
 import { SUPERGRAPH_FILE } from './repoPaths';
@@ -41,6 +42,13 @@ export interface Stack {
 }
 
 const local = (port: number, route = '') => `http://127.0.0.1:${port}${route}`;
+
+/** The grid database's schema: its jurisdiction index is where every subgraph learns where residents are. */
+function jurisdictionSchema(): string {
+  const grid = DEPARTMENTS.find((department) => department.id === 'grid');
+  if (grid?.standIn.kind !== 'database') throw new Error('the registry has no grid database to take jurisdiction from');
+  return grid.standIn.schema;
+}
 const COMPLETE_MARK = '.complete';
 const AUDIT_SCHEMA = 'audit';
 
@@ -86,8 +94,8 @@ async function databaseAnswers(url: string): Promise<boolean> {
 export const GATEWAY_NODE_ARGS = ['--max-semi-space-size=16'];
 
 /**
- * Starts the whole system in dependency order: data, database, stand-ins, subgraphs,
- * gateway. Each step waits until the previous one answers; on any failure everything
+ * Starts the whole system in dependency order, every department as the registry lists
+ * it: data, database, stand-ins, subgraphs, gateway. Each step waits until the previous one answers; on any failure everything
  * already started is stopped again.
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
@@ -127,62 +135,56 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     }
     log(`database ${databaseUrl}`);
 
-    const prepare = (name: string, entry: string, schema: string) =>
-      runToCompletion({ name, entry, env: { ...options.env, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema, DATA_DIR: options.dataDir }, logDir });
+    const connectionsOf = (department: DepartmentEntry): Connections => ({
+      standInUrl: department.standIn.kind === 'server' ? local(ports.standIns[department.id]!) : undefined,
+      databaseUrl: databaseUrl!,
+      databaseSchema: department.standIn.kind === 'database' ? department.standIn.schema : undefined,
+      dataDir: options.dataDir,
+    });
     await Promise.all([
-      prepare('civil-affairs-stand-in', 'adapters/civil-affairs/src/stand-in/main.ts', 'civil_affairs'),
-      prepare('grid-stand-in', 'adapters/grid/src/stand-in/main.ts', 'grid'),
+      ...DEPARTMENTS.flatMap(({ id, standIn }) =>
+        standIn.kind === 'database'
+          ? [runToCompletion({ name: `${id}-stand-in`, entry: standIn.entry, env: { ...options.env, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: standIn.schema, DATA_DIR: options.dataDir }, logDir })]
+          : [],
+      ),
       prepareAuditStore({ databaseUrl: options.auditDatabaseUrl ?? databaseUrl, schema: AUDIT_SCHEMA }),
     ]);
 
-    const standIns = [
-      start('public-security-stand-in', 'adapters/public-security/src/stand-in/main.ts', { PORT: String(ports.publicSecurityStandIn), DATA_DIR: options.dataDir }),
-      start('family-planning-stand-in', 'adapters/family-planning/src/stand-in/main.ts', { PORT: String(ports.familyPlanningStandIn), DATA_DIR: options.dataDir }),
-      start('labour-stand-in', 'adapters/labour/src/stand-in/main.ts', { PORT: String(ports.labourStandIn), DATA_DIR: options.dataDir }),
-    ];
-    const standInPorts = [ports.publicSecurityStandIn, ports.familyPlanningStandIn, ports.labourStandIn];
-    await Promise.all(standIns.map((service, i) => waitFor(service.options.name, () => answers(local(standInPorts[i]!, '/__control/calls')), { timeoutMs, service })));
+    await Promise.all(
+      DEPARTMENTS.flatMap(({ id, standIn }) => {
+        if (standIn.kind !== 'server') return [];
+        const port = ports.standIns[id]!;
+        const service = start(`${id}-stand-in`, standIn.entry, { PORT: String(port), DATA_DIR: options.dataDir });
+        return [waitFor(service.options.name, () => answers(local(port, '/__control/calls')), { timeoutMs, service })];
+      }),
+    );
     log('stand-ins ready');
 
     const subgraphEnv = {
       DEPARTMENT_TIMEOUT_MS: options.env?.DEPARTMENT_TIMEOUT_MS ?? '2000',
       AUDIT_DATABASE_URL: options.auditDatabaseUrl ?? databaseUrl,
       AUDIT_DATABASE_SCHEMA: AUDIT_SCHEMA,
+      AUDIT_ANCHOR_FILE: path.join(options.workDir, 'audit-anchors.jsonl'),
+      JURISDICTION_DATABASE_URL: databaseUrl,
+      JURISDICTION_DATABASE_SCHEMA: jurisdictionSchema(),
     };
-    const subgraphs = [
-      start('public-security-subgraph', 'subgraphs/public-security/src/main.ts', {
-        ...subgraphEnv, PORT: String(ports.publicSecuritySubgraph), PUBLIC_SECURITY_URL: local(ports.publicSecurityStandIn),
+    const departmentOf = new Map(DEPARTMENTS.map((department) => [department.subgraph.name, department]));
+    await Promise.all(
+      SUBGRAPHS.map((subgraph) => {
+        const department = departmentOf.get(subgraph.name);
+        const port = ports.subgraphs[subgraph.name]!;
+        const connections = department ? connectionsOf(department) : { databaseUrl: databaseUrl!, dataDir: options.dataDir };
+        const service = start(`${subgraph.name}-subgraph`, subgraph.entry, { ...subgraphEnv, ...subgraph.env(connections), PORT: String(port) });
+        return waitFor(service.options.name, () => answers(local(port, '/health')), { timeoutMs, service });
       }),
-      start('civil-affairs-subgraph', 'subgraphs/civil-affairs/src/main.ts', {
-        ...subgraphEnv, PORT: String(ports.civilAffairsSubgraph), CIVIL_AFFAIRS_DATABASE_URL: databaseUrl, CIVIL_AFFAIRS_DATABASE_SCHEMA: 'civil_affairs',
-      }),
-      start('family-planning-subgraph', 'subgraphs/family-planning/src/main.ts', {
-        ...subgraphEnv, PORT: String(ports.familyPlanningSubgraph), FAMILY_PLANNING_URL: local(ports.familyPlanningStandIn),
-      }),
-      start('labour-subgraph', 'subgraphs/labour/src/main.ts', {
-        ...subgraphEnv, PORT: String(ports.labourSubgraph), LABOUR_URL: local(ports.labourStandIn), LABOUR_EXPORT_DIR: path.join(options.dataDir, 'labour', 'export'),
-      }),
-      start('grid-subgraph', 'subgraphs/grid/src/main.ts', {
-        ...subgraphEnv, PORT: String(ports.gridSubgraph), GRID_DATABASE_URL: databaseUrl, GRID_DATABASE_SCHEMA: 'grid',
-      }),
-      start('audit-subgraph', 'subgraphs/audit/src/main.ts', { ...subgraphEnv, PORT: String(ports.auditSubgraph) }),
-    ];
-    const subgraphPorts = [ports.publicSecuritySubgraph, ports.civilAffairsSubgraph, ports.familyPlanningSubgraph, ports.labourSubgraph, ports.gridSubgraph, ports.auditSubgraph];
-    await Promise.all(subgraphs.map((service, i) => waitFor(service.options.name, () => answers(local(subgraphPorts[i]!, '/health')), { timeoutMs, service })));
+    );
     log('subgraphs ready');
 
     const gatewayBundle = await bundleEntry({ entry: 'gateway/src/main.ts', name: 'gateway', outDir: path.join(options.workDir, 'build') });
     const gateway = start('gateway', gatewayBundle, {
       PORT: String(ports.gateway),
       SUPERGRAPH_PATH: SUPERGRAPH_FILE,
-      SUBGRAPH_URLS: JSON.stringify({
-        'public-security': local(ports.publicSecuritySubgraph, '/graphql'),
-        'civil-affairs': local(ports.civilAffairsSubgraph, '/graphql'),
-        'family-planning': local(ports.familyPlanningSubgraph, '/graphql'),
-        labour: local(ports.labourSubgraph, '/graphql'),
-        grid: local(ports.gridSubgraph, '/graphql'),
-        audit: local(ports.auditSubgraph, '/graphql'),
-      }),
+      SUBGRAPH_URLS: JSON.stringify(Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, local(ports.subgraphs[name]!, '/graphql')]))),
     }, GATEWAY_NODE_ARGS);
     await waitFor('gateway', () => answers(local(ports.gateway, '/health'), (status) => status === 200), { timeoutMs, service: gateway });
 

@@ -1,6 +1,6 @@
 import type { Access, Audience } from '@resident-graph/subgraph-kit';
 import { auditPolicy } from '@resident-graph/subgraph-audit';
-import { POLICY_TABLES } from '../src/policyDocs';
+import { policyTables, type SubgraphTable } from '../src/policyDocs';
 
 // The rules of the design's "Who uses it" table, written here by hand and checked
 // against every subgraph's table: the per-subgraph tests check that a subgraph enforces its
@@ -20,8 +20,13 @@ interface Row {
 }
 
 /** Every listed (field, audience) of the given types; unlisted fields are denied anyway. */
+let tables: SubgraphTable[];
+beforeAll(async () => {
+  tables = await policyTables();
+});
+
 function rows(types: string[], fieldFilter: (field: string) => boolean, audiences: Audience[]): Row[] {
-  return POLICY_TABLES.flatMap(({ subgraph, table }) =>
+  return tables.flatMap(({ subgraph, table }) =>
     types.flatMap((type) =>
       Object.entries(table[type] ?? {})
         .filter(([field]) => fieldFilter(field))

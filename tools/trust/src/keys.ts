@@ -4,8 +4,12 @@ import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'j
 
 export const SIGNING_ALGORITHM = 'ES256';
 
-/** Which key pair: the identity provider's (user tokens) or the gateway's (forwarded context). */
-export type KeyOwner = 'issuer' | 'gateway';
+/**
+ * Which key pair: the identity provider's (user tokens), the gateway's (forwarded context)
+ * or the audit service's (checkpoints of the audit chain, kept outside its database).
+ */
+export type KeyOwner = 'issuer' | 'gateway' | 'audit';
+const KEY_OWNERS: readonly KeyOwner[] = ['issuer', 'gateway', 'audit'];
 
 const fileOf = (dir: string, owner: KeyOwner, part: 'private' | 'public') => path.join(dir, `${owner}.${part}.jwk.json`);
 
@@ -16,7 +20,7 @@ const fileOf = (dir: string, owner: KeyOwner, part: 'private' | 'public') => pat
  */
 export async function ensureKeyPairs(dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  for (const owner of ['issuer', 'gateway'] as const) {
+  for (const owner of KEY_OWNERS) {
     if (existsSync(fileOf(dir, owner, 'public'))) continue;
     const { privateKey, publicKey } = await generateKeyPair(SIGNING_ALGORITHM, { extractable: true });
     for (const [part, key] of [['private', privateKey], ['public', publicKey]] as const) {

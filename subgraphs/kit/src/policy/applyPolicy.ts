@@ -6,11 +6,14 @@ import type { TrustedContext } from '../SubgraphContext';
 import { inJurisdiction } from './inJurisdiction';
 import { toGraphQLError } from '../departmentErrors';
 import { audienceOf, type FieldAccess, type Jurisdiction, type SubgraphPolicy } from './Policy';
+import type { Placements } from './placements';
 import type { ServedRecord } from './ServedRecord';
 
 /** The context a policed subgraph's resolvers and rules run in. */
 export interface PolicedContext extends TrustedContext {
   served: ServedRecord;
+  /** Where residents and households are, from the grid database: what jurisdiction rules check. */
+  placements: Placements;
 }
 
 const refusal = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });

@@ -4,6 +4,7 @@ export * from './ServedRecord';
 export * from './applyPolicy';
 export * from './renderPolicyTable';
 export * from './useAuditTrail';
-export * from './representationJurisdiction';
+export * from './jurisdictionIndex';
+export * from './placements';
 export * from './recordingAuditWriter';
 export * from './auditWriterFromEnv';

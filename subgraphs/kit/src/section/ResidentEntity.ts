@@ -1,13 +1,10 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { representationJurisdiction, type Jurisdiction } from '../policy';
 import { representationCitizenId } from '../representationCitizenId';
 import { CitizenIdScalar } from '../scalars';
-import { JurisdictionType } from '../sharedTypes';
 
-/** The resident as a section subgraph knows it: by key, and where the grid database says they live. */
+/** The resident as a section subgraph knows it: by key (where they live is the jurisdiction index's to say). */
 export interface ResidentEntity {
   id: string;
-  jurisdiction: Jurisdiction | null;
 }
 
 export type ResidentEntityType = new () => ResidentEntity;
@@ -23,16 +20,11 @@ export function createResidentEntity(): ResidentEntityType {
   class Resident implements ResidentEntity {
     @Field(() => CitizenIdScalar)
     id!: string;
-
-    /** Fetched by the gateway from the grid subgraph (`@requires`), so jurisdiction never rests on client input. */
-    @Field(() => JurisdictionType, { nullable: true })
-    @Directive('@external')
-    jurisdiction!: Jurisdiction | null;
   }
   return Resident;
 }
 
-/** The jurisdiction the gateway put in the representation stays on the resident: the policy reads it from there. */
+/** Only the key of a representation is kept: whatever else it claims (a jurisdiction, say) is not believed. */
 export function resolveResidentReference(reference: { id: string } & Record<string, unknown>): ResidentEntity {
-  return { id: representationCitizenId(reference), jurisdiction: representationJurisdiction(reference) };
+  return { id: representationCitizenId(reference) };
 }

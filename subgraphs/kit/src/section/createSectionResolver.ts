@@ -1,7 +1,6 @@
-import { Ctx, Directive, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
 import type { DepartmentLookup } from '@resident-graph/adapter-kit';
 import { toGraphQLError } from '../departmentErrors';
-import { REQUIRES_JURISDICTION } from '../sharedTypes';
 import type { ResidentEntity, ResidentEntityType } from './ResidentEntity';
 import type { SectionContext } from './SectionContext';
 
@@ -20,13 +19,12 @@ export interface SectionField<TRecord, TSection extends object> {
  * The one resolver of a section subgraph: `Resident.<field>`, from the department's lookup
  * of the resident (batched per operation). A department that cannot be asked answers the
  * section with `null` and its error code; the policy checks the section against the
- * resident's jurisdiction, which only the grid subgraph knows, hence `@requires`.
+ * resident's placement in the grid database's jurisdiction index.
  */
 export function createSectionResolver<TRecord, TSection extends object>(Resident: ResidentEntityType, declared: SectionField<TRecord, TSection>): ClassType {
   @Resolver(() => Resident)
   class SectionResolver {
     @FieldResolver(() => declared.section, { name: declared.field, nullable: true, description: declared.description })
-    @Directive(REQUIRES_JURISDICTION)
     async section(@Root() resident: ResidentEntity, @Ctx() context: SectionContext<TRecord>): Promise<TSection> {
       try {
         return declared.toSection(await context.lookups.load(resident.id));

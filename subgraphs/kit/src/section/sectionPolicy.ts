@@ -1,14 +1,14 @@
 import type { Department } from '@resident-graph/schemas';
-import { access, representationJurisdiction, type PolicedContext, type PolicyTable, type SubgraphPolicy } from '../policy';
+import { access, residentPlacement, type PolicedContext, type PolicyTable, type SubgraphPolicy } from '../policy';
 
 const OPEN = access('allow');
 
 /**
  * A section subgraph's policy: the department's own rows (`Resident.<section>`, the
  * section's types, `DataQualityIssue`) after the rows every section subgraph has —
- * federation's entry points and the resident's key and place, which carry no personal
- * data. Jurisdiction is checked on `Resident`, with the place the gateway fetched from the
- * grid subgraph into the representation; types inside the section decide by role alone.
+ * federation's entry points and the resident's key, which carry no personal data.
+ * Jurisdiction is checked on `Resident`, with the resident's placement in the grid
+ * database's jurisdiction index; types inside the section decide by role alone.
  */
 export function sectionPolicy(department: Department, rows: PolicyTable): SubgraphPolicy<PolicedContext> {
   const { Resident: residentRows, ...sectionRows } = rows;
@@ -17,11 +17,10 @@ export function sectionPolicy(department: Department, rows: PolicyTable): Subgra
     table: {
       Query: { _entities: OPEN, _service: OPEN },
       _Service: { sdl: OPEN },
-      Resident: { id: OPEN, jurisdiction: OPEN, ...residentRows },
-      Jurisdiction: { gridId: OPEN, communityId: OPEN },
+      Resident: { id: OPEN, ...residentRows },
       ...sectionRows,
     },
-    jurisdictionOf: { Resident: representationJurisdiction },
+    jurisdictionOf: { Resident: residentPlacement },
     personalTypes: ['Resident'],
   };
 }

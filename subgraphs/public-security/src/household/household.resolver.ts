@@ -1,5 +1,4 @@
-import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { REQUIRES_JURISDICTION } from '@resident-graph/subgraph-kit';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { PublicSecurityContext } from '../PublicSecurityContext';
 import { loadResident } from '../resident/loadResident';
 import { Resident } from '../resident/resident.type';
@@ -8,14 +7,12 @@ import { Household, HouseholdMember } from './household.type';
 @Resolver(() => Household)
 export class HouseholdResolver {
   @FieldResolver(() => Resident, { nullable: true, description: 'The head of the household (户主)' })
-  @Directive(REQUIRES_JURISDICTION)
   async head(@Root() household: Household, @Ctx() context: PublicSecurityContext): Promise<Resident | null> {
     const head = household.memberRecords.find((member) => member.relationToHead === 'HEAD' || member.relationToHead === 'SELF');
     return head ? loadResident(context, head.citizenId) : null;
   }
 
   @FieldResolver(() => [HouseholdMember], { description: 'Members public security holds a record on, in registration order' })
-  @Directive(REQUIRES_JURISDICTION)
   async members(@Root() household: Household, @Ctx() context: PublicSecurityContext): Promise<HouseholdMember[]> {
     const residents = await Promise.all(household.memberRecords.map((member) => loadResident(context, member.citizenId)));
     return household.memberRecords.flatMap((member, i) => {

@@ -1,7 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { HouseholdMemberRecord } from '@resident-graph/adapter-public-security';
 import type { RelationToHead } from '@resident-graph/schemas';
-import { JurisdictionType, REQUIRES_JURISDICTION, type Jurisdiction } from '@resident-graph/subgraph-kit';
 import { RelationToHeadEnum } from '../enums';
 import { Resident } from '../resident/resident.type';
 
@@ -12,12 +11,7 @@ export class Household {
   id!: string;
 
   @Field(() => String, { description: 'Registered address of the household (户籍地址)' })
-  @Directive(REQUIRES_JURISDICTION)
   registeredAddress!: string;
-
-  @Field(() => JurisdictionType, { nullable: true, description: 'Where the household lives, as the grid database says: what jurisdiction rules check' })
-  @Directive('@external')
-  jurisdiction?: Jurisdiction | null;
 
   /** Members as registered; resolved into `head` and `members`. */
   memberRecords!: HouseholdMemberRecord[];

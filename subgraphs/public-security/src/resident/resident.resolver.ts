@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { DataQualityIssue as Issue } from '@resident-graph/schemas';
-import { CitizenIdScalar, DataQualityIssue, DepartmentEnum, REQUIRES_JURISDICTION } from '@resident-graph/subgraph-kit';
+import { CitizenIdScalar, DataQualityIssue, DepartmentEnum } from '@resident-graph/subgraph-kit';
 import { Household } from '../household/household.type';
 import { loadHousehold } from '../household/loadHousehold';
 import type { PublicSecurityContext } from '../PublicSecurityContext';
@@ -11,8 +11,6 @@ import { Resident } from './resident.type';
 
 const ISSUE_FIELDS = '{ dataQualityIssues { department kind storedId recordReference nameOnRecord } }';
 const SECTIONS = ['civilAffairs', 'familyPlanning', 'labour'] as const;
-/** The kit's jurisdiction selection, for the one field that requires the sections besides it. */
-const JURISDICTION_FIELDS = /fields: "(.*)"/.exec(REQUIRES_JURISDICTION)![1]!;
 
 function fromRepresentation(issue: RepresentedIssue): Issue {
   const department = DepartmentEnum[issue.department];
@@ -28,7 +26,6 @@ export class ResidentResolver {
   }
 
   @FieldResolver(() => Household, { nullable: true, description: 'The registered household; null for the floating population' })
-  @Directive(REQUIRES_JURISDICTION)
   household(@Root() resident: Resident, @Ctx() context: PublicSecurityContext): Promise<Household | null> | null {
     return resident.householdId === null ? null : loadHousehold(context, resident.householdId);
   }
@@ -36,7 +33,7 @@ export class ResidentResolver {
   @FieldResolver(() => [DataQualityIssue], {
     description: "Everything the departments could not reconcile on this resident: public security's own, then each section's",
   })
-  @Directive(`@requires(fields: "${[JURISDICTION_FIELDS, ...SECTIONS.map((section) => `${section} ${ISSUE_FIELDS}`)].join(' ')}")`)
+  @Directive(`@requires(fields: "${SECTIONS.map((section) => `${section} ${ISSUE_FIELDS}`).join(' ')}")`)
   dataQualityIssues(@Root() resident: Resident): Issue[] {
     const sectionIssues = SECTIONS.flatMap((section) => resident[section]?.dataQualityIssues ?? []);
     return [...resident.publicSecurityIssues, ...sectionIssues.map(fromRepresentation)];

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import type { DataQualityIssue as Issue, Gender, MaritalStatus, PopulationType, RelationToHead } from '@resident-graph/schemas';
-import { CitizenIdScalar, DateScalar, GenderEnum, JurisdictionType, REQUIRES_JURISDICTION, type Jurisdiction } from '@resident-graph/subgraph-kit';
+import { CitizenIdScalar, DateScalar, GenderEnum } from '@resident-graph/subgraph-kit';
 import { MaritalStatusEnum, PopulationTypeEnum, RelationToHeadEnum } from '../enums';
 import { CivilAffairsSection, FamilyPlanningSection, LabourSection } from './departmentSections.type';
 import { Ethnicity, ResidencePermit } from './identity.type';
@@ -12,39 +12,30 @@ export class Resident {
   id!: string;
 
   @Field(() => String, { description: 'Name as public security registers it (姓名)' })
-  @Directive(REQUIRES_JURISDICTION)
   name!: string;
 
   @Field(() => GenderEnum)
-  @Directive(REQUIRES_JURISDICTION)
   gender!: Gender;
 
   @Field(() => DateScalar)
-  @Directive(REQUIRES_JURISDICTION)
   birthDate!: string;
 
   @Field(() => Ethnicity)
-  @Directive(REQUIRES_JURISDICTION)
   ethnicity!: Ethnicity;
 
   @Field(() => MaritalStatusEnum)
-  @Directive(REQUIRES_JURISDICTION)
   maritalStatus!: MaritalStatus;
 
   @Field(() => PopulationTypeEnum)
-  @Directive(REQUIRES_JURISDICTION)
   populationType!: PopulationType;
 
   @Field(() => RelationToHeadEnum, { nullable: true, description: 'null for the floating population' })
-  @Directive(REQUIRES_JURISDICTION)
   relationToHead!: RelationToHead | null;
 
   @Field(() => String, { description: 'Registered address (户籍地址); for the floating population, outside the district' })
-  @Directive(REQUIRES_JURISDICTION)
   registeredAddress!: string;
 
   @Field(() => ResidencePermit, { nullable: true, description: 'Residence permit (居住证) of the floating population' })
-  @Directive(REQUIRES_JURISDICTION)
   residencePermit!: ResidencePermit | null;
 
   @Field(() => CivilAffairsSection, { nullable: true })
@@ -58,10 +49,6 @@ export class Resident {
   @Field(() => LabourSection, { nullable: true })
   @Directive('@external')
   labour?: LabourSection | null;
-
-  @Field(() => JurisdictionType, { nullable: true, description: 'Where the resident lives, as the grid database says: what jurisdiction rules check' })
-  @Directive('@external')
-  jurisdiction?: Jurisdiction | null;
 
   /** Household number (户号) the resident is registered in; resolved into `household`. */
   householdId!: string | null;

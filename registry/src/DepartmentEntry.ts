@@ -1,0 +1,27 @@
+import type { Population } from '@resident-graph/schemas';
+import type { SubgraphEntry } from './SubgraphEntry';
+
+/** How the department's system is reached, which decides the kind of adapter and stand-in. */
+export type Protocol = 'rest' | 'soap' | 'db' | 'csv';
+
+/**
+ * The stand-in of the department's system for the default start and tests: an HTTP server
+ * on its own port, or a schema in the shared database that a one-shot process prepares.
+ */
+export type StandInEntry =
+  | { kind: 'server'; port: number; entry: string }
+  | { kind: 'database'; schema: string; entry: string };
+
+export type StandInWriter = (population: Population, outDir: string) => Promise<void>;
+
+/** One department: a registry line, and everything else in the department's own folders. */
+export interface DepartmentEntry {
+  /** The department's id: its folders (`adapters/<id>`, `subgraphs/<id>`), its subgraph's name. */
+  id: string;
+  names: { zh: string; en: string };
+  protocol: Protocol;
+  standIn: StandInEntry;
+  /** Writes the stand-in's data from the generated population (`npm run generate`). */
+  loadStandInWriter(): Promise<StandInWriter>;
+  subgraph: SubgraphEntry;
+}

@@ -1,0 +1,16 @@
+import type { SubgraphEntry } from './SubgraphEntry';
+
+/** Subgraphs the street runs for itself, not for a department. */
+export const PLATFORM_SUBGRAPHS: readonly SubgraphEntry[] = [
+  {
+    name: 'audit',
+    title: 'audit trail',
+    port: 4106,
+    entry: 'subgraphs/audit/src/main.ts',
+    env: () => ({}),
+    load: async () => {
+      const module = await import('@resident-graph/subgraph-audit');
+      return { buildSchema: module.buildAuditSchema, policy: module.auditPolicy };
+    },
+  },
+];

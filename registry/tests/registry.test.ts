@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { DEPARTMENTS, SUBGRAPHS } from '../src';
+
+const REPO_ROOT = path.resolve(__dirname, '../..');
+
+describe('the department registry', () => {
+  it('names each department once, with its folders and processes on disk', () => {
+    expect(new Set(DEPARTMENTS.map((department) => department.id)).size).toBe(DEPARTMENTS.length);
+    for (const { id, standIn, subgraph } of DEPARTMENTS) {
+      expect(subgraph.name).toBe(id);
+      expect(existsSync(path.join(REPO_ROOT, 'adapters', id, 'package.json'))).toBe(true);
+      expect(existsSync(path.join(REPO_ROOT, 'subgraphs', id, 'package.json'))).toBe(true);
+      expect(existsSync(path.join(REPO_ROOT, standIn.entry))).toBe(true);
+      expect(existsSync(path.join(REPO_ROOT, subgraph.entry))).toBe(true);
+    }
+  });
+
+  it('gives every process of the default start its own port', () => {
+    const ports = [...SUBGRAPHS.map((subgraph) => subgraph.port), ...DEPARTMENTS.flatMap(({ standIn }) => (standIn.kind === 'server' ? [standIn.port] : []))];
+    expect(new Set(ports).size).toBe(ports.length);
+    expect(ports).not.toContain(4000);
+  });
+
+  it('gives every database stand-in its own schema', () => {
+    const schemas = DEPARTMENTS.flatMap(({ standIn }) => (standIn.kind === 'database' ? [standIn.schema] : []));
+    expect(new Set(schemas).size).toBe(schemas.length);
+  });
+
+  it("loads each subgraph's schema and policy, the policy naming its own department", async () => {
+    for (const department of DEPARTMENTS) {
+      const { buildSchema, policy } = await department.subgraph.load();
+      expect(policy.department).toBe(department.id);
+      expect((await buildSchema()).sdl).toContain('type Resident');
+    }
+  });
+
+  it('loads a stand-in writer for every department', async () => {
+    for (const department of DEPARTMENTS) expect(typeof (await department.loadStandInWriter())).toBe('function');
+  });
+});

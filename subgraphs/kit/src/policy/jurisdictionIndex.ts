@@ -1,0 +1,48 @@
+import { Pool } from 'pg';
+import type { Jurisdiction } from './Policy';
+
+/**
+ * Where residents and households are, read from the grid database (its
+ * `resident_placement` and `household_placement` views) — the one owner of that fact.
+ * Jurisdiction rules ask this index, never a representation or anything else a request
+ * carries: a caller who can reach a subgraph's port and sign as the gateway still cannot
+ * move a resident into their grids.
+ */
+export interface JurisdictionIndex {
+  /** Citizen ID → placement; IDs the survey does not know are absent. One query per call. */
+  placeResidents(citizenIds: readonly string[]): Promise<Map<string, Jurisdiction>>;
+  /** Household number → placement of its dwelling; unknown numbers are absent. */
+  placeHouseholds(householdIds: readonly string[]): Promise<Map<string, Jurisdiction>>;
+  close(): Promise<void>;
+}
+
+export interface JurisdictionIndexOptions {
+  databaseUrl: string;
+  /** The grid database's schema. @default 'grid' */
+  schema?: string;
+  /** How long one lookup may take; a slower answer refuses the read (fail closed). @default 2000 */
+  timeoutMs?: number;
+}
+
+const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+interface PlacementRow {
+  key: string;
+  grid_id: string;
+  community_id: string;
+}
+
+export function createJurisdictionIndex({ databaseUrl, schema = 'grid', timeoutMs = 2_000 }: JurisdictionIndexOptions): JurisdictionIndex {
+  if (!PLAIN_IDENTIFIER.test(schema)) throw new RangeError(`grid schema must be a plain identifier, got ${JSON.stringify(schema)}`);
+  const pool = new Pool({ connectionString: databaseUrl, max: 4, statement_timeout: timeoutMs, connectionTimeoutMillis: timeoutMs });
+  const place = async (view: string, key: string, keys: readonly string[]) => {
+    if (keys.length === 0) return new Map<string, Jurisdiction>();
+    const { rows } = await pool.query<PlacementRow>(`SELECT ${key} AS key, grid_id, community_id FROM "${schema}".${view} WHERE ${key} = ANY($1::text[])`, [keys]);
+    return new Map(rows.map((row) => [row.key, { gridId: row.grid_id, communityId: row.community_id }]));
+  };
+  return {
+    placeResidents: (citizenIds) => place('resident_placement', 'citizen_id', citizenIds),
+    placeHouseholds: (householdIds) => place('household_placement', 'household_id', householdIds),
+    close: () => pool.end(),
+  };
+}
