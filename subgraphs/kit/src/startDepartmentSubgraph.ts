@@ -2,8 +2,8 @@ import type { DepartmentAdapter } from '@resident-graph/adapter-kit';
 import type { RunningServer } from '@resident-graph/service-kit';
 import type { KeyLike } from '@resident-graph/trust';
 import type { FederatedSchema } from './buildFederatedSchema';
-import type { PolicedContext } from './policy/applyPolicy';
 import type { JurisdictionIndex } from './policy/jurisdictionIndex';
+import type { PolicedContext } from './policy/applyPolicy';
 import type { SubgraphPolicy } from './policy/Policy';
 import type { AuditWriter } from './policy/useAuditTrail';
 import { startSubgraph } from './startSubgraph';
@@ -24,10 +24,10 @@ export interface StartDepartmentSubgraphOptions<TAdapter> {
   adapter: TAdapter;
   /** Where each request that served personal data leaves its access entry. */
   audit: AuditWriter;
+  /** Where residents and households are (the grid database's jurisdiction index). @default none: every jurisdiction check is refused */
+  jurisdiction?: JurisdictionIndex;
   /** The key the gateway signs forwarded context with. @default the `gateway` public key in `TRUST_KEYS_DIR` */
   gatewayPublicKey?: KeyLike;
-  /** Where residents and households are (the grid database's jurisdiction index). @default none: every jurisdiction check refuses */
-  jurisdiction?: JurisdictionIndex;
 }
 
 /** Serves a department's subgraph under its policy, every personal read audited, `/health` asking its adapter. */

@@ -24,10 +24,7 @@ export function createResidentEntity(): ResidentEntityType {
   return Resident;
 }
 
-/**
- * The resident a representation names, by its normalised key and nothing else: whatever
- * else a representation claims (a jurisdiction, say) is not believed.
- */
+/** Only the key of a representation is kept: whatever else it claims (a jurisdiction, say) is not believed. */
 export function resolveResidentReference(reference: { id: string } & Record<string, unknown>): ResidentEntity {
   return { id: representationCitizenId(reference) };
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { DepartmentAdapter } from '@resident-graph/adapter-kit';
 import type { RunningServer } from '@resident-graph/service-kit';
 import { buildFederatedSchema } from '../buildFederatedSchema';
-import type { PolicedContext, SubgraphPolicy } from '../policy';
+import type { JurisdictionIndex, PolicedContext, SubgraphPolicy } from '../policy';
 import { runDepartmentSubgraph } from '../runDepartmentSubgraph';
 import { startDepartmentSubgraph, type DepartmentSubgraph, type StartDepartmentSubgraphOptions } from '../startDepartmentSubgraph';
 import { createResidentEntity, resolveResidentReference, type ResidentEntityType } from './ResidentEntity';
@@ -26,8 +26,11 @@ export interface SectionDeclaration<TRecord, TSection extends object, TShape ext
   createAdapter(settings: z.infer<z.ZodObject<TShape>>, timeoutMs: number): DepartmentAdapter<TRecord>;
 }
 
+/** A section's jurisdiction check asks the grid database's index, so a section subgraph cannot start without one. */
+export type StartSectionSubgraphOptions<TRecord> = StartDepartmentSubgraphOptions<DepartmentAdapter<TRecord>> & { jurisdiction: JurisdictionIndex };
+
 export interface SectionSubgraph<TRecord> extends DepartmentSubgraph<DepartmentAdapter<TRecord>, SectionContext<TRecord>> {
-  start(options: StartDepartmentSubgraphOptions<DepartmentAdapter<TRecord>>): Promise<RunningServer>;
+  start(options: StartSectionSubgraphOptions<TRecord>): Promise<RunningServer>;
   /** The process `src/main.ts` runs: settings from the environment, adapter, audit store, server. */
   main(): void;
 }
@@ -41,7 +44,7 @@ export function defineSectionSubgraph<TRecord, TSection extends object, TShape e
   const buildSchema = () =>
     buildFederatedSchema({ resolvers: [SectionResolver], orphanedTypes: [Resident] }, { Resident: { __resolveReference: resolveResidentReference } });
   const subgraph = { name, policy: declared.policy, buildSchema, createContext: createSectionContext<TRecord> };
-  const start = (options: StartDepartmentSubgraphOptions<DepartmentAdapter<TRecord>>) => startDepartmentSubgraph(subgraph, options);
+  const start = (options: StartSectionSubgraphOptions<TRecord>) => startDepartmentSubgraph(subgraph, options);
   return {
     ...subgraph,
     start,
