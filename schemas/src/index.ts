@@ -2,3 +2,4 @@ export * from './citizenId';
 export * from './codes';
 export * from './truth';
 export * from './dataQuality';
+export * from './departmentId';
