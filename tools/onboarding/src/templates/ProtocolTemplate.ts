@@ -79,7 +79,7 @@ main().catch((error: unknown) => {
 }
 
 /** The test population: the residents of one grid. The imperfections it adds belong to another department and are ignored here. */
-export function testPopulation(n: DepartmentNames): FileMap {
+export function testPopulation(): FileMap {
   return {
     'tests/fixtures/population.ts': `import { oneGridPopulation } from '@resident-graph/test-kit';
 import { sampleRecords } from '../../src/stand-in/sampleRecords';

@@ -11,7 +11,7 @@ export const restProtocol: ProtocolTemplate = {
   adapterFiles: (n, ports) => ({
     ...recordsFile(n),
     ...serverStandInMain(n, ports),
-    ...testPopulation(n),
+    ...testPopulation(),
     'src/api.ts': `/** The department's query API: POST \`{ citizenIds }\` → \`{ records }\`; GET the status. */
 export const QUERY_PATH = '/api/records/query';
 export const STATUS_PATH = '/api/status';
