@@ -18,7 +18,8 @@ function npm(args: string[]): void {
 function main(): void {
   const names = departmentNames(parseNewDepartmentArgs(process.argv.slice(2), DEPARTMENTS));
   const { files, ports } = scaffoldDepartment(REPO_ROOT, names);
-  process.stdout.write(`scaffolded ${names.id} (${names.zh}, ${names.protocol}): subgraph port ${ports.subgraph}, stand-in port ${ports.standIn}\n`);
+  const standIn = names.protocol === 'rest' || names.protocol === 'soap' ? `, stand-in port ${ports.standIn}` : '';
+  process.stdout.write(`scaffolded ${names.id} (${names.zh}, ${names.protocol}): subgraph port ${ports.subgraph}${standIn}\n`);
   for (const file of files) process.stdout.write(`  ${file}\n`);
   // Links the two new workspaces; everything they need is installed already.
   npm(['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts']);

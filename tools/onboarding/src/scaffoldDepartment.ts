@@ -24,7 +24,6 @@ export function nextFreePorts(): DepartmentPorts {
  */
 export function scaffoldDepartment(repoRoot: string, n: DepartmentNames): { files: string[]; ports: DepartmentPorts } {
   const protocol = PROTOCOL_TEMPLATES[n.protocol];
-  if (!protocol) throw new Error(`no template for protocol ${n.protocol} yet`);
   const ports = nextFreePorts();
   const manifests = packageJsons(n, protocol);
   const files: FileMap = {

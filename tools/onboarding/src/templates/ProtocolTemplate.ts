@@ -53,9 +53,13 @@ export async function writeStandInData(population: Population, outDir: string): 
   };
 }
 
-/** The process of an HTTP stand-in (\`src/stand-in/main.ts\`). */
+/** The process of an HTTP stand-in (\`src/stand-in/main.ts\`) and the stand-in's surface. */
 export function serverStandInMain(n: DepartmentNames, ports: DepartmentPorts): FileMap {
   return {
+    'src/stand-in/index.ts': `export { startStandIn } from './startStandIn';
+export { writeStandInData } from './writeStandInData';
+export { sampleRecords } from './sampleRecords';
+`,
     'src/stand-in/main.ts': `import { z } from 'zod';
 import { createLogger, loadSettings, onShutdown, portSetting } from '@resident-graph/service-kit';
 import { startStandIn } from './startStandIn';
@@ -105,3 +109,51 @@ export const LOOKUP_ASSERTIONS = `    const ids = [...expected.map((record) => r
     for (const record of expected) expect(answers.get(record.citizenId)).toEqual({ record, issues: [] });
     expect(answers.get(withoutRecord.id)).toEqual({ record: null, issues: [] });
     expect(adapter.callsMade()).toBe(1);`;
+
+/** The adapter's test against its HTTP stand-in: records, one call per batch, a malformed answer, a refusal. */
+export function serverAdapterTest(n: DepartmentNames): FileMap {
+  return {
+    [`tests/create${n.pascal}Adapter.test.ts`]: `import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { StandInServer } from '@resident-graph/adapter-kit';
+import { create${n.pascal}Adapter } from '../src';
+import { startStandIn, writeStandInData } from '../src/stand-in';
+import { expected, population, withoutRecord } from './fixtures/population';
+
+describe('the ${n.id} adapter against its stand-in', () => {
+  let dataDir: string;
+  let standIn: StandInServer;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), '${n.id}-'));
+    await writeStandInData(population, dataDir);
+    standIn = await startStandIn({ dataDir, port: 0 });
+  });
+  afterAll(async () => {
+    await standIn.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+  afterEach(() => fetch(\`\${standIn.url}/__control/fault\`, { method: 'PUT', body: JSON.stringify({ kind: 'none' }) }));
+
+  it('answers a batch of IDs in one call, with the records the generator wrote', async () => {
+    const adapter = create${n.pascal}Adapter({ baseUrl: standIn.url });
+${LOOKUP_ASSERTIONS}
+    await expect(adapter.checkHealth()).resolves.toBeUndefined();
+  });
+
+  it('reports an answer in no valid format as a bad response', async () => {
+    await fetch(\`\${standIn.url}/__control/fault\`, { method: 'PUT', body: JSON.stringify({ kind: 'malformed' }) });
+    const adapter = create${n.pascal}Adapter({ baseUrl: standIn.url });
+    await expect(adapter.lookup([withoutRecord.id])).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE', department: '${n.id}' });
+  });
+
+  it('reports a system that refuses as unavailable', async () => {
+    await fetch(\`\${standIn.url}/__control/fault\`, { method: 'PUT', body: JSON.stringify({ kind: 'unavailable' }) });
+    const adapter = create${n.pascal}Adapter({ baseUrl: standIn.url, timeoutMs: 500 });
+    await expect(adapter.lookup([withoutRecord.id])).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE' });
+  });
+});
+`,
+  };
+}

@@ -1,4 +1,4 @@
-import { LOOKUP_ASSERTIONS, recordsFile, serverStandInMain, testPopulation, type ProtocolTemplate } from './ProtocolTemplate';
+import { recordsFile, serverAdapterTest, serverStandInMain, testPopulation, type ProtocolTemplate } from './ProtocolTemplate';
 
 /** A system with an HTTP/JSON query API. */
 export const restProtocol: ProtocolTemplate = {
@@ -105,51 +105,6 @@ export async function startStandIn(options: StandInOptions): Promise<StandInServ
   });
 }
 `,
-    'src/stand-in/index.ts': `export { startStandIn } from './startStandIn';
-export { writeStandInData } from './writeStandInData';
-export { sampleRecords } from './sampleRecords';
-`,
-    [`tests/create${n.pascal}Adapter.test.ts`]: `import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { StandInServer } from '@resident-graph/adapter-kit';
-import { create${n.pascal}Adapter } from '../src';
-import { startStandIn, writeStandInData } from '../src/stand-in';
-import { expected, population, withoutRecord } from './fixtures/population';
-
-describe('the ${n.id} adapter against its stand-in', () => {
-  let dataDir: string;
-  let standIn: StandInServer;
-
-  beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), '${n.id}-'));
-    await writeStandInData(population, dataDir);
-    standIn = await startStandIn({ dataDir, port: 0 });
-  });
-  afterAll(async () => {
-    await standIn.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-  afterEach(() => fetch(\`\${standIn.url}/__control/fault\`, { method: 'PUT', body: JSON.stringify({ kind: 'none' }) }));
-
-  it('answers a batch of IDs in one call, with the records the generator wrote', async () => {
-    const adapter = create${n.pascal}Adapter({ baseUrl: standIn.url });
-${LOOKUP_ASSERTIONS}
-    await expect(adapter.checkHealth()).resolves.toBeUndefined();
-  });
-
-  it('reports an answer in no valid format as a bad response', async () => {
-    await fetch(\`\${standIn.url}/__control/fault\`, { method: 'PUT', body: JSON.stringify({ kind: 'malformed' }) });
-    const adapter = create${n.pascal}Adapter({ baseUrl: standIn.url });
-    await expect(adapter.lookup([withoutRecord.id])).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE', department: '${n.id}' });
-  });
-
-  it('reports a system that refuses as unavailable', async () => {
-    await fetch(\`\${standIn.url}/__control/fault\`, { method: 'PUT', body: JSON.stringify({ kind: 'unavailable' }) });
-    const adapter = create${n.pascal}Adapter({ baseUrl: standIn.url, timeoutMs: 500 });
-    await expect(adapter.lookup([withoutRecord.id])).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE' });
-  });
-});
-`,
+    ...serverAdapterTest(n),
   }),
 };
