@@ -1,14 +1,12 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { REPO_ROOT } from '@resident-graph/stack';
 import { loadKey, mintUserToken, type Caller } from '@resident-graph/trust';
 import { copyRepo } from '../support/copyRepo';
+import { startCopyStack, type CopyStack } from '../support/copyStack';
 import { changedFiles, hashTree } from '../support/hashTree';
 import { graphql } from '../support';
-import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { readTruth } from '../support/truth';
 
 const ID = 'community-corrections';
@@ -31,6 +29,9 @@ interface StandInRecord {
   status: string;
 }
 
+/** Starting a stack takes minutes on a loaded machine: these steps get more than the suites' 240 s. */
+const STEP_TIMEOUT_MS = 600_000;
+
 /** Runs a command in the copy; on failure the error carries its output. */
 function run(copy: string, command: string, args: string[]): string {
   try {
@@ -41,46 +42,20 @@ function run(copy: string, command: string, args: string[]): string {
   }
 }
 
-/** The copy's own stack, run by the copy's code in a process of its own. */
-async function startCopyStack(copy: string, dataDir: string): Promise<{ gatewayUrl: string; keysDir: string; repoRoot: string; stop(): Promise<void> }> {
-  const database: TestDatabase = await createTestDatabase('rg_onboarding');
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', 'tests/support/stackProcess.ts'], {
-    cwd: copy,
-    env: { ...process.env, STACK_DATA_DIR: dataDir, STACK_WORK_DIR: mkdtempSync(path.join(os.tmpdir(), 'rg-onboarding-stack-')), DATABASE_URL: database.url },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    child.kill('SIGTERM');
-    await exited;
-    await database.drop();
-  };
-  const ready = await new Promise<string | null>((resolve) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', () => resolve(null));
-  });
-  if (ready === null) {
-    await stop();
-    throw new Error(`the copy's stack did not start:\n${stderr}`);
-  }
-  return { ...(JSON.parse(ready) as { gatewayUrl: string; keysDir: string; repoRoot: string }), stop };
-}
-
 describe('onboarding a sixth department', () => {
   const copy = copyRepo(REPO_ROOT);
   const dataDir = path.join(copy.root, '.data', 'pilot');
-  let stack: Awaited<ReturnType<typeof startCopyStack>> | undefined;
+  let running: ReturnType<typeof startCopyStack> | undefined;
+  let stack: CopyStack;
 
   afterAll(async () => {
-    await stack?.stop();
+    await running?.stop();
     copy.remove();
   });
 
   const ask = async (caller: Caller, residentId: string, selection = SECTION) => {
-    const token = await mintUserToken(caller, await loadKey(stack!.keysDir, 'issuer', 'private'), { expiresIn: '10m' });
-    return graphql<{ resident: Record<string, unknown> | null }>(stack!.gatewayUrl, `query($id: CitizenId!) { resident(id: $id) { ${selection} } }`, { id: residentId }, {
+    const token = await mintUserToken(caller, await loadKey(stack.keysDir, 'issuer', 'private'), { expiresIn: '10m' });
+    return graphql<{ resident: Record<string, unknown> | null }>(stack.gatewayUrl, `query($id: CitizenId!) { resident(id: $id) { ${selection} } }`, { id: residentId }, {
       authorization: `Bearer ${token}`,
       'x-purpose': 'CASE_REVIEW',
     });
@@ -101,10 +76,11 @@ describe('onboarding a sixth department', () => {
     expect(changed).toEqual(expect.arrayContaining(['registry/src/departments.ts', `subgraphs/${ID}/src/permissions.ts`, `schemas/subgraphs/${ID}.graphql`, 'schemas/supergraph.graphql']));
     expect(readFileSync(path.join(copy.root, 'schemas', 'supergraph.graphql'), 'utf8')).toContain(`${FIELD}: CommunityCorrectionsSection`);
     run(copy.root, 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-  });
+  }, STEP_TIMEOUT_MS);
 
   it("serves the section to the department's officer, as its stand-in generated it, and denies it to a grid worker", async () => {
-    stack = await startCopyStack(copy.root, dataDir);
+    running = startCopyStack(copy.root, dataDir);
+    stack = await running.ready;
     expect(stack.repoRoot).toBe(copy.root);
     const { record, resident } = holderOfRecord();
     const officer: Caller = { subject: 'officer', role: 'department-officer', department: ID, grids: [], community: resident.grid.communityId };
@@ -117,11 +93,9 @@ describe('onboarding a sixth department', () => {
     const asGridWorker = await ask(gridWorker, resident.id);
     expect(asGridWorker.data?.resident?.[FIELD] ?? null).toBeNull();
     expect(asGridWorker.errors?.map((error) => error.extensions?.code)).toContain('FORBIDDEN');
-  });
+  }, STEP_TIMEOUT_MS);
 
   it("serves it to the grid worker once the department's policy table opens the rows", async () => {
-    await stack!.stop();
-    stack = undefined;
     const permissions = path.join(copy.root, 'subgraphs', ID, 'src', 'permissions.ts');
     const opened = readFileSync(permissions, 'utf8')
       .replace(`${FIELD}: access('deny', { 'own-officer': 'jurisdiction' })`, `${FIELD}: access('deny', { 'own-officer': 'jurisdiction', 'grid-worker': 'jurisdiction' })`)
@@ -130,11 +104,11 @@ describe('onboarding a sixth department', () => {
     expect(opened).toContain("'grid-worker': 'allow'");
     expect(opened).toContain("'grid-worker': 'jurisdiction'");
 
-    stack = await startCopyStack(copy.root, dataDir);
+    await stack.restart(ID);
     const { resident } = holderOfRecord();
     const gridWorker: Caller = { subject: 'worker', role: 'grid-worker', department: null, grids: [resident.gridId], community: null };
     const answer = await ask(gridWorker, resident.id, `${FIELD} { onRecord }`);
     expect(answer.errors ?? []).toEqual([]);
     expect(answer.data?.resident?.[FIELD]).toEqual({ onRecord: true });
-  });
+  }, STEP_TIMEOUT_MS);
 });
