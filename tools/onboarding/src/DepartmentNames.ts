@@ -27,3 +27,6 @@ export function departmentNames(options: { id: string; zh: string; en: string; p
     snake: words.join('_'),
   };
 }
+
+/** `text` as a single-quoted TypeScript string literal, whatever quotes or backslashes it holds. */
+export const literal = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;

@@ -6,6 +6,14 @@ import { PLATFORM_SUBGRAPHS, type DepartmentEntry, type Protocol } from '@reside
 export const PROTOCOLS: readonly Protocol[] = ['rest', 'soap', 'db', 'csv'];
 export const USAGE = 'usage: npm run new:department -- --id ID --name NAME --protocol rest|soap|db|csv [--name-en NAME_EN]';
 
+/** A name shown in docs and schema descriptions: one line, no comment terminator, no backtick (templates quote the rest). */
+const displayName = (option: string) =>
+  z
+    .string({ error: `${option} is required` })
+    .trim()
+    .min(1, `${option} must not be empty`)
+    .refine((name) => !/[\n\r`]|\*\//.test(name), `${option} must be one line without backticks or "*/"`);
+
 export class UsageError extends Error {
   readonly code = 'BAD_ARGUMENTS';
 }
@@ -28,8 +36,8 @@ export function parseNewDepartmentArgs(argv: string[], registered: readonly Depa
       .string({ error: '--id is required' })
       .regex(DEPARTMENT_ID_PATTERN, '--id must be kebab-case, e.g. community-corrections')
       .refine((id) => !taken.has(id), { message: `--id is taken (registered: ${[...taken].join(', ')})` }),
-    name: z.string({ error: '--name is required (the Chinese name, e.g. 社区矫正)' }).trim().min(1, '--name must not be empty'),
-    'name-en': z.string().trim().min(1, '--name-en must not be empty').optional(),
+    name: displayName('--name'),
+    'name-en': displayName('--name-en').optional(),
     protocol: z.enum(PROTOCOLS as [Protocol, ...Protocol[]], { error: `--protocol must be one of ${PROTOCOLS.join(', ')}` }),
   });
   const parsed = schema.safeParse(values);

@@ -1,17 +1,17 @@
-import type { DepartmentNames } from './DepartmentNames';
+import { literal, type DepartmentNames } from './DepartmentNames';
 import type { DepartmentPorts, ProtocolTemplate } from './templates/ProtocolTemplate';
 
 /** The department's line in `registry/src/departments.ts`, in the form the others have. */
 export function registryEntry(n: DepartmentNames, ports: DepartmentPorts, protocol: ProtocolTemplate): string {
   return `  {
     id: '${n.id}',
-    names: { zh: '${n.zh}', en: '${n.en}' },
+    names: { zh: ${literal(n.zh)}, en: ${literal(n.en)} },
     protocol: '${n.protocol}',
     standIn: ${protocol.registryStandIn(n, ports)},
     loadStandInWriter: async () => (await import('@resident-graph/adapter-${n.id}/stand-in')).writeStandInData,
     subgraph: {
       name: '${n.id}',
-      title: '${n.en}',
+      title: ${literal(n.en)},
       port: ${ports.subgraph},
       entry: 'subgraphs/${n.id}/src/main.ts',
       env: ${protocol.registryEnv(n)},

@@ -1,4 +1,4 @@
-import type { DepartmentNames } from '../DepartmentNames';
+import { literal, type DepartmentNames } from '../DepartmentNames';
 import type { FileMap } from './FileMap';
 import type { DepartmentPorts, ProtocolTemplate } from './ProtocolTemplate';
 
@@ -19,7 +19,7 @@ ${n.camel}Subgraph.main();
     [`src/${n.camel}Section.type.ts`]: `import { Field, ObjectType } from 'type-graphql';
 import { DateScalar } from '@resident-graph/subgraph-kit';
 
-@ObjectType({ description: "The ${n.en} department's part of a resident's record (${n.zh})" })
+@ObjectType({ description: ${literal(`The ${n.en} department's part of a resident's record (${n.zh})`)} })
 export class ${section} {
   @Field(() => Boolean, { description: 'The department holds a record on the resident' })
   onRecord!: boolean;
@@ -80,7 +80,7 @@ import { to${section} } from './to${section}';
 export const ${n.camel}Subgraph = defineSectionSubgraph({
   field: '${n.camel}',
   section: ${section},
-  description: 'null with a DEPARTMENT_* error when the ${n.en} department cannot be asked',
+  description: ${literal(`null with a DEPARTMENT_* error when the ${n.en} department cannot be asked`)},
   toSection: to${section},
   policy: ${n.camel}Policy,
   defaultPort: ${ports.subgraph},
