@@ -33,7 +33,7 @@ Next (docs/onboarding.md):
      (permissions.ts denies everyone but its own officers until then).
   3. npm run typecheck && npm run lint && npx jest adapters/${names.id} subgraphs/${names.id}
   4. npm run compose && npm run docs:policy, then commit schemas/ and docs/policy.md with the code.
-  5. npm run generate -- --out .data/pilot && npm start; ask as an officer:
+  5. npm run generate -- --preset pilot --out .data/pilot && npm start; ask as an officer:
      TOKEN=$(npm run --silent token -- --role department-officer --department ${names.id})
 `);
 }
