@@ -6,11 +6,13 @@ export type Protocol = 'rest' | 'soap' | 'db' | 'csv';
 
 /**
  * The stand-in of the department's system for the default start and tests: an HTTP server
- * on its own port, or a schema in the shared database that a one-shot process prepares.
+ * on its own port, a schema in the shared database that a one-shot process prepares, or
+ * files the generator writes into the data set (an export the subgraph reads).
  */
 export type StandInEntry =
   | { kind: 'server'; port: number; entry: string }
-  | { kind: 'database'; schema: string; entry: string };
+  | { kind: 'database'; schema: string; entry: string }
+  | { kind: 'files' };
 
 export type StandInWriter = (population: Population, outDir: string) => Promise<void>;
 

@@ -3,3 +3,4 @@ export * from './codes';
 export * from './truth';
 export * from './dataQuality';
 export * from './storedIdentityOf';
+export * from './departmentId';

@@ -1,4 +1,4 @@
-import type { DataQualityIssue, Department } from '@resident-graph/schemas';
+import type { DataQualityIssue, DepartmentId } from '@resident-graph/schemas';
 
 /** What a department knows about one resident, plus what it could not reconcile. */
 export interface DepartmentLookup<TRecord> {
@@ -12,7 +12,7 @@ export interface DepartmentLookup<TRecord> {
  * citizen IDs); every ID asked for has an entry in the answer.
  */
 export interface DepartmentAdapter<TRecord> {
-  readonly department: Department;
+  readonly department: DepartmentId;
   lookup(citizenIds: readonly string[]): Promise<Map<string, DepartmentLookup<TRecord>>>;
   /** Calls made to the department's system since start (exposed for call-count checks). */
   callsMade(): number;

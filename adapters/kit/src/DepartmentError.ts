@@ -1,4 +1,4 @@
-import type { Department } from '@resident-graph/schemas';
+import type { DepartmentId } from '@resident-graph/schemas';
 
 /**
  * The ways a department's system can fail a lookup. Subgraphs surface the code as the
@@ -12,7 +12,7 @@ export type DepartmentErrorCode = 'DEPARTMENT_UNAVAILABLE' | 'DEPARTMENT_TIMEOUT
 export class DepartmentError extends Error {
   constructor(
     readonly code: DepartmentErrorCode,
-    readonly department: Department,
+    readonly department: DepartmentId,
     message: string,
     options?: { cause?: unknown },
   ) {

@@ -10,11 +10,11 @@ import {
   timeout,
   wrap,
 } from 'cockatiel';
-import type { Department } from '@resident-graph/schemas';
+import type { DepartmentId } from '@resident-graph/schemas';
 import { DepartmentError } from './DepartmentError';
 
 export interface DepartmentPolicyOptions {
-  department: Department;
+  department: DepartmentId;
   /** Time limit of one attempt. @default 2000 */
   timeoutMs?: number;
   /** Further attempts after a failure that may be transient. @default 2 */

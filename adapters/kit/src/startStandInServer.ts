@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Department } from '@resident-graph/schemas';
+import type { DepartmentId } from '@resident-graph/schemas';
 
 /**
  * Faults a test can switch on in a running stand-in (`PUT /__control/fault`):
@@ -13,7 +13,7 @@ export interface StandInHandler {
 }
 
 export interface StandInServerOptions {
-  department: Department;
+  department: DepartmentId;
   port: number;
   host?: string;
   /** Serves the department's own protocol; `route` names the call in the call counts. */

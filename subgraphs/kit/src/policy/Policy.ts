@@ -1,4 +1,4 @@
-import type { Department } from '@resident-graph/schemas';
+import type { DepartmentId } from '@resident-graph/schemas';
 import type { Caller } from '@resident-graph/trust';
 
 /**
@@ -34,7 +34,7 @@ export type JurisdictionResolver<TContext> = (parent: Record<string, unknown>, c
 
 export interface SubgraphPolicy<TContext> {
   /** The department owning this subgraph (`grid` for the street's own, `audit` for the trail). */
-  department: Department | 'audit';
+  department: DepartmentId;
   table: PolicyTable;
   /** Entity types whose fields are checked for jurisdiction, and how to find it. */
   jurisdictionOf: Record<string, JurisdictionResolver<TContext>>;
@@ -42,7 +42,7 @@ export interface SubgraphPolicy<TContext> {
   personalTypes: string[];
 }
 
-export function audienceOf(caller: Caller, department: Department | 'audit'): Audience {
+export function audienceOf(caller: Caller, department: DepartmentId): Audience {
   if (caller.role !== 'department-officer') return caller.role;
   return caller.department === department ? 'own-officer' : 'other-officer';
 }

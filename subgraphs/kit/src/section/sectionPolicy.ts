@@ -1,4 +1,4 @@
-import type { Department } from '@resident-graph/schemas';
+import type { DepartmentId } from '@resident-graph/schemas';
 import { access, residentPlacement, type PolicedContext, type PolicyTable, type SubgraphPolicy } from '../policy';
 
 const OPEN = access('allow');
@@ -10,7 +10,7 @@ const OPEN = access('allow');
  * Jurisdiction is checked on `Resident`, with the resident's placement in the grid
  * database's jurisdiction index; types inside the section decide by role alone.
  */
-export function sectionPolicy(department: Department, rows: PolicyTable): SubgraphPolicy<PolicedContext> {
+export function sectionPolicy(department: DepartmentId, rows: PolicyTable): SubgraphPolicy<PolicedContext> {
   const { Resident: residentRows, ...sectionRows } = rows;
   return {
     department,
