@@ -4,7 +4,7 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
 process.env.LOG_LEVEL ??= 'silent';
 
 // Two kinds of test, one runner: unit suites live in each package's tests/ folder;
-// end-to-end suites (tests/e2e/*.e2e.ts) start real processes and run one at a time.
+// end-to-end suites (tests/e2e/*.e2e.ts, bench/tests/*.e2e.ts) start real processes and run one at a time.
 const transform = {
   '^.+\\.ts$': [
     '@swc/jest',
@@ -39,7 +39,7 @@ module.exports = {
     {
       ...common,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.ts'],
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.ts', '<rootDir>/bench/tests/**/*.e2e.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/support/e2eSetup.ts'],
     },
   ],

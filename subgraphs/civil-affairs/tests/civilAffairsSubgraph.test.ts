@@ -1,7 +1,7 @@
 import { createCivilAffairsAdapter, type CivilAffairsAdapter } from '@resident-graph/adapter-civil-affairs';
 import type { TruthCivilAffairs, TruthResident } from '@resident-graph/schemas';
 import type { RunningServer } from '@resident-graph/service-kit';
-import { recordingAuditWriter } from '@resident-graph/subgraph-kit';
+import { recordingAuditWriter } from '@resident-graph/subgraph-kit/testing';
 import { buildCivilAffairsSchema, startCivilAffairsSubgraph } from '@resident-graph/subgraph-civil-affairs';
 import { createTestTrust, type TestTrust } from '@resident-graph/trust';
 import { askSubgraph, type GraphQLAnswer } from './fixtures/askSubgraph';

@@ -1,7 +1,8 @@
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { maskCitizenId } from '@resident-graph/schemas';
 import type { RunningServer } from '@resident-graph/service-kit';
-import { AUDIENCES, recordingAuditWriter, type Audience } from '@resident-graph/subgraph-kit';
+import { AUDIENCES, type Audience } from '@resident-graph/subgraph-kit';
+import { recordingAuditWriter } from '@resident-graph/subgraph-kit/testing';
 import { buildCivilAffairsSchema, civilAffairsPolicy, startCivilAffairsSubgraph } from '@resident-graph/subgraph-civil-affairs';
 import { createTestTrust, GATEWAY_CONTEXT_HEADER, type Purpose, type TestTrust } from '@resident-graph/trust';
 import { createCivilAffairsContext } from '../src/CivilAffairsContext';

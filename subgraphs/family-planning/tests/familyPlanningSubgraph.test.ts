@@ -5,7 +5,7 @@ import { createFamilyPlanningAdapter, type FamilyPlanningAdapter } from '@reside
 import { startStandIn, writeStandInData, type StandInServer } from '@resident-graph/adapter-family-planning/stand-in';
 import type { StandInFault } from '@resident-graph/adapter-kit';
 import type { RunningServer } from '@resident-graph/service-kit';
-import { recordingAuditWriter } from '@resident-graph/subgraph-kit';
+import { recordingAuditWriter } from '@resident-graph/subgraph-kit/testing';
 import { createTestTrust, type Caller, type TestTrust } from '@resident-graph/trust';
 import { buildFamilyPlanningSchema, startFamilyPlanningSubgraph } from '../src';
 import { expectedSection } from './fixtures/expectedSection';

@@ -6,8 +6,9 @@ import { createFamilyPlanningAdapter, type FamilyPlanningAdapter } from '@reside
 import { startStandIn, writeStandInData, type StandInServer } from '@resident-graph/adapter-family-planning/stand-in';
 import { maskCitizenId, type TruthResident } from '@resident-graph/schemas';
 import type { RunningServer } from '@resident-graph/service-kit';
-import { AUDIENCES, recordingAuditWriter, type Audience } from '@resident-graph/subgraph-kit';
-import { accessOf, refusalOf, type Refusal, type Step as TableStep } from '@resident-graph/test-kit';
+import { AUDIENCES, type Audience } from '@resident-graph/subgraph-kit';
+import { recordingAuditWriter } from '@resident-graph/subgraph-kit/testing';
+import { accessOf, refusalOf, type Refusal, type Step as TableStep } from '@resident-graph/subgraph-kit/testing';
 import { createTestTrust, type Caller, type Purpose, type TestTrust } from '@resident-graph/trust';
 import { buildFamilyPlanningSchema, familyPlanningPolicy, startFamilyPlanningSubgraph } from '../src';
 import { expectedSection } from './fixtures/expectedSection';

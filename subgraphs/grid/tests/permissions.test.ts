@@ -1,7 +1,7 @@
 import { execute, isObjectType, parse } from 'graphql';
 import { maskCitizenId } from '@resident-graph/schemas';
 import { AUDIENCES, ServedRecord, type AccessEntry, type Audience } from '@resident-graph/subgraph-kit';
-import { refusalOf, type Refusal } from '@resident-graph/test-kit';
+import { refusalOf, type Refusal } from '@resident-graph/subgraph-kit/testing';
 import { createTestTrust, type Caller } from '@resident-graph/trust';
 import { buildGridSchema, gridPolicy, gridTable } from '../src';
 import { createGridContext } from '../src/GridContext';

@@ -3,7 +3,7 @@ import { isIntrospectionType, isObjectType, isUnionType, type GraphQLSchema } fr
 import { maskCitizenId, type TruthResident } from '@resident-graph/schemas';
 import { AUDIENCES, type Audience, type Jurisdiction } from '@resident-graph/subgraph-kit';
 import { buildLabourSchema, labourPolicy } from '@resident-graph/subgraph-labour';
-import { fieldTypeOf, operationOf, project, reach, refusalOf, routesOf, verdictOf, type Step } from '@resident-graph/test-kit';
+import { fieldTypeOf, operationOf, project, reach, refusalOf, routesOf, verdictOf, type Step } from '@resident-graph/subgraph-kit/testing';
 import { createTestTrust, GATEWAY_CONTEXT_HEADER, type Caller, type Purpose } from '@resident-graph/trust';
 import { expectedSection } from './fixtures/expectedSection';
 import { startLabourHarness, type GraphQLAnswer, type LabourHarness } from './fixtures/labourHarness';

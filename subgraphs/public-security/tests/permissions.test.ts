@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { isIntrospectionType, isObjectType, isUnionType, parse, type GraphQLSchema, type ObjectTypeDefinitionNode } from 'graphql';
 import { maskCitizenId, type TruthResident } from '@resident-graph/schemas';
 import { AUDIENCES, type Audience, type Jurisdiction } from '@resident-graph/subgraph-kit';
-import { fieldTypeOf, operationOf, project, reach, refusalOf, routesOf, verdictOf, type Step } from '@resident-graph/test-kit';
+import { fieldTypeOf, operationOf, project, reach, refusalOf, routesOf, verdictOf, type Step } from '@resident-graph/subgraph-kit/testing';
 import { createTestTrust, GATEWAY_CONTEXT_HEADER, type Caller, type Purpose } from '@resident-graph/trust';
 import { buildPublicSecuritySchema, publicSecurityPolicy } from '../src';
 import { expectedResident, imperfection } from './fixtures/expectedResident';

@@ -1,4 +1,4 @@
-export * from './policyMatrix';
 export * from './oneGridPopulation';
 export * from './startTcpProxy';
 export * from './graphql';
+export * from './freePorts';

@@ -5,5 +5,4 @@ export * from './applyPolicy';
 export * from './renderPolicyTable';
 export * from './useAuditTrail';
 export * from './representationJurisdiction';
-export * from './recordingAuditWriter';
 export * from './auditWriterFromEnv';
