@@ -1,5 +1,8 @@
 // Nothing the tests load may report usage to a vendor (Apollo Gateway does by default).
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
+// Tests count calls and inject faults through the stand-ins' and subgraphs' /__control/* routes,
+// which only test runs serve (the stacks the suites start inherit it).
+process.env.TEST_CONTROL_ROUTES = '1';
 // Suites provoke department failures on purpose; their warnings are not the test's output.
 process.env.LOG_LEVEL ??= 'silent';
 

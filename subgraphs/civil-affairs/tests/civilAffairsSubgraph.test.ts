@@ -3,7 +3,7 @@ import type { TruthCivilAffairs, TruthResident } from '@resident-graph/schemas';
 import type { RunningServer } from '@resident-graph/service-kit';
 import { recordingAuditWriter } from '@resident-graph/subgraph-kit/testing';
 import { buildCivilAffairsSchema, startCivilAffairsSubgraph } from '@resident-graph/subgraph-civil-affairs';
-import { createTestTrust, type TestTrust } from '@resident-graph/trust';
+import { createTestTrust, type TestTrust } from '@resident-graph/trust/testing';
 import { askSubgraph, type GraphQLAnswer } from './fixtures/askSubgraph';
 import { CALLERS, INSIDE } from './fixtures/callers';
 import { civilAffairsPopulation } from './fixtures/population';

@@ -6,7 +6,8 @@ import { startStandIn, writeStandInData, type StandInServer } from '@resident-gr
 import type { StandInFault } from '@resident-graph/adapter-kit';
 import type { RunningServer } from '@resident-graph/service-kit';
 import { recordingAuditWriter } from '@resident-graph/subgraph-kit/testing';
-import { createTestTrust, type Caller, type TestTrust } from '@resident-graph/trust';
+import { type Caller } from '@resident-graph/trust';
+import { createTestTrust, type TestTrust } from '@resident-graph/trust/testing';
 import { buildFamilyPlanningSchema, startFamilyPlanningSubgraph } from '../src';
 import { expectedSection } from './fixtures/expectedSection';
 import { postGraphQL, representation } from './fixtures/subgraphClient';

@@ -3,7 +3,8 @@ import { isIntrospectionType, isObjectType, isUnionType, parse, type GraphQLSche
 import { maskCitizenId, type TruthResident } from '@resident-graph/schemas';
 import { AUDIENCES, type Audience, type Jurisdiction } from '@resident-graph/subgraph-kit';
 import { fieldTypeOf, operationOf, project, reach, refusalOf, routesOf, verdictOf, type Step } from '@resident-graph/subgraph-kit/testing';
-import { createTestTrust, GATEWAY_CONTEXT_HEADER, type Caller, type Purpose } from '@resident-graph/trust';
+import { GATEWAY_CONTEXT_HEADER, type Caller, type Purpose } from '@resident-graph/trust';
+import { createTestTrust } from '@resident-graph/trust/testing';
 import { buildPublicSecuritySchema, publicSecurityPolicy } from '../src';
 import { expectedResident, imperfection } from './fixtures/expectedResident';
 import { householdPopulation } from './fixtures/population';

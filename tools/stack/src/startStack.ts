@@ -141,7 +141,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       start('labour-stand-in', 'adapters/labour/src/stand-in/main.ts', { PORT: String(ports.labourStandIn), DATA_DIR: options.dataDir }),
     ];
     const standInPorts = [ports.publicSecurityStandIn, ports.familyPlanningStandIn, ports.labourStandIn];
-    await Promise.all(standIns.map((service, i) => waitFor(service.options.name, () => answers(local(standInPorts[i]!, '/__control/calls')), { timeoutMs, service })));
+    await Promise.all(standIns.map((service, i) => waitFor(service.options.name, () => answers(local(standInPorts[i]!, '/health')), { timeoutMs, service })));
     log('stand-ins ready');
 
     const subgraphEnv = {
