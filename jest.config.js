@@ -1,10 +1,13 @@
 // Nothing the tests load may report usage to a vendor (Apollo Gateway does by default).
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
+// Tests count calls and inject faults through the stand-ins' and subgraphs' /__control/* routes,
+// which only test runs serve (the stacks the suites start inherit it).
+process.env.TEST_CONTROL_ROUTES = '1';
 // Suites provoke department failures on purpose; their warnings are not the test's output.
 process.env.LOG_LEVEL ??= 'silent';
 
 // Two kinds of test, one runner: unit suites live in each package's tests/ folder;
-// end-to-end suites (tests/e2e/*.e2e.ts) start real processes and run one at a time.
+// end-to-end suites (tests/e2e/*.e2e.ts, bench/tests/*.e2e.ts) start real processes and run one at a time.
 const transform = {
   '^.+\\.ts$': [
     '@swc/jest',
@@ -39,7 +42,7 @@ module.exports = {
     {
       ...common,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.ts'],
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.ts', '<rootDir>/bench/tests/**/*.e2e.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/support/e2eSetup.ts'],
     },
   ],

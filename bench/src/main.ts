@@ -6,6 +6,9 @@ import { printReport } from './printReport';
 import { runBench } from './runBench';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
+// The bench counts calls per department system through the /__control/calls routes, which the
+// stack it starts serves only when asked.
+process.env.TEST_CONTROL_ROUTES = '1';
 
 const logger = createLogger('bench');
 const RESULTS_DIR = path.resolve(__dirname, '../results');

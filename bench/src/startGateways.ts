@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleEntry, GATEWAY_NODE_ARGS, SUPERGRAPH_FILE, type Stack } from '@resident-graph/stack';
-import { freePorts } from '@resident-graph/tests';
+import { freePorts } from '@resident-graph/test-kit';
 import type { RecordedExchange } from './replayKey';
 import { answersTypename, healthy, startService, type RunningService } from './startService';
 

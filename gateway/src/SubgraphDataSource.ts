@@ -1,5 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 // The enum is public API (`kind` is documented) but not re-exported from the package root.
+// eslint-disable-next-line no-restricted-imports -- @apollo/gateway exports the request options' types but not the enum that tells them apart
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GATEWAY_CONTEXT_HEADER } from '@resident-graph/trust';

@@ -1,4 +1,3 @@
-export * from './freePorts';
 export * from './freeStackPorts';
 export * from './testDatabase';
 export * from './truth';

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DepartmentId } from '@resident-graph/schemas';
+import { testControlRoutes } from '@resident-graph/service-kit';
 
 /**
  * Faults a test can switch on in a running stand-in (`PUT /__control/fault`):
@@ -21,6 +22,8 @@ export interface StandInServerOptions {
   handle: StandInHandler;
   /** What a `malformed` fault answers with, in this system's content type. */
   malformedBody: { contentType: string; body: string };
+  /** Serve `/__control/*`. @default `TEST_CONTROL_ROUTES` (service-kit `testControlRoutes`): test runs only */
+  controlRoutes?: boolean;
 }
 
 export interface StandInServer {
@@ -40,23 +43,26 @@ function sendJson(response: ServerResponse, status: number, value: unknown): voi
 }
 
 /**
- * The HTTP shell every HTTP stand-in shares: counts the calls it receives per route
- * (`GET /__control/calls`, reset with `DELETE`), and lets tests inject faults. The
- * department's own protocol is served by `handle`.
+ * The HTTP shell every HTTP stand-in shares: `/health` for whoever waits for it to start,
+ * and, in test runs only, the calls it receives per route (`GET /__control/calls`, reset with
+ * `DELETE`) and fault injection (`PUT /__control/fault`). The department's own protocol is
+ * served by `handle`.
  */
 export async function startStandInServer(options: StandInServerOptions): Promise<StandInServer> {
   const calls = new Map<string, number>();
   let fault: StandInFault = { kind: 'none' };
+  const controlRoutes = options.controlRoutes ?? testControlRoutes(`stand-in-${options.department}`);
 
   const server = createServer(async (request, response) => {
     try {
       const body = await readBody(request);
       const path = new URL(request.url ?? '/', 'http://stand-in').pathname;
-      if (path === '/__control/calls') {
+      if (path === '/health') return sendJson(response, 200, { status: 'ok' });
+      if (controlRoutes && path === '/__control/calls') {
         if (request.method === 'DELETE') calls.clear();
         return sendJson(response, 200, Object.fromEntries(calls));
       }
-      if (path === '/__control/fault' && request.method === 'PUT') {
+      if (controlRoutes && path === '/__control/fault' && request.method === 'PUT') {
         fault = JSON.parse(body.toString('utf8')) as StandInFault;
         return sendJson(response, 200, fault);
       }

@@ -1,6 +1,6 @@
 import type { AuditStore } from '@resident-graph/audit';
 import type { RunningServer } from '@resident-graph/service-kit';
-import { recordingAuditWriter, startSubgraph } from '@resident-graph/subgraph-kit';
+import { startSubgraph, type AuditWriter } from '@resident-graph/subgraph-kit';
 import type { KeyLike } from '@resident-graph/trust';
 import { buildAuditSchema } from './buildAuditSchema';
 import { auditPolicy } from './permissions';
@@ -13,6 +13,12 @@ export interface StartAuditSubgraphOptions {
   gatewayPublicKey?: KeyLike;
 }
 
+// The trail serves no resident record, so nothing of its own is ever written; should a resolver
+// start serving one, the read is refused (AUDIT_UNAVAILABLE) rather than left unaudited.
+const nothingToAudit: AuditWriter = {
+  write: () => Promise.reject(new Error('the audit subgraph keeps no trail of its own')),
+};
+
 export async function startAuditSubgraph(options: StartAuditSubgraphOptions): Promise<RunningServer> {
   const { schema } = await buildAuditSchema();
   return startSubgraph({
@@ -23,8 +29,7 @@ export async function startAuditSubgraph(options: StartAuditSubgraphOptions): Pr
     context: async () => ({ store: options.store }),
     adapters: [],
     policy: auditPolicy,
-    // The trail serves no resident record, so there is nothing of its own to audit.
-    audit: recordingAuditWriter(),
+    audit: nothingToAudit,
     gatewayPublicKey: options.gatewayPublicKey,
   });
 }

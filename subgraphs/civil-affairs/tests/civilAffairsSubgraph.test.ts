@@ -1,10 +1,9 @@
 import { createCivilAffairsAdapter, type CivilAffairsAdapter } from '@resident-graph/adapter-civil-affairs';
 import type { TruthCivilAffairs, TruthResident } from '@resident-graph/schemas';
 import type { RunningServer } from '@resident-graph/service-kit';
-import { recordingAuditWriter } from '@resident-graph/subgraph-kit';
+import { fixedJurisdiction, recordingAuditWriter } from '@resident-graph/subgraph-kit/testing';
 import { civilAffairsSubgraph } from '@resident-graph/subgraph-civil-affairs';
-import { fixedJurisdiction } from '@resident-graph/test-kit';
-import { createTestTrust, type TestTrust } from '@resident-graph/trust';
+import { createTestTrust, type TestTrust } from '@resident-graph/trust/testing';
 import { askSubgraph, type GraphQLAnswer } from './fixtures/askSubgraph';
 import { CALLERS, INSIDE } from './fixtures/callers';
 import { civilAffairsPopulation } from './fixtures/population';

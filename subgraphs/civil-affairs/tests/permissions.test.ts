@@ -1,10 +1,11 @@
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { maskCitizenId } from '@resident-graph/schemas';
 import type { RunningServer } from '@resident-graph/service-kit';
-import { AUDIENCES, recordingAuditWriter, type Audience } from '@resident-graph/subgraph-kit';
+import { AUDIENCES, type Audience } from '@resident-graph/subgraph-kit';
+import { fixedJurisdiction, recordingAuditWriter } from '@resident-graph/subgraph-kit/testing';
 import { civilAffairsSubgraph, civilAffairsPolicy } from '@resident-graph/subgraph-civil-affairs';
-import { fixedJurisdiction } from '@resident-graph/test-kit';
-import { createTestTrust, GATEWAY_CONTEXT_HEADER, type Purpose, type TestTrust } from '@resident-graph/trust';
+import { GATEWAY_CONTEXT_HEADER, type Purpose } from '@resident-graph/trust';
+import { createTestTrust, type TestTrust } from '@resident-graph/trust/testing';
 import { askSubgraph } from './fixtures/askSubgraph';
 import { CALLERS, INSIDE, OUTSIDE, REACHES_INSIDE } from './fixtures/callers';
 import { fullyRecordedPopulation } from './fixtures/fullyRecorded';

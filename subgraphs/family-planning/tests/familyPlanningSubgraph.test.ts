@@ -5,9 +5,9 @@ import { createFamilyPlanningAdapter, type FamilyPlanningAdapter } from '@reside
 import { startStandIn, writeStandInData, type StandInServer } from '@resident-graph/adapter-family-planning/stand-in';
 import type { StandInFault } from '@resident-graph/adapter-kit';
 import type { RunningServer } from '@resident-graph/service-kit';
-import { populationJurisdiction } from '@resident-graph/test-kit';
-import { recordingAuditWriter } from '@resident-graph/subgraph-kit';
-import { createTestTrust, type Caller, type TestTrust } from '@resident-graph/trust';
+import { populationJurisdiction, recordingAuditWriter } from '@resident-graph/subgraph-kit/testing';
+import { type Caller } from '@resident-graph/trust';
+import { createTestTrust, type TestTrust } from '@resident-graph/trust/testing';
 import { familyPlanningSubgraph } from '../src';
 import { expectedSection } from './fixtures/expectedSection';
 import { postGraphQL, representation } from './fixtures/subgraphClient';

@@ -6,9 +6,10 @@ import { createFamilyPlanningAdapter, type FamilyPlanningAdapter } from '@reside
 import { startStandIn, writeStandInData, type StandInServer } from '@resident-graph/adapter-family-planning/stand-in';
 import { maskCitizenId, type TruthResident } from '@resident-graph/schemas';
 import type { RunningServer } from '@resident-graph/service-kit';
-import { AUDIENCES, recordingAuditWriter, type Audience } from '@resident-graph/subgraph-kit';
-import { accessOf, populationJurisdiction, refusalOf, type Refusal, type Step as TableStep } from '@resident-graph/test-kit';
-import { createTestTrust, type Caller, type Purpose, type TestTrust } from '@resident-graph/trust';
+import { AUDIENCES, type Audience } from '@resident-graph/subgraph-kit';
+import { accessOf, populationJurisdiction, recordingAuditWriter, refusalOf, type Refusal, type Step as TableStep } from '@resident-graph/subgraph-kit/testing';
+import { type Caller, type Purpose } from '@resident-graph/trust';
+import { createTestTrust, type TestTrust } from '@resident-graph/trust/testing';
 import { familyPlanningSubgraph, familyPlanningPolicy } from '../src';
 import { expectedSection } from './fixtures/expectedSection';
 import { postGraphQL, representation, type GraphQLAnswer } from './fixtures/subgraphClient';

@@ -1,8 +1,9 @@
 import { execute, isObjectType, parse } from 'graphql';
 import { maskCitizenId } from '@resident-graph/schemas';
 import { AUDIENCES, ServedRecord, type AccessEntry, type Audience } from '@resident-graph/subgraph-kit';
-import { refusalOf, type Refusal } from '@resident-graph/test-kit';
-import { createTestTrust, type Caller } from '@resident-graph/trust';
+import { refusalOf, type Refusal } from '@resident-graph/subgraph-kit/testing';
+import { type Caller } from '@resident-graph/trust';
+import { createTestTrust } from '@resident-graph/trust/testing';
 import { buildGridSchema, gridPolicy, gridTable } from '../src';
 import { createGridContext } from '../src/GridContext';
 import { IMPERFECT, makePopulation } from './fixtures/population';

@@ -1,8 +1,8 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { DepartmentAdapter } from '@resident-graph/adapter-kit';
-import { createLogger, sendJson, serveGraphQL, type RunningServer } from '@resident-graph/service-kit';
+import { createLogger, sendJson, serveGraphQL, testControlRoutes, type RunningServer } from '@resident-graph/service-kit';
 import { loadKey, loadTrustSettings, type KeyLike } from '@resident-graph/trust';
 import type { GraphQLSchema } from 'graphql';
 import { formatSubgraphError } from './departmentErrors';
@@ -45,8 +45,8 @@ const NO_JURISDICTION_INDEX: JurisdictionIndex = { placeResidents: async () => u
 /**
  * Serves one subgraph: `/graphql` (only to requests the gateway signed, under the
  * subgraph's policy, every personal read audited), `/health` (200 only when every
- * department system it reads answers) and `/__control/calls` (calls made to each system,
- * for batching checks).
+ * department system it reads answers) and, in test runs only (`TEST_CONTROL_ROUTES=1`),
+ * `/__control/calls` (calls made to each system, for batching checks).
  */
 export async function startSubgraph<TContext extends BaseContext>(options: StartSubgraphOptions<TContext>): Promise<RunningServer> {
   const logger = createLogger(`subgraph-${options.name}`);
@@ -74,9 +74,11 @@ export async function startSubgraph<TContext extends BaseContext>(options: Start
         );
         sendJson(response, failures.length === 0 ? 200 : 503, { status: failures.length === 0 ? 'ok' : 'degraded', failures });
       },
-      '/__control/calls': (_request, response) => {
-        sendJson(response, 200, Object.fromEntries(options.adapters.map((adapter) => [adapter.department, adapter.callsMade()])));
-      },
+      ...(testControlRoutes(`subgraph-${options.name}`) && {
+        '/__control/calls': (_request: IncomingMessage, response: ServerResponse) => {
+          sendJson(response, 200, Object.fromEntries(options.adapters.map((adapter) => [adapter.department, adapter.callsMade()])));
+        },
+      }),
     },
   });
   logger.info({ url: running.url }, 'subgraph ready');

@@ -1,6 +1,6 @@
 import type { Caller } from '@resident-graph/trust';
 import { labourSubgraph } from '@resident-graph/subgraph-labour';
-import { fixedJurisdiction } from '@resident-graph/test-kit';
+import { fixedJurisdiction } from '@resident-graph/subgraph-kit/testing';
 import { expectedSection } from './fixtures/expectedSection';
 import { startLabourHarness, type LabourHarness } from './fixtures/labourHarness';
 import { labourPopulation } from './fixtures/population';

@@ -3,8 +3,9 @@ import { isIntrospectionType, isObjectType, isUnionType, type GraphQLSchema } fr
 import { maskCitizenId, type TruthResident } from '@resident-graph/schemas';
 import { AUDIENCES, type Audience, type Jurisdiction } from '@resident-graph/subgraph-kit';
 import { labourSubgraph, labourPolicy } from '@resident-graph/subgraph-labour';
-import { fieldTypeOf, fixedJurisdiction, operationOf, project, reach, refusalOf, routesOf, verdictOf, type Step } from '@resident-graph/test-kit';
-import { createTestTrust, GATEWAY_CONTEXT_HEADER, type Caller, type Purpose } from '@resident-graph/trust';
+import { fieldTypeOf, fixedJurisdiction, operationOf, project, reach, refusalOf, routesOf, verdictOf, type Step } from '@resident-graph/subgraph-kit/testing';
+import { GATEWAY_CONTEXT_HEADER, type Caller, type Purpose } from '@resident-graph/trust';
+import { createTestTrust } from '@resident-graph/trust/testing';
 import { expectedSection } from './fixtures/expectedSection';
 import { startLabourHarness, type GraphQLAnswer, type LabourHarness } from './fixtures/labourHarness';
 import { labourPopulation } from './fixtures/population';

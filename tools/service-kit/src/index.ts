@@ -2,3 +2,4 @@ export * from './loadSettings';
 export * from './createLogger';
 export * from './onShutdown';
 export * from './serveGraphQL';
+export * from './testControlRoutes';

@@ -155,7 +155,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         if (standIn.kind !== 'server') return [];
         const port = ports.standIns[id]!;
         const service = start(`${id}-stand-in`, standIn.entry, { PORT: String(port), DATA_DIR: options.dataDir });
-        return [waitFor(service.options.name, () => answers(local(port, '/__control/calls')), { timeoutMs, service })];
+        return [waitFor(service.options.name, () => answers(local(port, '/health')), { timeoutMs, service })];
       }),
     );
     log('stand-ins ready');

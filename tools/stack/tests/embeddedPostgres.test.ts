@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { freePorts } from '@resident-graph/tests';
+import { freePorts } from '@resident-graph/test-kit';
 import { ChildService, waitFor } from '../src/ChildService';
 
 const CLIENTS = 8;

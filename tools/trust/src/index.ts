@@ -6,4 +6,3 @@ export { createUserTokenVerifier, mintUserToken, verifyUserToken, TOKEN_AUDIENCE
 export { GATEWAY_CONTEXT_HEADER, signGatewayContext, verifyGatewayContext, type GatewayContextClaims } from './gatewayContext';
 export { DEFAULT_KEYS_DIR, loadTrustSettings } from './trustSettings';
 export type { KeyLike } from 'jose';
-export { createTestTrust, type TestTrust } from './testTrust';

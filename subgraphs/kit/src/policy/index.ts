@@ -6,5 +6,4 @@ export * from './renderPolicyTable';
 export * from './useAuditTrail';
 export * from './jurisdictionIndex';
 export * from './placements';
-export * from './recordingAuditWriter';
 export * from './auditWriterFromEnv';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '@resident-graph/stack';
-import type { BenchReport } from '@resident-graph/bench';
+import type { BenchReport } from '../src';
 
 interface Run {
   code: number | null;

@@ -1,5 +1,5 @@
 import { getNamedType, isObjectType, isUnionType, type GraphQLNamedType, type GraphQLSchema } from 'graphql';
-import type { Access, Audience, SubgraphPolicy } from '@resident-graph/subgraph-kit';
+import type { Access, Audience, SubgraphPolicy } from '../policy';
 
 /**
  * What a subgraph's permissions test derives its expectations from: its policy table's

@@ -1,4 +1,4 @@
-import type { AccessEntry, AuditWriter } from './useAuditTrail';
+import type { AccessEntry, AuditWriter } from '../policy/useAuditTrail';
 
 /** Keeps entries in memory (tests, and checking what a request would record); `failing` makes it refuse. */
 export function recordingAuditWriter(): AuditWriter & { entries: AccessEntry[]; failing: boolean } {

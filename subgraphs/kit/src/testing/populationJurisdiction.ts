@@ -1,5 +1,6 @@
 import type { Population } from '@resident-graph/schemas';
-import type { Jurisdiction, JurisdictionIndex } from '@resident-graph/subgraph-kit';
+import type { Jurisdiction } from '../policy/Policy';
+import type { JurisdictionIndex } from '../policy/jurisdictionIndex';
 
 export type CountedJurisdictionIndex = JurisdictionIndex & { lookups: number };
 

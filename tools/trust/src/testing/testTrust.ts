@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { KeyLike } from 'jose';
-import type { Caller } from './Caller';
-import { GATEWAY_CONTEXT_HEADER, signGatewayContext } from './gatewayContext';
-import { ensureKeyPairs, loadKey } from './keys';
-import type { Purpose } from './purpose';
-import { mintUserToken } from './userTokens';
+import type { Caller } from '../Caller';
+import { GATEWAY_CONTEXT_HEADER, signGatewayContext } from '../gatewayContext';
+import { ensureKeyPairs, loadKey } from '../keys';
+import type { Purpose } from '../purpose';
+import { mintUserToken } from '../userTokens';
 
 export interface TestTrust {
   keysDir: string;

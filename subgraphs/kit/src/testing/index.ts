@@ -1,0 +1,4 @@
+// What tests of a subgraph use and production code never does (`@resident-graph/subgraph-kit/testing`).
+export * from './recordingAuditWriter';
+export * from './policyMatrix';
+export * from './populationJurisdiction';

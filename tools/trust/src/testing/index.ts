@@ -1,0 +1,2 @@
+// What tests use and production code never does (`@resident-graph/trust/testing`).
+export * from './testTrust';
