@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
-import { buildASTSchema, parse } from 'graphql';
+import { buildASTSchema, Kind, parse, type DocumentNode } from 'graphql';
 import { readChangelog, type ChangelogEntry } from './schemaChangelog';
 
 /** The shortest deprecation period a breaking change may announce. */
@@ -47,6 +47,32 @@ function isBreaking(change: Change): boolean {
   return /^DIRECTIVE_USAGE_(OBJECT|INTERFACE)_REMOVED$/.test(change.type) && (change.path ?? '').endsWith('.@key');
 }
 
+/**
+ * What no client of the supergraph could ever have used in a subgraph's released SDL: types
+ * and fields marked `@inaccessible` (hidden from the API), and `@external` fields (resolved
+ * by another subgraph; here only inputs of `@requires`). Changing them breaks no client, so
+ * the check does not ask for a deprecation period.
+ */
+function hiddenFromClients(released: DocumentNode): Set<string> {
+  const hidden = new Set<string>();
+  const marked = (node: { directives?: readonly { name: { value: string } }[] }, ...names: string[]) =>
+    (node.directives ?? []).some((directive) => names.includes(directive.name.value));
+  for (const definition of released.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    if (marked(definition, 'inaccessible')) hidden.add(definition.name.value);
+    for (const field of definition.fields ?? []) {
+      if (marked(field, 'inaccessible', 'external')) hidden.add(`${definition.name.value}.${field.name.value}`);
+    }
+  }
+  return hidden;
+}
+
+/** Whether a change's path lies in something no client could use. */
+const touchesHidden = (hidden: Set<string>, changePath: string) => {
+  const [type, field] = changePath.split('.');
+  return hidden.has(type ?? '') || (field !== undefined && hidden.has(`${type}.${field}`));
+};
+
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
 /** Why an announcement does not cover the change, or undefined when it does. */
@@ -76,10 +102,11 @@ export async function checkSchemaChanges(options: CheckSchemaChangesOptions): Pr
       else result.announced.push(change);
       continue;
     }
-    const before = buildSubgraphSchema(readFileSync(path.join(options.releasedDir, `${subgraph}.graphql`), 'utf8'));
-    for (const change of await diff(before, buildSubgraphSchema(sdl))) {
+    const releasedSdl = parse(readFileSync(path.join(options.releasedDir, `${subgraph}.graphql`), 'utf8'));
+    const hidden = hiddenFromClients(releasedSdl);
+    for (const change of await diff(buildASTSchema(releasedSdl, { assumeValidSDL: true }), buildSubgraphSchema(sdl))) {
       const found = { subgraph, change: change.type, path: change.path ?? '', message: change.message };
-      if (!isBreaking(change)) {
+      if (!isBreaking(change) || touchesHidden(hidden, found.path)) {
         if (change.criticality.level === CriticalityLevel.Dangerous) result.dangerous.push(found);
         continue;
       }

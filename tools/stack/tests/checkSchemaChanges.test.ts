@@ -89,6 +89,17 @@ describe('a non-breaking change', () => {
     expect(result).toEqual({ refused: [], announced: [], dangerous: [] });
   });
 
+  it('passes unannounced: an @external field and an @inaccessible type removed, which no client could use', async () => {
+    const sdl = change('  jurisdiction: Jurisdiction @external\n', '').replace(/("""[^"]*"""\n)?type Jurisdiction @inaccessible @shareable \{[^}]*\}\n/, '');
+    expect(sdl).not.toContain('Jurisdiction');
+    expect((await check(sdl)).refused).toEqual([]);
+  });
+
+  it('still fails when a field served to clients goes with them', async () => {
+    const sdl = change('  jurisdiction: Jurisdiction @external\n', '').replace('  """Laid-off worker (下岗职工): front-line flag"""\n  laidOff: Boolean!\n', '');
+    expect((await check(sdl)).refused.map((refusal) => refusal.path)).toEqual(['LabourSection.laidOff']);
+  });
+
   it('passes for a subgraph with no release yet', async () => {
     const result = await checkSchemaChanges({ current: new Map([['labour', released], ['justice', 'type Query { x: Int }']]), ...dirs, today: TODAY });
     expect(result.refused).toEqual([]);
