@@ -12,8 +12,13 @@ export interface ServeGraphQLOptions<TContext extends BaseContext> {
   /** Builds the per-request context: a new one for every request (per-request DataLoaders). */
   context: (request: IncomingMessage) => Promise<TContext>;
   routes?: Record<string, Route>;
-  /** Largest accepted request body. @default 1 MiB */
+  /** Largest accepted request body (the MAX_BODY_BYTES setting where one exists). @default 1 MiB */
   maxBodyBytes?: number;
+  /**
+   * Most operations in one POST (a JSON array); 1 refuses every array. Apollo must be built
+   * with `allowBatchedHttpRequests` when it is more. @default 1
+   */
+  maxBatchOperations?: number;
 }
 
 export interface RunningServer {
@@ -30,7 +35,7 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLargeError(`request body over ${limit} bytes`);
+    if (size > limit) throw new BodyTooLargeError(`request body over ${limit} bytes (MAX_BODY_BYTES)`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -47,6 +52,7 @@ function sendError(response: ServerResponse, status: number, code: string, messa
 export async function serveGraphQL<TContext extends BaseContext>(options: ServeGraphQLOptions<TContext>): Promise<RunningServer> {
   const { apollo } = options;
   const limit = options.maxBodyBytes ?? 1024 * 1024;
+  const maxBatch = options.maxBatchOperations ?? 1;
   await apollo.start();
 
   const server = createServer(async (request, response) => {
@@ -66,8 +72,12 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeG
         try {
           body = JSON.parse(raw);
         } catch {
-          return sendError(response, 400, 'BAD_REQUEST', 'request body is not valid JSON');
+          return sendError(response, 400, 'BAD_USER_INPUT', 'request body is not valid JSON');
         }
+      }
+      if (Array.isArray(body) && (maxBatch === 1 || body.length > maxBatch)) {
+        const limitText = maxBatch === 1 ? 'batches are not accepted' : `at most ${maxBatch} operations per request`;
+        return sendError(response, 400, 'QUERY_TOO_COMPLEX', `${body.length} operations in one request: ${limitText} (MAX_BATCH_OPERATIONS)`);
       }
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
