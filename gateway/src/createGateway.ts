@@ -5,6 +5,7 @@ import type { Logger } from '@resident-graph/service-kit';
 import { createSubgraphFetcher } from './createSubgraphFetcher';
 import { gatewayLimits } from './limits/gatewayLimits';
 import { useCitizenIdValidation } from './plugins/useCitizenIdValidation';
+import { useRequestLog } from './plugins/useRequestLog';
 import type { GatewayContext } from './GatewayContext';
 import type { GatewaySettings } from './settings';
 import { SubgraphDataSource } from './SubgraphDataSource';
@@ -38,7 +39,7 @@ export function createGateway(settings: GatewaySettings, logger: Logger): Gatewa
     gateway,
     logger,
     ...limits,
-    plugins: [...limits.plugins, useCitizenIdValidation()],
+    plugins: [...limits.plugins, useCitizenIdValidation(), useRequestLog(logger)],
     allowBatchedHttpRequests: settings.MAX_BATCH_OPERATIONS > 1,
     includeStacktraceInErrorResponses: false,
   });

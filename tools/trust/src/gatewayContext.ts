@@ -1,8 +1,8 @@
+import { z } from 'zod';
 import { SignJWT, jwtVerify, type KeyLike } from 'jose';
 import { callerSchema, type Caller } from './Caller';
 import { SIGNING_ALGORITHM } from './keys';
-import type { Purpose } from './purpose';
-import { parsePurpose } from './purpose';
+import { isPurposeCode, MAX_PURPOSE_REFERENCE, type Purpose, type PurposeCode } from './purpose';
 import { TrustError } from './TrustError';
 
 /** The header carrying the gateway-signed context to subgraphs. */
@@ -14,7 +14,10 @@ const SUBGRAPH_AUDIENCE = 'resident-graph-subgraphs';
 export interface GatewayContextClaims {
   caller: Caller;
   purpose: Purpose | null;
+  /** The gateway's id of the client's request (a UUID). */
   requestId: string;
+  /** The client's own `X-Request-Id`, checked by the gateway; kept apart from `requestId`. */
+  clientRequestId?: string | null;
   operationId: string;
 }
 
@@ -22,8 +25,11 @@ export interface GatewayContextClaims {
 export async function signGatewayContext(claims: GatewayContextClaims, gatewayPrivateKey: KeyLike, ttlSeconds = 60): Promise<string> {
   return new SignJWT({
     caller: claims.caller,
-    purpose: claims.purpose ? `${claims.purpose.code}${claims.purpose.reference ? `:${claims.purpose.reference}` : ''}` : null,
+    // Code and reference as the gateway decoded them, apart: nothing downstream parses or decodes again.
+    pc: claims.purpose?.code ?? null,
+    pr: claims.purpose?.reference ?? null,
     rid: claims.requestId,
+    crid: claims.clientRequestId ?? null,
     oid: claims.operationId,
   })
     .setProtectedHeader({ alg: SIGNING_ALGORITHM })
@@ -33,6 +39,14 @@ export async function signGatewayContext(claims: GatewayContextClaims, gatewayPr
     .setExpirationTime(`${ttlSeconds}s`)
     .sign(gatewayPrivateKey);
 }
+
+/** No purpose (both null), or a known code with an optional reference. */
+const purposeClaims = z
+  .object({ code: z.custom<PurposeCode>(isPurposeCode).nullable(), reference: z.string().max(MAX_PURPOSE_REFERENCE).nullable() })
+  .refine((claim) => claim.code !== null || claim.reference === null)
+  .transform((claim): Purpose | null => (claim.code === null ? null : { code: claim.code, reference: claim.reference }));
+
+const idClaims = z.object({ rid: z.string().min(1), crid: z.string().max(64).nullable(), oid: z.string().min(1) });
 
 /** A subgraph accepts a request only with a context the gateway signed. */
 export async function verifyGatewayContext(header: string | undefined, gatewayPublicKey: KeyLike): Promise<GatewayContextClaims> {
@@ -44,7 +58,8 @@ export async function verifyGatewayContext(header: string | undefined, gatewayPu
     throw new TrustError('gateway context does not verify', { cause: error });
   }
   const caller = callerSchema.safeParse(payload.caller);
-  if (!caller.success || typeof payload.rid !== 'string' || typeof payload.oid !== 'string') throw new TrustError('gateway context is malformed');
-  const purpose = typeof payload.purpose === 'string' ? parsePurpose(payload.purpose) : null;
-  return { caller: caller.data, purpose: purpose?.ok ? purpose.purpose : null, requestId: payload.rid, operationId: payload.oid };
+  const purpose = purposeClaims.safeParse({ code: payload.pc, reference: payload.pr });
+  const ids = idClaims.safeParse(payload);
+  if (!caller.success || !purpose.success || !ids.success) throw new TrustError('gateway context is malformed');
+  return { caller: caller.data, purpose: purpose.data, requestId: ids.data.rid, clientRequestId: ids.data.crid, operationId: ids.data.oid };
 }
