@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { PURPOSE_CODES, TrustError, parsePurpose, signGatewayContext, createUserTokenVerifier, type Caller, type KeyLike, type Purpose } from '@resident-graph/trust';
+import { PURPOSE_CODES, TrustError, hashBody, parsePurpose, signGatewayContext, createUserTokenVerifier, type Caller, type KeyLike, type Purpose } from '@resident-graph/trust';
 
 export interface GatewayContext {
   caller: Caller;
@@ -13,8 +13,8 @@ export interface GatewayContext {
   clientRequestId: string | null;
   /** Ours alone, never the caller's: subgraphs share per-operation caches under it. */
   operationId: string;
-  /** The signed context forwarded to every subgraph fetch of this operation. */
-  forwardedContext: Promise<string>;
+  /** The signed context for one subgraph fetch of this operation, bound to its body. */
+  signFor(body: string): Promise<string>;
 }
 
 export interface GatewayKeys {
@@ -63,8 +63,8 @@ export function gatewayContextFactory(keys: GatewayKeys) {
     }
     const requestId = randomUUID();
     const operationId = randomUUID();
-    const forwardedContext = signGatewayContext({ caller, purpose, requestId, clientRequestId, operationId }, keys.gatewayPrivateKey);
-    forwardedContext.catch(() => undefined);
-    return { caller, purpose, requestId, clientRequestId, operationId, forwardedContext };
+    const signFor = (body: string) =>
+      signGatewayContext({ caller, purpose, requestId, clientRequestId, operationId, bodyHash: hashBody(body) }, keys.gatewayPrivateKey);
+    return { caller, purpose, requestId, clientRequestId, operationId, signFor };
   };
 }

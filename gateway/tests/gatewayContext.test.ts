@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { generateKeyPair, type KeyLike } from 'jose';
-import { mintUserToken, verifyGatewayContext, type Caller } from '@resident-graph/trust';
+import { hashBody, mintUserToken, verifyGatewayContext, type Caller } from '@resident-graph/trust';
 import { gatewayContextFactory } from '../src/GatewayContext';
 
 const worker: Caller = { subject: 'gw-7', role: 'grid-worker', department: null, grids: ['G001'], community: null };
@@ -23,8 +23,17 @@ describe('gatewayContextFactory', () => {
     expect(second.requestId).toMatch(UUID);
     expect(first.requestId).not.toBe(second.requestId);
     expect(first.clientRequestId).toBe('req-1');
-    const forwarded = await verifyGatewayContext(await first.forwardedContext, gateway.publicKey);
+    const forwarded = await verifyGatewayContext(await first.signFor('{"query":"{ a }"}'), gateway.publicKey);
     expect(forwarded).toMatchObject({ requestId: first.requestId, clientRequestId: 'req-1', operationId: first.operationId });
+  });
+
+  it('signs a context per subgraph fetch, bound to its body, each with its own id', async () => {
+    const context = await contextOf(await requestWith({}));
+    const [one, again, other] = await Promise.all(['{"query":"{ a }"}', '{"query":"{ a }"}', '{"query":"{ b }"}'].map(async (body) => verifyGatewayContext(await context.signFor(body), gateway.publicKey)));
+    expect(one!.bodyHash).toBe(hashBody('{"query":"{ a }"}'));
+    expect(other!.bodyHash).toBe(hashBody('{"query":"{ b }"}'));
+    expect(new Set([one!.contextId, again!.contextId, other!.contextId]).size).toBe(3);
+    expect(one!.contextId).toMatch(UUID);
   });
 
   it('has no client request id when none is sent', async () => {
@@ -43,7 +52,7 @@ describe('gatewayContextFactory', () => {
   ])('decodes the purpose %p once and signs code and reference apart', async (header, reference) => {
     const context = await contextOf(await requestWith({ 'x-purpose': header }));
     expect(context.purpose).toEqual({ code: 'CASE_REVIEW', reference });
-    expect((await verifyGatewayContext(await context.forwardedContext, gateway.publicKey)).purpose).toEqual({ code: 'CASE_REVIEW', reference });
+    expect((await verifyGatewayContext(await context.signFor('{}'), gateway.publicKey)).purpose).toEqual({ code: 'CASE_REVIEW', reference });
   });
 
   it.each(['CASE_REVIEW:a%00b', 'CASE_REVIEW:a%0Ab', 'CASE_REVIEW:%E6%A1'])('refuses the purpose %p with PURPOSE_REQUIRED', async (header) => {

@@ -7,4 +7,5 @@ export * from './departmentErrors';
 export * from './startSubgraph';
 export * from './operationScoped';
 export * from './SubgraphContext';
+export * from './contextBinding';
 export * from './policy';

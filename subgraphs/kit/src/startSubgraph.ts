@@ -10,6 +10,7 @@ import { applyPolicy, type PolicedContext } from './policy/applyPolicy';
 import type { SubgraphPolicy } from './policy/Policy';
 import { ServedRecord } from './policy/ServedRecord';
 import { useAuditTrail, type AuditWriter } from './policy/useAuditTrail';
+import { contextBindingFromEnv } from './contextBinding';
 import { trustedContext } from './SubgraphContext';
 
 export interface StartSubgraphOptions<TContext extends BaseContext> {
@@ -38,7 +39,8 @@ export interface StartSubgraphOptions<TContext extends BaseContext> {
 export async function startSubgraph<TContext extends BaseContext>(options: StartSubgraphOptions<TContext>): Promise<RunningServer> {
   const logger = createLogger(`subgraph-${options.name}`);
   const gatewayPublicKey = options.gatewayPublicKey ?? (await loadKey(loadTrustSettings(`subgraph-${options.name}`).TRUST_KEYS_DIR, 'gateway', 'public'));
-  const trusted = trustedContext(options.context, gatewayPublicKey);
+  const binding = contextBindingFromEnv(`subgraph-${options.name}`);
+  const trusted = trustedContext(options.context, gatewayPublicKey, binding);
   const apollo = new ApolloServer<TContext & PolicedContext>({
     schema: applyPolicy(options.schema, options.policy),
     formatError: formatSubgraphError,
@@ -51,7 +53,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Start
     apollo,
     port: options.port,
     host: options.host,
-    context: async (request) => ({ ...(await trusted(request)), served: new ServedRecord() }),
+    context: async (request, body) => ({ ...(await trusted(request, body)), served: new ServedRecord() }),
     routes: {
       '/health': async (_request, response) => {
         const results = await Promise.allSettled(options.adapters.map((adapter) => adapter.checkHealth()));
@@ -66,5 +68,11 @@ export async function startSubgraph<TContext extends BaseContext>(options: Start
     },
   });
   logger.info({ url: running.url }, 'subgraph ready');
-  return running;
+  return {
+    ...running,
+    async close() {
+      await running.close();
+      await binding?.replayGuard.close();
+    },
+  };
 }

@@ -9,8 +9,11 @@ export interface ServeGraphQLOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   port: number;
   host?: string;
-  /** Builds the per-request context: a new one for every request (per-request DataLoaders). */
-  context: (request: IncomingMessage) => Promise<TContext>;
+  /**
+   * Builds the per-request context: a new one for every request (per-request DataLoaders).
+   * `body` is the request body exactly as received (what a signature over it must match).
+   */
+  context: (request: IncomingMessage, body: string) => Promise<TContext>;
   routes?: Record<string, Route>;
   /** Largest accepted request body (the MAX_BODY_BYTES setting where one exists). @default 1 MiB */
   maxBodyBytes?: number;
@@ -81,7 +84,7 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeG
       }
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-        context: () => options.context(request),
+        context: () => options.context(request, raw),
       });
       for (const [key, value] of result.headers) response.setHeader(key, value);
       response.statusCode = result.status ?? 200;
