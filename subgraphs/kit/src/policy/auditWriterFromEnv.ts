@@ -20,7 +20,7 @@ export function auditWriterFromEnv(component: string, env: NodeJS.ProcessEnv = p
   const store = createAuditStore({ databaseUrl: settings.AUDIT_DATABASE_URL, schema: settings.AUDIT_DATABASE_SCHEMA, timeoutMs: settings.AUDIT_TIMEOUT_MS });
   return {
     async write(entry) {
-      await store.append({ ...entry, outcome: 'SERVED' });
+      await store.append(entry);
     },
     close: () => store.close(),
   };
