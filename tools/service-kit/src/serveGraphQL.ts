@@ -44,8 +44,8 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function sendError(response: ServerResponse, status: number, code: string, message: string): void {
-  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+function sendError(response: ServerResponse, status: number, code: string, message: string, extraHeaders: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json', ...extraHeaders }).end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
 /**
@@ -95,7 +95,8 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeG
         response.end();
       }
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return sendError(response, 413, 'QUERY_TOO_COMPLEX', error.message);
+      // The rest of the body is still on the wire: the connection cannot carry another request.
+      if (error instanceof BodyTooLargeError) return sendError(response, 413, 'QUERY_TOO_COMPLEX', error.message, { connection: 'close' });
       if (!response.headersSent) sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'internal error');
       else response.destroy();
     }
