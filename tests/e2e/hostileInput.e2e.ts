@@ -60,14 +60,14 @@ describe('hostile input at the gateway', () => {
   describe('limits, each refused before any subgraph is asked, naming the limit', () => {
     it.each([
       // 500 would stop at MAX_TOKENS before aliases are counted.
-      ['100 aliases of resident', () => `query($id: CitizenId!) { ${Array.from({ length: 100 }, (_, i) => `r${i}: resident(id: $id) { id }`).join(' ')} }`, 'MAX_ALIASES'],
-      ['a fragment spread to multiply aliases', () => `query($id: CitizenId!) { ...F ...F ...F } fragment F on Query { ${Array.from({ length: 6 }, (_, i) => `r${i}: resident(id: $id) { id }`).join(' ')} }`, 'MAX_ALIASES'],
-      ['nesting 14 levels deep', () => `query($id: CitizenId!) { resident(id: $id) { ${'household { members { resident { '.repeat(4)}id${' } } }'.repeat(4)} } }`, 'MAX_QUERY_DEPTH'],
-      ['14 roster pages of 1,000 in one request', () => `query($grid: ID!) { ${Array.from({ length: 14 }, (_, i) => ROSTER_PAGE(`g${i}`, 1000)).join(' ')} }`, 'MAX_QUERY_COST'],
-      ['a roster page of 100,000', () => `query($grid: ID!) { ${ROSTER_PAGE('g', 100_000)} }`, 'MAX_QUERY_COST'],
-      ['a directive on every field', () => `query($id: CitizenId!) { resident(id: $id) { ${Array.from({ length: 60 }, () => 'id @include(if: true)').join(' ')} } }`, 'MAX_DIRECTIVES'],
-      ['a document of 8,000 tokens', () => `query { ${'__typename '.repeat(8_000)} }`, 'MAX_TOKENS'],
-    ])('%s: 400 QUERY_TOO_COMPLEX naming %s', async (_what, queryOf, limit) => {
+      ['100 aliases of resident', 'MAX_ALIASES', () => `query($id: CitizenId!) { ${Array.from({ length: 100 }, (_, i) => `r${i}: resident(id: $id) { id }`).join(' ')} }`],
+      ['a fragment spread to multiply aliases', 'MAX_ALIASES', () => `query($id: CitizenId!) { ...F ...F ...F } fragment F on Query { ${Array.from({ length: 6 }, (_, i) => `r${i}: resident(id: $id) { id }`).join(' ')} }`],
+      ['nesting 14 levels deep', 'MAX_QUERY_DEPTH', () => `query($id: CitizenId!) { resident(id: $id) { ${'household { members { resident { '.repeat(4)}id${' } } }'.repeat(4)} } }`],
+      ['14 roster pages of 1,000 in one request', 'MAX_QUERY_COST', () => `query($grid: ID!) { ${Array.from({ length: 14 }, (_, i) => ROSTER_PAGE(`g${i}`, 1000)).join(' ')} }`],
+      ['a roster page of 100,000', 'MAX_QUERY_COST', () => `query($grid: ID!) { ${ROSTER_PAGE('g', 100_000)} }`],
+      ['a directive on every field', 'MAX_DIRECTIVES', () => `query($id: CitizenId!) { resident(id: $id) { ${Array.from({ length: 60 }, () => 'id @include(if: true)').join(' ')} } }`],
+      ['a document of 8,000 tokens', 'MAX_TOKENS', () => `query { ${'__typename '.repeat(8_000)} }`],
+    ])('%s: 400 QUERY_TOO_COMPLEX naming %s', async (_what, limit, queryOf) => {
       const answer = await post(stack.gatewayUrl, JSON.stringify({ query: queryOf(), variables: { id: resident.id, grid: resident.gridId } }), headers);
       expect({ status: answer.status, codes: codesOf(answer), data: answer.data ?? null }).toEqual({ status: 400, codes: ['QUERY_TOO_COMPLEX'], data: null });
       expect(answer.errors?.[0]?.extensions?.limit).toBe(limit);
