@@ -7,6 +7,7 @@ import {
   ensureKeyPairs,
   loadKey,
   mintUserToken,
+  hashBody,
   parsePurpose,
   signGatewayContext,
   verifyGatewayContext,
@@ -118,8 +119,11 @@ describe('gateway context', () => {
     ({ privateKey: gatewayPrivate, publicKey: gatewayPublic } = await generateKeyPair('ES256'));
   });
 
-  it('round-trips caller, purpose and ids', async () => {
-    expect(await verifyGatewayContext(await signGatewayContext(claims, gatewayPrivate), gatewayPublic)).toEqual(claims);
+  it('round-trips caller, purpose, ids and the body it is bound to, with an id of its own', async () => {
+    const bound = { ...claims, bodyHash: hashBody('{"query":"{ a }"}') };
+    const [first, second] = await Promise.all([0, 1].map(async () => verifyGatewayContext(await signGatewayContext(bound, gatewayPrivate), gatewayPublic)));
+    expect(first).toEqual({ ...bound, contextId: expect.any(String) });
+    expect(first!.contextId).not.toBe(second!.contextId);
   });
 
   it('refuses a missing, forged or expired context', async () => {
