@@ -24,7 +24,9 @@ const RECORDED_OPERATIONS = 50;
 const ROUNDS = 4;
 
 function stackEnv(options: BenchOptions): Record<string, string> {
-  const env: Record<string, string> = { RATE_LIMIT_PER_SECOND: String(options.rateLimit) };
+  // The plain gateway and the replayed plans send contexts signed ahead of time, reused and
+  // bound to no body: subgraphs must take them, so binding is off for the run (--env can turn it on).
+  const env: Record<string, string> = { RATE_LIMIT_PER_SECOND: String(options.rateLimit), GATEWAY_CONTEXT_BINDING: 'off' };
   for (const pair of options.env) {
     const at = pair.indexOf('=');
     env[pair.slice(0, at)] = pair.slice(at + 1);

@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { PURPOSE_CODES, TrustError, parsePurpose, signGatewayContext, createUserTokenVerifier, type Caller, type KeyLike, type Purpose } from '@resident-graph/trust';
+import { PURPOSE_CODES, TrustError, hashBody, parsePurpose, signGatewayContext, createUserTokenVerifier, type Caller, type KeyLike, type Purpose } from '@resident-graph/trust';
 
 export interface GatewayContext {
   caller: Caller;
   /** `X-Purpose: CODE[:reference]`; subgraphs refuse personal data without one. */
   purpose: Purpose | null;
-  /** The caller's request id (or ours), for logs and audit. */
+  /** Ours, a UUID per request: the audit entries' and log lines' request id. */
   requestId: string;
+  /** The caller's `X-Request-Id`, if any: logged beside ours for correlation, never used as ours. */
+  clientRequestId: string | null;
   /** Ours alone, never the caller's: subgraphs share per-operation caches under it. */
   operationId: string;
-  /** The signed context forwarded to every subgraph fetch of this operation. */
-  forwardedContext: Promise<string>;
+  /** The signed context for one subgraph fetch of this operation, bound to its body. */
+  signFor(body: string): Promise<string>;
 }
 
 export interface GatewayKeys {
@@ -25,11 +27,16 @@ function header(request: IncomingMessage, name: string): string | null {
   return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
+// Enough for a UUID or a trace id; nothing that could forge a log line.
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
 const refuse = (code: string, message: string, status: number) => new GraphQLError(message, { extensions: { code, http: { status } } });
 
 /**
  * Authenticates the caller before anything else happens: no valid bearer token, no
- * operation (UNAUTHENTICATED, 401). A stated purpose must be one of the coded list.
+ * operation (UNAUTHENTICATED, 401). A stated purpose must be one of the coded list. The
+ * request id is always the gateway's own: a caller's could collide with, or pose as,
+ * another request's in the audit trail.
  */
 export function gatewayContextFactory(keys: GatewayKeys) {
   const verifyUserToken = createUserTokenVerifier(keys.issuerPublicKey);
@@ -50,10 +57,14 @@ export function gatewayContextFactory(keys: GatewayKeys) {
       if (!parsed.ok) throw refuse('PURPOSE_REQUIRED', `${parsed.reason}; X-Purpose is one of ${Object.keys(PURPOSE_CODES).join(', ')} [:reference]`, 400);
       purpose = parsed.purpose;
     }
-    const requestId = header(request, 'x-request-id') ?? randomUUID();
+    const clientRequestId = header(request, 'x-request-id');
+    if (clientRequestId !== null && !CLIENT_REQUEST_ID.test(clientRequestId)) {
+      throw refuse('BAD_USER_INPUT', 'X-Request-Id is 1 to 64 characters of A-Z a-z 0-9 . _ : -', 400);
+    }
+    const requestId = randomUUID();
     const operationId = randomUUID();
-    const forwardedContext = signGatewayContext({ caller, purpose, requestId, operationId }, keys.gatewayPrivateKey);
-    forwardedContext.catch(() => undefined);
-    return { caller, purpose, requestId, operationId, forwardedContext };
+    const signFor = (body: string) =>
+      signGatewayContext({ caller, purpose, requestId, clientRequestId, operationId, bodyHash: hashBody(body) }, keys.gatewayPrivateKey);
+    return { caller, purpose, requestId, clientRequestId, operationId, signFor };
   };
 }

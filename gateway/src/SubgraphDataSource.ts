@@ -37,7 +37,8 @@ function parseBody(text: string): unknown {
 
 /**
  * One subgraph, over the gateway's kept-alive fetcher. Forwards the verified caller,
- * purpose and ids as one gateway-signed context (the only thing subgraphs trust), keeps a
+ * purpose and ids as a gateway-signed context (the only thing subgraphs trust) made for
+ * this one fetch: bound to its body, with an id the subgraph takes only once. Keeps a
  * subgraph's own error code when it refuses a fetch with a non-2xx status, and names the
  * subgraph when it cannot be reached or answers with something that is not GraphQL. A
  * failed entity fetch answers its fields as null beside the error (`nullEntities`); a
@@ -57,12 +58,12 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
     const { request } = options;
     if (!request.query) throw new Error('Missing query');
+    const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION) {
-      headers[GATEWAY_CONTEXT_HEADER] = await options.context.forwardedContext;
+      headers[GATEWAY_CONTEXT_HEADER] = await options.context.signFor(body);
       headers['x-request-id'] = options.context.requestId;
     }
-    const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
 
     try {
       return await this.send(headers, body);

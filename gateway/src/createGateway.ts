@@ -3,8 +3,9 @@ import { ApolloGateway, type ServiceEndpointDefinition } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { Logger } from '@resident-graph/service-kit';
 import { createSubgraphFetcher } from './createSubgraphFetcher';
-import { depthLimit } from './depthLimit';
+import { gatewayLimits } from './limits/gatewayLimits';
 import { useCitizenIdValidation } from './plugins/useCitizenIdValidation';
+import { useRequestLog } from './plugins/useRequestLog';
 import type { GatewayContext } from './GatewayContext';
 import type { GatewaySettings } from './settings';
 import { SubgraphDataSource } from './SubgraphDataSource';
@@ -33,12 +34,13 @@ export function createGateway(settings: GatewaySettings, logger: Logger): Gatewa
       return new SubgraphDataSource({ name, url: target, fetcher });
     },
   });
+  const limits = gatewayLimits(settings);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger,
-    introspection: true,
-    validationRules: [depthLimit(settings.MAX_QUERY_DEPTH)],
-    plugins: [useCitizenIdValidation()],
+    ...limits,
+    plugins: [...limits.plugins, useCitizenIdValidation(), useRequestLog(logger)],
+    allowBatchedHttpRequests: settings.MAX_BATCH_OPERATIONS > 1,
     includeStacktraceInErrorResponses: false,
   });
   return { apollo, subgraphUrls };

@@ -19,6 +19,7 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningSe
     port: settings.PORT,
     host: settings.HOST,
     maxBodyBytes: settings.MAX_BODY_BYTES,
+    maxBatchOperations: settings.MAX_BATCH_OPERATIONS,
     context: gatewayContextFactory({ issuerPublicKey, gatewayPrivateKey }),
     routes: {
       '/health': async (_request, response) => {

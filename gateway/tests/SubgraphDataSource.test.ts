@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 // eslint-disable-next-line no-restricted-imports -- @apollo/gateway exports the request options' types but not the enum that tells them apart
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
-import { GATEWAY_CONTEXT_HEADER } from '@resident-graph/trust';
+import { GATEWAY_CONTEXT_HEADER, hashBody } from '@resident-graph/trust';
 import { createSubgraphFetcher, SubgraphDataSource, type GatewayContext } from '../src';
 
 interface Reply {
@@ -11,7 +11,7 @@ interface Reply {
   body: string;
 }
 
-const context = { requestId: 'request-1', operationId: 'operation-1', forwardedContext: Promise.resolve('signed.context.jwt') } as GatewayContext;
+const context = { requestId: 'request-1', operationId: 'operation-1', signFor: async (body: string) => `signed-for:${hashBody(body)}` } as GatewayContext;
 
 /** A data source for a port nothing listens on (bound once, then released). */
 async function unreachableSource(name: string): Promise<SubgraphDataSource> {
@@ -60,12 +60,12 @@ describe('SubgraphDataSource', () => {
 
   const source = () => new SubgraphDataSource({ name: 'grid', url, fetcher: createSubgraphFetcher() });
 
-  it('posts the operation with the signed context and request id, and returns data, errors and extensions', async () => {
+  it('posts the operation with a context signed for exactly the body sent, and the request id; returns data, errors and extensions', async () => {
     reply.body = JSON.stringify({ data: { grid: { id: 'G001' } }, errors: [{ message: 'partial', path: ['grid', 'name'] }], extensions: { note: 'x' } });
     const response = await source().process(incoming('query Probe($id: ID!) { grid(id: $id) { id name } }', { id: 'G001' }));
     expect(response).toEqual({ data: { grid: { id: 'G001' } }, errors: [{ message: 'partial', path: ['grid', 'name'] }], extensions: { note: 'x' } });
     expect(received).toHaveLength(1);
-    expect(received[0]!.headers[GATEWAY_CONTEXT_HEADER]).toBe('signed.context.jwt');
+    expect(received[0]!.headers[GATEWAY_CONTEXT_HEADER]).toBe(`signed-for:${hashBody(received[0]!.body)}`);
     expect(received[0]!.headers['x-request-id']).toBe('request-1');
     expect(received[0]!.headers['content-type']).toBe('application/json');
     expect(JSON.parse(received[0]!.body)).toEqual({ query: 'query Probe($id: ID!) { grid(id: $id) { id name } }', variables: { id: 'G001' }, operationName: 'Probe' });

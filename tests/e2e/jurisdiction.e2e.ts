@@ -1,4 +1,4 @@
-import { GATEWAY_CONTEXT_HEADER, loadKey, signGatewayContext, type Caller } from '@resident-graph/trust';
+import { GATEWAY_CONTEXT_HEADER, hashBody, loadKey, signGatewayContext, type Caller } from '@resident-graph/trust';
 import { graphql, readTruth, startTestStack, type TestStack } from '../support';
 
 // An attacker who reaches a subgraph's port with a validly signed gateway context (captured
@@ -30,17 +30,23 @@ describe('jurisdiction below the gateway', () => {
   });
 
   it.each(Object.entries(SECTIONS))('%s refuses a resident of another grid whose representation claims the caller’s grid', async (subgraph, selection) => {
+    const forged = { __typename: 'Resident', id: victim.id, jurisdiction: { gridId: attacker.grids[0], communityId: null } };
+    const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { ${selection} } } }`;
+    const variables = { r: [forged] };
+    // A context bound to exactly this body, as the gateway would sign it: the forgery is in the body alone.
     const context = await signGatewayContext(
-      { caller: attacker, purpose: { code: 'HOME_VISIT', reference: null }, requestId: 'forged', operationId: 'forged' },
+      {
+        caller: attacker,
+        purpose: { code: 'HOME_VISIT', reference: null },
+        requestId: `forged-${subgraph}`,
+        operationId: `forged-${subgraph}`,
+        bodyHash: hashBody(JSON.stringify({ query, variables })),
+      },
       await loadKey(stack.keysDir, 'gateway', 'private'),
     );
-    const forged = { __typename: 'Resident', id: victim.id, jurisdiction: { gridId: attacker.grids[0], communityId: null } };
-    const answer = await graphql<{ _entities: unknown[] }>(
-      `http://127.0.0.1:${stack.ports.subgraphs[subgraph]!}/graphql`,
-      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { ${selection} } } }`,
-      { r: [forged] },
-      { [GATEWAY_CONTEXT_HEADER]: context },
-    );
+    const answer = await graphql<{ _entities: unknown[] }>(`http://127.0.0.1:${stack.ports.subgraphs[subgraph]!}/graphql`, query, variables, {
+      [GATEWAY_CONTEXT_HEADER]: context,
+    });
     expect(answer.errors?.length).toBeGreaterThan(0);
     expect(new Set(answer.errors!.map((error) => error.extensions?.code))).toEqual(new Set(['OUT_OF_JURISDICTION']));
     expect(JSON.stringify(answer.data)).not.toMatch(/"(name|birthDate|onRecord|laidOff|receivesMinimumLivingAllowance)":(?!null)/);

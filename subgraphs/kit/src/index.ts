@@ -10,5 +10,6 @@ export * from './startDepartmentSubgraph';
 export * from './runDepartmentSubgraph';
 export * from './operationScoped';
 export * from './SubgraphContext';
+export * from './contextBinding';
 export * from './policy';
 export * from './section';

@@ -12,6 +12,7 @@ import type { JurisdictionIndex } from './policy/jurisdictionIndex';
 import { createPlacements } from './policy/placements';
 import { ServedRecord } from './policy/ServedRecord';
 import { useAuditTrail, type AuditWriter } from './policy/useAuditTrail';
+import { contextBindingFromEnv } from './contextBinding';
 import { trustedContext } from './SubgraphContext';
 
 export interface StartSubgraphOptions<TContext extends BaseContext> {
@@ -51,7 +52,8 @@ const NO_JURISDICTION_INDEX: JurisdictionIndex = { placeResidents: async () => u
 export async function startSubgraph<TContext extends BaseContext>(options: StartSubgraphOptions<TContext>): Promise<RunningServer> {
   const logger = createLogger(`subgraph-${options.name}`);
   const gatewayPublicKey = options.gatewayPublicKey ?? (await loadKey(loadTrustSettings(`subgraph-${options.name}`).TRUST_KEYS_DIR, 'gateway', 'public'));
-  const trusted = trustedContext(options.context, gatewayPublicKey);
+  const binding = contextBindingFromEnv(`subgraph-${options.name}`);
+  const trusted = trustedContext(options.context, gatewayPublicKey, binding);
   const jurisdiction = options.jurisdiction ?? NO_JURISDICTION_INDEX;
   const apollo = new ApolloServer<TContext & PolicedContext>({
     schema: applyPolicy(options.schema, options.policy),
@@ -65,7 +67,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Start
     apollo,
     port: options.port,
     host: options.host,
-    context: async (request) => ({ ...(await trusted(request)), served: new ServedRecord(), placements: createPlacements(jurisdiction) }),
+    context: async (request, body) => ({ ...(await trusted(request, body)), served: new ServedRecord(), placements: createPlacements(jurisdiction) }),
     routes: {
       '/health': async (_request, response) => {
         const results = await Promise.allSettled(options.adapters.map((adapter) => adapter.checkHealth()));
@@ -82,5 +84,11 @@ export async function startSubgraph<TContext extends BaseContext>(options: Start
     },
   });
   logger.info({ url: running.url }, 'subgraph ready');
-  return running;
+  return {
+    ...running,
+    async close() {
+      await running.close();
+      await binding?.replayGuard.close();
+    },
+  };
 }

@@ -243,6 +243,7 @@ describe('labour subgraph trust and audit', () => {
         purposeReference: 'V-2026-07',
         residentIds: residents.map((resident) => resident.id).sort(),
         fields: ['Resident.labour'],
+        outcome: 'SERVED',
       },
     ]);
   });

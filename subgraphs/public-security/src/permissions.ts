@@ -7,6 +7,11 @@ const ALLOW = access('allow');
 const FRONT_LINE = access('allow', { analyst: 'deny', auditor: 'deny' });
 /** Identity: front-line staff, for a resident or household in their jurisdiction, with a purpose. */
 const IN_JURISDICTION = access('jurisdiction', { analyst: 'deny', auditor: 'deny' });
+/**
+ * Asking for a resident by citizen ID: with a purpose only, and audited as a read of that
+ * ID (`residentIdOf`), since even `resident(id:) { id }` says whether the person exists.
+ */
+const LOOKUP = access('jurisdiction', { analyst: 'deny', auditor: 'deny' });
 /** A key as a department stores it: only public security's own officers need it whole. */
 const MASKED_ID = access('mask', { 'own-officer': 'allow' });
 
@@ -17,7 +22,7 @@ const MASKED_ID = access('mask', { 'own-officer': 'allow' });
  * through those checked fields.
  */
 export const publicSecurityTable: PolicyTable = {
-  Query: { resident: FRONT_LINE, _entities: ALLOW, _service: ALLOW },
+  Query: { resident: LOOKUP, _entities: ALLOW, _service: ALLOW },
   _Service: { sdl: ALLOW },
   Resident: {
     id: ALLOW,
@@ -56,5 +61,6 @@ export const publicSecurityPolicy: SubgraphPolicy<PublicSecurityContext & Police
   department: 'public-security',
   table: publicSecurityTable,
   jurisdictionOf: { Resident: residentPlacement, Household: householdPlacement },
-  personalTypes: ['Resident', 'Household'],
+  personalTypes: ['Query', 'Resident', 'Household'],
+  residentIdOf: { Query: (_parent, args) => args.id },
 };

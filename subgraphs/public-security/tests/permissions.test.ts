@@ -248,6 +248,7 @@ describe('audit', () => {
         purposeReference: 'V-2026-07',
         residentIds: [head.id, floating.id].sort(),
         fields: ['Resident.birthDate', 'Resident.name'],
+        outcome: 'SERVED',
       },
     ]);
   });

@@ -9,11 +9,19 @@ export interface ServeGraphQLOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   port: number;
   host?: string;
-  /** Builds the per-request context: a new one for every request (per-request DataLoaders). */
-  context: (request: IncomingMessage) => Promise<TContext>;
+  /**
+   * Builds the per-request context: a new one for every request (per-request DataLoaders).
+   * `body` is the request body exactly as received (what a signature over it must match).
+   */
+  context: (request: IncomingMessage, body: string) => Promise<TContext>;
   routes?: Record<string, Route>;
-  /** Largest accepted request body. @default 1 MiB */
+  /** Largest accepted request body (the MAX_BODY_BYTES setting where one exists). @default 1 MiB */
   maxBodyBytes?: number;
+  /**
+   * Most operations in one POST (a JSON array); 1 refuses every array. Apollo must be built
+   * with `allowBatchedHttpRequests` when it is more. @default 1
+   */
+  maxBatchOperations?: number;
 }
 
 export interface RunningServer {
@@ -30,14 +38,14 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLargeError(`request body over ${limit} bytes`);
+    if (size > limit) throw new BodyTooLargeError(`request body over ${limit} bytes (MAX_BODY_BYTES)`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function sendError(response: ServerResponse, status: number, code: string, message: string): void {
-  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+function sendError(response: ServerResponse, status: number, code: string, message: string, extraHeaders: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json', ...extraHeaders }).end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
 /**
@@ -47,6 +55,7 @@ function sendError(response: ServerResponse, status: number, code: string, messa
 export async function serveGraphQL<TContext extends BaseContext>(options: ServeGraphQLOptions<TContext>): Promise<RunningServer> {
   const { apollo } = options;
   const limit = options.maxBodyBytes ?? 1024 * 1024;
+  const maxBatch = options.maxBatchOperations ?? 1;
   await apollo.start();
 
   const server = createServer(async (request, response) => {
@@ -66,12 +75,16 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeG
         try {
           body = JSON.parse(raw);
         } catch {
-          return sendError(response, 400, 'BAD_REQUEST', 'request body is not valid JSON');
+          return sendError(response, 400, 'BAD_USER_INPUT', 'request body is not valid JSON');
         }
+      }
+      if (Array.isArray(body) && (maxBatch === 1 || body.length > maxBatch)) {
+        const limitText = maxBatch === 1 ? 'batches are not accepted' : `at most ${maxBatch} operations per request`;
+        return sendError(response, 400, 'QUERY_TOO_COMPLEX', `${body.length} operations in one request: ${limitText} (MAX_BATCH_OPERATIONS)`);
       }
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-        context: () => options.context(request),
+        context: () => options.context(request, raw),
       });
       for (const [key, value] of result.headers) response.setHeader(key, value);
       response.statusCode = result.status ?? 200;
@@ -82,7 +95,8 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeG
         response.end();
       }
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return sendError(response, 413, 'QUERY_TOO_COMPLEX', error.message);
+      // The rest of the body is still on the wire: the connection cannot carry another request.
+      if (error instanceof BodyTooLargeError) return sendError(response, 413, 'QUERY_TOO_COMPLEX', error.message, { connection: 'close' });
       if (!response.headersSent) sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'internal error');
       else response.destroy();
     }

@@ -3,6 +3,15 @@ export * from './purpose';
 export * from './TrustError';
 export { ensureKeyPairs, loadKey, type KeyOwner } from './keys';
 export { createUserTokenVerifier, mintUserToken, verifyUserToken, TOKEN_AUDIENCE, TOKEN_ISSUER } from './userTokens';
-export { GATEWAY_CONTEXT_HEADER, signGatewayContext, verifyGatewayContext, type GatewayContextClaims } from './gatewayContext';
+export {
+  GATEWAY_CONTEXT_HEADER,
+  GATEWAY_CONTEXT_TTL_SECONDS,
+  hashBody,
+  signGatewayContext,
+  verifyGatewayContext,
+  type GatewayContextClaims,
+  type VerifiedGatewayContext,
+} from './gatewayContext';
+export { memoryReplayGuard, redisReplayGuard, type ReplayGuard } from './replayGuard';
 export { DEFAULT_KEYS_DIR, loadTrustSettings } from './trustSettings';
 export type { KeyLike } from 'jose';

@@ -7,6 +7,7 @@ import {
   ensureKeyPairs,
   loadKey,
   mintUserToken,
+  hashBody,
   parsePurpose,
   signGatewayContext,
   verifyGatewayContext,
@@ -113,13 +114,16 @@ describe('user tokens', () => {
 describe('gateway context', () => {
   let gatewayPrivate: KeyLike;
   let gatewayPublic: KeyLike;
-  const claims = { caller: worker, purpose: { code: 'HOME_VISIT' as const, reference: 'V-1' }, requestId: 'r-1', operationId: 'o-1' };
+  const claims = { caller: worker, purpose: { code: 'HOME_VISIT' as const, reference: 'V-1' }, requestId: 'r-1', clientRequestId: 'client-1', operationId: 'o-1' };
   beforeAll(async () => {
     ({ privateKey: gatewayPrivate, publicKey: gatewayPublic } = await generateKeyPair('ES256'));
   });
 
-  it('round-trips caller, purpose and ids', async () => {
-    expect(await verifyGatewayContext(await signGatewayContext(claims, gatewayPrivate), gatewayPublic)).toEqual(claims);
+  it('round-trips caller, purpose, ids and the body it is bound to, with an id of its own', async () => {
+    const bound = { ...claims, bodyHash: hashBody('{"query":"{ a }"}') };
+    const [first, second] = await Promise.all([0, 1].map(async () => verifyGatewayContext(await signGatewayContext(bound, gatewayPrivate), gatewayPublic)));
+    expect(first).toEqual({ ...bound, contextId: expect.any(String) });
+    expect(first!.contextId).not.toBe(second!.contextId);
   });
 
   it('refuses a missing, forged or expired context', async () => {
@@ -127,6 +131,26 @@ describe('gateway context', () => {
     const { privateKey: forger } = await generateKeyPair('ES256');
     await expect(verifyGatewayContext(await signGatewayContext(claims, forger), gatewayPublic)).rejects.toMatchObject({ reason: 'gateway context does not verify' });
     await expect(verifyGatewayContext(await signGatewayContext(claims, gatewayPrivate, -1), gatewayPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('carries a purpose reference exactly as the gateway decoded it, never decoding it again', async () => {
+    for (const reference of ['案-50%41', '%E6%A1%88', 'a:b:c', '50%']) {
+      const signed = { ...claims, purpose: { code: 'CASE_REVIEW' as const, reference } };
+      expect((await verifyGatewayContext(await signGatewayContext(signed, gatewayPrivate), gatewayPublic)).purpose).toEqual({ code: 'CASE_REVIEW', reference });
+    }
+    expect((await verifyGatewayContext(await signGatewayContext({ ...claims, purpose: null }, gatewayPrivate), gatewayPublic)).purpose).toBeNull();
+  });
+
+  it('refuses a signed context whose purpose claims are not a known code and a reference', async () => {
+    for (const purpose of [{ pc: 'CURIOSITY', pr: null }, { pc: null, pr: 'orphan' }, { pc: 'CASE_REVIEW', pr: 42 }]) {
+      const token = await new SignJWT({ caller: worker, rid: 'r', oid: 'o', ...purpose })
+        .setProtectedHeader({ alg: 'ES256' })
+        .setIssuer('resident-graph-gateway')
+        .setAudience('resident-graph-subgraphs')
+        .setExpirationTime('1m')
+        .sign(gatewayPrivate);
+      await expect(verifyGatewayContext(token, gatewayPublic)).rejects.toMatchObject({ reason: 'gateway context is malformed' });
+    }
   });
 
   it('does not take a user token for a gateway context', async () => {
@@ -142,6 +166,12 @@ describe('parsePurpose', () => {
     [`CASE_REVIEW:${encodeURIComponent('民政 2024-017')}`, { code: 'CASE_REVIEW', reference: '民政 2024-017' }],
     [`CASE_REVIEW:${Buffer.from('民政2024-017', 'utf8').toString('latin1')}`, { code: 'CASE_REVIEW', reference: '民政2024-017' }],
     ['CASE_REVIEW:50% done', { code: 'CASE_REVIEW', reference: '50% done' }],
+    // Decoded once: an escaped percent sign stays a percent sign, whatever follows it.
+    ['CASE_REVIEW:案-50%2541', { code: 'CASE_REVIEW', reference: '案-50%41' }],
+    [`CASE_REVIEW:${encodeURIComponent('案-50%41')}`, { code: 'CASE_REVIEW', reference: '案-50%41' }],
+    [`CASE_REVIEW:${Buffer.from('案-50', 'utf8').toString('latin1')}%2541`, { code: 'CASE_REVIEW', reference: '案-50%41' }],
+    [`CASE_REVIEW:${Buffer.from('Ωmega-案件-', 'utf8').toString('latin1')}%D0%96`, { code: 'CASE_REVIEW', reference: 'Ωmega-案件-Ж' }],
+    ['CASE_REVIEW:%20padded%20', { code: 'CASE_REVIEW', reference: ' padded ' }],
     ['CASE_REVIEW:Zürich (Latin-1)', { code: 'CASE_REVIEW', reference: 'Zürich (Latin-1)' }],
     ['HOME_VISIT:   ', { code: 'HOME_VISIT', reference: null }],
   ])('reads %p', (header, purpose) => {
@@ -152,7 +182,14 @@ describe('parsePurpose', () => {
     expect(parsePurpose(header).ok).toBe(false);
   });
 
-  it('refuses a broken percent escape, saying how to encode', () => {
-    expect(parsePurpose('CASE_REVIEW:%E6%B0')).toEqual({ ok: false, reason: expect.stringContaining('encodeURIComponent') });
+  it.each(['CASE_REVIEW:%E6%B0', 'CASE_REVIEW:%41%zz', 'CASE_REVIEW:%C0%80', 'CASE_REVIEW:%FF'])('refuses the broken percent escape %p, saying how to encode', (header) => {
+    expect(parsePurpose(header)).toEqual({ ok: false, reason: expect.stringContaining('encodeURIComponent') });
   });
+
+  it.each(['CASE_REVIEW:a%00b', 'CASE_REVIEW:a%0Ab', 'CASE_REVIEW:a%0D%0Ab', 'CASE_REVIEW:a%09b', 'CASE_REVIEW:a%7Fb', 'CASE_REVIEW:a%C2%85b', 'CASE_REVIEW:a\tb', 'CASE_REVIEW:a\u0000b'])(
+    'refuses the control character in %p',
+    (header) => {
+      expect(parsePurpose(header)).toEqual({ ok: false, reason: 'purpose reference contains a control character' });
+    },
+  );
 });

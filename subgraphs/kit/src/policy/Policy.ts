@@ -5,7 +5,8 @@ import type { Caller } from '@resident-graph/trust';
  * What a role may do with a field:
  * - `allow`: always (not personal data, or reached only through a checked field);
  * - `jurisdiction`: only for a resident (household, grid …) inside the caller's reach,
- *   and only with a stated purpose;
+ *   and only with a stated purpose (on a type with no `jurisdictionOf`, such as `Query`,
+ *   the purpose alone);
  * - `mask`: as `jurisdiction`, but a citizen ID comes back masked (`310115********123X`);
  * - `deny`: never.
  */
@@ -40,7 +41,14 @@ export interface SubgraphPolicy<TContext> {
   jurisdictionOf: Record<string, JurisdictionResolver<TContext>>;
   /** Entity types whose reads are personal data: audited, purpose required. */
   personalTypes: string[];
+  /**
+   * Which resident a read of a personal type's field is about, by type, for the audit
+   * entry. A `Resident` is its own `id`; a root field asking for one names it by argument.
+   */
+  residentIdOf?: Record<string, ResidentIdOf>;
 }
+
+export type ResidentIdOf = (parent: Record<string, unknown>, args: Record<string, unknown>) => unknown;
 
 export function audienceOf(caller: Caller, department: DepartmentId): Audience {
   if (caller.role !== 'department-officer') return caller.role;

@@ -5,7 +5,7 @@ import { maskCitizenId } from '@resident-graph/schemas';
 import type { TrustedContext } from '../SubgraphContext';
 import { inJurisdiction } from './inJurisdiction';
 import { toGraphQLError } from '../departmentErrors';
-import { audienceOf, type FieldAccess, type Jurisdiction, type SubgraphPolicy } from './Policy';
+import { audienceOf, type FieldAccess, type Jurisdiction, type ResidentIdOf, type SubgraphPolicy } from './Policy';
 import type { Placements } from './placements';
 import type { ServedRecord } from './ServedRecord';
 
@@ -18,14 +18,23 @@ export interface PolicedContext extends TrustedContext {
 
 const refusal = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });
 
+const residentItself: ResidentIdOf = (parent) => parent.id;
+
 function fieldRule<TContext extends PolicedContext>(typeName: string, field: string, access: FieldAccess, policy: SubgraphPolicy<TContext>) {
-  return rule(`${typeName}.${field}`, { cache: 'no_cache' })(async (parent: Record<string, unknown>, _args: unknown, context: TContext) => {
+  const personal = policy.personalTypes.includes(typeName);
+  const residentIdOf = policy.residentIdOf?.[typeName] ?? (typeName === 'Resident' ? residentItself : () => undefined);
+  return rule(`${typeName}.${field}`, { cache: 'no_cache' })(async (parent: Record<string, unknown>, args: Record<string, unknown>, context: TContext) => {
     const { caller, purpose } = context.trust;
     const audience = audienceOf(caller, policy.department);
     const granted = access[audience];
-    if (granted === 'deny') return refusal('FORBIDDEN', `${audience} may not read ${typeName}.${field}`);
     if (granted === 'allow') return true;
-    if (!purpose) return refusal('PURPOSE_REQUIRED', `reading ${typeName}.${field} needs a stated purpose (X-Purpose)`);
+    // A refused read of personal data is audited too: who tried, for whom, and why not.
+    const refuse = (code: string, message: string) => {
+      if (personal) context.served.refuse(typeName, residentIdOf(parent ?? {}, args), field);
+      return refusal(code, message);
+    };
+    if (granted === 'deny') return refuse('FORBIDDEN', `${audience} may not read ${typeName}.${field}`);
+    if (!purpose) return refuse('PURPOSE_REQUIRED', `reading ${typeName}.${field} needs a stated purpose (X-Purpose)`);
     const jurisdictionOf = policy.jurisdictionOf[typeName];
     if (jurisdictionOf) {
       // graphql-shield turns a throwing rule into a bare "Not Authorised!": keep the department's code.
@@ -35,9 +44,9 @@ function fieldRule<TContext extends PolicedContext>(typeName: string, field: str
       } catch (error) {
         return toGraphQLError(error);
       }
-      if (!inJurisdiction(caller, place)) return refusal('OUT_OF_JURISDICTION', `this ${typeName.toLowerCase()} is outside the caller's jurisdiction`);
+      if (!inJurisdiction(caller, place)) return refuse('OUT_OF_JURISDICTION', `this ${typeName.toLowerCase()} is outside the caller's jurisdiction`);
     }
-    if (policy.personalTypes.includes(typeName)) context.served.record(typeName, parent.id, field);
+    if (personal) context.served.record(typeName, residentIdOf(parent ?? {}, args), field);
     return true;
   });
 }

@@ -18,9 +18,11 @@ export function auditWriterFromEnv(component: string, env: NodeJS.ProcessEnv = p
     env,
   );
   const store = createAuditStore({ databaseUrl: settings.AUDIT_DATABASE_URL, schema: settings.AUDIT_DATABASE_SCHEMA, timeoutMs: settings.AUDIT_TIMEOUT_MS });
+  // Opens the connection (and loads the client) now: the first read must not pay for it within AUDIT_TIMEOUT_MS.
+  store.checkHealth().catch(() => undefined);
   return {
     async write(entry) {
-      await store.append({ ...entry, outcome: 'SERVED' });
+      await store.append(entry);
     },
     close: () => store.close(),
   };

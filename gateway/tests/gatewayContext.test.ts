@@ -1,0 +1,61 @@
+import type { IncomingMessage } from 'node:http';
+import { generateKeyPair, type KeyLike } from 'jose';
+import { hashBody, mintUserToken, verifyGatewayContext, type Caller } from '@resident-graph/trust';
+import { gatewayContextFactory } from '../src/GatewayContext';
+
+const worker: Caller = { subject: 'gw-7', role: 'grid-worker', department: null, grids: ['G001'], community: null };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe('gatewayContextFactory', () => {
+  let issuer: { privateKey: KeyLike; publicKey: KeyLike };
+  let gateway: { privateKey: KeyLike; publicKey: KeyLike };
+  let contextOf: ReturnType<typeof gatewayContextFactory>;
+  beforeAll(async () => {
+    [issuer, gateway] = await Promise.all([generateKeyPair('ES256'), generateKeyPair('ES256')]);
+    contextOf = gatewayContextFactory({ issuerPublicKey: issuer.publicKey, gatewayPrivateKey: gateway.privateKey });
+  });
+  const requestWith = async (headers: Record<string, string>) =>
+    ({ headers: { authorization: `Bearer ${await mintUserToken(worker, issuer.privateKey)}`, ...headers } }) as unknown as IncomingMessage;
+
+  it("makes its own request id for every request and keeps the client's apart, signed for subgraphs", async () => {
+    const [first, second] = await Promise.all([contextOf(await requestWith({ 'x-request-id': 'req-1' })), contextOf(await requestWith({ 'x-request-id': 'req-1' }))]);
+    expect(first.requestId).toMatch(UUID);
+    expect(second.requestId).toMatch(UUID);
+    expect(first.requestId).not.toBe(second.requestId);
+    expect(first.clientRequestId).toBe('req-1');
+    const forwarded = await verifyGatewayContext(await first.signFor('{"query":"{ a }"}'), gateway.publicKey);
+    expect(forwarded).toMatchObject({ requestId: first.requestId, clientRequestId: 'req-1', operationId: first.operationId });
+  });
+
+  it('signs a context per subgraph fetch, bound to its body, each with its own id', async () => {
+    const context = await contextOf(await requestWith({}));
+    const [one, again, other] = await Promise.all(['{"query":"{ a }"}', '{"query":"{ a }"}', '{"query":"{ b }"}'].map(async (body) => verifyGatewayContext(await context.signFor(body), gateway.publicKey)));
+    expect(one!.bodyHash).toBe(hashBody('{"query":"{ a }"}'));
+    expect(other!.bodyHash).toBe(hashBody('{"query":"{ b }"}'));
+    expect(new Set([one!.contextId, again!.contextId, other!.contextId]).size).toBe(3);
+    expect(one!.contextId).toMatch(UUID);
+  });
+
+  it('has no client request id when none is sent', async () => {
+    const context = await contextOf(await requestWith({}));
+    expect(context.clientRequestId).toBeNull();
+    expect(context.requestId).toMatch(UUID);
+  });
+
+  it.each(['x'.repeat(65), 'a b', 'id\u0085', 'ünïcode', 'a"b', ''])('refuses the client request id %p with BAD_USER_INPUT', async (id) => {
+    await expect(contextOf(await requestWith({ 'x-request-id': id }))).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+  });
+
+  it.each([
+    ['CASE_REVIEW:案-50%2541', '案-50%41'],
+    [`CASE_REVIEW:${encodeURIComponent('案-50%41')}`, '案-50%41'],
+  ])('decodes the purpose %p once and signs code and reference apart', async (header, reference) => {
+    const context = await contextOf(await requestWith({ 'x-purpose': header }));
+    expect(context.purpose).toEqual({ code: 'CASE_REVIEW', reference });
+    expect((await verifyGatewayContext(await context.signFor('{}'), gateway.publicKey)).purpose).toEqual({ code: 'CASE_REVIEW', reference });
+  });
+
+  it.each(['CASE_REVIEW:a%00b', 'CASE_REVIEW:a%0Ab', 'CASE_REVIEW:%E6%A1'])('refuses the purpose %p with PURPOSE_REQUIRED', async (header) => {
+    await expect(contextOf(await requestWith({ 'x-purpose': header }))).rejects.toMatchObject({ extensions: { code: 'PURPOSE_REQUIRED', http: { status: 400 } } });
+  });
+});

@@ -1,0 +1,84 @@
+import { ApolloServer } from '@apollo/server';
+import { gatewayLimits, loadGatewaySettings } from '../src';
+
+// The shape that fans out in the real graph: resident → household → members → resident …
+const typeDefs = `
+  type Query { resident(id: ID!): Resident  grid(id: ID!): Grid }
+  type Resident { id: ID! name: String household: Household }
+  type Household { id: ID! members: [Resident!]! }
+  type Grid { residents(first: Int = 50): [Resident!]! neighbours(first: Int): [Grid!]! }
+`;
+const resident = { id: '1', name: 'x', household: { id: 'h', members: [] } };
+const resolvers = { Query: { resident: () => resident, grid: () => ({ residents: [resident], neighbours: [] }) } };
+
+const settings = loadGatewaySettings({ MAX_QUERY_DEPTH: '4', MAX_ALIASES: '3', MAX_DIRECTIVES: '3', MAX_QUERY_COST: '1000', MAX_TOKENS: '200' });
+
+function serverWith(limits: ReturnType<typeof gatewayLimits>) {
+  return new ApolloServer({ typeDefs, resolvers, ...limits });
+}
+
+describe('gatewayLimits', () => {
+  const server = serverWith(gatewayLimits(settings));
+  const run = async (query: string, variables?: Record<string, unknown>) => {
+    const response = await server.executeOperation({ query, variables });
+    if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+    return { status: response.http.status, ...response.body.singleResult };
+  };
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+
+  it('lets an operation at every limit through', async () => {
+    const atLimits = `query ($n: Int) {
+      a: resident(id: "1") { household { members { name @include(if: true) } } }
+      b: resident(id: "2") { name @skip(if: false) }
+      c: grid(id: "G") { residents(first: $n) { id name @include(if: true) } }
+    }`;
+    const result = await run(atLimits, { n: 300 });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.a).toEqual({ household: { members: [] } });
+  });
+
+  it.each([
+    ['five levels deep', '{ resident(id: "1") { household { members { household { id } } } } }', undefined, 'MAX_QUERY_DEPTH'],
+    ['five levels deep through fragments', 'query { resident(id: "1") { ...R } } fragment R on Resident { household { ... on Household { members { household { id } } } } }', undefined, 'MAX_QUERY_DEPTH'],
+    ['four aliases', '{ a: resident(id: "1") { id } b: resident(id: "2") { id } c: resident(id: "3") { id } d: resident(id: "4") { id } }', undefined, 'MAX_ALIASES'],
+    ['aliases hidden in a fragment spread twice', 'query { ...F ...F } fragment F on Query { a: resident(id: "1") { id } b: resident(id: "2") { id } }', undefined, 'MAX_ALIASES'],
+    ['four directives', '{ resident(id: "1") { id @include(if: true) name @include(if: true) household @skip(if: false) { id @skip(if: false) } } }', undefined, 'MAX_DIRECTIVES'],
+    ['a page size written in the query over the cost', '{ grid(id: "G") { residents(first: 600) { id name } } }', undefined, 'MAX_QUERY_COST'],
+    ['a page size passed as a variable over the cost', 'query ($n: Int) { grid(id: "G") { residents(first: $n) { id name } } }', { n: 600 }, 'MAX_QUERY_COST'],
+    ['pages nested in one another', '{ grid(id: "G") { neighbours(first: 20) { residents(first: 40) { id } } } }', undefined, 'MAX_QUERY_COST'],
+    ['a document of too many tokens', `{ resident(id: "1") { ${'id '.repeat(250)} } }`, undefined, 'MAX_TOKENS'],
+  ])('refuses %s with QUERY_TOO_COMPLEX, HTTP 400, before resolving', async (_what, query, variables, setting) => {
+    const result = await run(query, variables);
+    expect(result.status).toBe(400);
+    expect(result.data).toBeUndefined();
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: setting });
+    expect(result.errors?.[0]?.message).toContain(setting);
+  });
+
+  it('refuses variables of the wrong type with BAD_USER_INPUT', async () => {
+    const result = await run('query ($n: Int) { grid(id: "G") { residents(first: $n) { id } } }', { n: 'many' });
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers no introspection and suggests no field names unless INTROSPECTION is on', async () => {
+    const schemaAsked = await run('{ __schema { types { name } } }');
+    expect(schemaAsked.data).toBeUndefined();
+    expect(schemaAsked.errors?.[0]?.message).toMatch(/introspection/i);
+    const misspelt = await run('{ resident(id: "1") { nam } }');
+    expect(misspelt.errors?.[0]?.message).not.toMatch(/did you mean/i);
+
+    const development = serverWith(gatewayLimits({ ...settings, INTROSPECTION: true }));
+    await development.start();
+    try {
+      const response = await development.executeOperation({ query: '{ resident(id: "1") { nam } }' });
+      expect(response.body.kind === 'single' && response.body.singleResult.errors?.[0]?.message).toMatch(/did you mean "name"/i);
+      const types = await development.executeOperation({ query: '{ __schema { queryType { name } } }' });
+      expect(types.body.kind === 'single' && types.body.singleResult.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    } finally {
+      await development.stop();
+    }
+  });
+});
