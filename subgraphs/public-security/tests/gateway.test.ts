@@ -118,10 +118,12 @@ describe('jurisdiction through a gateway', () => {
     });
   });
 
-  it("refuses a grid worker a resident of another grid with OUT_OF_JURISDICTION, and no data", async () => {
+  it("answers a grid worker asking for a resident of another grid as for nobody: null, and no error to tell the two apart", async () => {
     const result = await execute(`query ($id: CitizenId!) { resident(id: $id) { name birthDate } }`, { id: daughter.id }, gridWorker(['G99']));
     expect(result.data?.resident ?? null).toBeNull();
-    expect(result.errors?.map((error) => error.extensions?.code)).toContain('OUT_OF_JURISDICTION');
+    expect(result.errors).toBeUndefined();
+    const nobody = await execute(`query ($id: CitizenId!) { resident(id: $id) { name birthDate } }`, { id: '11010519491231002X' }, gridWorker(['G99']));
+    expect(nobody).toEqual(result);
   });
 
   it('does not let a client ask for the jurisdiction', async () => {
