@@ -81,10 +81,20 @@ describe('what the public-security subgraph records in the audit trail', () => {
     ]);
   });
 
-  it("answers a lookup of someone living outside the caller's grids exactly as one of an ID nobody holds", async () => {
+  it("answers a lookup of someone living outside the caller's grids exactly as one of an ID nobody holds, and records both as refused", async () => {
     const nobody = '110105194912310020'.slice(0, 17) + 'X';
     const answers = await Promise.all([outsider.id, nobody].map((id) => running.query<{ resident: unknown }>(LOOKUP, { id }, { caller: worker, purpose: PURPOSE })));
-    expect(answers).toEqual([{ data: { resident: null } }, { data: { resident: null } }]);
+    const shapes = answers.map(({ data, errors }) => ({ data: data?.resident ?? null, codes: errors?.map((error) => error.extensions?.code) }));
+    expect(shapes).toEqual([
+      { data: null, codes: ['OUT_OF_JURISDICTION'] },
+      { data: null, codes: ['OUT_OF_JURISDICTION'] },
+    ]);
+    expect(running.audit.refusals.map(({ residentIds, outcome }) => ({ residentIds, outcome }))).toEqual(
+      expect.arrayContaining([
+        { residentIds: [outsider.id], outcome: 'REFUSED' },
+        { residentIds: [nobody], outcome: 'REFUSED' },
+      ]),
+    );
     const streetWide = await running.query<{ resident: { id: string } | null }>(LOOKUP, { id: outsider.id }, { purpose: PURPOSE });
     expect(streetWide.data?.resident?.id).toBe(outsider.id);
   });

@@ -118,10 +118,10 @@ describe('jurisdiction through a gateway', () => {
     });
   });
 
-  it("answers a grid worker asking for a resident of another grid as for nobody: null, and no error to tell the two apart", async () => {
+  it('refuses a grid worker a resident of another grid with OUT_OF_JURISDICTION, no data, and just as for an ID nobody holds', async () => {
     const result = await execute(`query ($id: CitizenId!) { resident(id: $id) { name birthDate } }`, { id: daughter.id }, gridWorker(['G99']));
     expect(result.data?.resident ?? null).toBeNull();
-    expect(result.errors).toBeUndefined();
+    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['OUT_OF_JURISDICTION']);
     const nobody = await execute(`query ($id: CitizenId!) { resident(id: $id) { name birthDate } }`, { id: '11010519491231002X' }, gridWorker(['G99']));
     expect(nobody).toEqual(result);
   });

@@ -30,8 +30,15 @@ export interface Jurisdiction {
   communityId: string | null;
 }
 
-/** How a subgraph finds the jurisdiction of the parent object of a field of an entity type. */
-export type JurisdictionResolver<TContext> = (parent: Record<string, unknown>, context: TContext) => Promise<Jurisdiction | null> | Jurisdiction | null;
+/**
+ * How a subgraph finds the jurisdiction a field is about: of its parent object (a field of
+ * an entity type), or of what its arguments name (a root field such as `resident(id:)`).
+ */
+export type JurisdictionResolver<TContext> = (
+  parent: Record<string, unknown>,
+  context: TContext,
+  args: Record<string, unknown>,
+) => Promise<Jurisdiction | null> | Jurisdiction | null;
 
 export interface SubgraphPolicy<TContext> {
   /** The department owning this subgraph (`grid` for the street's own, `audit` for the trail). */

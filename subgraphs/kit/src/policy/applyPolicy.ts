@@ -40,7 +40,7 @@ function fieldRule<TContext extends PolicedContext>(typeName: string, field: str
       // graphql-shield turns a throwing rule into a bare "Not Authorised!": keep the department's code.
       let place: Jurisdiction | null;
       try {
-        place = await jurisdictionOf(parent, context);
+        place = await jurisdictionOf(parent ?? {}, context, args);
       } catch (error) {
         return toGraphQLError(error);
       }
