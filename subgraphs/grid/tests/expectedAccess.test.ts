@@ -1,0 +1,14 @@
+import { accessLines } from '@resident-graph/test-kit';
+import { gridPolicy } from '../src';
+import { expectedAccess } from './fixtures/expectedAccess';
+
+describe('the grid policy, against the access written by hand from the design', () => {
+  it('gives every audience of every field the access written down, and has no other row', () => {
+    expect(accessLines(gridPolicy.table)).toEqual(accessLines(expectedAccess.table));
+  });
+
+  it('checks jurisdiction on, and audits, the types written down', () => {
+    expect(Object.keys(gridPolicy.jurisdictionOf).sort()).toEqual([...expectedAccess.jurisdictionChecked].sort());
+    expect([...gridPolicy.personalTypes].sort()).toEqual([...expectedAccess.personalTypes].sort());
+  });
+});
