@@ -39,12 +39,12 @@ describe('gatewayContextFactory', () => {
   });
 
   it.each([
-    ['no Authorization header', {}],
-    ['another scheme', { authorization: `Basic ${token}` }],
-    ['a bearer header with more than the token', { authorization: `Bearer ${token} extra` }],
-    ['a bearer header with the token after other text', { authorization: `x Bearer ${token}` }],
+    ['no Authorization header', () => ({})],
+    ['another scheme', () => ({ authorization: `Basic ${token}` })],
+    ['a bearer header with more than the token', () => ({ authorization: `Bearer ${token} extra` })],
+    ['a bearer header with the token after other text', () => ({ authorization: `x Bearer ${token}` })],
   ])('refuses %s: 401, UNAUTHENTICATED, asking for a bearer token', async (_case, headers) => {
-    await expect(contextOf(request(headers))).rejects.toMatchObject({
+    await expect(contextOf(request(headers()))).rejects.toMatchObject({
       message: 'an Authorization: Bearer <token> header is required',
       extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
     });
