@@ -9,10 +9,13 @@ const unit = projects.find((project) => project.displayName === 'unit');
 module.exports = {
   ...unit,
   displayName: 'mutation',
+  // Instrumented code runs slower: the store's tests append hundreds of entries.
+  testTimeout: 30_000,
   testMatch: [
     '<rootDir>/tools/trust/tests/**/*.test.ts',
     '<rootDir>/subgraphs/kit/tests/**/*.test.ts',
-    '<rootDir>/tools/audit/tests/{appendAndRead,appendOnly,outage,tamper}.test.ts',
+    // Not outage.test.ts: it measures refusal times, which instrumentation and a busy machine distort.
+    '<rootDir>/tools/audit/tests/{appendAndRead,appendOnly,tamper,withinTimeLimit}.test.ts',
     '<rootDir>/gateway/tests/{GatewayContext,depthLimit,useCitizenIdValidation}.test.ts',
     '<rootDir>/subgraphs/*/tests/expectedAccess.test.ts',
   ],

@@ -11,4 +11,11 @@ describe('the civil-affairs policy, against the access written by hand from the 
     expect(Object.keys(civilAffairsPolicy.jurisdictionOf).sort()).toEqual([...expectedAccess.jurisdictionChecked].sort());
     expect([...civilAffairsPolicy.personalTypes].sort()).toEqual([...expectedAccess.personalTypes].sort());
   });
+
+  it('reads the jurisdiction the gateway brought into the representation (Resident)', async () => {
+    const place = { gridId: 'G07', communityId: 'C02' };
+    const context = {} as Parameters<(typeof civilAffairsPolicy.jurisdictionOf)[string]>[1];
+    expect(await civilAffairsPolicy.jurisdictionOf.Resident!({ __typename: 'Resident', id: 'X1', jurisdiction: place }, context)).toEqual(place);
+    expect(await civilAffairsPolicy.jurisdictionOf.Resident!({ __typename: 'Resident', id: 'X1' }, context)).toBeNull();
+  });
 });

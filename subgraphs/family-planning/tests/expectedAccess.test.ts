@@ -11,4 +11,11 @@ describe('the family-planning policy, against the access written by hand from th
     expect(Object.keys(familyPlanningPolicy.jurisdictionOf).sort()).toEqual([...expectedAccess.jurisdictionChecked].sort());
     expect([...familyPlanningPolicy.personalTypes].sort()).toEqual([...expectedAccess.personalTypes].sort());
   });
+
+  it('reads the jurisdiction the gateway brought into the representation (Resident)', async () => {
+    const place = { gridId: 'G07', communityId: 'C02' };
+    const context = {} as Parameters<(typeof familyPlanningPolicy.jurisdictionOf)[string]>[1];
+    expect(await familyPlanningPolicy.jurisdictionOf.Resident!({ __typename: 'Resident', id: 'X1', jurisdiction: place }, context)).toEqual(place);
+    expect(await familyPlanningPolicy.jurisdictionOf.Resident!({ __typename: 'Resident', id: 'X1' }, context)).toBeNull();
+  });
 });

@@ -9,7 +9,7 @@ import type { RunningServer } from '@resident-graph/service-kit';
 import { AUDIENCES, recordingAuditWriter, type Audience } from '@resident-graph/subgraph-kit';
 import { accessOf, refusalOf, type Refusal, type Step as TableStep } from '@resident-graph/test-kit';
 import { createTestTrust, type Caller, type Purpose, type TestTrust } from '@resident-graph/trust';
-import { buildFamilyPlanningSchema, familyPlanningPolicy, startFamilyPlanningSubgraph } from '../src';
+import { buildFamilyPlanningSchema, startFamilyPlanningSubgraph } from '../src';
 import { expectedAccess } from './fixtures/expectedAccess';
 import { expectedSection } from './fixtures/expectedSection';
 import { postGraphQL, representation, type GraphQLAnswer } from './fixtures/subgraphClient';

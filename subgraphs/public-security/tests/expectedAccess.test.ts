@@ -11,4 +11,13 @@ describe('the public-security policy, against the access written by hand from th
     expect(Object.keys(publicSecurityPolicy.jurisdictionOf).sort()).toEqual([...expectedAccess.jurisdictionChecked].sort());
     expect([...publicSecurityPolicy.personalTypes].sort()).toEqual([...expectedAccess.personalTypes].sort());
   });
+
+  it('reads the jurisdiction the gateway brought into the representation (Resident, Household)', async () => {
+    const place = { gridId: 'G07', communityId: 'C02' };
+    const context = {} as Parameters<(typeof publicSecurityPolicy.jurisdictionOf)[string]>[1];
+    expect(await publicSecurityPolicy.jurisdictionOf.Resident!({ __typename: 'Resident', id: 'X1', jurisdiction: place }, context)).toEqual(place);
+    expect(await publicSecurityPolicy.jurisdictionOf.Resident!({ __typename: 'Resident', id: 'X1' }, context)).toBeNull();
+    expect(await publicSecurityPolicy.jurisdictionOf.Household!({ __typename: 'Household', id: 'X1', jurisdiction: place }, context)).toEqual(place);
+    expect(await publicSecurityPolicy.jurisdictionOf.Household!({ __typename: 'Household', id: 'X1' }, context)).toBeNull();
+  });
 });
