@@ -8,6 +8,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('gatewayContextFactory', () => {
   let issuerPrivate: KeyLike;
+  let issuerPublic: KeyLike;
   let gatewayPublic: KeyLike;
   let contextOf: ReturnType<typeof gatewayContextFactory>;
   let token: string;
@@ -15,6 +16,7 @@ describe('gatewayContextFactory', () => {
     const issuer = await generateKeyPair('ES256');
     const gateway = await generateKeyPair('ES256');
     issuerPrivate = issuer.privateKey;
+    issuerPublic = issuer.publicKey;
     gatewayPublic = gateway.publicKey;
     contextOf = gatewayContextFactory({ issuerPublicKey: issuer.publicKey, gatewayPrivateKey: gateway.privateKey });
     token = await mintUserToken(officer, issuerPrivate);
@@ -33,7 +35,7 @@ describe('gatewayContextFactory', () => {
   });
 
   it('makes up a request id when none is given, and never reuses an operation id', async () => {
-    const [first, second] = await Promise.all([contextOf(request({ authorization: `bearer ${token}` })), contextOf(request({ authorization: `Bearer ${token}` }))]);
+    const [first, second] = await Promise.all([contextOf(request({ authorization: `bearer ${token}` })), contextOf(request({ authorization: `Bearer \t  ${token}` }))]);
     expect(first).toMatchObject({ caller: officer, purpose: null, requestId: expect.stringMatching(UUID) });
     expect(new Set([first!.requestId, first!.operationId, second!.requestId, second!.operationId]).size).toBe(4);
   });
@@ -56,6 +58,21 @@ describe('gatewayContextFactory', () => {
       message: 'token signature does not verify',
       extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
     });
+  });
+
+  it('leaves no rejection unhandled when the context cannot be signed: the subgraph fetch that awaits it fails instead', async () => {
+    const unhandled = jest.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      // A public key cannot sign: the forwarded context fails, the caller's context does not.
+      const cannotSign = gatewayContextFactory({ issuerPublicKey: issuerPublic, gatewayPrivateKey: gatewayPublic });
+      const context = await cannotSign(request({ authorization: `Bearer ${token}` }));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).not.toHaveBeenCalled();
+      await expect(context.forwardedContext).rejects.toThrow();
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
   });
 
   it('refuses a purpose off the coded list: 400, PURPOSE_REQUIRED, naming the codes', async () => {

@@ -18,6 +18,8 @@ describe('depthLimit', () => {
     const errors = errorsOf('{ resident(id: "1") { household { members { household { id } } } } }', 4);
     expect(errors).toHaveLength(1);
     expect(errors[0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', depth: 5, maxDepth: 4 });
+    expect(errors[0]!.message).toBe('query is 5 levels deep; the limit is 4');
+    expect(errors[0]!.locations).toEqual([{ line: 1, column: 1 }]);
   });
 
   it('counts depth through fragments and inline fragments', () => {

@@ -127,6 +127,11 @@ test('the newest entry rewritten with a recomputed hash is told apart by the cha
   });
 });
 
+test('with the chain head row deleted, an append is refused as AUDIT_UNAVAILABLE rather than written unchained', async () => {
+  await tamper(schema, 'DELETE FROM audit_chain_head');
+  await expect(store.append(sampleEntry())).rejects.toMatchObject({ code: 'AUDIT_UNAVAILABLE', message: 'audit store: append failed: the audit chain head is missing' });
+});
+
 test('appending after tampering still extends the recorded head, so the break stays visible', async () => {
   await tamper(schema, 'DELETE FROM audit_entry WHERE seq = 2');
   await store.append(sampleEntry());
