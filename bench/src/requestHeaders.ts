@@ -26,6 +26,7 @@ export async function gatewayHeaders(stack: Stack, credentials: Credentials): Pr
  * What the gateway forwards: a context it signed, one per operation (subgraphs share one
  * set of DataLoaders per operation id, so reusing one across requests would serve later
  * requests from the first one's caches). `count` are signed up front; past them they repeat.
+ * Each run signs its own just before it starts: a context lives a minute at most.
  */
 export async function forwardedContexts(stack: Stack, credentials: Credentials, count: number): Promise<HeaderSource> {
   const parsed = parsePurpose(credentials.purpose);
@@ -34,7 +35,7 @@ export async function forwardedContexts(stack: Stack, credentials: Credentials, 
   const pool = await Promise.all(
     Array.from({ length: Math.max(1, count) }, async () => {
       const claims = { caller: credentials.caller, purpose: parsed.purpose, requestId: randomUUID(), operationId: randomUUID() };
-      return { ...JSON_BODY, [GATEWAY_CONTEXT_HEADER]: await signGatewayContext(claims, key, 600) };
+      return { ...JSON_BODY, [GATEWAY_CONTEXT_HEADER]: await signGatewayContext(claims, key) };
     }),
   );
   let next = 0;

@@ -8,6 +8,7 @@ import { GATEWAY_CONTEXT_HEADER, type Purpose } from '@resident-graph/trust';
 import { createTestTrust, type TestTrust } from '@resident-graph/trust/testing';
 import { askSubgraph } from './fixtures/askSubgraph';
 import { CALLERS, INSIDE, OUTSIDE, REACHES_INSIDE } from './fixtures/callers';
+import { expectedAccess } from './fixtures/expectedAccess';
 import { fullyRecordedPopulation } from './fixtures/fullyRecorded';
 import { operationFor } from './fixtures/operationFor';
 import { createPolicyOracle, errorsOf, type ExpectedOutcome, type Asking } from './fixtures/policyOracle';
@@ -24,7 +25,7 @@ const PLACEMENTS = new Map([
   [outside.id, OUTSIDE],
 ]);
 const PURPOSE: Purpose = { code: 'HOME_VISIT', reference: 'visit-2026-117' };
-const ROWS = Object.entries(civilAffairsPolicy.table).flatMap(([typeName, fields]) => Object.keys(fields).map((field) => ({ typeName, field })));
+const ROWS = Object.entries(expectedAccess.table).flatMap(([typeName, fields]) => Object.keys(fields).map((field) => ({ typeName, field })));
 
 const SECTION = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) {
@@ -57,7 +58,7 @@ describe('civil-affairs subgraph under its policy', () => {
     bureau = await startStandInBureau(population);
     subgraph = await civilAffairsSubgraph.start({ port: 0, adapter: bureau.adapter, audit, gatewayPublicKey: trust.gatewayPublicKey, jurisdiction: fixedJurisdiction(PLACEMENTS) });
     ({ schema } = await civilAffairsSubgraph.buildSchema());
-    expectedOutcome = createPolicyOracle(schema, civilAffairsPolicy, () => civilAffairsSubgraph.createContext(bureau.adapter));
+    expectedOutcome = createPolicyOracle(schema, expectedAccess, () => civilAffairsSubgraph.createContext(bureau.adapter));
   });
   afterAll(async () => {
     await subgraph.close();
@@ -134,7 +135,7 @@ describe('civil-affairs subgraph under its policy', () => {
   });
 
   test('without a purpose the section is PURPOSE_REQUIRED for every front-line caller, and nothing is audited', async () => {
-    for (const audience of AUDIENCES.filter((a) => civilAffairsPolicy.table.Resident!.civilAffairs![a] !== 'deny')) {
+    for (const audience of AUDIENCES.filter((a) => expectedAccess.table.Resident!.civilAffairs![a] !== 'deny')) {
       const answer = await ask(SECTION, audience, null, REPRESENTATIONS.slice(0, 1));
       expect({ audience, data: answer.data }).toEqual({ audience, data: { _entities: [{ id: inside.id, civilAffairs: null }] } });
       expect({ audience, errors: errorsOf(answer.errors) }).toEqual({ audience, errors: ['PURPOSE_REQUIRED at _entities.0.civilAffairs'] });
@@ -143,13 +144,13 @@ describe('civil-affairs subgraph under its policy', () => {
   });
 
   test('stored IDs come back masked where the table says mask, whole where it allows', async () => {
-    const audiences = AUDIENCES.filter((a) => ['mask', 'allow'].includes(civilAffairsPolicy.table.DataQualityIssue!.storedId![a]));
+    const audiences = AUDIENCES.filter((a) => ['mask', 'allow'].includes(expectedAccess.table.DataQualityIssue!.storedId![a]));
     expect(audiences.length).toBeGreaterThan(1);
     for (const audience of audiences) {
       const answer = await ask(SECTION, audience, PURPOSE, REPRESENTATIONS.slice(0, 1));
       const storedIds = answer.data!._entities[0]!.civilAffairs!.dataQualityIssues.map((issue) => issue.storedId);
       const stored = storedIdOf(inside.id);
-      const expected = civilAffairsPolicy.table.DataQualityIssue!.storedId![audience] === 'mask' ? maskCitizenId(stored) : stored;
+      const expected = expectedAccess.table.DataQualityIssue!.storedId![audience] === 'mask' ? maskCitizenId(stored) : stored;
       expect(storedIds.length).toBeGreaterThan(0);
       expect({ audience, storedIds: [...new Set(storedIds)] }).toEqual({ audience, storedIds: [expected] });
     }

@@ -6,6 +6,7 @@ import { type Caller } from '@resident-graph/trust';
 import { createTestTrust } from '@resident-graph/trust/testing';
 import { buildGridSchema, gridPolicy, gridTable } from '../src';
 import { createGridContext } from '../src/GridContext';
+import { expectedAccess } from './fixtures/expectedAccess';
 import { IMPERFECT, makePopulation } from './fixtures/population';
 import { startRunningSubgraph, type RunningSubgraph } from './fixtures/runningSubgraph';
 
@@ -108,10 +109,10 @@ function mapLeaves(value: unknown, names: string[], map: (leaf: string) => strin
   return { ...(value as object), [name!]: mapLeaves((value as Record<string, unknown>)[name!], rest, map) };
 }
 
-/** What the table says the answer to a chain is: the code of the first step refused, or null when it is served. */
+/** What the access written by hand says the answer to a chain is: the code of the first step refused, or null when it is served. */
 function expectedRefusal(chain: string[], probe: Probe, target: Target, withPurpose: boolean): Refusal | null {
   for (const step of chain) {
-    const refusal = refusalOf(gridPolicy, { type: typeOf(step), field: fieldOf(step) }, probe.audience, withPurpose, probe.reaches.includes(target));
+    const refusal = refusalOf(expectedAccess, { type: typeOf(step), field: fieldOf(step) }, probe.audience, withPurpose, probe.reaches.includes(target));
     if (refusal) return refusal;
   }
   return null;
@@ -160,7 +161,7 @@ describe('the table', () => {
 
   test('every row is crossed by a probe, and every probe finds something to serve or refuse', () => {
     const crossed = new Set(CHAINS.flat());
-    const rows = Object.entries(gridTable).flatMap(([type, fields]) => Object.keys(fields).map((field) => `${type}.${field}`));
+    const rows = Object.entries(expectedAccess.table).flatMap(([type, fields]) => Object.keys(fields).map((field) => `${type}.${field}`));
     expect(rows.filter((row) => !crossed.has(row))).toEqual([]);
     for (const [key, data] of unpoliced) {
       const chain = key.split(' ').slice(1).join(' ').split(' > ');
@@ -183,7 +184,7 @@ async function mismatchOf(chain: string[], probe: Probe, target: Target, withPur
   }
   const leaf = chain.at(-1)!;
   const reference = unpoliced.get(key)!;
-  const expected = gridTable[typeOf(leaf)]![fieldOf(leaf)]![probe.audience] === 'mask' ? mapLeaves(reference, names, maskCitizenId) : reference;
+  const expected = expectedAccess.table[typeOf(leaf)]![fieldOf(leaf)]![probe.audience] === 'mask' ? mapLeaves(reference, names, maskCitizenId) : reference;
   return answer.errors === undefined && JSON.stringify(answer.data) === JSON.stringify(expected) ? null : { key, expected, answer };
 }
 

@@ -6,6 +6,7 @@ import { fieldTypeOf, fixedJurisdiction, operationOf, project, reach, refusalOf,
 import { GATEWAY_CONTEXT_HEADER, type Caller, type Purpose } from '@resident-graph/trust';
 import { createTestTrust } from '@resident-graph/trust/testing';
 import { buildPublicSecuritySchema, publicSecurityPolicy } from '../src';
+import { expectedAccess } from './fixtures/expectedAccess';
 import { expectedResident, imperfection } from './fixtures/expectedResident';
 import { householdPopulation } from './fixtures/population';
 import { startRunningSubgraph, type GraphQLAnswer, type RunningSubgraph } from './fixtures/runningSubgraph';
@@ -23,6 +24,7 @@ const CALLERS: Record<Audience, Caller> = {
   auditor: { subject: 'auditor-1', role: 'auditor', department: null, grids: ['G02'], community: 'C01' },
 };
 const policy = publicSecurityPolicy;
+const expected = expectedAccess;
 const population = householdPopulation();
 const head = population.residents.find((r) => imperfection(r, 'ID_15_DIGIT'))!;
 const floating = population.residents.find((r) => r.publicSecurity.populationType === 'FLOATING')!;
@@ -83,7 +85,7 @@ const ROOTS: Record<string, unknown> = {
   _service: { __typename: '_Service', sdl: expect.stringContaining('type Resident') },
 };
 
-const rowsOf = () => Object.entries(policy.table).flatMap(([type, fields]) => Object.keys(fields).map((field) => ({ row: `${type}.${field}`, type, field })));
+const rowsOf = () => Object.entries(expected.table).flatMap(([type, fields]) => Object.keys(fields).map((field) => ({ row: `${type}.${field}`, type, field })));
 const codesOf = (answer: GraphQLAnswer<unknown>) => answer.errors?.map((error) => error.extensions?.code);
 
 let running: RunningSubgraph;
@@ -130,7 +132,7 @@ describe.each([
       const answer = await running.query(operationOf(schema, steps), { id: head.id, representations: entities.map((e) => e.representation) }, { caller: CALLERS[audience], purpose });
 
       const leafType = fieldTypeOf(schema, row);
-      const masked = policy.table[row.type]![row.field]![audience] === 'mask';
+      const masked = expected.table[row.type]![row.field]![audience] === 'mask';
       const leaf = (value: unknown) =>
         isUnionType(leafType) ? { __typename: (value as { __typename: string }).__typename } : isObjectType(leafType) ? { __typename: leafType.name } : masked ? maskCitizenId(String(value)) : value;
       const fields = rest.map((step) => step.field);
@@ -139,14 +141,14 @@ describe.each([
       ];
       /** One object of the answer against its truth: served as the truth has it, or refused with the table's code and nothing of it shown. */
       const expectVerdict = (actual: unknown, truth: unknown, inside: boolean, path: (string | number)[]) => {
-        const refusal = verdictOf(policy, truth, rest, audience, purpose !== null, inside);
+        const refusal = verdictOf(expected, truth, rest, audience, purpose !== null, inside);
         if (refusal === null) expect({ path, codes: codesUnder(path), actual }).toEqual({ path, codes: [], actual: project(truth, fields, leaf) });
         else expect({ path, codes: codesUnder(path), served: reach(actual, fields) }).toEqual({ path, codes: [refusal], served: null });
       };
 
       // The root lookup asks for the head, whom the grid survey places inside.
       const rootInside = root.field === 'resident' && RESIDENT_PLACES.get(head.id) === INSIDE;
-      const rootRefusal = refusalOf(policy, root, audience, purpose !== null, rootInside);
+      const rootRefusal = refusalOf(expected, root, audience, purpose !== null, rootInside);
       if (rootRefusal) {
         expect(answer.data?.[root.field] ?? null).toBeNull();
         expect(codesOf(answer)).toEqual([rootRefusal]);
@@ -203,14 +205,14 @@ describe('masking', () => {
   const STORED_IDS = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { dataQualityIssues { department storedId } } } }`;
   const storedIds = expectedResident(population, head).dataQualityIssues.map((issue) => issue.storedId);
 
-  it.each(AUDIENCES.filter((audience) => policy.table.Resident!.dataQualityIssues![audience] !== 'deny'))(
+  it.each(AUDIENCES.filter((audience) => expected.table.Resident!.dataQualityIssues![audience] !== 'deny'))(
     "shows %s the stored IDs of the resident's data-quality issues whole or masked, as the table says",
     async (audience) => {
       const answer = await running.query<{ _entities: { dataQualityIssues: { storedId: string }[] }[] }>(STORED_IDS, { representations: [residentEntity(head).representation] }, { caller: CALLERS[audience] });
       expect(answer.errors).toBeUndefined();
       const shown = answer.data!._entities[0]!.dataQualityIssues.map((issue) => issue.storedId);
       const whole = [...storedIds, civilIssue(head).storedId];
-      expect(shown).toEqual(policy.table.DataQualityIssue!.storedId![audience] === 'mask' ? whole.map(maskCitizenId) : whole);
+      expect(shown).toEqual(expected.table.DataQualityIssue!.storedId![audience] === 'mask' ? whole.map(maskCitizenId) : whole);
     },
   );
 

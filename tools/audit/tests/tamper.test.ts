@@ -119,6 +119,20 @@ test('an entry rewritten with a recomputed hash breaks the link of the entry aft
   expect(await firstBreak()).toEqual({ sequence: 4, kind: 'BROKEN_LINK', detail: 'entry 4 does not link to entry 3' });
 });
 
+test('the newest entry rewritten with a recomputed hash is told apart by the chain head, the only record after it', async () => {
+  await tamper(schema, `UPDATE audit_entry SET (${COLUMNS}) = ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12), department = NULL, operation_id = NULL, purpose_reference = NULL WHERE seq = ${ENTRIES}`, columnValues(forge(ENTRIES, records[ENTRIES - 2]!.hash)));
+  expect(await store.verify()).toMatchObject({
+    intact: false,
+    checked: ENTRIES - 1,
+    firstBreak: { sequence: ENTRIES, kind: 'BROKEN_LINK', detail: `the chain head records another entry ${ENTRIES}` },
+  });
+});
+
+test('with the chain head row deleted, an append is refused as AUDIT_UNAVAILABLE rather than written unchained', async () => {
+  await tamper(schema, 'DELETE FROM audit_chain_head');
+  await expect(store.append(sampleEntry())).rejects.toMatchObject({ code: 'AUDIT_UNAVAILABLE', message: 'audit store: append failed: the audit chain head is missing' });
+});
+
 test('appending after tampering still extends the recorded head, so the break stays visible', async () => {
   await tamper(schema, 'DELETE FROM audit_entry WHERE seq = 2');
   await store.append(sampleEntry());

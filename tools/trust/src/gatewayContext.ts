@@ -81,10 +81,17 @@ export async function verifyGatewayContext(header: string | undefined, gatewayPu
   if (!header) throw new TrustError('no gateway context: subgraphs answer only through the gateway');
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(header, gatewayPublicKey, { issuer: GATEWAY_ISSUER, audience: SUBGRAPH_AUDIENCE, algorithms: [SIGNING_ALGORITHM] }));
+    ({ payload } = await jwtVerify(header, gatewayPublicKey, {
+      issuer: GATEWAY_ISSUER,
+      audience: SUBGRAPH_AUDIENCE,
+      algorithms: [SIGNING_ALGORITHM],
+      requiredClaims: ['exp'],
+      maxTokenAge: GATEWAY_CONTEXT_TTL_SECONDS,
+    }));
   } catch (error) {
     throw new TrustError('gateway context does not verify', { cause: error });
   }
+  if ((payload.exp as number) - (payload.iat as number) > GATEWAY_CONTEXT_TTL_SECONDS) throw new TrustError('gateway context claims a lifetime longer than the gateway gives');
   const caller = callerSchema.safeParse(payload.caller);
   const purpose = purposeClaims.safeParse({ code: payload.pc, reference: payload.pr });
   const ids = idClaims.safeParse(payload);

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SignJWT, generateKeyPair } from 'jose';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import {
   createUserTokenVerifier,
   ensureKeyPairs,
@@ -56,6 +56,40 @@ describe('user tokens', () => {
     const [header, payload, signature] = (await mintUserToken(worker, issuerPrivate)).split('.');
     const altered = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), grids: ['G001', 'G002'] })).toString('base64url');
     await expect(verifyUserToken(`${header}.${altered}.${signature}`, issuerPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  /** A token as the issuer signs it, but with `change` applied: every check but the changed one passes. */
+  const signedAs = (change: { issuer?: string; audience?: string }) =>
+    new SignJWT({ role: 'grid-worker', department: null, grids: ['G001'], community: null })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('w-1')
+      .setIssuer(change.issuer ?? 'resident-graph-dev-issuer')
+      .setAudience(change.audience ?? 'resident-graph')
+      .setExpirationTime('1h')
+      .sign(issuerPrivate);
+
+  it('takes a token signed as the issuer signs it (the refusals below change one thing of it)', async () => {
+    expect(await verifyUserToken(await signedAs({}), issuerPublic)).toEqual(worker);
+  });
+
+  it('refuses a correctly signed token from another issuer', async () => {
+    await expect(verifyUserToken(await signedAs({ issuer: 'some-other-issuer' }), issuerPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', reason: 'token claim iss is invalid' });
+  });
+
+  it('refuses a correctly signed token meant for another audience', async () => {
+    await expect(verifyUserToken(await signedAs({ audience: 'resident-graph-subgraphs' }), issuerPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', reason: 'token claim aud is invalid' });
+  });
+
+  it('refuses a token whose algorithm is not ES256, such as HS256 keyed with the public key', async () => {
+    const secret = new TextEncoder().encode(JSON.stringify(await exportJWK(issuerPublic)));
+    const token = await new SignJWT({ role: 'grid-worker', grids: ['G001'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('w-1')
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
+      .setExpirationTime('1h')
+      .sign(secret);
+    await expect(verifyUserToken(token, issuerPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', reason: 'token refused (ERR_JOSE_ALG_NOT_ALLOWED)' });
   });
 
   it('refuses a token without an expiry', async () => {
@@ -145,6 +179,7 @@ describe('gateway context', () => {
     for (const purpose of [{ pc: 'CURIOSITY', pr: null }, { pc: null, pr: 'orphan' }, { pc: 'CASE_REVIEW', pr: 42 }]) {
       const token = await new SignJWT({ caller: worker, rid: 'r', oid: 'o', ...purpose })
         .setProtectedHeader({ alg: 'ES256' })
+        .setIssuedAt()
         .setIssuer('resident-graph-gateway')
         .setAudience('resident-graph-subgraphs')
         .setExpirationTime('1m')
@@ -155,6 +190,72 @@ describe('gateway context', () => {
 
   it('does not take a user token for a gateway context', async () => {
     await expect(verifyGatewayContext(await mintUserToken(worker, gatewayPrivate), gatewayPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  /** A context as the gateway signs it, with `change` applied: every check but the changed one passes. */
+  const contextAs = (change: { issuer?: string; audience?: string; issuedAt?: number; lifetime?: number; alg?: 'HS256' }, key: KeyLike | Uint8Array = gatewayPrivate) => {
+    const issuedAt = change.issuedAt ?? Math.floor(Date.now() / 1000);
+    return new SignJWT({ caller: worker, pc: 'HOME_VISIT', pr: 'V-1', rid: 'r-1', crid: 'client-1', oid: 'o-1', bh: null, jti: 'j-1' })
+      .setProtectedHeader({ alg: change.alg ?? 'ES256' })
+      .setIssuer(change.issuer ?? 'resident-graph-gateway')
+      .setAudience(change.audience ?? 'resident-graph-subgraphs')
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + (change.lifetime ?? 60))
+      .sign(key);
+  };
+
+  it('takes a context signed as the gateway signs it (the refusals below change one thing of it)', async () => {
+    expect(await verifyGatewayContext(await contextAs({}), gatewayPublic)).toEqual({ ...claims, bodyHash: null, contextId: 'j-1' });
+  });
+
+  it('refuses a correctly signed context from another issuer', async () => {
+    await expect(verifyGatewayContext(await contextAs({ issuer: 'resident-graph-dev-issuer' }), gatewayPublic)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      cause: { claim: 'iss' },
+    });
+  });
+
+  it('refuses a correctly signed context meant for another audience', async () => {
+    await expect(verifyGatewayContext(await contextAs({ audience: 'resident-graph' }), gatewayPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', cause: { claim: 'aud' } });
+  });
+
+  it('refuses a context whose algorithm is not ES256, such as HS256 keyed with the public key', async () => {
+    const secret = new TextEncoder().encode(JSON.stringify(await exportJWK(gatewayPublic)));
+    await expect(verifyGatewayContext(await contextAs({ alg: 'HS256' }, secret), gatewayPublic)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      cause: { code: 'ERR_JOSE_ALG_NOT_ALLOWED' },
+    });
+  });
+
+  it('refuses a context claiming a lifetime longer than 60 s, however it was signed', async () => {
+    await expect(verifyGatewayContext(await contextAs({ lifetime: 3600 }), gatewayPublic)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'gateway context claims a lifetime longer than the gateway gives',
+    });
+    await expect(verifyGatewayContext(await signGatewayContext(claims, gatewayPrivate, 3600), gatewayPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await verifyGatewayContext(await contextAs({ lifetime: 60 }), gatewayPublic)).toEqual({ ...claims, bodyHash: null, contextId: 'j-1' });
+  });
+
+  it('refuses a context issued in the future, even with a 60 s lifetime', async () => {
+    const later = Math.floor(Date.now() / 1000) + 3600;
+    await expect(verifyGatewayContext(await contextAs({ issuedAt: later }), gatewayPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', cause: { claim: 'iat' } });
+  });
+
+  describe('on a clock the test moves', () => {
+    // Only Date is faked: the signing and verifying crypto still runs on real timers.
+    beforeEach(() => {
+      jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+      jest.setSystemTime(new Date('2026-03-01T09:00:00Z'));
+    });
+    afterEach(() => jest.useRealTimers());
+
+    it('a context the gateway makes is taken for 60 s after it was made, and refused after', async () => {
+      const context = await signGatewayContext(claims, gatewayPrivate);
+      jest.setSystemTime(new Date('2026-03-01T09:00:59Z'));
+      expect(await verifyGatewayContext(context, gatewayPublic)).toMatchObject(claims);
+      jest.setSystemTime(new Date('2026-03-01T09:01:01Z'));
+      await expect(verifyGatewayContext(context, gatewayPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', cause: { code: 'ERR_JWT_EXPIRED' } });
+    });
   });
 });
 

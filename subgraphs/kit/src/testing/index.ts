@@ -2,3 +2,4 @@
 export * from './recordingAuditWriter';
 export * from './policyMatrix';
 export * from './populationJurisdiction';
+export * from './expectedAccess';

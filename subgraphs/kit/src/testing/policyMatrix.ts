@@ -1,10 +1,11 @@
 import { getNamedType, isObjectType, isUnionType, type GraphQLNamedType, type GraphQLSchema } from 'graphql';
-import type { Access, Audience, SubgraphPolicy } from '../policy';
+import type { Access, Audience } from '../policy';
+import type { ExpectedAccess } from './expectedAccess';
 
 /**
- * What a subgraph's permissions test derives its expectations from: its policy table's
- * verdict on each field, read straight from the table, and the schema's shape to reach
- * every field and read it back. Independent of the policy machinery under test.
+ * What a subgraph's permissions test derives its expectations from: the access written by
+ * hand for each field (never the table under test), and the schema's shape to reach every
+ * field and read it back. Independent of the policy machinery under test.
  */
 
 /** One field on the way from `Query` to the field a row of the table is about. */
@@ -15,18 +16,18 @@ export interface Step {
 
 export type Refusal = 'FORBIDDEN' | 'OUT_OF_JURISDICTION' | 'PURPOSE_REQUIRED';
 
-/** The table's access to one field for one audience; a field without a row is denied. */
-export function accessOf(policy: SubgraphPolicy<never>, { type, field }: Step, audience: Audience): Access {
-  return policy.table[type]?.[field]?.[audience] ?? 'deny';
+/** The expected access to one field for one audience; a field without a row is denied. */
+export function accessOf(expected: ExpectedAccess, { type, field }: Step, audience: Audience): Access {
+  return expected.table[type]?.[field]?.[audience] ?? 'deny';
 }
 
-/** What the table says of one field for one audience, in the order the rules ask: role, purpose, jurisdiction. */
-export function refusalOf(policy: SubgraphPolicy<never>, step: Step, audience: Audience, purpose: boolean, inside: boolean): Refusal | null {
-  const granted = accessOf(policy, step, audience);
+/** What the expected access says of one field for one audience, in the order the rules ask: role, purpose, jurisdiction. */
+export function refusalOf(expected: ExpectedAccess, step: Step, audience: Audience, purpose: boolean, inside: boolean): Refusal | null {
+  const granted = accessOf(expected, step, audience);
   if (granted === 'deny') return 'FORBIDDEN';
   if (granted === 'allow') return null;
   if (!purpose) return 'PURPOSE_REQUIRED';
-  if (step.type in policy.jurisdictionOf && !inside) return 'OUT_OF_JURISDICTION';
+  if (expected.jurisdictionChecked.includes(step.type) && !inside) return 'OUT_OF_JURISDICTION';
   return null;
 }
 
@@ -97,15 +98,15 @@ export function reach(value: unknown, fields: string[]): unknown {
 }
 
 /**
- * The table's verdict on reading `steps` below `truth`: refused at the first step it
+ * The expected verdict on reading `steps` below `truth`: refused at the first step it
  * refuses among the steps any object actually reaches (a null or an empty list reaches
  * none, so the fields below it are never asked).
  */
-export function verdictOf(policy: SubgraphPolicy<never>, truth: unknown, steps: Step[], audience: Audience, purpose: boolean, inside: boolean): Refusal | null {
+export function verdictOf(expected: ExpectedAccess, truth: unknown, steps: Step[], audience: Audience, purpose: boolean, inside: boolean): Refusal | null {
   let nodes = [truth];
   for (const step of steps) {
     if (nodes.length === 0) return null;
-    const refusal = refusalOf(policy, step, audience, purpose, inside);
+    const refusal = refusalOf(expected, step, audience, purpose, inside);
     if (refusal) return refusal;
     nodes = nodes.flatMap((node) => {
       const value = (node as Record<string, unknown>)[step.field];
