@@ -44,13 +44,13 @@ describe('the audit trail', () => {
     const log = await graphql<{ accessLog: { nodes: Record<string, unknown>[] } }>(stack.gatewayUrl, ACCESS_LOG, { id: residentId }, await requestHeaders(stack, auditor, 'SUPERVISION'));
     expect(log.errors).toBeUndefined();
     const entries = log.data!.accessLog.nodes;
-    // Public security answers twice: the lookup by ID (itself audited), then the name once the grid gave the jurisdiction.
-    expect(entries.map((entry) => entry.subgraph).sort()).toEqual(['civil-affairs', 'public-security', 'public-security']);
+    // Public security answers the lookup by ID and the name in one request (jurisdiction comes from the grid database, not a second round).
+    expect(entries.map((entry) => entry.subgraph).sort()).toEqual(['civil-affairs', 'public-security']);
     for (const entry of entries) {
       expect(entry).toMatchObject({ subject: 'grid-worker-7', role: 'grid-worker', purposeCode: 'HOME_VISIT', purposeReference: 'V-0042' });
     }
     expect(entries.find((entry) => entry.subgraph === 'civil-affairs')!.fields).toEqual(['Resident.civilAffairs']);
-    expect(entries.filter((entry) => entry.subgraph === 'public-security').map((entry) => entry.fields).sort()).toEqual([['Query.resident'], ['Resident.name']]);
+    expect(entries.find((entry) => entry.subgraph === 'public-security')!.fields).toEqual(['Query.resident', 'Resident.name']);
 
     const notAuditor = await graphql(stack.gatewayUrl, ACCESS_LOG, { id: residentId }, await requestHeaders(stack, worker, 'HOME_VISIT'));
     expect(notAuditor.data?.accessLog ?? null).toBeNull();
