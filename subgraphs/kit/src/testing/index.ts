@@ -3,3 +3,4 @@ export * from './recordingAuditWriter';
 export * from './policyMatrix';
 export * from './populationJurisdiction';
 export * from './expectedAccess';
+export * from './policyConformance';
