@@ -19,6 +19,7 @@ afterEach(async () => {
   await dropSchema(schema);
 });
 
+// Correctness under concurrency, not speed: two hundred appends through five pools may take a while on a busy machine.
 test('five processes appending forty entries each at once make one gap-free chain that verifies', async () => {
   const writers = Array.from({ length: 5 }, openStore);
   const appended = (
@@ -37,7 +38,7 @@ test('five processes appending forty entries each at once make one gap-free chai
   });
   const report = await writers[0]!.verify({ batchSize: 64 });
   expect(report).toEqual({ intact: true, checked: 200, served: 200, refused: 0, head: { sequence: 200, hash: bySequence[199]!.hash }, firstBreak: null, anchors: { checked: 0, newest: null } });
-});
+}, 30_000);
 
 test('append returns the record as stored, optional fields empty as null', async () => {
   const store = openStore();
