@@ -1,5 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { gatewayLimits, loadGatewaySettings } from '../src';
+import { runOperation } from './fixtures/runOperation';
 
 // The shape that fans out in the real graph: resident → household → members → resident …
 const typeDefs = `
@@ -19,11 +20,7 @@ function serverWith(limits: ReturnType<typeof gatewayLimits>) {
 
 describe('gatewayLimits', () => {
   const server = serverWith(gatewayLimits(settings));
-  const run = async (query: string, variables?: Record<string, unknown>) => {
-    const response = await server.executeOperation({ query, variables });
-    if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-    return { status: response.http.status, ...response.body.singleResult };
-  };
+  const run = (query: string, variables?: Record<string, unknown>) => runOperation(server, query, variables);
   beforeAll(() => server.start());
   afterAll(() => server.stop());
 
@@ -73,10 +70,8 @@ describe('gatewayLimits', () => {
     const development = serverWith(gatewayLimits({ ...settings, INTROSPECTION: true }));
     await development.start();
     try {
-      const response = await development.executeOperation({ query: '{ resident(id: "1") { nam } }' });
-      expect(response.body.kind === 'single' && response.body.singleResult.errors?.[0]?.message).toMatch(/did you mean "name"/i);
-      const types = await development.executeOperation({ query: '{ __schema { queryType { name } } }' });
-      expect(types.body.kind === 'single' && types.body.singleResult.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+      expect((await runOperation(development, '{ resident(id: "1") { nam } }')).errors?.[0]?.message).toMatch(/did you mean "name"/i);
+      expect((await runOperation(development, '{ __schema { queryType { name } } }')).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
     } finally {
       await development.stop();
     }

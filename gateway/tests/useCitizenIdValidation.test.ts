@@ -1,5 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { useCitizenIdValidation } from '../src';
+import { runOperation } from './fixtures/runOperation';
 
 // As in the supergraph: the gateway knows CitizenId only by name, not its rules.
 const typeDefs = `
@@ -12,11 +13,7 @@ const resolvers = {
 
 describe('useCitizenIdValidation', () => {
   const server = new ApolloServer({ typeDefs, resolvers, plugins: [useCitizenIdValidation()] });
-  const run = async (query: string, variables?: Record<string, unknown>) => {
-    const response = await server.executeOperation({ query, variables });
-    if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-    return { status: response.http.status, ...response.body.singleResult };
-  };
+  const run = (query: string, variables?: Record<string, unknown>) => runOperation(server, query, variables);
   beforeAll(() => server.start());
   afterAll(() => server.stop());
 
