@@ -10,6 +10,8 @@ export interface Connections {
   databaseSchema?: string;
   /** The generated data set (`npm run generate`'s `--out`). */
   dataDir: string;
+  /** Where the stack keeps its own state: logs, keys, the audit trail's checkpoints. */
+  workDir: string;
 }
 
 /** What composition and the policy documents need of a subgraph: its code, loaded on demand. */

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { SubgraphEntry } from './SubgraphEntry';
 
 /** Subgraphs the street runs for itself, not for a department. */
@@ -7,7 +8,7 @@ export const PLATFORM_SUBGRAPHS: readonly SubgraphEntry[] = [
     title: 'audit trail',
     port: 4106,
     entry: 'subgraphs/audit/src/main.ts',
-    env: () => ({}),
+    env: ({ workDir }) => ({ AUDIT_ANCHOR_FILE: path.join(workDir, 'audit-anchors.jsonl') }),
     load: async () => {
       const module = await import('@resident-graph/subgraph-audit');
       return { buildSchema: module.buildAuditSchema, policy: module.auditPolicy };

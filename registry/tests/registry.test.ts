@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DEPARTMENTS, SUBGRAPHS } from '../src';
+import { DEPARTMENTS, PLATFORM_SUBGRAPHS, SUBGRAPHS } from '../src';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 
@@ -37,5 +37,10 @@ describe('the department registry', () => {
 
   it('loads a stand-in writer for every department', async () => {
     for (const department of DEPARTMENTS) expect(typeof (await department.loadStandInWriter())).toBe('function');
+  });
+
+  it("keeps the audit trail's signed checkpoints in the stack's own folder, outside every database", () => {
+    const audit = PLATFORM_SUBGRAPHS.find((subgraph) => subgraph.name === 'audit')!;
+    expect(audit.env({ databaseUrl: 'postgresql://db/x', dataDir: '/data', workDir: '/work' })).toEqual({ AUDIT_ANCHOR_FILE: path.join('/work', 'audit-anchors.jsonl') });
   });
 });

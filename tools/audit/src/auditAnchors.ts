@@ -34,11 +34,13 @@ export class AnchorFileError extends Error {
 }
 
 /**
- * Every checkpoint in `file`, each checked against the audit service's public key; a line
- * that is not a valid signed checkpoint fails the whole read, naming the line. No file: none.
+ * Every checkpoint in `file`, each checked against the audit service's public key (loaded
+ * only when there is a file); a line that is not a valid signed checkpoint fails the whole
+ * read, naming the line. No file: none.
  */
-export async function readAnchors(file: string, publicKey: KeyLike): Promise<Anchor[]> {
+export async function readAnchors(file: string, loadPublicKey: () => Promise<KeyLike>): Promise<Anchor[]> {
   if (!existsSync(file)) return [];
+  const publicKey = await loadPublicKey();
   const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.length > 0);
   return Promise.all(
     lines.map(async (line, index) => {

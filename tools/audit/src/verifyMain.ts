@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { createLogger, loadSettings } from '@resident-graph/service-kit';
 import { loadKey, loadTrustSettings } from '@resident-graph/trust';
@@ -23,9 +22,7 @@ async function main(): Promise<void> {
     AUDIT_DATABASE_SCHEMA: z.string().regex(SCHEMA_NAME).default(DEFAULT_SCHEMA),
     AUDIT_ANCHOR_FILE: z.string().min(1).default(DEFAULT_ANCHOR_FILE),
   });
-  const anchors = existsSync(settings.AUDIT_ANCHOR_FILE)
-    ? await readAnchors(settings.AUDIT_ANCHOR_FILE, await loadKey(loadTrustSettings('audit-verify').TRUST_KEYS_DIR, 'audit', 'public'))
-    : [];
+  const anchors = await readAnchors(settings.AUDIT_ANCHOR_FILE, () => loadKey(loadTrustSettings('audit-verify').TRUST_KEYS_DIR, 'audit', 'public'));
   const store = createAuditStore({ databaseUrl: settings.AUDIT_DATABASE_URL, schema: settings.AUDIT_DATABASE_SCHEMA, timeoutMs: 5000 });
   try {
     const report = await store.verify({ anchors });

@@ -35,7 +35,7 @@ afterEach(async () => {
 });
 
 const anchorHead = async () => writeAnchor(file, keys.privateKey, await store.head());
-const verifyAgainstAnchors = async () => store.verify({ anchors: await readAnchors(file, keys.publicKey) });
+const verifyAgainstAnchors = async () => store.verify({ anchors: await readAnchors(file, async () => keys.publicKey) });
 
 /** Deletes the newest entries from `from` on and moves the head back to the entry before: a consistent, shorter chain. */
 async function truncateFrom(from: number): Promise<void> {
@@ -80,8 +80,8 @@ test('a checkpoint signed with another key is refused, naming its line', async (
   await anchorHead();
   const stranger = await generateKeyPair('ES256');
   await writeAnchor(file, stranger.privateKey, { sequence: 3, hash: 'a'.repeat(64) });
-  await expect(readAnchors(file, keys.publicKey)).rejects.toThrow(AnchorFileError);
-  await expect(readAnchors(file, keys.publicKey)).rejects.toThrow(/line 2 /);
+  await expect(readAnchors(file, async () => keys.publicKey)).rejects.toThrow(AnchorFileError);
+  await expect(readAnchors(file, async () => keys.publicKey)).rejects.toThrow(/line 2 /);
 });
 
 test('a checkpoint edited after signing is refused', async () => {
@@ -89,7 +89,7 @@ test('a checkpoint edited after signing is refused', async () => {
   const [header, payload, signature] = readFileSync(file, 'utf8').trim().split('.');
   const edited = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), sequence: 3 })).toString('base64url');
   writeFileSync(file, `${header}.${edited}.${signature}\n`);
-  await expect(readAnchors(file, keys.publicKey)).rejects.toThrow(/line 1 /);
+  await expect(readAnchors(file, async () => keys.publicKey)).rejects.toThrow(/line 1 /);
 });
 
 test('anchoring writes a checkpoint when the head moved, and only then', async () => {
@@ -98,7 +98,7 @@ test('anchoring writes a checkpoint when the head moved, and only then', async (
   await anchoring.anchorNow();
   await store.append(sampleEntry({ requestId: 'later' }));
   await anchoring.stop();
-  const anchors = await readAnchors(file, keys.publicKey);
+  const anchors = await readAnchors(file, async () => keys.publicKey);
   expect(anchors.map((anchor) => anchor.sequence)).toEqual([ENTRIES, ENTRIES + 1]);
   expect(anchors[1]!.hash).toBe((await store.head()).hash);
 });

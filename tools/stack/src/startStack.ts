@@ -140,6 +140,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       databaseUrl: databaseUrl!,
       databaseSchema: department.standIn.kind === 'database' ? department.standIn.schema : undefined,
       dataDir: options.dataDir,
+      workDir: options.workDir,
     });
     await Promise.all([
       ...DEPARTMENTS.flatMap(({ id, standIn }) =>
@@ -164,7 +165,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       DEPARTMENT_TIMEOUT_MS: options.env?.DEPARTMENT_TIMEOUT_MS ?? '2000',
       AUDIT_DATABASE_URL: options.auditDatabaseUrl ?? databaseUrl,
       AUDIT_DATABASE_SCHEMA: AUDIT_SCHEMA,
-      AUDIT_ANCHOR_FILE: path.join(options.workDir, 'audit-anchors.jsonl'),
       JURISDICTION_DATABASE_URL: databaseUrl,
       JURISDICTION_DATABASE_SCHEMA: jurisdictionSchema(),
     };
@@ -173,7 +173,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       SUBGRAPHS.map((subgraph) => {
         const department = departmentOf.get(subgraph.name);
         const port = ports.subgraphs[subgraph.name]!;
-        const connections = department ? connectionsOf(department) : { databaseUrl: databaseUrl!, dataDir: options.dataDir };
+        const connections = department ? connectionsOf(department) : { databaseUrl: databaseUrl!, dataDir: options.dataDir, workDir: options.workDir };
         const service = start(`${subgraph.name}-subgraph`, subgraph.entry, { ...subgraphEnv, ...subgraph.env(connections), PORT: String(port) });
         return waitFor(service.options.name, () => answers(local(port, '/health')), { timeoutMs, service });
       }),
