@@ -43,6 +43,9 @@ export const GATEWAY_CONTEXT_TTL_SECONDS = 60;
 
 /** Short-lived: a captured header is useless a minute later, and bound to one request body before that. */
 export async function signGatewayContext(claims: GatewayContextClaims, gatewayPrivateKey: KeyLike, ttlSeconds = GATEWAY_CONTEXT_TTL_SECONDS): Promise<string> {
+  // One clock reading for both: read twice across a second's turn, `exp - iat` came out a
+  // second over the lifetime and the subgraphs refused the gateway's own context.
+  const issuedAt = Math.floor(Date.now() / 1000);
   return new SignJWT({
     caller: claims.caller,
     // Code and reference as the gateway decoded them, apart: nothing downstream parses or decodes again.
@@ -56,9 +59,9 @@ export async function signGatewayContext(claims: GatewayContextClaims, gatewayPr
     .setProtectedHeader({ alg: SIGNING_ALGORITHM })
     .setIssuer(GATEWAY_ISSUER)
     .setAudience(SUBGRAPH_AUDIENCE)
-    .setIssuedAt()
+    .setIssuedAt(issuedAt)
     .setJti(randomUUID())
-    .setExpirationTime(`${ttlSeconds}s`)
+    .setExpirationTime(issuedAt + ttlSeconds)
     .sign(gatewayPrivateKey);
 }
 

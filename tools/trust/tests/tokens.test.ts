@@ -241,6 +241,19 @@ describe('gateway context', () => {
     await expect(verifyGatewayContext(await contextAs({ issuedAt: later }), gatewayPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', cause: { claim: 'iat' } });
   });
 
+  it('signs iat and exp from one reading of Date.now, so a second turning between them cannot stretch the lifetime', async () => {
+    const now = jest.spyOn(Date, 'now');
+    // The first reading just before a second turns, every later one just after.
+    now.mockReturnValueOnce(1_800_000_000_999).mockReturnValue(1_800_000_001_000);
+    try {
+      const [, payload] = (await signGatewayContext(claims, gatewayPrivate)).split('.');
+      const { iat, exp } = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as { iat: number; exp: number };
+      expect(exp - iat).toBe(60);
+    } finally {
+      now.mockRestore();
+    }
+  });
+
   describe('on a clock the test moves', () => {
     // Only Date is faked: the signing and verifying crypto still runs on real timers.
     beforeEach(() => {
