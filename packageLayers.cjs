@@ -39,9 +39,7 @@ function workspaces() {
 function layerOf(dir) {
   const exact = LAYERS.findIndex((layer) => layer.packages.includes(dir));
   if (exact >= 0) return exact;
-  return LAYERS.findIndex((layer) =>
-    layer.packages.some((entry) => entry.endsWith('/*') && path.dirname(dir) === entry.slice(0, -2)),
-  );
+  return LAYERS.findIndex((layer) => layer.packages.some((entry) => entry.endsWith('/*') && path.dirname(dir) === entry.slice(0, -2)));
 }
 
 /** Whether a dependency from one workspace folder to another goes up or across departments. */

@@ -57,6 +57,9 @@ export function parseBenchOptions(args: string[], env: NodeJS.ProcessEnv = proce
     embedded: values.embedded,
     databaseUrl: env.DATABASE_URL || undefined,
   });
-  if (!result.success) throw new Error(`${result.error.issues.map((issue) => `--${String(issue.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`).join('; ')}\n${USAGE}`);
+  if (!result.success)
+    throw new Error(
+      `${result.error.issues.map((issue) => `--${String(issue.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`).join('; ')}\n${USAGE}`,
+    );
   return result.data;
 }

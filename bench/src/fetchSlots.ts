@@ -21,7 +21,14 @@ export function fetchSlots(operations: SubgraphFetch[][]): FetchSlot[] {
     let slot = slots.get(key);
     if (!slot) {
       const ordinal = [...slots.values()].filter((other) => other.subgraph === fetch.subgraph).length + 1;
-      slot = { key, name: `${fetch.subgraph} #${ordinal}`, subgraph: fetch.subgraph, url: fetch.url, root: !fetch.body.query.includes('_entities'), bodies: [] };
+      slot = {
+        key,
+        name: `${fetch.subgraph} #${ordinal}`,
+        subgraph: fetch.subgraph,
+        url: fetch.url,
+        root: !fetch.body.query.includes('_entities'),
+        bodies: [],
+      };
       slots.set(key, slot);
     }
     slot.bodies.push(fetch.body);

@@ -46,7 +46,15 @@ export function httpRunner(target: Target, bodies: GraphQLBody[], check: AnswerC
     name: target.name,
     pid: target.pid,
     run: async (durationSeconds, expectedRequests, maxRequests) =>
-      runLoad({ url: target.url, headers: await target.headers(Math.min(expectedRequests, maxRequests)), bodies, check, connections, durationSeconds, maxRequests }),
+      runLoad({
+        url: target.url,
+        headers: await target.headers(Math.min(expectedRequests, maxRequests)),
+        bodies,
+        check,
+        connections,
+        durationSeconds,
+        maxRequests,
+      }),
   };
 }
 

@@ -25,7 +25,9 @@ export function printReport(report: BenchReport): string {
   const { machine, settings } = report;
   const systems = Object.keys(report.workloads[0]?.callsPerOperation.gateway ?? {});
   const failures = report.workloads.flatMap((w) =>
-    [w.subgraphs.gateway, w.subgraphs.plain, w.inMemory.gateway, w.inMemory.plain, ...w.direct, w.directPlan].flatMap((m) => (m.load.firstError ? [`${w.name} · ${m.target}: ${m.load.firstError}`] : [])),
+    [w.subgraphs.gateway, w.subgraphs.plain, w.inMemory.gateway, w.inMemory.plain, ...w.direct, w.directPlan].flatMap((m) =>
+      m.load.firstError ? [`${w.name} · ${m.target}: ${m.load.firstError}`] : [],
+    ),
   );
   return [
     `Resident Graph benchmark · ${report.date} · ${machine.cpus} cores (${machine.cpuModel}) · Node ${machine.node} · load average ${machine.loadAverage.map((l) => l.toFixed(1)).join(' ')}`,
@@ -33,11 +35,25 @@ export function printReport(report: BenchReport): string {
     '',
     formatTable(
       ['workload · target', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'errors (http/gql/wrong/net)', 'CPU ms/req'],
-      report.workloads.flatMap((w) => [w.subgraphs.gateway, w.subgraphs.plain, w.inMemory.gateway, w.inMemory.plain, ...w.direct, w.directPlan].map((m) => loadRow(w.name, m))),
+      report.workloads.flatMap((w) =>
+        [w.subgraphs.gateway, w.subgraphs.plain, w.inMemory.gateway, w.inMemory.plain, ...w.direct, w.directPlan].map((m) => loadRow(w.name, m)),
+      ),
     ),
     '',
     formatTable(
-      ['workload', 'req/s vs plain', 'in-memory', 'CPU/req plain ÷ ours, in-memory', 'root+slowest entity ms', 'p50 over it: gateway', 'plain', 'plan critical path ms', 'plan replay p50 ms', 'p50 over it: gateway', 'plain'],
+      [
+        'workload',
+        'req/s vs plain',
+        'in-memory',
+        'CPU/req plain ÷ ours, in-memory',
+        'root+slowest entity ms',
+        'p50 over it: gateway',
+        'plain',
+        'plan critical path ms',
+        'plan replay p50 ms',
+        'p50 over it: gateway',
+        'plain',
+      ],
       report.workloads.map((w) => [
         w.name,
         times(w.subgraphs.throughputRatio),
@@ -61,7 +77,10 @@ export function printReport(report: BenchReport): string {
       ]),
     ),
     '',
-    formatTable(['process', 'peak RSS MiB'], Object.entries(report.peakRssMiB).map(([name, mib]) => [name, fixed(mib, 0)])),
+    formatTable(
+      ['process', 'peak RSS MiB'],
+      Object.entries(report.peakRssMiB).map(([name, mib]) => [name, fixed(mib, 0)]),
+    ),
     '',
     ...report.skipped.map((s) => `skipped: ${s.name} workload — ${s.reason}`),
     ...failures.map((f) => `first failure: ${f}`),

@@ -3,9 +3,7 @@
  * its plan over as `@apollo/query-planner` types).
  */
 export type PlanNode =
-  | { kind: 'Sequence' | 'Parallel'; nodes: PlanNode[] }
-  | { kind: 'Flatten'; node: PlanNode }
-  | { kind: 'Fetch'; serviceName: string; operation: string };
+  { kind: 'Sequence' | 'Parallel'; nodes: PlanNode[] } | { kind: 'Flatten'; node: PlanNode } | { kind: 'Fetch'; serviceName: string; operation: string };
 
 export interface QueryPlan {
   node?: PlanNode;

@@ -40,7 +40,12 @@ class RecordingDataSource extends RemoteGraphQLDataSource {
   }
 
   override async process(options: GraphQLDataSourceProcessOptions) {
-    const fetch: SubgraphFetch = { subgraph: this.subgraph, url: this.url, body: { query: options.request.query ?? '', variables: { ...options.request.variables } }, response: '' };
+    const fetch: SubgraphFetch = {
+      subgraph: this.subgraph,
+      url: this.url,
+      body: { query: options.request.query ?? '', variables: { ...options.request.variables } },
+      response: '',
+    };
     this.recording().fetches.push(fetch);
     const { data, errors } = await super.process(options);
     fetch.response = JSON.stringify({ data, errors });

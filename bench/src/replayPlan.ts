@@ -31,7 +31,14 @@ function post(url: URL, headers: Record<string, string>, body: string): Promise<
   });
 }
 
-async function replay(plan: QueryPlan, operations: Prepared[], headers: HeaderSource, connections: number, durationSeconds: number, maxRequests: number): Promise<LoadSample> {
+async function replay(
+  plan: QueryPlan,
+  operations: Prepared[],
+  headers: HeaderSource,
+  connections: number,
+  durationSeconds: number,
+  maxRequests: number,
+): Promise<LoadSample> {
   const latenciesMs: number[] = [];
   const errors = { non2xx: 0, graphql: 0, wrongAnswers: 0, transport: 0, total: 0 };
   let firstError: string | undefined;

@@ -43,4 +43,7 @@ export async function forwardedContexts(stack: Stack, credentials: Credentials, 
 }
 
 /** The same headers for every request. */
-export const fixedHeaders = (headers: Record<string, string> = JSON_BODY): HeaderSource => () => headers;
+export const fixedHeaders =
+  (headers: Record<string, string> = JSON_BODY): HeaderSource =>
+  () =>
+    headers;

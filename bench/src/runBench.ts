@@ -67,7 +67,14 @@ async function sideBySide(pair: Pair, workload: Workload, bodies: Workload['bodi
   return { sideBySide, others: rest };
 }
 
-async function benchWorkload(workload: Workload, recorded: RecordedWorkload, stack: Stack, gateways: Gateways, settings: LoadSettings, logger: Logger): Promise<WorkloadReport> {
+async function benchWorkload(
+  workload: Workload,
+  recorded: RecordedWorkload,
+  stack: Stack,
+  gateways: Gateways,
+  settings: LoadSettings,
+  logger: Logger,
+): Promise<WorkloadReport> {
   const targets = await targetsOf(workload, stack, gateways);
   logger.info(`${workload.name}: calls per operation`);
   const callsPerOperationOf = {
@@ -77,7 +84,10 @@ async function benchWorkload(workload: Workload, recorded: RecordedWorkload, sta
   const signedContexts = (requests: number) => forwardedContexts(stack, workload.credentials, requests);
   logger.info(`${workload.name}: gateway, plain ApolloGateway and the plan without a gateway, over the subgraphs`);
   const planReplay = planReplayRunner({ plan: recorded.plan, operations: recorded.operations, headers: signedContexts, connections: settings.connections });
-  const { sideBySide: subgraphs, others: [directPlan] } = await sideBySide(targets.subgraphs, workload, workload.bodies, settings, [planReplay]);
+  const {
+    sideBySide: subgraphs,
+    others: [directPlan],
+  } = await sideBySide(targets.subgraphs, workload, workload.bodies, settings, [planReplay]);
   logger.info(`${workload.name}: gateway and plain ApolloGateway over in-memory subgraphs`);
   const { sideBySide: inMemory } = await sideBySide(targets.inMemory, workload, workload.bodies.slice(0, RECORDED_OPERATIONS), settings);
 
@@ -85,12 +95,24 @@ async function benchWorkload(workload: Workload, recorded: RecordedWorkload, sta
   const slots = fetchSlots(recorded.operations);
   for (const slot of slots) {
     logger.info(`${workload.name}: straight to ${slot.name}`);
-    const target: Target = { name: `direct ${slot.name}`, url: slot.url, headers: signedContexts, pid: stack.services.get(`${slot.subgraph}-subgraph`)?.child.pid };
+    const target: Target = {
+      name: `direct ${slot.name}`,
+      url: slot.url,
+      headers: signedContexts,
+      pid: stack.services.get(`${slot.subgraph}-subgraph`)?.child.pid,
+    };
     const runner = httpRunner(target, slot.bodies, () => true, settings.connections);
-    const [measurement] = await compare([runner], { ...settings, durationSeconds: settings.durationSeconds / 2, warmupSeconds: Math.min(settings.warmupSeconds, 1) });
+    const [measurement] = await compare([runner], {
+      ...settings,
+      durationSeconds: settings.durationSeconds / 2,
+      warmupSeconds: Math.min(settings.warmupSeconds, 1),
+    });
     direct.push({ ...measurement!, subgraph: slot.subgraph, root: slot.root });
   }
-  const directCostMs = directCost(recorded.plan, slots.map((slot, i) => ({ key: slot.key, root: slot.root, p50: direct[i]!.load.latencyMs.p50 })));
+  const directCostMs = directCost(
+    recorded.plan,
+    slots.map((slot, i) => ({ key: slot.key, root: slot.root, p50: direct[i]!.load.latencyMs.p50 })),
+  );
   const p50 = (measurement: { load: { latencyMs: { p50: number } } }) => measurement.load.latencyMs.p50;
 
   return {
@@ -166,11 +188,19 @@ export async function runBench(options: BenchOptions, logger: Logger): Promise<B
     const recorded = new Map<Workload, RecordedWorkload>();
     for (const workload of workloads) {
       const operations = workload.bodies.slice(0, RECORDED_OPERATIONS);
-      recorded.set(workload, await recordSubgraphFetches(supergraphSdl, subgraphUrls, operations, await forwardedContexts(stack, workload.credentials, operations.length)));
+      recorded.set(
+        workload,
+        await recordSubgraphFetches(supergraphSdl, subgraphUrls, operations, await forwardedContexts(stack, workload.credentials, operations.length)),
+      );
     }
 
     gateways = await startGateways({ stack, subgraphUrls, recorded: [...recorded.values()].flatMap((r) => r.operations.flat()), env, workDir });
-    const settings: LoadSettings = { durationSeconds: options.duration, warmupSeconds: options.warmup, connections: options.connections, maxRequests: options.maxRequests };
+    const settings: LoadSettings = {
+      durationSeconds: options.duration,
+      warmupSeconds: options.warmup,
+      connections: options.connections,
+      maxRequests: options.maxRequests,
+    };
     const reports: WorkloadReport[] = [];
     for (const workload of workloads) reports.push(await benchWorkload(workload, recorded.get(workload)!, stack, gateways, settings, logger));
 
@@ -180,7 +210,13 @@ export async function runBench(options: BenchOptions, logger: Logger): Promise<B
 
     return {
       date: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: os.totalmem() / 1024 ** 3, node: process.version, loadAverage: os.loadavg() },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        memoryGiB: os.totalmem() / 1024 ** 3,
+        node: process.version,
+        loadAverage: os.loadavg(),
+      },
       preset: options.preset,
       database,
       settings: { ...settings, rounds: ROUNDS, rateLimitPerSecond: options.rateLimit, stackEnv: env },

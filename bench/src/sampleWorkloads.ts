@@ -21,7 +21,13 @@ export function residentWorkload(dataDir: string, count = 500, seed = 4): Worklo
   const random = seededRandom(seed);
   const residents = readTruth(dataDir).filter((r) => !r.imperfections.some((i) => i.department === 'public-security' && i.kind === 'ID_TYPO'));
   const bodies = Array.from({ length: count }, () => residentBody(residents[Math.floor(random() * residents.length)]!.id));
-  return { name: 'resident', description: "one resident's full record by citizen ID (random residents), as a civil-affairs officer", credentials: OFFICER_CREDENTIALS, bodies, check: residentAnswered };
+  return {
+    name: 'resident',
+    description: "one resident's full record by citizen ID (random residents), as a civil-affairs officer",
+    credentials: OFFICER_CREDENTIALS,
+    bodies,
+    check: residentAnswered,
+  };
 }
 
 /** Workload 2: the first roster page of every grid. */

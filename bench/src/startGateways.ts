@@ -41,9 +41,19 @@ export async function startGateways(options: {
   const stop = async () => {
     for (const service of [...processes.values()].reverse()) await service.stop();
   };
-  const start = async (name: string, entry: string, port: number, env: NodeJS.ProcessEnv, ready: (url: string) => () => Promise<boolean>, { route = '/', nodeArgs }: { route?: string; nodeArgs?: string[] } = {}) => {
+  const start = async (
+    name: string,
+    entry: string,
+    port: number,
+    env: NodeJS.ProcessEnv,
+    ready: (url: string) => () => Promise<boolean>,
+    { route = '/', nodeArgs }: { route?: string; nodeArgs?: string[] } = {},
+  ) => {
     const url = local(port, route);
-    const logName = name.replace(/[^A-Za-z-]+/g, '-').replace(/-+$/, '').toLowerCase();
+    const logName = name
+      .replace(/[^A-Za-z-]+/g, '-')
+      .replace(/-+$/, '')
+      .toLowerCase();
     processes.set(name, await startService({ name: logName, entry, env: { ...env, PORT: String(port) }, nodeArgs, logDir, url, ready: ready(url) }));
   };
   const plainReady = (url: string) => answersTypename(url, { 'content-type': 'application/json' });

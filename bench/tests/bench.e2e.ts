@@ -12,7 +12,10 @@ interface Run {
 /** `npm run bench` as a user runs it (the script's command), briefly. */
 function runBenchCommand(args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'bench/src/main.ts', ...args], { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'warn' } });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'bench/src/main.ts', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+    });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.stderr.resume();
@@ -48,7 +51,14 @@ describe('npm run bench', () => {
   it('puts load on both gateways, over the subgraphs and over the in-memory ones, and every answer is right', () => {
     expect(report.workloads.map((workload) => workload.name)).toEqual(['resident', 'roster']);
     for (const workload of report.workloads) {
-      const measured = [workload.subgraphs.gateway, workload.subgraphs.plain, workload.inMemory.gateway, workload.inMemory.plain, workload.directPlan, ...workload.direct];
+      const measured = [
+        workload.subgraphs.gateway,
+        workload.subgraphs.plain,
+        workload.inMemory.gateway,
+        workload.inMemory.plain,
+        workload.directPlan,
+        ...workload.direct,
+      ];
       for (const measurement of measured) {
         expect({ target: `${workload.name} · ${measurement.target}`, answered: measurement.load.requests > 0, errors: measurement.load.errors.total }).toEqual({
           target: `${workload.name} · ${measurement.target}`,

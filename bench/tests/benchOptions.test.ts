@@ -2,16 +2,48 @@ import { parseBenchOptions } from '../src/benchOptions';
 
 describe('parseBenchOptions', () => {
   it('defaults to a short pilot run, with no database named and the embedded one not forced', () => {
-    expect(parseBenchOptions([], {})).toEqual({ preset: 'pilot', duration: 4, warmup: 1, connections: 10, maxRequests: 50_000, rateLimit: 1_000_000, env: [], embedded: false });
+    expect(parseBenchOptions([], {})).toEqual({
+      preset: 'pilot',
+      duration: 4,
+      warmup: 1,
+      connections: 10,
+      maxRequests: 50_000,
+      rateLimit: 1_000_000,
+      env: [],
+      embedded: false,
+    });
     expect(parseBenchOptions(['--embedded'], {}).embedded).toBe(true);
   });
 
   it('reads every option and DATABASE_URL', () => {
     const options = parseBenchOptions(
-      ['--preset', 'district', '--duration', '2.5', '--connections', '50', '--max-requests', '900', '--cpu-prof', '/tmp/p', '--env', 'GATEWAY_WORKERS=2', '--env', 'LOG_LEVEL=warn'],
+      [
+        '--preset',
+        'district',
+        '--duration',
+        '2.5',
+        '--connections',
+        '50',
+        '--max-requests',
+        '900',
+        '--cpu-prof',
+        '/tmp/p',
+        '--env',
+        'GATEWAY_WORKERS=2',
+        '--env',
+        'LOG_LEVEL=warn',
+      ],
       { DATABASE_URL: 'postgresql://127.0.0.1/x' },
     );
-    expect(options).toMatchObject({ preset: 'district', duration: 2.5, connections: 50, maxRequests: 900, cpuProf: '/tmp/p', env: ['GATEWAY_WORKERS=2', 'LOG_LEVEL=warn'], databaseUrl: 'postgresql://127.0.0.1/x' });
+    expect(options).toMatchObject({
+      preset: 'district',
+      duration: 2.5,
+      connections: 50,
+      maxRequests: 900,
+      cpuProf: '/tmp/p',
+      env: ['GATEWAY_WORKERS=2', 'LOG_LEVEL=warn'],
+      databaseUrl: 'postgresql://127.0.0.1/x',
+    });
   });
 
   it('names the option that is wrong', () => {

@@ -3,9 +3,15 @@ import { fetchKey, type QueryPlan } from '../src/queryPlan';
 import type { SubgraphFetch } from '../src/recordSubgraphFetches';
 
 const ROOT = 'query Resident__ps__0($id: CitizenId!) { resident(id: $id) { id } }';
-const ENTITIES = (fields: string) => `query Resident__x__1($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { ${fields} } } }`;
+const ENTITIES = (fields: string) =>
+  `query Resident__x__1($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { ${fields} } } }`;
 
-const fetchOf = (subgraph: string, query: string, id: string): SubgraphFetch => ({ subgraph, url: `http://127.0.0.1:1/${subgraph}`, body: { query, variables: { id } }, response: '{}' });
+const fetchOf = (subgraph: string, query: string, id: string): SubgraphFetch => ({
+  subgraph,
+  url: `http://127.0.0.1:1/${subgraph}`,
+  body: { query, variables: { id } },
+  response: '{}',
+});
 
 describe('fetch slots', () => {
   const operations = ['A', 'B'].map((id) => [
@@ -42,7 +48,12 @@ describe('fetch slots', () => {
         ],
       },
     };
-    const p50 = { [fetchKey('public-security', ROOT)]: 8, [fetchKey('grid', ENTITIES('jurisdiction'))]: 20, [fetchKey('public-security', ENTITIES('household'))]: 30, [fetchKey('labour', ENTITIES('labour'))]: 12 };
+    const p50 = {
+      [fetchKey('public-security', ROOT)]: 8,
+      [fetchKey('grid', ENTITIES('jurisdiction'))]: 20,
+      [fetchKey('public-security', ENTITIES('household'))]: 30,
+      [fetchKey('labour', ENTITIES('labour'))]: 12,
+    };
     const slots = fetchSlots(operations).map((slot) => ({ key: slot.key, root: slot.root, p50: p50[slot.key]! }));
     expect(directCost(plan, slots)).toEqual({ rootPlusSlowestEntity: 8 + 30, criticalPath: 8 + 20 + 30 });
   });

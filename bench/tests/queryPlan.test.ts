@@ -7,14 +7,26 @@ const plan: PlanNode = {
   kind: 'Sequence',
   nodes: [
     fetch('root', 'q0'),
-    { kind: 'Parallel', nodes: [{ kind: 'Flatten', node: fetch('a', 'q1') }, { kind: 'Sequence', nodes: [fetch('b', 'q2'), { kind: 'Flatten', node: fetch('c', 'q3') }] }] },
+    {
+      kind: 'Parallel',
+      nodes: [
+        { kind: 'Flatten', node: fetch('a', 'q1') },
+        { kind: 'Sequence', nodes: [fetch('b', 'q2'), { kind: 'Flatten', node: fetch('c', 'q3') }] },
+      ],
+    },
     fetch('d', 'q4'),
   ],
 };
 
 describe('query plans', () => {
   it('costs a sequence as the sum and a parallel group as its longest branch', () => {
-    const cost: Record<string, number> = { [fetchKey('root', 'q0')]: 10, [fetchKey('a', 'q1')]: 25, [fetchKey('b', 'q2')]: 15, [fetchKey('c', 'q3')]: 20, [fetchKey('d', 'q4')]: 5 };
+    const cost: Record<string, number> = {
+      [fetchKey('root', 'q0')]: 10,
+      [fetchKey('a', 'q1')]: 25,
+      [fetchKey('b', 'q2')]: 15,
+      [fetchKey('c', 'q3')]: 20,
+      [fetchKey('d', 'q4')]: 5,
+    };
     expect(planCost(plan, (key) => cost[key]!)).toBe(10 + Math.max(25, 15 + 20) + 5);
     cost[fetchKey('a', 'q1')] = 40;
     expect(planCost(plan, (key) => cost[key]!)).toBe(10 + 40 + 5);

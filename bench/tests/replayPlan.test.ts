@@ -30,7 +30,13 @@ describe('planReplayRunner', () => {
   afterAll(() => server.close());
 
   const plan: QueryPlan = {
-    node: { kind: 'Sequence', nodes: [{ kind: 'Fetch', serviceName: 'root', operation: 'q0' }, { kind: 'Fetch', serviceName: 'second', operation: 'q1' }] },
+    node: {
+      kind: 'Sequence',
+      nodes: [
+        { kind: 'Fetch', serviceName: 'root', operation: 'q0' },
+        { kind: 'Fetch', serviceName: 'second', operation: 'q1' },
+      ],
+    },
   };
   const operation = (op: string, second = 'second'): SubgraphFetch[] => [
     { subgraph: 'root', url: `${base}/root`, body: { query: 'q0', variables: { op } }, response: '' },
@@ -50,13 +56,31 @@ describe('planReplayRunner', () => {
     expect(load.requests).toBe(6);
     expect(load.errors.total).toBe(0);
     const measured = seen;
-    expect(measured.map((s) => `${s.subgraph}:${s.operation}`)).toEqual(['root:A', 'second:A', 'root:B', 'second:B', 'root:A', 'second:A', 'root:B', 'second:B', 'root:A', 'second:A', 'root:B', 'second:B']);
+    expect(measured.map((s) => `${s.subgraph}:${s.operation}`)).toEqual([
+      'root:A',
+      'second:A',
+      'root:B',
+      'second:B',
+      'root:A',
+      'second:A',
+      'root:B',
+      'second:B',
+      'root:A',
+      'second:A',
+      'root:B',
+      'second:B',
+    ]);
     for (let i = 0; i < measured.length; i += 2) expect(measured[i]!.context).toBe(measured[i + 1]!.context);
     expect(new Set(measured.map((s) => s.context)).size).toBe(6);
   });
 
   it('counts an operation with a failed fetch as one error', async () => {
-    const runner = planReplayRunner({ plan, operations: [operation('A', 'failing')], headers: async () => () => ({ 'content-type': 'application/json' }), connections: 2 });
+    const runner = planReplayRunner({
+      plan,
+      operations: [operation('A', 'failing')],
+      headers: async () => () => ({ 'content-type': 'application/json' }),
+      connections: 2,
+    });
     const load = summarize([await runner.run(5, 4, 4)]);
     expect(load.errors).toMatchObject({ graphql: 4, total: 4 });
   });

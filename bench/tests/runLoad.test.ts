@@ -14,7 +14,9 @@ function startServer(): Promise<{ server: Server; url: string; headers: string[]
     const body = kind === 'graphql' ? { errors: [{ message: 'no' }], data: null } : { data: { ok: kind === 'fine' } };
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, headers })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, headers })),
+  );
 }
 
 describe('runLoad', () => {
@@ -47,7 +49,12 @@ describe('runLoad', () => {
   });
 
   it('pools runs: requests and durations add up', () => {
-    const run = (latenciesMs: number[], durationSeconds: number) => ({ latenciesMs, durationSeconds, errors: { non2xx: 1, graphql: 0, wrongAnswers: 0, transport: 0, total: 1 }, sampledAnswers: 2 });
+    const run = (latenciesMs: number[], durationSeconds: number) => ({
+      latenciesMs,
+      durationSeconds,
+      errors: { non2xx: 1, graphql: 0, wrongAnswers: 0, transport: 0, total: 1 },
+      sampledAnswers: 2,
+    });
     const pooled = summarize([run([1, 2, 3], 1), run([4, 5, 6, 7], 2)]);
     expect(pooled).toMatchObject({ requests: 7, durationSeconds: 3, sampledAnswers: 4, latencyMs: { p50: 4, p95: 7, p99: 7 } });
     expect(pooled.requestsPerSecond).toBeCloseTo(7 / 3);

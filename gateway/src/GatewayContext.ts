@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { PURPOSE_CODES, TrustError, hashBody, parsePurpose, signGatewayContext, createUserTokenVerifier, type Caller, type KeyLike, type Purpose } from '@resident-graph/trust';
+import {
+  PURPOSE_CODES,
+  TrustError,
+  hashBody,
+  parsePurpose,
+  signGatewayContext,
+  createUserTokenVerifier,
+  type Caller,
+  type KeyLike,
+  type Purpose,
+} from '@resident-graph/trust';
 
 export interface GatewayContext {
   caller: Caller;

@@ -90,7 +90,13 @@ function endpointOf(url: string, agent: Agent): Endpoint {
   return {
     url: parsed.href,
     https,
-    options: { protocol: parsed.protocol, hostname: parsed.hostname, port: parsed.port, path: `${parsed.pathname}${parsed.search}`, agent: https ? undefined : agent },
+    options: {
+      protocol: parsed.protocol,
+      hostname: parsed.hostname,
+      port: parsed.port,
+      path: `${parsed.pathname}${parsed.search}`,
+      agent: https ? undefined : agent,
+    },
   };
 }
 
@@ -105,7 +111,15 @@ function send(endpoint: Endpoint, init: FetcherRequestInit, retryStaleConnection
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
       incoming.on('error', reject);
       incoming.on('end', () =>
-        resolve(new BufferedResponse(endpoint.url, incoming.statusCode ?? 0, incoming.statusMessage ?? '', new ResponseHeaders(incoming.headers), Buffer.concat(chunks))),
+        resolve(
+          new BufferedResponse(
+            endpoint.url,
+            incoming.statusCode ?? 0,
+            incoming.statusMessage ?? '',
+            new ResponseHeaders(incoming.headers),
+            Buffer.concat(chunks),
+          ),
+        ),
       );
     });
     outgoing.on('error', (error: NodeJS.ErrnoException) => {

@@ -8,7 +8,9 @@ function fieldsByType(query: string): Map<string, string[]> {
   const collect = (selectionSet: SelectionSetNode | undefined) => {
     for (const selection of selectionSet?.selections ?? []) {
       if (selection.kind !== Kind.INLINE_FRAGMENT || !selection.typeCondition) continue;
-      const names = selection.selectionSet.selections.flatMap((field) => (field.kind === Kind.FIELD && field.name.value !== '__typename' ? [(field.alias ?? field.name).value] : []));
+      const names = selection.selectionSet.selections.flatMap((field) =>
+        field.kind === Kind.FIELD && field.name.value !== '__typename' ? [(field.alias ?? field.name).value] : [],
+      );
       const type = selection.typeCondition.name.value;
       fields.set(type, [...(fields.get(type) ?? []), ...names]);
     }

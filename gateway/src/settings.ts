@@ -47,7 +47,11 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env) {
       INTROSPECTION: z.stringbool().default(false),
       /** The issuer's public key (user tokens) and the gateway's private key (forwarded context). */
       TRUST_KEYS_DIR: z.string().min(1).default(DEFAULT_KEYS_DIR),
-      MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+      MAX_BODY_BYTES: z.coerce
+        .number()
+        .int()
+        .min(1024)
+        .default(256 * 1024),
       /**
        * Processes serving the port (node:cluster). More than one pays only where the gateway,
        * not the departments, runs out of CPU: each costs a whole process's memory.

@@ -68,12 +68,19 @@ describe('SubgraphDataSource', () => {
     expect(received[0]!.headers[GATEWAY_CONTEXT_HEADER]).toBe(`signed-for:${hashBody(received[0]!.body)}`);
     expect(received[0]!.headers['x-request-id']).toBe('request-1');
     expect(received[0]!.headers['content-type']).toBe('application/json');
-    expect(JSON.parse(received[0]!.body)).toEqual({ query: 'query Probe($id: ID!) { grid(id: $id) { id name } }', variables: { id: 'G001' }, operationName: 'Probe' });
+    expect(JSON.parse(received[0]!.body)).toEqual({
+      query: 'query Probe($id: ID!) { grid(id: $id) { id name } }',
+      variables: { id: 'G001' },
+      operationName: 'Probe',
+    });
   });
 
   it("keeps the subgraph's own code and message from a refused fetch", async () => {
     reply = { status: 400, body: JSON.stringify({ errors: [{ message: 'first must be 0…1000', extensions: { code: 'BAD_USER_INPUT' } }] }) };
-    await expect(source().process(incoming('{ grid }'))).rejects.toMatchObject({ message: 'first must be 0…1000', extensions: { code: 'BAD_USER_INPUT', status: 400 } });
+    await expect(source().process(incoming('{ grid }'))).rejects.toMatchObject({
+      message: 'first must be 0…1000',
+      extensions: { code: 'BAD_USER_INPUT', status: 400 },
+    });
   });
 
   it.each([
@@ -91,16 +98,23 @@ describe('SubgraphDataSource', () => {
     ['JSON without data or errors', '{"hello":"world"}'],
   ])('calls an answer that is %s SUBGRAPH_BAD_RESPONSE, naming the subgraph', async (_what, body) => {
     reply.body = body;
-    await expect(source().process(incoming('{ grid }'))).rejects.toMatchObject({ message: expect.stringContaining('subgraph grid'), extensions: { code: 'SUBGRAPH_BAD_RESPONSE' } });
+    await expect(source().process(incoming('{ grid }'))).rejects.toMatchObject({
+      message: expect.stringContaining('subgraph grid'),
+      extensions: { code: 'SUBGRAPH_BAD_RESPONSE' },
+    });
   });
 
   it('calls a subgraph that cannot be reached SUBGRAPH_UNAVAILABLE, naming it', async () => {
     const unreachable = await unreachableSource('labour');
-    await expect(unreachable.process(incoming('{ grid }'))).rejects.toMatchObject({ message: expect.stringContaining('subgraph labour cannot be reached'), extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+    await expect(unreachable.process(incoming('{ grid }'))).rejects.toMatchObject({
+      message: expect.stringContaining('subgraph labour cannot be reached'),
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
+    });
   });
 
   describe('a failed entity fetch', () => {
-    const entitiesQuery = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { labour { onRecord } status: employmentStatus } } }';
+    const entitiesQuery =
+      'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { labour { onRecord } status: employmentStatus } } }';
     const representations = [
       { __typename: 'Resident', id: '11010519491231002X', jurisdiction: { gridId: 'G001', communityId: 'C01' } },
       { __typename: 'Resident', id: '110105491231002', jurisdiction: null },
@@ -109,7 +123,12 @@ describe('SubgraphDataSource', () => {
     it('answers every entity with the fields it asked for set to null, the error beside them', async () => {
       reply = { status: 502, body: 'upstream down' };
       const response = await source().process(incoming(entitiesQuery, { representations }));
-      expect(response.data).toEqual({ _entities: [{ __typename: 'Resident', labour: null, status: null }, { __typename: 'Resident', labour: null, status: null }] });
+      expect(response.data).toEqual({
+        _entities: [
+          { __typename: 'Resident', labour: null, status: null },
+          { __typename: 'Resident', labour: null, status: null },
+        ],
+      });
       expect(response.errors).toEqual([expect.objectContaining({ message: '502: Bad Gateway', extensions: { code: 'INTERNAL_SERVER_ERROR', status: 502 } })]);
     });
 
@@ -117,7 +136,10 @@ describe('SubgraphDataSource', () => {
       const unreachable = await unreachableSource('labour');
       const response = await unreachable.process(incoming(entitiesQuery, { representations }));
       expect(response.data?._entities).toHaveLength(2);
-      expect(response.errors?.[0]).toMatchObject({ message: expect.stringContaining('subgraph labour cannot be reached'), extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+      expect(response.errors?.[0]).toMatchObject({
+        message: expect.stringContaining('subgraph labour cannot be reached'),
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
+      });
     });
   });
 });

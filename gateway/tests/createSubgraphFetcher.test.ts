@@ -23,7 +23,9 @@ describe('createSubgraphFetcher', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       received.push({ method: request.method ?? '', headers: request.headers, body });
       const status = request.url === '/refuse' ? 400 : 200;
-      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify({ data: { echo: body } }));
+      response
+        .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+        .end(JSON.stringify({ data: { echo: body } }));
     });
     server.on('connection', () => connections++);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -39,7 +41,9 @@ describe('createSubgraphFetcher', () => {
     const body = JSON.stringify({ query: '{ résident }', variables: { id: '1' } });
     const response = await fetcher(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'r-1' }, body });
 
-    expect(received).toEqual([{ method: 'POST', headers: expect.objectContaining({ 'x-request-id': 'r-1', 'content-length': String(Buffer.byteLength(body)) }), body }]);
+    expect(received).toEqual([
+      { method: 'POST', headers: expect.objectContaining({ 'x-request-id': 'r-1', 'content-length': String(Buffer.byteLength(body)) }), body },
+    ]);
     expect(response.status).toBe(200);
     expect(response.ok).toBe(true);
     expect(response.url).toBe(url);

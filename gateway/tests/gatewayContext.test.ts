@@ -18,7 +18,10 @@ describe('gatewayContextFactory', () => {
     ({ headers: { authorization: `Bearer ${await mintUserToken(worker, issuer.privateKey)}`, ...headers } }) as unknown as IncomingMessage;
 
   it("makes its own request id for every request and keeps the client's apart, signed for subgraphs", async () => {
-    const [first, second] = await Promise.all([contextOf(await requestWith({ 'x-request-id': 'req-1' })), contextOf(await requestWith({ 'x-request-id': 'req-1' }))]);
+    const [first, second] = await Promise.all([
+      contextOf(await requestWith({ 'x-request-id': 'req-1' })),
+      contextOf(await requestWith({ 'x-request-id': 'req-1' })),
+    ]);
     expect(first.requestId).toMatch(UUID);
     expect(second.requestId).toMatch(UUID);
     expect(first.requestId).not.toBe(second.requestId);
@@ -29,7 +32,9 @@ describe('gatewayContextFactory', () => {
 
   it('signs a context per subgraph fetch, bound to its body, each with its own id', async () => {
     const context = await contextOf(await requestWith({}));
-    const [one, again, other] = await Promise.all(['{"query":"{ a }"}', '{"query":"{ a }"}', '{"query":"{ b }"}'].map(async (body) => verifyGatewayContext(await context.signFor(body), gateway.publicKey)));
+    const [one, again, other] = await Promise.all(
+      ['{"query":"{ a }"}', '{"query":"{ a }"}', '{"query":"{ b }"}'].map(async (body) => verifyGatewayContext(await context.signFor(body), gateway.publicKey)),
+    );
     expect(one!.bodyHash).toBe(hashBody('{"query":"{ a }"}'));
     expect(other!.bodyHash).toBe(hashBody('{"query":"{ b }"}'));
     expect(new Set([one!.contextId, again!.contextId, other!.contextId]).size).toBe(3);
@@ -56,6 +61,8 @@ describe('gatewayContextFactory', () => {
   });
 
   it.each(['CASE_REVIEW:a%00b', 'CASE_REVIEW:a%0Ab', 'CASE_REVIEW:%E6%A1'])('refuses the purpose %p with PURPOSE_REQUIRED', async (header) => {
-    await expect(contextOf(await requestWith({ 'x-purpose': header }))).rejects.toMatchObject({ extensions: { code: 'PURPOSE_REQUIRED', http: { status: 400 } } });
+    await expect(contextOf(await requestWith({ 'x-purpose': header }))).rejects.toMatchObject({
+      extensions: { code: 'PURPOSE_REQUIRED', http: { status: 400 } },
+    });
   });
 });

@@ -37,10 +37,30 @@ describe('gatewayLimits', () => {
 
   it.each([
     ['five levels deep', '{ resident(id: "1") { household { members { household { id } } } } }', undefined, 'MAX_QUERY_DEPTH'],
-    ['five levels deep through fragments', 'query { resident(id: "1") { ...R } } fragment R on Resident { household { ... on Household { members { household { id } } } } }', undefined, 'MAX_QUERY_DEPTH'],
-    ['four aliases', '{ a: resident(id: "1") { id } b: resident(id: "2") { id } c: resident(id: "3") { id } d: resident(id: "4") { id } }', undefined, 'MAX_ALIASES'],
-    ['aliases hidden in a fragment spread twice', 'query { ...F ...F } fragment F on Query { a: resident(id: "1") { id } b: resident(id: "2") { id } }', undefined, 'MAX_ALIASES'],
-    ['four directives', '{ resident(id: "1") { id @include(if: true) name @include(if: true) household @skip(if: false) { id @skip(if: false) } } }', undefined, 'MAX_DIRECTIVES'],
+    [
+      'five levels deep through fragments',
+      'query { resident(id: "1") { ...R } } fragment R on Resident { household { ... on Household { members { household { id } } } } }',
+      undefined,
+      'MAX_QUERY_DEPTH',
+    ],
+    [
+      'four aliases',
+      '{ a: resident(id: "1") { id } b: resident(id: "2") { id } c: resident(id: "3") { id } d: resident(id: "4") { id } }',
+      undefined,
+      'MAX_ALIASES',
+    ],
+    [
+      'aliases hidden in a fragment spread twice',
+      'query { ...F ...F } fragment F on Query { a: resident(id: "1") { id } b: resident(id: "2") { id } }',
+      undefined,
+      'MAX_ALIASES',
+    ],
+    [
+      'four directives',
+      '{ resident(id: "1") { id @include(if: true) name @include(if: true) household @skip(if: false) { id @skip(if: false) } } }',
+      undefined,
+      'MAX_DIRECTIVES',
+    ],
     ['a page size written in the query over the cost', '{ grid(id: "G") { residents(first: 600) { id name } } }', undefined, 'MAX_QUERY_COST'],
     ['a page size passed as a variable over the cost', 'query ($n: Int) { grid(id: "G") { residents(first: $n) { id name } } }', { n: 600 }, 'MAX_QUERY_COST'],
     ['pages nested in one another', '{ grid(id: "G") { neighbours(first: 20) { residents(first: 40) { id } } } }', undefined, 'MAX_QUERY_COST'],

@@ -6,7 +6,11 @@ describe('nullEntities', () => {
       ... on Resident { __typename labour { onRecord } card: socialSecurityCardNumber }
       ... on Household { members { relationToHead } }
     } }`;
-    const representations = [{ __typename: 'Household', id: 'H1' }, { __typename: 'Resident', id: 'R1' }, { __typename: 'Resident', id: 'R2' }];
+    const representations = [
+      { __typename: 'Household', id: 'H1' },
+      { __typename: 'Resident', id: 'R1' },
+      { __typename: 'Resident', id: 'R2' },
+    ];
     expect(nullEntities(query, representations)).toEqual([
       { __typename: 'Household', members: null },
       { __typename: 'Resident', labour: null, card: null },

@@ -8,7 +8,12 @@ const typeDefs = `
   type Query { resident(id: CitizenId!): String  residents(ids: [CitizenId!]!): [String!]!  maybe(id: CitizenId): String  search(name: String): String }
 `;
 const resolvers = {
-  Query: { resident: (_: unknown, args: { id: string }) => `asked ${args.id}`, residents: () => ['asked'], maybe: () => 'maybe', search: (_: unknown, args: { name: string }) => `found ${args.name}` },
+  Query: {
+    resident: (_: unknown, args: { id: string }) => `asked ${args.id}`,
+    residents: () => ['asked'],
+    maybe: () => 'maybe',
+    search: (_: unknown, args: { name: string }) => `found ${args.name}`,
+  },
 };
 
 describe('useCitizenIdValidation', () => {
@@ -43,17 +48,27 @@ describe('useCitizenIdValidation', () => {
   });
 
   it('leaves arguments and variables of other types alone', async () => {
-    expect(await run('query($name: String) { search(name: $name) }', { name: 'not an ID' })).toMatchObject({ data: { search: 'found not an ID' }, errors: undefined });
+    expect(await run('query($name: String) { search(name: $name) }', { name: 'not an ID' })).toMatchObject({
+      data: { search: 'found not an ID' },
+      errors: undefined,
+    });
     expect(await run('{ search(name: "not an ID") }')).toMatchObject({ data: { search: 'found not an ID' }, errors: undefined });
   });
 
   it.each([
-    ['query($id: CitizenId!) { resident(id: $id) }', { id: '110105194912310021' }, /^variable \$id: "110105194912310021" is not a valid citizen ID \([A-Z_]+\)$/],
+    [
+      'query($id: CitizenId!) { resident(id: $id) }',
+      { id: '110105194912310021' },
+      /^variable \$id: "110105194912310021" is not a valid citizen ID \([A-Z_]+\)$/,
+    ],
     ['{ resident(id: "110105194912310021") }', undefined, /^argument id: "110105194912310021" is not a valid citizen ID \([A-Z_]+\)$/],
     ['{ resident(id: 110105) }', undefined, /^argument id: "\(IntValue\)" is not a valid citizen ID \([A-Z_]+\)$/],
   ])('says where the bad ID is and what is wrong with it: %s', async (query, variables, message) => {
     const result = await run(query, variables);
-    expect(result.errors?.[0]).toMatchObject({ message: expect.stringMatching(message), extensions: { code: 'INVALID_CITIZEN_ID', problem: expect.stringMatching(/^[A-Z_]+$/) } });
+    expect(result.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(message),
+      extensions: { code: 'INVALID_CITIZEN_ID', problem: expect.stringMatching(/^[A-Z_]+$/) },
+    });
   });
 
   it('answers a document it has seen before the same way: refused literals stay refused, variables are checked every time', async () => {

@@ -9,10 +9,7 @@ export type Protocol = 'rest' | 'soap' | 'db' | 'csv';
  * on its own port, a schema in the shared database that a one-shot process prepares, or
  * files the generator writes into the data set (an export the subgraph reads).
  */
-export type StandInEntry =
-  | { kind: 'server'; port: number; entry: string }
-  | { kind: 'database'; schema: string; entry: string }
-  | { kind: 'files' };
+export type StandInEntry = { kind: 'server'; port: number; entry: string } | { kind: 'database'; schema: string; entry: string } | { kind: 'files' };
 
 export type StandInWriter = (population: Population, outDir: string) => Promise<void>;
 

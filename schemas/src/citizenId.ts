@@ -5,16 +5,9 @@
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARACTERS = '10X98765432';
 
-export type CitizenIdProblem =
-  | 'EMPTY'
-  | 'WRONG_LENGTH'
-  | 'NOT_DIGITS'
-  | 'BAD_BIRTH_DATE'
-  | 'BAD_CHECK_DIGIT';
+export type CitizenIdProblem = 'EMPTY' | 'WRONG_LENGTH' | 'NOT_DIGITS' | 'BAD_BIRTH_DATE' | 'BAD_CHECK_DIGIT';
 
-export type CitizenIdResult =
-  | { ok: true; id: string; converted: boolean }
-  | { ok: false; problem: CitizenIdProblem; cleaned: string };
+export type CitizenIdResult = { ok: true; id: string; converted: boolean } | { ok: false; problem: CitizenIdProblem; cleaned: string };
 
 export function checkCharacter(first17: string): string {
   let sum = 0;

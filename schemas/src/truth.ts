@@ -4,28 +4,14 @@
  * with its own imperfections (listed in `imperfections`), and end-to-end tests compare
  * what the graph returns against it. Dates are `YYYY-MM-DD`; codes are canonical enums.
  */
-import type {
-  DisabilityCategory,
-  EmploymentStatus,
-  Gender,
-  MaritalStatus,
-  RelationToHead,
-  SocialInsuranceType,
-} from './codes';
+import type { DisabilityCategory, EmploymentStatus, Gender, MaritalStatus, RelationToHead, SocialInsuranceType } from './codes';
 
 export type Department = 'public-security' | 'civil-affairs' | 'family-planning' | 'labour' | 'grid';
 export const DEPARTMENTS: readonly Department[] = ['public-security', 'civil-affairs', 'family-planning', 'labour', 'grid'];
 
 export type PopulationType = 'PERMANENT' | 'FLOATING';
 export type ResidentCategory =
-  | 'PERMANENT'
-  | 'FLOATING'
-  | 'FAMILY_PLANNING_CLIENT'
-  | 'LAID_OFF'
-  | 'MINIMUM_LIVING_ALLOWANCE'
-  | 'DISABLED'
-  | 'ELDERLY'
-  | 'CHILD_UNDER_3';
+  'PERMANENT' | 'FLOATING' | 'FAMILY_PLANNING_CLIENT' | 'LAID_OFF' | 'MINIMUM_LIVING_ALLOWANCE' | 'DISABLED' | 'ELDERLY' | 'CHILD_UNDER_3';
 
 export interface TruthResidencePermit {
   number: string;

@@ -24,7 +24,10 @@ const PROBES: FieldProbe[] = [
   { selection: 'name', rows: ps('Resident.name') },
   { selection: 'gender birthDate', rows: ps('Resident.gender', 'Resident.birthDate') },
   { selection: 'ethnicity { code name }', rows: ps('Resident.ethnicity', 'Ethnicity.code', 'Ethnicity.name') },
-  { selection: 'maritalStatus populationType relationToHead registeredAddress', rows: ps('Resident.maritalStatus', 'Resident.populationType', 'Resident.relationToHead', 'Resident.registeredAddress') },
+  {
+    selection: 'maritalStatus populationType relationToHead registeredAddress',
+    rows: ps('Resident.maritalStatus', 'Resident.populationType', 'Resident.relationToHead', 'Resident.registeredAddress'),
+  },
   { selection: 'household { id registeredAddress }', rows: ps('Resident.household', 'Household.id', 'Household.registeredAddress') },
   // The whole list gathers each department's issues: a stored ID is masked if either table masks it.
   {
@@ -35,15 +38,57 @@ const PROBES: FieldProbe[] = [
   { selection: 'address categories', rows: of('grid', 'Resident.address', 'Resident.categories') },
   {
     selection: 'civilAffairs { onRecord receivesMinimumLivingAllowance extremeHardship disabilityGrade }',
-    rows: of('civil-affairs', 'Resident.civilAffairs', 'CivilAffairsSection.onRecord', 'CivilAffairsSection.receivesMinimumLivingAllowance', 'CivilAffairsSection.extremeHardship', 'CivilAffairsSection.disabilityGrade'),
+    rows: of(
+      'civil-affairs',
+      'Resident.civilAffairs',
+      'CivilAffairsSection.onRecord',
+      'CivilAffairsSection.receivesMinimumLivingAllowance',
+      'CivilAffairsSection.extremeHardship',
+      'CivilAffairsSection.disabilityGrade',
+    ),
   },
-  { selection: 'civilAffairs { allowanceCases { caseNumber status } }', rows: of('civil-affairs', 'Resident.civilAffairs', 'CivilAffairsSection.allowanceCases', 'AllowanceCase.caseNumber', 'AllowanceCase.status') },
-  { selection: 'civilAffairs { marriages { spouseName spouseId } }', rows: of('civil-affairs', 'Resident.civilAffairs', 'CivilAffairsSection.marriages', 'MarriageRegistration.spouseName', 'MarriageRegistration.spouseId') },
-  { selection: 'civilAffairs { dataQualityIssues { kind storedId } }', rows: of('civil-affairs', 'Resident.civilAffairs', 'CivilAffairsSection.dataQualityIssues', 'DataQualityIssue.kind', 'DataQualityIssue.storedId') },
-  { selection: 'familyPlanning { onRecord childBearingAge }', rows: of('family-planning', 'Resident.familyPlanning', 'FamilyPlanningSection.onRecord', 'FamilyPlanningSection.childBearingAge') },
-  { selection: 'familyPlanning { children { citizenId name } }', rows: of('family-planning', 'Resident.familyPlanning', 'FamilyPlanningSection.children', 'ChildRecord.citizenId', 'ChildRecord.name') },
-  { selection: 'labour { onRecord employmentStatus laidOff registeredUnemployed }', rows: of('labour', 'Resident.labour', 'LabourSection.onRecord', 'LabourSection.employmentStatus', 'LabourSection.laidOff', 'LabourSection.registeredUnemployed') },
-  { selection: 'labour { socialSecurityCardNumber insurance { type paidMonths } }', rows: of('labour', 'Resident.labour', 'LabourSection.socialSecurityCardNumber', 'LabourSection.insurance', 'SocialInsurance.type', 'SocialInsurance.paidMonths') },
+  {
+    selection: 'civilAffairs { allowanceCases { caseNumber status } }',
+    rows: of('civil-affairs', 'Resident.civilAffairs', 'CivilAffairsSection.allowanceCases', 'AllowanceCase.caseNumber', 'AllowanceCase.status'),
+  },
+  {
+    selection: 'civilAffairs { marriages { spouseName spouseId } }',
+    rows: of('civil-affairs', 'Resident.civilAffairs', 'CivilAffairsSection.marriages', 'MarriageRegistration.spouseName', 'MarriageRegistration.spouseId'),
+  },
+  {
+    selection: 'civilAffairs { dataQualityIssues { kind storedId } }',
+    rows: of('civil-affairs', 'Resident.civilAffairs', 'CivilAffairsSection.dataQualityIssues', 'DataQualityIssue.kind', 'DataQualityIssue.storedId'),
+  },
+  {
+    selection: 'familyPlanning { onRecord childBearingAge }',
+    rows: of('family-planning', 'Resident.familyPlanning', 'FamilyPlanningSection.onRecord', 'FamilyPlanningSection.childBearingAge'),
+  },
+  {
+    selection: 'familyPlanning { children { citizenId name } }',
+    rows: of('family-planning', 'Resident.familyPlanning', 'FamilyPlanningSection.children', 'ChildRecord.citizenId', 'ChildRecord.name'),
+  },
+  {
+    selection: 'labour { onRecord employmentStatus laidOff registeredUnemployed }',
+    rows: of(
+      'labour',
+      'Resident.labour',
+      'LabourSection.onRecord',
+      'LabourSection.employmentStatus',
+      'LabourSection.laidOff',
+      'LabourSection.registeredUnemployed',
+    ),
+  },
+  {
+    selection: 'labour { socialSecurityCardNumber insurance { type paidMonths } }',
+    rows: of(
+      'labour',
+      'Resident.labour',
+      'LabourSection.socialSecurityCardNumber',
+      'LabourSection.insurance',
+      'SocialInsurance.type',
+      'SocialInsurance.paidMonths',
+    ),
+  },
 ];
 
 const ENTRY = ps('Query.resident');
@@ -68,7 +113,11 @@ describe('who may see what: every role, inside and outside its jurisdiction, eve
     const street = readStreet(stack.dataDir);
     // Inside: a resident with a 15-digit civil-affairs key (an issue whose stored ID must be masked), children and labour facts.
     inside = truth.find(
-      (r) => r.imperfections.some((i) => i.department === 'civil-affairs' && i.kind === 'ID_15_DIGIT') && (r.familyPlanning?.children.length ?? 0) > 0 && r.labour && r.publicSecurity.householdId,
+      (r) =>
+        r.imperfections.some((i) => i.department === 'civil-affairs' && i.kind === 'ID_15_DIGIT') &&
+        (r.familyPlanning?.children.length ?? 0) > 0 &&
+        r.labour &&
+        r.publicSecurity.householdId,
     )!;
     outside = truth.find((r) => r.grid.communityId !== inside.grid.communityId && r.publicSecurity.householdId)!;
     expect(street.communities.length).toBeGreaterThan(1);

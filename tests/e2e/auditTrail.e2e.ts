@@ -1,6 +1,16 @@
 import { createAuditStore, type AuditStore } from '@resident-graph/audit';
 import type { Caller } from '@resident-graph/trust';
-import { createTestDatabase, graphql, readTruth, requestHeaders, startTcpProxy, startTestStack, type TcpProxy, type TestDatabase, type TestStack } from '../support';
+import {
+  createTestDatabase,
+  graphql,
+  readTruth,
+  requestHeaders,
+  startTcpProxy,
+  startTestStack,
+  type TcpProxy,
+  type TestDatabase,
+  type TestStack,
+} from '../support';
 
 const READ = 'query($id: CitizenId!) { resident(id: $id) { name civilAffairs { onRecord receivesMinimumLivingAllowance } } }';
 const ACCESS_LOG = `query($id: CitizenId!) { accessLog(residentId: $id, first: 50) {
@@ -41,7 +51,12 @@ describe('the audit trail', () => {
     expect(read.errors).toBeUndefined();
 
     const auditor: Caller = { subject: 'supervisor-1', role: 'auditor', department: null, grids: [], community: null };
-    const log = await graphql<{ accessLog: { nodes: Record<string, unknown>[] } }>(stack.gatewayUrl, ACCESS_LOG, { id: residentId }, await requestHeaders(stack, auditor, 'SUPERVISION'));
+    const log = await graphql<{ accessLog: { nodes: Record<string, unknown>[] } }>(
+      stack.gatewayUrl,
+      ACCESS_LOG,
+      { id: residentId },
+      await requestHeaders(stack, auditor, 'SUPERVISION'),
+    );
     expect(log.errors).toBeUndefined();
     const entries = log.data!.accessLog.nodes;
     // Public security answers the lookup by ID and the name in one request (jurisdiction comes from the grid database, not a second round).

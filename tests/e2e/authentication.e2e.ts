@@ -70,9 +70,18 @@ describe('authentication, forwarded context and purpose', () => {
 
     it.each([
       ['without a gateway context', async () => ({})],
-      ['with a context signed by another key', async () => ({ [GATEWAY_CONTEXT_HEADER]: await signGatewayContext(claims(), (await generateKeyPair('ES256')).privateKey) })],
-      ['with a user token instead of a context', async () => ({ [GATEWAY_CONTEXT_HEADER]: await mintUserToken(caller, await loadKey(stack.keysDir, 'issuer', 'private')) })],
-      ['with an expired context', async () => ({ [GATEWAY_CONTEXT_HEADER]: await signGatewayContext(claims(), await loadKey(stack.keysDir, 'gateway', 'private'), -5) })],
+      [
+        'with a context signed by another key',
+        async () => ({ [GATEWAY_CONTEXT_HEADER]: await signGatewayContext(claims(), (await generateKeyPair('ES256')).privateKey) }),
+      ],
+      [
+        'with a user token instead of a context',
+        async () => ({ [GATEWAY_CONTEXT_HEADER]: await mintUserToken(caller, await loadKey(stack.keysDir, 'issuer', 'private')) }),
+      ],
+      [
+        'with an expired context',
+        async () => ({ [GATEWAY_CONTEXT_HEADER]: await signGatewayContext(claims(), await loadKey(stack.keysDir, 'gateway', 'private'), -5) }),
+      ],
     ])('answers nothing %s', async (_what, headersOf) => {
       const response = await graphql(subgraphUrl(), ENTITIES, { r: [{ __typename: 'Resident', id: residentId }] }, await headersOf());
       expect(response.status).toBe(401);

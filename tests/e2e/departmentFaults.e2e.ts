@@ -21,7 +21,8 @@ function expectOnlyLost(section: Section, degraded: Answer, healthy: Answer): vo
   const before = healthy.resident!;
   expect(resident[section]).toBeNull();
   expect(resident.name).toBe(before.name);
-  for (const other of (['civilAffairs', 'familyPlanning', 'labour'] as const).filter((name) => name !== section)) expect(resident[other]).toEqual(before[other]);
+  for (const other of (['civilAffairs', 'familyPlanning', 'labour'] as const).filter((name) => name !== section))
+    expect(resident[other]).toEqual(before[other]);
 }
 
 async function setFault(port: number, fault: StandInFault): Promise<void> {

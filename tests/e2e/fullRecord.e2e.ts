@@ -48,7 +48,7 @@ function sampleResidents(truth: TruthIndex): TruthResident[] {
   return [...picks.values()];
 }
 
-describe('a resident\'s whole record through the gateway', () => {
+describe("a resident's whole record through the gateway", () => {
   let stack: TestStack;
   let headers: Record<string, string>;
   let truth: TruthIndex;
@@ -62,15 +62,26 @@ describe('a resident\'s whole record through the gateway', () => {
     await stack?.stopAll();
   });
 
-  it('answers every sampled resident exactly as the truth says, imperfections included, to each department\'s officer', async () => {
+  it("answers every sampled resident exactly as the truth says, imperfections included, to each department's officer", async () => {
     const sample = sampleResidents(truth);
     expect(sample.length).toBeGreaterThan(60);
     const kindsCovered = new Set(sample.flatMap((r) => r.imperfections.map((i) => `${i.department}|${i.kind}`)));
     expect([...kindsCovered].sort()).toEqual(
-      expect.arrayContaining(['civil-affairs|ID_15_DIGIT', 'civil-affairs|ID_TYPO', 'family-planning|ID_TYPO', 'family-planning|NAME_VARIANT', 'labour|ID_FORMATTING', 'labour|ID_TYPO']),
+      expect.arrayContaining([
+        'civil-affairs|ID_15_DIGIT',
+        'civil-affairs|ID_TYPO',
+        'family-planning|ID_TYPO',
+        'family-planning|NAME_VARIANT',
+        'labour|ID_FORMATTING',
+        'labour|ID_TYPO',
+      ]),
     );
 
-    const officers: [SectionName, OfficerDepartment][] = [['civilAffairs', 'civil-affairs'], ['familyPlanning', 'family-planning'], ['labour', 'labour']];
+    const officers: [SectionName, OfficerDepartment][] = [
+      ['civilAffairs', 'civil-affairs'],
+      ['familyPlanning', 'family-planning'],
+      ['labour', 'labour'],
+    ];
     for (const [section, department] of officers) {
       const officerHeaders = await requestHeaders(stack, OFFICER(department));
       for (const resident of sample) {

@@ -35,7 +35,10 @@ describe('hostile input at the gateway', () => {
     auditDatabase = await createTestDatabase('rg_audit');
     // Subgraphs keep the ids of gateway contexts taken in Redis, as replicas would share them.
     // A generous audit time limit: this suite is about what the trail holds, not how fast on a busy machine.
-    stack = await startTestStack({ REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', AUDIT_TIMEOUT_MS: '5000' }, { auditDatabaseUrl: auditDatabase.url });
+    stack = await startTestStack(
+      { REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', AUDIT_TIMEOUT_MS: '5000' },
+      { auditDatabaseUrl: auditDatabase.url },
+    );
     store = createAuditStore({ databaseUrl: auditDatabase.url });
     truth = readTruth(stack.dataDir);
     // Registered in a household, so household reads have members to name.
@@ -60,12 +63,33 @@ describe('hostile input at the gateway', () => {
   describe('limits, each refused before any subgraph is asked, naming the limit', () => {
     it.each([
       // 500 would stop at MAX_TOKENS before aliases are counted.
-      ['100 aliases of resident', 'MAX_ALIASES', () => `query($id: CitizenId!) { ${Array.from({ length: 100 }, (_, i) => `r${i}: resident(id: $id) { id }`).join(' ')} }`],
-      ['a fragment spread to multiply aliases', 'MAX_ALIASES', () => `query($id: CitizenId!) { ...F ...F ...F } fragment F on Query { ${Array.from({ length: 6 }, (_, i) => `r${i}: resident(id: $id) { id }`).join(' ')} }`],
-      ['nesting 14 levels deep', 'MAX_QUERY_DEPTH', () => `query($id: CitizenId!) { resident(id: $id) { ${'household { members { resident { '.repeat(4)}id${' } } }'.repeat(4)} } }`],
-      ['14 roster pages of 1,000 in one request', 'MAX_QUERY_COST', () => `query($grid: ID!) { ${Array.from({ length: 14 }, (_, i) => ROSTER_PAGE(`g${i}`, 1000)).join(' ')} }`],
+      [
+        '100 aliases of resident',
+        'MAX_ALIASES',
+        () => `query($id: CitizenId!) { ${Array.from({ length: 100 }, (_, i) => `r${i}: resident(id: $id) { id }`).join(' ')} }`,
+      ],
+      [
+        'a fragment spread to multiply aliases',
+        'MAX_ALIASES',
+        () =>
+          `query($id: CitizenId!) { ...F ...F ...F } fragment F on Query { ${Array.from({ length: 6 }, (_, i) => `r${i}: resident(id: $id) { id }`).join(' ')} }`,
+      ],
+      [
+        'nesting 14 levels deep',
+        'MAX_QUERY_DEPTH',
+        () => `query($id: CitizenId!) { resident(id: $id) { ${'household { members { resident { '.repeat(4)}id${' } } }'.repeat(4)} } }`,
+      ],
+      [
+        '14 roster pages of 1,000 in one request',
+        'MAX_QUERY_COST',
+        () => `query($grid: ID!) { ${Array.from({ length: 14 }, (_, i) => ROSTER_PAGE(`g${i}`, 1000)).join(' ')} }`,
+      ],
       ['a roster page of 100,000', 'MAX_QUERY_COST', () => `query($grid: ID!) { ${ROSTER_PAGE('g', 100_000)} }`],
-      ['a directive on every field', 'MAX_DIRECTIVES', () => `query($id: CitizenId!) { resident(id: $id) { ${Array.from({ length: 60 }, () => 'id @include(if: true)').join(' ')} } }`],
+      [
+        'a directive on every field',
+        'MAX_DIRECTIVES',
+        () => `query($id: CitizenId!) { resident(id: $id) { ${Array.from({ length: 60 }, () => 'id @include(if: true)').join(' ')} } }`,
+      ],
       ['a document of 8,000 tokens', 'MAX_TOKENS', () => `query { ${'__typename '.repeat(8_000)} }`],
     ])('%s: 400 QUERY_TOO_COMPLEX naming %s', async (_what, limit, queryOf) => {
       const answer = await post(stack.gatewayUrl, JSON.stringify({ query: queryOf(), variables: { id: resident.id, grid: resident.gridId } }), headers);
@@ -75,8 +99,16 @@ describe('hostile input at the gateway', () => {
     });
 
     it('a page size passed as a variable counts as one written in the query', async () => {
-      const answer = await post(stack.gatewayUrl, JSON.stringify({ query: `query($grid: ID!, $n: Int) { ${ROSTER_PAGE('g', '$n')} }`, variables: { grid: resident.gridId, n: 100_000 } }), headers);
-      expect([answer.status, answer.errors?.[0]?.extensions?.code, answer.errors?.[0]?.extensions?.limit]).toEqual([400, 'QUERY_TOO_COMPLEX', 'MAX_QUERY_COST']);
+      const answer = await post(
+        stack.gatewayUrl,
+        JSON.stringify({ query: `query($grid: ID!, $n: Int) { ${ROSTER_PAGE('g', '$n')} }`, variables: { grid: resident.gridId, n: 100_000 } }),
+        headers,
+      );
+      expect([answer.status, answer.errors?.[0]?.extensions?.code, answer.errors?.[0]?.extensions?.limit]).toEqual([
+        400,
+        'QUERY_TOO_COMPLEX',
+        'MAX_QUERY_COST',
+      ]);
     });
 
     it('a megabyte body: 413 QUERY_TOO_COMPLEX naming MAX_BODY_BYTES', async () => {
@@ -190,7 +222,10 @@ describe('hostile input at the gateway', () => {
   });
 
   describe('a gateway context bound to one subgraph request', () => {
-    const ENTITIES = JSON.stringify({ query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { id } } }', variables: { r: [{ __typename: 'Resident', id: '11010519491231002X' }] } });
+    const ENTITIES = JSON.stringify({
+      query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { id } } }',
+      variables: { r: [{ __typename: 'Resident', id: '11010519491231002X' }] },
+    });
     const subgraphUrl = () => `http://127.0.0.1:${stack.ports.subgraphs['public-security']!}/graphql`;
     const signedFor = async (body: string | null) =>
       signGatewayContext(
@@ -203,7 +238,11 @@ describe('hostile input at the gateway', () => {
       const once = await post(subgraphUrl(), ENTITIES, { [GATEWAY_CONTEXT_HEADER]: context });
       expect(once.status).toBe(200);
       const replayed = await post(subgraphUrl(), ENTITIES, { [GATEWAY_CONTEXT_HEADER]: context });
-      expect([replayed.status, replayed.errors?.[0]?.extensions?.code, replayed.errors?.[0]?.message]).toEqual([401, 'UNAUTHENTICATED', 'gateway context was already used (replayed)']);
+      expect([replayed.status, replayed.errors?.[0]?.extensions?.code, replayed.errors?.[0]?.message]).toEqual([
+        401,
+        'UNAUTHENTICATED',
+        'gateway context was already used (replayed)',
+      ]);
       const otherBody = await post(subgraphUrl(), ENTITIES.replace('{ id }', '{ id name }'), { [GATEWAY_CONTEXT_HEADER]: await signedFor(ENTITIES) });
       expect([otherBody.status, otherBody.errors?.[0]?.message]).toEqual([401, 'gateway context was signed for another request body']);
       const unbound = await post(subgraphUrl(), ENTITIES, { [GATEWAY_CONTEXT_HEADER]: await signedFor(null) });
@@ -220,7 +259,9 @@ describe('hostile input at the gateway', () => {
         expect(answer.errors?.map((error) => error.extensions?.code)).toContain('OUT_OF_JURISDICTION');
       });
       // Refused at the lookup itself: the grid database places the ID outside the worker's grids.
-      expect(entries).toContainEqual(expect.objectContaining({ subject: worker.subject, outcome: 'REFUSED', residentIds: [outside().id], fields: ['Query.resident'] }));
+      expect(entries).toContainEqual(
+        expect.objectContaining({ subject: worker.subject, outcome: 'REFUSED', residentIds: [outside().id], fields: ['Query.resident'] }),
+      );
     });
 
     it('without a purpose gives no existence answer: the same PURPOSE_REQUIRED for a resident and for nobody, each attempt recorded', async () => {
@@ -233,7 +274,12 @@ describe('hostile input at the gateway', () => {
         expect(someone).toEqual(noone);
         expect(someone!.codes).toEqual(['PURPOSE_REQUIRED']);
       });
-      expect(entries.map((entry) => [entry.outcome, entry.residentIds])).toEqual(expect.arrayContaining([['REFUSED', [outside().id]], ['REFUSED', [nobody]]]));
+      expect(entries.map((entry) => [entry.outcome, entry.residentIds])).toEqual(
+        expect.arrayContaining([
+          ['REFUSED', [outside().id]],
+          ['REFUSED', [nobody]],
+        ]),
+      );
     });
 
     it('names every member a household read served, so accessLog finds the read under each of them', async () => {

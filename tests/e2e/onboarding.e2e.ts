@@ -55,10 +55,15 @@ describe('onboarding a sixth department', () => {
 
   const ask = async (caller: Caller, residentId: string, selection = SECTION) => {
     const token = await mintUserToken(caller, await loadKey(stack.keysDir, 'issuer', 'private'), { expiresIn: '10m' });
-    return graphql<{ resident: Record<string, unknown> | null }>(stack.gatewayUrl, `query($id: CitizenId!) { resident(id: $id) { ${selection} } }`, { id: residentId }, {
-      authorization: `Bearer ${token}`,
-      'x-purpose': 'CASE_REVIEW',
-    });
+    return graphql<{ resident: Record<string, unknown> | null }>(
+      stack.gatewayUrl,
+      `query($id: CitizenId!) { resident(id: $id) { ${selection} } }`,
+      { id: residentId },
+      {
+        authorization: `Bearer ${token}`,
+        'x-purpose': 'CASE_REVIEW',
+      },
+    );
   };
   const holderOfRecord = () => {
     const records = JSON.parse(readFileSync(path.join(dataDir, ID, 'records.json'), 'utf8')) as StandInRecord[];
@@ -67,48 +72,76 @@ describe('onboarding a sixth department', () => {
     return { record, resident: truth.get(record.citizenId)! };
   };
 
-  it('scaffolds it with no change outside the registry, its folders and the generated outputs; it typechecks', () => {
-    const before = hashTree(copy.root);
-    const output = run(copy.root, 'npm', ['run', 'new:department', '--', '--id', ID, '--name', '社区矫正', '--protocol', 'rest']);
-    expect(output).toContain('wrote docs/policy.md');
-    const changed = changedFiles(before, hashTree(copy.root));
-    expect(changed.filter((file) => !ALLOWED.some((allowed) => allowed.test(file)))).toEqual([]);
-    expect(changed).toEqual(expect.arrayContaining(['registry/src/departments.ts', `subgraphs/${ID}/src/permissions.ts`, `schemas/subgraphs/${ID}.graphql`, 'schemas/supergraph.graphql']));
-    expect(readFileSync(path.join(copy.root, 'schemas', 'supergraph.graphql'), 'utf8')).toContain(`${FIELD}: CommunityCorrectionsSection`);
-    run(copy.root, 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-  }, STEP_TIMEOUT_MS);
+  it(
+    'scaffolds it with no change outside the registry, its folders and the generated outputs; it typechecks',
+    () => {
+      const before = hashTree(copy.root);
+      const output = run(copy.root, 'npm', ['run', 'new:department', '--', '--id', ID, '--name', '社区矫正', '--protocol', 'rest']);
+      expect(output).toContain('wrote docs/policy.md');
+      const changed = changedFiles(before, hashTree(copy.root));
+      expect(changed.filter((file) => !ALLOWED.some((allowed) => allowed.test(file)))).toEqual([]);
+      expect(changed).toEqual(
+        expect.arrayContaining([
+          'registry/src/departments.ts',
+          `subgraphs/${ID}/src/permissions.ts`,
+          `schemas/subgraphs/${ID}.graphql`,
+          'schemas/supergraph.graphql',
+        ]),
+      );
+      expect(readFileSync(path.join(copy.root, 'schemas', 'supergraph.graphql'), 'utf8')).toContain(`${FIELD}: CommunityCorrectionsSection`);
+      run(copy.root, 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+      run(copy.root, 'npx', ['prettier', '--check', ...changed]);
+    },
+    STEP_TIMEOUT_MS,
+  );
 
-  it("serves the section to the department's officer, as its stand-in generated it, and denies it to a grid worker", async () => {
-    running = startCopyStack(copy.root, dataDir);
-    stack = await running.ready;
-    expect(stack.repoRoot).toBe(copy.root);
-    const { record, resident } = holderOfRecord();
-    const officer: Caller = { subject: 'officer', role: 'department-officer', department: ID, grids: [], community: resident.grid.communityId };
-    const gridWorker: Caller = { subject: 'worker', role: 'grid-worker', department: null, grids: [resident.gridId], community: null };
+  it(
+    "serves the section to the department's officer, as its stand-in generated it, and denies it to a grid worker",
+    async () => {
+      running = startCopyStack(copy.root, dataDir);
+      stack = await running.ready;
+      expect(stack.repoRoot).toBe(copy.root);
+      const { record, resident } = holderOfRecord();
+      const officer: Caller = { subject: 'officer', role: 'department-officer', department: ID, grids: [], community: resident.grid.communityId };
+      const gridWorker: Caller = { subject: 'worker', role: 'grid-worker', department: null, grids: [resident.gridId], community: null };
 
-    const asOfficer = await ask(officer, resident.id);
-    expect(asOfficer.errors ?? []).toEqual([]);
-    expect(asOfficer.data?.resident?.[FIELD]).toEqual({ onRecord: true, referenceNumber: record.referenceNumber, registeredOn: record.registeredOn, status: record.status });
+      const asOfficer = await ask(officer, resident.id);
+      expect(asOfficer.errors ?? []).toEqual([]);
+      expect(asOfficer.data?.resident?.[FIELD]).toEqual({
+        onRecord: true,
+        referenceNumber: record.referenceNumber,
+        registeredOn: record.registeredOn,
+        status: record.status,
+      });
 
-    const asGridWorker = await ask(gridWorker, resident.id);
-    expect(asGridWorker.data?.resident?.[FIELD] ?? null).toBeNull();
-    expect(asGridWorker.errors?.map((error) => error.extensions?.code)).toContain('FORBIDDEN');
-  }, STEP_TIMEOUT_MS);
+      const asGridWorker = await ask(gridWorker, resident.id);
+      expect(asGridWorker.data?.resident?.[FIELD] ?? null).toBeNull();
+      expect(asGridWorker.errors?.map((error) => error.extensions?.code)).toContain('FORBIDDEN');
+    },
+    STEP_TIMEOUT_MS,
+  );
 
-  it("serves it to the grid worker once the department's policy table opens the rows", async () => {
-    const permissions = path.join(copy.root, 'subgraphs', ID, 'src', 'permissions.ts');
-    const opened = readFileSync(permissions, 'utf8')
-      .replace(`${FIELD}: access('deny', { 'own-officer': 'jurisdiction' })`, `${FIELD}: access('deny', { 'own-officer': 'jurisdiction', 'grid-worker': 'jurisdiction' })`)
-      .replace('onRecord: ownOfficer,', "onRecord: access('deny', { 'own-officer': 'allow', 'grid-worker': 'allow' }),");
-    writeFileSync(permissions, opened);
-    expect(opened).toContain("'grid-worker': 'allow'");
-    expect(opened).toContain("'grid-worker': 'jurisdiction'");
+  it(
+    "serves it to the grid worker once the department's policy table opens the rows",
+    async () => {
+      const permissions = path.join(copy.root, 'subgraphs', ID, 'src', 'permissions.ts');
+      const opened = readFileSync(permissions, 'utf8')
+        .replace(
+          `${FIELD}: access('deny', { 'own-officer': 'jurisdiction' })`,
+          `${FIELD}: access('deny', { 'own-officer': 'jurisdiction', 'grid-worker': 'jurisdiction' })`,
+        )
+        .replace('onRecord: ownOfficer,', "onRecord: access('deny', { 'own-officer': 'allow', 'grid-worker': 'allow' }),");
+      writeFileSync(permissions, opened);
+      expect(opened).toContain("'grid-worker': 'allow'");
+      expect(opened).toContain("'grid-worker': 'jurisdiction'");
 
-    await stack.restart(ID);
-    const { resident } = holderOfRecord();
-    const gridWorker: Caller = { subject: 'worker', role: 'grid-worker', department: null, grids: [resident.gridId], community: null };
-    const answer = await ask(gridWorker, resident.id, `${FIELD} { onRecord }`);
-    expect(answer.errors ?? []).toEqual([]);
-    expect(answer.data?.resident?.[FIELD]).toEqual({ onRecord: true });
-  }, STEP_TIMEOUT_MS);
+      await stack.restart(ID);
+      const { resident } = holderOfRecord();
+      const gridWorker: Caller = { subject: 'worker', role: 'grid-worker', department: null, grids: [resident.gridId], community: null };
+      const answer = await ask(gridWorker, resident.id, `${FIELD} { onRecord }`);
+      expect(answer.errors ?? []).toEqual([]);
+      expect(answer.data?.resident?.[FIELD]).toEqual({ onRecord: true });
+    },
+    STEP_TIMEOUT_MS,
+  );
 });

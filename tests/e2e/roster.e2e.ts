@@ -44,7 +44,13 @@ describe('a grid roster with every section', () => {
   beforeAll(async () => {
     stack = await startTestStack();
     truth = new TruthIndex(readTruth(stack.dataDir), readStreet(stack.dataDir));
-    const worker: Caller = { subject: 'grid-worker-1', role: 'grid-worker', department: null, grids: truth.street.grids.slice(0, 2).map((grid) => grid.id), community: null };
+    const worker: Caller = {
+      subject: 'grid-worker-1',
+      role: 'grid-worker',
+      department: null,
+      grids: truth.street.grids.slice(0, 2).map((grid) => grid.id),
+      community: null,
+    };
     headers = await requestHeaders(stack, worker, 'HOME_VISIT');
     // The adapters read their invalid-ID lists on first use; that is start-up, not a page.
     await graphql(stack.gatewayUrl, ROSTER_QUERY, { grid: truth.street.grids[1]!.id, first: 1 }, headers);

@@ -20,6 +20,9 @@ export function copyRepo(repoRoot: string): { root: string; remove(): void } {
 
 /** `node_modules` at the root and in the workspaces, relative to the root. */
 function nodeModulesFolders(repoRoot: string): string[] {
-  const found = execFileSync('find', ['.', '-maxdepth', '3', '-name', 'node_modules', '-type', 'd', '-not', '-path', '*/node_modules/*'], { cwd: repoRoot, encoding: 'utf8' });
+  const found = execFileSync('find', ['.', '-maxdepth', '3', '-name', 'node_modules', '-type', 'd', '-not', '-path', '*/node_modules/*'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
   return found.split('\n').filter(Boolean);
 }

@@ -10,7 +10,11 @@ export const OFFICER = (department: NonNullable<Caller['department']>, scope: Pa
 });
 
 /** Headers of an authenticated request: a token the stack's dev issuer signed, and a purpose. */
-export async function requestHeaders(stack: Stack, caller: Caller, purpose: PurposeCode | `${PurposeCode}:${string}` | null = 'CASE_REVIEW'): Promise<Record<string, string>> {
+export async function requestHeaders(
+  stack: Stack,
+  caller: Caller,
+  purpose: PurposeCode | `${PurposeCode}:${string}` | null = 'CASE_REVIEW',
+): Promise<Record<string, string>> {
   const token = await mintUserToken(caller, await loadKey(stack.keysDir, 'issuer', 'private'), { expiresIn: '1h' });
   return { authorization: `Bearer ${token}`, ...(purpose ? { 'x-purpose': purpose } : {}) };
 }

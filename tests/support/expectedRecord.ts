@@ -22,16 +22,23 @@ export class TruthIndex {
 }
 
 const enumName = (department: Department) => department.toUpperCase().replace('-', '_');
-const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
+const byKey =
+  <T>(key: (item: T) => string) =>
+  (a: T, b: T) =>
+    key(a).localeCompare(key(b));
 
 /** The issue kinds a department must report on the resident, from the truth's imperfections. */
 function expectedIssues(resident: TruthResident, department: Department): { department: string; kind: string; storedId: string }[] {
-  return toIssues(issueKeys(resident.imperfections.flatMap((imperfection) => {
-    if (imperfection.department !== department) return [];
-    if (imperfection.kind === 'ID_15_DIGIT') return [{ department: enumName(department), kind: 'LEGACY_15_DIGIT_ID', storedId: imperfection.storedId }];
-    if (imperfection.kind === 'ID_TYPO') return [{ department: enumName(department), kind: 'INVALID_CITIZEN_ID', storedId: imperfection.storedId }];
-    return [];
-  })));
+  return toIssues(
+    issueKeys(
+      resident.imperfections.flatMap((imperfection) => {
+        if (imperfection.department !== department) return [];
+        if (imperfection.kind === 'ID_15_DIGIT') return [{ department: enumName(department), kind: 'LEGACY_15_DIGIT_ID', storedId: imperfection.storedId }];
+        if (imperfection.kind === 'ID_TYPO') return [{ department: enumName(department), kind: 'INVALID_CITIZEN_ID', storedId: imperfection.storedId }];
+        return [];
+      }),
+    ),
+  );
 }
 
 const toIssues = (keys: string[]) =>
@@ -58,7 +65,8 @@ export function expectedRecord(resident: TruthResident, truth: TruthIndex) {
   const typo = (department: Department) => truth.imperfection(resident, department, 'ID_TYPO') !== undefined;
 
   const civil = typo('civil-affairs') ? null : resident.civilAffairs;
-  const civilFacts = civil && (civil.allowanceCases.length > 0 || civil.disability || civil.elderlyAllowance || civil.veteranBenefit || civil.marriages.length > 0);
+  const civilFacts =
+    civil && (civil.allowanceCases.length > 0 || civil.disability || civil.elderlyAllowance || civil.veteranBenefit || civil.marriages.length > 0);
   const activeCase = (kind: string) => (civil?.allowanceCases ?? []).some((c) => c.kind === kind && c.status === 'ACTIVE');
   const family = typo('family-planning') ? null : resident.familyPlanning;
   const labour = typo('labour') ? null : resident.labour;
@@ -107,9 +115,13 @@ export function expectedRecord(resident: TruthResident, truth: TruthIndex) {
     },
     familyPlanning: {
       onRecord: family !== null,
-      nameOnRecord: family ? (truth.imperfection(resident, 'family-planning', 'NAME_VARIANT') as { storedName?: string } | undefined)?.storedName ?? resident.name : null,
+      nameOnRecord: family
+        ? ((truth.imperfection(resident, 'family-planning', 'NAME_VARIANT') as { storedName?: string } | undefined)?.storedName ?? resident.name)
+        : null,
       childBearingAge: family?.childBearingAge ?? false,
-      children: (family?.children ?? []).map((child) => ({ citizenId: child.id, name: child.name, gender: child.gender, birthDate: child.birthDate })).sort(byKey((c) => `${c.birthDate}${c.name}`)),
+      children: (family?.children ?? [])
+        .map((child) => ({ citizenId: child.id, name: child.name, gender: child.gender, birthDate: child.birthDate }))
+        .sort(byKey((c) => `${c.birthDate}${c.name}`)),
       birthRegistrations: [...(family?.birthRegistrations ?? [])].sort(byKey((r) => r.registrationNumber)),
       onlyChildCertificate: family?.onlyChildCertificate ?? null,
       rewardSupport: family?.rewardSupport ?? null,
@@ -158,15 +170,32 @@ export function pick<T extends Record<string, unknown>>(record: T, keys: readonl
 }
 
 export const IDENTITY_KEYS = [
-  'id', 'name', 'gender', 'birthDate', 'ethnicity', 'maritalStatus', 'populationType', 'relationToHead',
-  'registeredAddress', 'residencePermit', 'household', 'grid', 'address', 'categories',
+  'id',
+  'name',
+  'gender',
+  'birthDate',
+  'ethnicity',
+  'maritalStatus',
+  'populationType',
+  'relationToHead',
+  'registeredAddress',
+  'residencePermit',
+  'household',
+  'grid',
+  'address',
+  'categories',
 ] as const;
 
 /** A section cut down to its front-line flags (what grid workers and clerks see). */
 export function flagsOf(record: ReturnType<typeof expectedRecord>) {
   const { civilAffairs: c, familyPlanning: f, labour: l } = record;
   return {
-    civilAffairs: { onRecord: c.onRecord, receivesMinimumLivingAllowance: c.receivesMinimumLivingAllowance, extremeHardship: c.extremeHardship, disabilityGrade: c.disabilityGrade },
+    civilAffairs: {
+      onRecord: c.onRecord,
+      receivesMinimumLivingAllowance: c.receivesMinimumLivingAllowance,
+      extremeHardship: c.extremeHardship,
+      disabilityGrade: c.disabilityGrade,
+    },
     familyPlanning: { onRecord: f.onRecord, childBearingAge: f.childBearingAge },
     labour: { onRecord: l.onRecord, employmentStatus: l.employmentStatus, laidOff: l.laidOff, registeredUnemployed: l.registeredUnemployed },
   };

@@ -11,7 +11,13 @@ export function hashTree(root: string, folder = ''): Map<string, string> {
     if (SKIPPED.has(entry.name)) continue;
     const file = path.join(folder, entry.name);
     if (entry.isDirectory()) for (const [inner, hash] of hashTree(root, file)) hashes.set(inner, hash);
-    else if (entry.isFile()) hashes.set(file, createHash('sha1').update(readFileSync(path.join(root, file))).digest('hex'));
+    else if (entry.isFile())
+      hashes.set(
+        file,
+        createHash('sha1')
+          .update(readFileSync(path.join(root, file)))
+          .digest('hex'),
+      );
   }
   return hashes;
 }

@@ -25,7 +25,13 @@ export const MEMBER_STATUS = codeTable<AllowanceStatus>({ '1': 'ACTIVE', '2': 'S
 
 /** 残疾类别 (cjrz.cjlb), GB/T 26341-2010. */
 export const DISABILITY_CATEGORY = codeTable<DisabilityCategory>({
-  '1': 'SIGHT', '2': 'HEARING', '3': 'SPEECH', '4': 'PHYSICAL', '5': 'INTELLECTUAL', '6': 'MENTAL', '7': 'MULTIPLE',
+  '1': 'SIGHT',
+  '2': 'HEARING',
+  '3': 'SPEECH',
+  '4': 'PHYSICAL',
+  '5': 'INTELLECTUAL',
+  '6': 'MENTAL',
+  '7': 'MULTIPLE',
 });
 
 /** 残疾等级 (cjrz.cjdj). */

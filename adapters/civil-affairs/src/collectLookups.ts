@@ -21,9 +21,7 @@ export function collectLookups(
   parties: Iterable<RecordParty>,
   index: StoredIdIndex,
 ): Map<string, DepartmentLookup<CivilAffairsRecord>> {
-  const answer = new Map<string, DepartmentLookup<CivilAffairsRecord>>(
-    citizenIds.map((id) => [id, { record: null, issues: index.issuesFor(id) }]),
-  );
+  const answer = new Map<string, DepartmentLookup<CivilAffairsRecord>>(citizenIds.map((id) => [id, { record: null, issues: index.issuesFor(id) }]));
   for (const party of parties) {
     const result = normalizeCitizenId(party.storedId);
     const lookup = result.ok ? answer.get(result.id) : undefined;

@@ -61,7 +61,13 @@ test('matches rows keyed by the 15-digit form and reports each as a legacy ID', 
   expect(lookup.record?.allowanceCases.map((c) => c.caseNumber)).toEqual(['DB310115-2019-0001']);
   expect(lookup.issues).toEqual(
     expect.arrayContaining([
-      { department: 'civil-affairs', kind: 'LEGACY_15_DIGIT_ID', storedId: toFifteenDigitId(SAMPLE.legacyHead)!, recordReference: 'DB310115-2019-0001', nameOnRecord: '王建国' },
+      {
+        department: 'civil-affairs',
+        kind: 'LEGACY_15_DIGIT_ID',
+        storedId: toFifteenDigitId(SAMPLE.legacyHead)!,
+        recordReference: 'DB310115-2019-0001',
+        nameOnRecord: '王建国',
+      },
       expect.objectContaining({ kind: 'LEGACY_15_DIGIT_ID', recordReference: expect.stringMatching(/^J310115-1982-/) }),
     ]),
   );
@@ -111,9 +117,7 @@ test('answers a resident the bureau does not know with no record and no issues',
 
 test('finds rows with an invalid stored ID added after start once the ID scan runs again', async () => {
   const late = withTypo(SAMPLE.veteran);
-  await withPool((pool) =>
-    pool.query(`INSERT INTO "${database.schema}".cjrz VALUES ('LATE-0001', $1, '陈卫东', '4', '3', '2026-01-05')`, [late]),
-  );
+  await withPool((pool) => pool.query(`INSERT INTO "${database.schema}".cjrz VALUES ('LATE-0001', $1, '陈卫东', '4', '3', '2026-01-05')`, [late]));
   expect((await adapter.lookup([SAMPLE.veteran])).get(SAMPLE.veteran)!.issues).toEqual([]);
   await adapter.refreshIdIndex();
   const issues = (await adapter.lookup([SAMPLE.veteran])).get(SAMPLE.veteran)!.issues;

@@ -52,7 +52,14 @@ test('assistance cases and their members', async () => {
 });
 
 test('disability certificates', async () => {
-  const data = { certificateNumber: '31011519600708024442', citizenId: '310115196007080244', name: '李秀瑛', categoryCode: '4', gradeCode: '2', issuedOn: day('2015-06-01') };
+  const data = {
+    certificateNumber: '31011519600708024442',
+    citizenId: '310115196007080244',
+    name: '李秀瑛',
+    categoryCode: '4',
+    gradeCode: '2',
+    issuedOn: day('2015-06-01'),
+  };
   await prisma.disabilityCertificate.create({ data });
   expect(await prisma.disabilityCertificate.findUniqueOrThrow({ where: { certificateNumber: data.certificateNumber } })).toEqual(data);
 });
@@ -67,13 +74,28 @@ test('elderly allowances, amounts in yuan with fen', async () => {
 });
 
 test('veteran benefits', async () => {
-  const data = { certificateNumber: 'YF310115000001', citizenId: '310115195008010155', name: '陈卫东', categoryCode: '31', categoryName: '在乡复员军人', recognisedOn: day('1976-01-01') };
+  const data = {
+    certificateNumber: 'YF310115000001',
+    citizenId: '310115195008010155',
+    name: '陈卫东',
+    categoryCode: '31',
+    categoryName: '在乡复员军人',
+    recognisedOn: day('1976-01-01'),
+  };
   await prisma.veteranBenefit.create({ data });
   expect(await prisma.veteranBenefit.findUniqueOrThrow({ where: { certificateNumber: data.certificateNumber } })).toEqual(data);
 });
 
 test('marriage registrations, a party without an ID on record', async () => {
-  const data = { certificateNumber: 'J310115-2010-000001', kindCode: 'IA', registeredOn: day('2010-05-20'), husbandId: null, husbandName: '吴刚', wifeId: '310115198504040663', wifeName: '周敏' };
+  const data = {
+    certificateNumber: 'J310115-2010-000001',
+    kindCode: 'IA',
+    registeredOn: day('2010-05-20'),
+    husbandId: null,
+    husbandName: '吴刚',
+    wifeId: '310115198504040663',
+    wifeName: '周敏',
+  };
   await prisma.marriageRegistration.create({ data });
   expect(await prisma.marriageRegistration.findMany({ where: { wifeId: '310115198504040663' } })).toEqual([data]);
 });

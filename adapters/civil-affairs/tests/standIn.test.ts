@@ -18,7 +18,13 @@ async function readTables(): Promise<CivilAffairsTables> {
   const entries = await Promise.all(
     CIVIL_AFFAIRS_TABLES.map(async (table) => {
       const text = await readFile(path.join(dataDir, 'civil-affairs', `${table}.jsonl`), 'utf8');
-      return [table, text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown)];
+      return [
+        table,
+        text
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as unknown),
+      ];
     }),
   );
   return Object.fromEntries(entries) as CivilAffairsTables;
@@ -47,7 +53,11 @@ describe('writeStandInData', () => {
       [3, SAMPLE.son, '王磊', '1', 151_050],
     ]);
     expect(tables.jzaj.find((row) => row.ajbh === 'DB310115-2019-0001')).toEqual({
-      ajbh: 'DB310115-2019-0001', jzlx: '10', sqrxm: '王建国', sprq: '2019-04-01', xzqhdm: '310115',
+      ajbh: 'DB310115-2019-0001',
+      jzlx: '10',
+      sqrxm: '王建国',
+      sprq: '2019-04-01',
+      xzqhdm: '310115',
     });
     expect(tables.jzaj.find((row) => row.ajbh.startsWith('TK'))?.jzlx).toBe('20');
     expect(tables.jzcy.find((row) => row.ajbh === 'DB310115-2016-0042')?.cyzt).toBe('2');
@@ -66,7 +76,15 @@ describe('writeStandInData', () => {
     await writeStandInData(samplePopulation(), dataDir);
     const { hydj } = await readTables();
     expect(hydj).toEqual([
-      { djzh: 'J310115-1982-000001', djlx: 'IA', djrq: '1982-10-01', nfsfzh: toFifteenDigitId(SAMPLE.legacyHead)!, nfxm: '王建国', nvsfzh: SAMPLE.variantWife, nvxm: '李秀瑛' },
+      {
+        djzh: 'J310115-1982-000001',
+        djlx: 'IA',
+        djrq: '1982-10-01',
+        nfsfzh: toFifteenDigitId(SAMPLE.legacyHead)!,
+        nfxm: '王建国',
+        nvsfzh: SAMPLE.variantWife,
+        nvxm: '李秀瑛',
+      },
       { djzh: 'J310115-2001-000001', djlx: 'IA', djrq: '2001-05-01', nfsfzh: SAMPLE.veteran, nfxm: '陈卫东', nvsfzh: withTypo(SAMPLE.typo), nvxm: '孙慧' },
       { djzh: 'L310115-2015-000001', djlx: 'IB', djrq: '2015-09-01', nfsfzh: null, nfxm: '吴刚', nvsfzh: SAMPLE.divorcee, nvxm: '周敏' },
       { djzh: 'J310115-2010-000001', djlx: 'IA', djrq: '2010-05-20', nfsfzh: null, nfxm: '吴刚', nvsfzh: SAMPLE.divorcee, nvxm: '周敏' },
@@ -102,7 +120,9 @@ test('loads a street of some 30,000 rows in a few seconds', async () => {
       name: `居民${i}`,
       gender: i % 2 === 0 ? 'FEMALE' : 'MALE',
       civilAffairs: {
-        allowanceCases: [{ caseNumber: `DB-${Math.floor(i / 3)}`, kind: 'MINIMUM_LIVING_ALLOWANCE', status: 'ACTIVE', since: '2020-01-01', amountPerMonth: 1510 }],
+        allowanceCases: [
+          { caseNumber: `DB-${Math.floor(i / 3)}`, kind: 'MINIMUM_LIVING_ALLOWANCE', status: 'ACTIVE', since: '2020-01-01', amountPerMonth: 1510 },
+        ],
         disability: { certificateNumber: `CJ-${i}`, category: 'PHYSICAL', grade: 3, issuedOn: '2010-01-01' },
         marriages: [{ registeredOn: '2000-01-01', kind: 'MARRIAGE', spouseName: `配偶${i}`, spouseId: null }],
       },

@@ -86,9 +86,7 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
 
   async function lookup(citizenIds: readonly string[]): Promise<Map<string, DepartmentLookup<FamilyPlanningRecord>>> {
     const current = index;
-    const answer = new Map<string, DepartmentLookup<FamilyPlanningRecord>>(
-      citizenIds.map((id) => [id, { record: null, issues: current.issuesFor(id) }]),
-    );
+    const answer = new Map<string, DepartmentLookup<FamilyPlanningRecord>>(citizenIds.map((id) => [id, { record: null, issues: current.issuesFor(id) }]));
     if (answer.size === 0) return answer;
     const storedIds = current.storedFormsOf([...answer.keys()]);
     const persons = await execute((signal) => {

@@ -16,8 +16,7 @@ export interface JsxxClient {
   fetchWsdl(signal: AbortSignal): Promise<void>;
 }
 
-const failure = (code: DepartmentErrorCode, message: string, cause?: unknown) =>
-  new DepartmentError(code, 'family-planning', message, { cause });
+const failure = (code: DepartmentErrorCode, message: string, cause?: unknown) => new DepartmentError(code, 'family-planning', message, { cause });
 
 /** The SOAP 1.1 protocol of the family-planning service: GBK XML in, GBK XML out. */
 export function createJsxxClient(baseUrl: string): JsxxClient {

@@ -22,8 +22,10 @@ const personIdsXml = [people.mother, people.father, people.elder, people.mistype
   .map((person, i) => `<PersonId><GRBH>JS000000000${i + 1}</GRBH><SFZH>${storedIdOf(person)}</SFZH><XM>${person.name}</XM></PersonId>`)
   .join('');
 
-const queryAnswer = (persons: string) => gbkResponse(soapEnvelope(`<ns2:QueryPersonsResponse xmlns:ns2="http://jsxx.wjw.gov.cn/">${persons}</ns2:QueryPersonsResponse>`));
-const listAnswer = () => gbkResponse(soapEnvelope(`<ns2:ListPersonIdsResponse xmlns:ns2="http://jsxx.wjw.gov.cn/">${personIdsXml}</ns2:ListPersonIdsResponse>`));
+const queryAnswer = (persons: string) =>
+  gbkResponse(soapEnvelope(`<ns2:QueryPersonsResponse xmlns:ns2="http://jsxx.wjw.gov.cn/">${persons}</ns2:QueryPersonsResponse>`));
+const listAnswer = () =>
+  gbkResponse(soapEnvelope(`<ns2:ListPersonIdsResponse xmlns:ns2="http://jsxx.wjw.gov.cn/">${personIdsXml}</ns2:ListPersonIdsResponse>`));
 
 const server = setupServer();
 let calls: ReceivedCall[];
@@ -83,7 +85,13 @@ describe('createFamilyPlanningAdapter', () => {
     expect(answer.get(people.elder.id)).toEqual({
       record: { ...people.elder.familyPlanning, nameOnRecord: '王秀英' },
       issues: [
-        { department: 'family-planning', kind: 'LEGACY_15_DIGIT_ID', storedId: storedIdOf(people.elder), recordReference: 'JS0000000003', nameOnRecord: '王秀英' },
+        {
+          department: 'family-planning',
+          kind: 'LEGACY_15_DIGIT_ID',
+          storedId: storedIdOf(people.elder),
+          recordReference: 'JS0000000003',
+          nameOnRecord: '王秀英',
+        },
       ],
     });
     expect(answer.get(people.unknown.id)).toEqual({ record: null, issues: [] });
@@ -116,7 +124,15 @@ describe('createFamilyPlanningAdapter', () => {
     expect(answers.map((answer) => answer.get(people.mistyped.id))).toEqual(
       Array(3).fill({
         record: null,
-        issues: [{ department: 'family-planning', kind: 'INVALID_CITIZEN_ID', storedId: storedIdOf(people.mistyped), recordReference: 'JS0000000004', nameOnRecord: '赵敏' }],
+        issues: [
+          {
+            department: 'family-planning',
+            kind: 'INVALID_CITIZEN_ID',
+            storedId: storedIdOf(people.mistyped),
+            recordReference: 'JS0000000004',
+            nameOnRecord: '赵敏',
+          },
+        ],
       }),
     );
   });

@@ -96,7 +96,10 @@ describe('family-planning stand-in', () => {
 
   it.each([
     ['not XML', 'QueryPersons please'],
-    ['an unknown operation', '<?xml version="1.0"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><DeletePersons/></s:Body></s:Envelope>'],
+    [
+      'an unknown operation',
+      '<?xml version="1.0"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><DeletePersons/></s:Body></s:Envelope>',
+    ],
   ])('answers %s with a SOAP Client fault', async (_what, body) => {
     const response = await fetch(`${standIn.url}${SERVICE}`, { method: 'POST', headers: { 'content-type': 'text/xml; charset=GBK' }, body });
     const xml = iconv.decode(Buffer.from(await response.arrayBuffer()), 'gbk');

@@ -5,7 +5,18 @@ import { residentQueries } from './residentQueries';
 import { lookupOf, matchRows, parseResidentRows } from './residentRows';
 import { checkRosterPageSize, decodeRosterCursor, encodeRosterCursor } from './rosterCursor';
 import { DEFAULT_SCHEMA } from './schemaName';
-import type { CommunityInfo, GridAdapter, GridAdapterOptions, GridInfo, GridRecord, GridWithCommunity, GridWorkerInfo, HouseholdLocation, RosterPage, RosterRequest } from './types';
+import type {
+  CommunityInfo,
+  GridAdapter,
+  GridAdapterOptions,
+  GridInfo,
+  GridRecord,
+  GridWithCommunity,
+  GridWorkerInfo,
+  HouseholdLocation,
+  RosterPage,
+  RosterRequest,
+} from './types';
 
 interface RosterResult {
   total: unknown;
@@ -90,7 +101,9 @@ export function createGridAdapter(options: GridAdapterOptions): GridAdapter {
     },
 
     async getCommunities(communityIds: readonly string[]): Promise<Map<string, CommunityInfo>> {
-      const communities = await call(() => prisma.community.findMany({ where: { id: { in: [...communityIds] } }, select: { id: true, name: true }, orderBy: { id: 'asc' } }));
+      const communities = await call(() =>
+        prisma.community.findMany({ where: { id: { in: [...communityIds] } }, select: { id: true, name: true }, orderBy: { id: 'asc' } }),
+      );
       return new Map(communities.map((community) => [community.id, community]));
     },
 

@@ -6,10 +6,18 @@ import { seededDatabase } from './fixtures/seededDatabase';
 
 const population = makePopulation();
 const truthOf = (id: string) => population.residents.find((r) => r.id === id)!;
-const sortedCategories = (id: string) => [...truthOf(id).grid.categories].sort((a, b) => Object.keys(CATEGORY_LABELS).indexOf(a) - Object.keys(CATEGORY_LABELS).indexOf(b));
+const sortedCategories = (id: string) =>
+  [...truthOf(id).grid.categories].sort((a, b) => Object.keys(CATEGORY_LABELS).indexOf(a) - Object.keys(CATEGORY_LABELS).indexOf(b));
 const expectedRecord = (id: string) => {
   const { grid, householdId } = truthOf(id);
-  return { gridId: grid.gridId, communityId: grid.communityId, buildingId: grid.buildingId, householdId, address: grid.address, categories: sortedCategories(id) };
+  return {
+    gridId: grid.gridId,
+    communityId: grid.communityId,
+    buildingId: grid.buildingId,
+    householdId,
+    address: grid.address,
+    categories: sortedCategories(id),
+  };
 };
 /** G01's residents with a matchable ID, in the order the survey recorded them. */
 const g01Roster = population.residents.filter((r) => r.gridId === 'G01' && r.id !== ids.mistyped).map((r) => r.id);
@@ -44,7 +52,15 @@ describe('lookup', () => {
     const answer = await adapter.lookup([ids.legacy]);
     expect(answer.get(ids.legacy)).toEqual({
       record: expectedRecord(ids.legacy),
-      issues: [{ department: 'grid', kind: 'LEGACY_15_DIGIT_ID', storedId: fifteenDigit(ids.legacy), recordReference: expect.stringMatching(/^resident\/\d+$/), nameOnRecord: '刘桂英' }],
+      issues: [
+        {
+          department: 'grid',
+          kind: 'LEGACY_15_DIGIT_ID',
+          storedId: fifteenDigit(ids.legacy),
+          recordReference: expect.stringMatching(/^resident\/\d+$/),
+          nameOnRecord: '刘桂英',
+        },
+      ],
     });
   });
 
@@ -52,7 +68,15 @@ describe('lookup', () => {
     const answer = await adapter.lookup([ids.mistyped]);
     expect(answer.get(ids.mistyped)).toEqual({
       record: null,
-      issues: [{ department: 'grid', kind: 'INVALID_CITIZEN_ID', storedId: mistyped(ids.mistyped), recordReference: expect.stringMatching(/^resident\/\d+$/), nameOnRecord: '孙强' }],
+      issues: [
+        {
+          department: 'grid',
+          kind: 'INVALID_CITIZEN_ID',
+          storedId: mistyped(ids.mistyped),
+          recordReference: expect.stringMatching(/^resident\/\d+$/),
+          nameOnRecord: '孙强',
+        },
+      ],
     });
   });
 
@@ -91,7 +115,7 @@ describe('listGridResidents', () => {
     expect(pages).toBe(Math.ceil(g01Roster.length / 4));
   });
 
-  test("gives each node the answer lookup gives, so callers can prime their cache", async () => {
+  test('gives each node the answer lookup gives, so callers can prime their cache', async () => {
     const page = await adapter.listGridResidents('G01', { first: 1000, after: null });
     const looked = await adapter.lookup(page.nodes.map((node) => node.citizenId));
     for (const node of page.nodes) expect(node.lookup).toEqual(looked.get(node.citizenId));
@@ -131,9 +155,7 @@ describe('grids, communities and grid workers', () => {
     expect(await callsDuring(async () => (grids = await adapter.getGrids(['G01', 'G03', 'G99'])))).toBe(1);
     const { communities: streetCommunities } = population.street;
     expect([...grids.values()]).toEqual(
-      population.street.grids
-        .filter((g) => g.id !== 'G02')
-        .map((g) => ({ ...g, community: streetCommunities.find((c) => c.id === g.communityId) })),
+      population.street.grids.filter((g) => g.id !== 'G02').map((g) => ({ ...g, community: streetCommunities.find((c) => c.id === g.communityId) })),
     );
     const communities = await adapter.getCommunities(['C02', 'C99']);
     expect([...communities.values()]).toEqual([{ id: 'C02', name: '南泉居委' }]);
@@ -160,7 +182,10 @@ describe('grids, communities and grid workers', () => {
     let workers = new Map<string, { id: string; name: string }[]>();
     expect(await callsDuring(async () => (workers = await adapter.listGridWorkers(['G01', 'G03', 'G99'])))).toBe(1);
     expect(Object.fromEntries(workers)).toEqual({
-      G01: [{ id: 'W01', name: '陈静' }, { id: 'W03', name: '李卫东' }],
+      G01: [
+        { id: 'W01', name: '陈静' },
+        { id: 'W03', name: '李卫东' },
+      ],
       G03: [{ id: 'W02', name: '王海燕' }],
       G99: [],
     });
@@ -204,7 +229,9 @@ describe('failures', () => {
     const reader = createGridAdapter({ databaseUrl: broken.databaseUrl, schema: broken.name, timeoutMs: 5_000 });
     try {
       await broken.pool.query(`ALTER TABLE "${broken.name}".resident_category DROP CONSTRAINT resident_category_category_check`);
-      await broken.pool.query(`INSERT INTO "${broken.name}".resident_category SELECT id, '空巢' FROM "${broken.name}".resident WHERE citizen_id = $1`, [ids.plain]);
+      await broken.pool.query(`INSERT INTO "${broken.name}".resident_category SELECT id, '空巢' FROM "${broken.name}".resident WHERE citizen_id = $1`, [
+        ids.plain,
+      ]);
       expect(await codeOf(reader.lookup([ids.plain]))).toBe('DEPARTMENT_BAD_RESPONSE');
       expect(reader.callsMade()).toBe(1);
     } finally {
@@ -228,7 +255,9 @@ describe('mistyped copies of a resident', () => {
   test('lookup reports every one of them beside the record it matched', async () => {
     const answer = (await adapter.lookup([ids.southern])).get(ids.southern)!;
     expect(answer.record).toEqual(expectedRecord(ids.southern));
-    expect(answer.issues.map((issue) => [issue.kind, issue.storedId, issue.nameOnRecord]).sort()).toEqual(copies.map((id) => ['INVALID_CITIZEN_ID', id, '郑建國']).sort());
+    expect(answer.issues.map((issue) => [issue.kind, issue.storedId, issue.nameOnRecord]).sort()).toEqual(
+      copies.map((id) => ['INVALID_CITIZEN_ID', id, '郑建國']).sort(),
+    );
   });
 
   test('a roster page primes the same issues, and does not count the copies', async () => {

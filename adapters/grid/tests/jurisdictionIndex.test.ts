@@ -36,14 +36,16 @@ test('knows a resident surveyed under a 15-digit ID by the 18-digit one', async 
   expect(await index.placeResidents([resident.id])).toEqual(new Map([[resident.id, { gridId: resident.grid.gridId, communityId: resident.grid.communityId }]]));
 });
 
-test("places every dwelling where its building stands, and no household number the survey lacks", async () => {
+test('places every dwelling where its building stands, and no household number the survey lacks', async () => {
   const households = population.street.households;
   const placed = await index.placeHouseholds([...households.map((household) => household.id), 'H-NOWHERE']);
   expect(placed).toEqual(
-    new Map(households.map((household) => {
-      const gridId = gridOfBuilding.get(household.buildingId)!;
-      return [household.id, { gridId, communityId: communityOf.get(gridId)! }];
-    })),
+    new Map(
+      households.map((household) => {
+        const gridId = gridOfBuilding.get(household.buildingId)!;
+        return [household.id, { gridId, communityId: communityOf.get(gridId)! }];
+      }),
+    ),
   );
 });
 

@@ -21,7 +21,10 @@ afterAll(async () => {
 
 async function seedRows(table: string): Promise<Record<string, unknown>[]> {
   const text = await readFile(path.join(dataDir, 'grid', `${table}.jsonl`), 'utf8');
-  return text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 describe('writeStandInData', () => {
@@ -62,9 +65,7 @@ describe('prepareStandIn', () => {
     for (const table of ['street', 'community', 'grid', 'building', 'household', 'resident', 'resident_category', 'grid_worker', 'grid_worker_grid']) {
       expect([table, await count(table)]).toEqual([table, (await seedRows(table)).length]);
     }
-    const { rows } = await db.pool.query<{ canonical: string | null }>(
-      `SELECT canonical_citizen_id AS canonical FROM "${db.name}".resident ORDER BY id`,
-    );
+    const { rows } = await db.pool.query<{ canonical: string | null }>(`SELECT canonical_citizen_id AS canonical FROM "${db.name}".resident ORDER BY id`);
     // Every stored ID but the mistyped one resolves to the resident's own ID.
     expect(rows.map((row) => row.canonical)).toEqual(population.residents.map((r) => (r.id === ids.mistyped ? null : r.id)));
   });

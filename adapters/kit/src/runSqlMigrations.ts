@@ -31,7 +31,9 @@ function schemaStorage(pool: Pool, schema: string): UmzugStorage {
  */
 export async function runSqlMigrations(pool: Pool, schema: string, migrationsDir: string): Promise<string[]> {
   await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  const files = readdirSync(migrationsDir).filter((file) => file.endsWith('.sql')).sort();
+  const files = readdirSync(migrationsDir)
+    .filter((file) => file.endsWith('.sql'))
+    .sort();
   const umzug = new Umzug({
     migrations: files.map((file) => ({
       name: file,

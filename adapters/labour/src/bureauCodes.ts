@@ -38,5 +38,4 @@ export function codeOf<T extends string>(table: Readonly<Record<string, T>>, val
 
 /** The bureau writes dates as `YYYYMMDD`. */
 export const toBureauDate = (isoDate: string): string => isoDate.replaceAll('-', '');
-export const fromBureauDate = (bureauDate: string): string =>
-  `${bureauDate.slice(0, 4)}-${bureauDate.slice(4, 6)}-${bureauDate.slice(6, 8)}`;
+export const fromBureauDate = (bureauDate: string): string => `${bureauDate.slice(0, 4)}-${bureauDate.slice(4, 6)}-${bureauDate.slice(6, 8)}`;

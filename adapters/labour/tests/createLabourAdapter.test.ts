@@ -27,7 +27,10 @@ describe('createLabourAdapter against the query API (msw) and a real GBK export'
     queries.push(cardNumbers);
     return HttpResponse.json({ retCode: 0, retMsg: '成功', result: cards.filter((card) => cardNumbers.includes(card.cardNo)) });
   });
-  const server = setupServer(answerFromStore, http.get(`${BASE_URL}/api/v1/status`, () => HttpResponse.json({ retCode: 0, retMsg: '服务正常' })));
+  const server = setupServer(
+    answerFromStore,
+    http.get(`${BASE_URL}/api/v1/status`, () => HttpResponse.json({ retCode: 0, retMsg: '服务正常' })),
+  );
 
   beforeAll(async () => {
     ({ dir, remove } = await tempDir());
@@ -53,9 +56,7 @@ describe('createLabourAdapter against the query API (msw) and a real GBK export'
 
     expect(labour.callsMade()).toBe(1);
     expect(queries).toHaveLength(1);
-    expect(queries[0]!.sort()).toEqual(
-      [employed, laidOff, unemployed, retired].map((resident) => resident.labour!.socialSecurityCardNumber).sort(),
-    );
+    expect(queries[0]!.sort()).toEqual([employed, laidOff, unemployed, retired].map((resident) => resident.labour!.socialSecurityCardNumber).sort());
     expect([...answer.keys()].sort()).toEqual([...ids].sort());
     for (const resident of [employed, laidOff, unemployed, retired]) expect(answer.get(resident.id)?.record).toEqual(resident.labour);
     expect(answer.get(noRecord.id)).toEqual({ record: null, issues: [] });
@@ -114,15 +115,24 @@ describe('createLabourAdapter against the query API (msw) and a real GBK export'
   it.each([
     ['a body that is not JSON', () => new HttpResponse('<html>维护中</html>', { headers: { 'content-type': 'text/html' } })],
     ['a card without its fields', () => HttpResponse.json({ retCode: 0, retMsg: '成功', result: [{ cardNo: 'A31000101' }] })],
-    ['an employment status code it does not document', () =>
-      HttpResponse.json({ retCode: 0, retMsg: '成功', result: [{ cardNo: 'A31000101', jobStatus: '99', laidOffFlag: '0', unemploymentReg: null, skillCerts: [] }] })],
+    [
+      'an employment status code it does not document',
+      () =>
+        HttpResponse.json({
+          retCode: 0,
+          retMsg: '成功',
+          result: [{ cardNo: 'A31000101', jobStatus: '99', laidOffFlag: '0', unemploymentReg: null, skillCerts: [] }],
+        }),
+    ],
     ['its own refusal', () => HttpResponse.json({ retCode: 40001, retMsg: 'cardNumbers 必须为卡号数组' }, { status: 400 })],
   ])('raises DEPARTMENT_BAD_RESPONSE on %s, without retrying', async (_case, answer) => {
     let calls = 0;
-    server.use(http.post(QUERY_URL, () => {
-      calls++;
-      return answer();
-    }));
+    server.use(
+      http.post(QUERY_URL, () => {
+        calls++;
+        return answer();
+      }),
+    );
     await expect(adapter().lookup([employed.id])).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE', department: 'labour' });
     expect(calls).toBe(1);
   });
@@ -140,10 +150,12 @@ describe('createLabourAdapter against the query API (msw) and a real GBK export'
   });
 
   it('raises DEPARTMENT_TIMEOUT when the API does not answer in time', async () => {
-    server.use(http.post(QUERY_URL, async () => {
-      await delay(1_000);
-      return HttpResponse.json({ retCode: 0, retMsg: '成功', result: [] });
-    }));
+    server.use(
+      http.post(QUERY_URL, async () => {
+        await delay(1_000);
+        return HttpResponse.json({ retCode: 0, retMsg: '成功', result: [] });
+      }),
+    );
     await expect(adapter(50).lookup([employed.id])).rejects.toMatchObject({ code: 'DEPARTMENT_TIMEOUT' });
   });
 

@@ -127,10 +127,20 @@ describe('the nightly export', () => {
 
   it('merges the rows of two cards held by one resident, the card the API knows speaking for employment', async () => {
     const id15 = toFifteenDigitId(first)!;
-    await writeExport('shebao_20260630.csv', csv([['C001', first, '甲', '310', '12', '1'], ['C900', id15, '甲', '110', '200', '2']]));
+    await writeExport(
+      'shebao_20260630.csv',
+      csv([
+        ['C001', first, '甲', '310', '12', '1'],
+        ['C900', id15, '甲', '110', '200', '2'],
+      ]),
+    );
     server.use(
       http.post(`${BASE_URL}/api/v1/cards/query`, () =>
-        HttpResponse.json({ retCode: 0, retMsg: '成功', result: [{ cardNo: 'C900', jobStatus: '31', laidOffFlag: '0', unemploymentReg: null, skillCerts: [] }] }),
+        HttpResponse.json({
+          retCode: 0,
+          retMsg: '成功',
+          result: [{ cardNo: 'C900', jobStatus: '31', laidOffFlag: '0', unemploymentReg: null, skillCerts: [] }],
+        }),
       ),
     );
     const answer = (await adapter().lookup([first])).get(first);

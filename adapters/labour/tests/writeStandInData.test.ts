@@ -53,9 +53,7 @@ describe('writeStandInData', () => {
 
   it("stores the query API's facts per card in the bureau's codes", async () => {
     const cards = JSON.parse(await readFile(path.join(dir, 'labour', 'api', 'cards.json'), 'utf8')) as { cardNo: string }[];
-    expect(cards.map((card) => card.cardNo).sort()).toEqual(
-      population.residents.flatMap((r) => (r.labour ? [r.labour.socialSecurityCardNumber] : [])).sort(),
-    );
+    expect(cards.map((card) => card.cardNo).sort()).toEqual(population.residents.flatMap((r) => (r.labour ? [r.labour.socialSecurityCardNumber] : [])).sort());
     expect(cards.find((card) => card.cardNo === unemployed.labour!.socialSecurityCardNumber)).toEqual({
       cardNo: unemployed.labour!.socialSecurityCardNumber,
       jobStatus: '21',

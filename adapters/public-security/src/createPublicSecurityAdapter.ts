@@ -1,4 +1,11 @@
-import { createDepartmentPolicy, InvalidIdIndex, legacyIdIssue, type DepartmentAdapter, type DepartmentLookup, type DepartmentPolicyOptions } from '@resident-graph/adapter-kit';
+import {
+  createDepartmentPolicy,
+  InvalidIdIndex,
+  legacyIdIssue,
+  type DepartmentAdapter,
+  type DepartmentLookup,
+  type DepartmentPolicyOptions,
+} from '@resident-graph/adapter-kit';
 import { normalizeCitizenId, type DataQualityIssue } from '@resident-graph/schemas';
 import { PublicSecurityClient } from './PublicSecurityClient';
 import type { HouseholdRecord, PublicSecurityRecord } from './PublicSecurityRecord';
@@ -41,7 +48,11 @@ export function createPublicSecurityAdapter(options: PublicSecurityAdapterOption
   function invalidIdIndex(): Promise<InvalidIdIndex> {
     if (invalidIds && Date.now() - invalidIds.loadedAt < refreshMs) return invalidIds.index;
     const index = client.queryAll(PATHS.invalidIds, {}, RawPerson).then(
-      (records) => new InvalidIdIndex('public-security', records.map((r) => ({ storedId: r.GMSFHM, recordReference: r.RYBH, nameOnRecord: r.XM }))),
+      (records) =>
+        new InvalidIdIndex(
+          'public-security',
+          records.map((r) => ({ storedId: r.GMSFHM, recordReference: r.RYBH, nameOnRecord: r.XM })),
+        ),
     );
     const loading = { loadedAt: Date.now(), index };
     invalidIds = loading;

@@ -1,11 +1,4 @@
-import {
-  ETHNICITY_NAMES,
-  GENDER_CODES,
-  MARITAL_STATUS_CODES,
-  normalizeCitizenId,
-  relationToHeadFromCode,
-  type RelationToHead,
-} from '@resident-graph/schemas';
+import { ETHNICITY_NAMES, GENDER_CODES, MARITAL_STATUS_CODES, normalizeCitizenId, relationToHeadFromCode, type RelationToHead } from '@resident-graph/schemas';
 import { DepartmentError } from '@resident-graph/adapter-kit';
 import type { HouseholdRecord, PublicSecurityRecord, ResidencePermit } from './PublicSecurityRecord';
 import type { RawHousehold, RawPerson } from './wireFormat';

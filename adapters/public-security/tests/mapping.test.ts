@@ -121,7 +121,15 @@ describe('households', () => {
     const daughter = citizenId('1986-02-14', 26);
     const adapter = adapterFor({
       households: [
-        { HH: '310115000301', HJDZ: '上海市浦东新区崮山路9号', CY: [{ GMSFHM: fifteenDigitFormOf(head), YHZGX: '02' }, { GMSFHM: daughter, YHZGX: '31' }, { GMSFHM: typoOf(daughter), YHZGX: '99' }] },
+        {
+          HH: '310115000301',
+          HJDZ: '上海市浦东新区崮山路9号',
+          CY: [
+            { GMSFHM: fifteenDigitFormOf(head), YHZGX: '02' },
+            { GMSFHM: daughter, YHZGX: '31' },
+            { GMSFHM: typoOf(daughter), YHZGX: '99' },
+          ],
+        },
       ],
     });
     const found = await adapter.lookupHouseholds(['310115000301', '310115009999']);

@@ -28,7 +28,10 @@ const ids = population.residents.map((resident) => resident.id);
 
 describe('writeStandInData', () => {
   it('writes one line per person and per registered household, with stored IDs and names as the truth says', async () => {
-    const persons = (await readFile(path.join(dataDir, 'public-security', 'rkxx.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    const persons = (await readFile(path.join(dataDir, 'public-security', 'rkxx.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     const households = (await readFile(path.join(dataDir, 'public-security', 'hhxx.jsonl'), 'utf8')).trim().split('\n');
     expect(persons).toHaveLength(population.residents.length);
     expect(households).toHaveLength(new Set(population.residents.flatMap((r) => r.publicSecurity.householdId ?? [])).size);
@@ -75,7 +78,11 @@ describe('the adapter against the stand-in', () => {
     const found = await adapter().lookup(ids);
     for (const resident of population.residents) {
       const expected = resident.imperfections.flatMap((i) =>
-        i.kind === 'ID_15_DIGIT' ? [{ kind: 'LEGACY_15_DIGIT_ID', storedId: i.storedId }] : i.kind === 'ID_TYPO' ? [{ kind: 'INVALID_CITIZEN_ID', storedId: i.storedId }] : [],
+        i.kind === 'ID_15_DIGIT'
+          ? [{ kind: 'LEGACY_15_DIGIT_ID', storedId: i.storedId }]
+          : i.kind === 'ID_TYPO'
+            ? [{ kind: 'INVALID_CITIZEN_ID', storedId: i.storedId }]
+            : [],
       );
       expect(found.get(resident.id)!.issues.map(({ kind, storedId }) => ({ kind, storedId }))).toEqual(expected);
     }
@@ -120,7 +127,12 @@ describe('the stand-in protocol', () => {
   });
 
   it('pages its answer and reports the total', async () => {
-    const pages = await Promise.all([1, 2].map(async (page) => (await post(`${standIn.url}${PATHS.persons}`, { GMSFHM: ids, PAGE: page, PAGE_SIZE: 4 })).json() as Promise<{ TOTAL: number; RECORDS: unknown[] }>));
+    const pages = await Promise.all(
+      [1, 2].map(
+        async (page) =>
+          (await post(`${standIn.url}${PATHS.persons}`, { GMSFHM: ids, PAGE: page, PAGE_SIZE: 4 })).json() as Promise<{ TOTAL: number; RECORDS: unknown[] }>,
+      ),
+    );
     expect(pages.map((page) => page.TOTAL)).toEqual([ids.length - 1, ids.length - 1]);
     expect(pages.map((page) => page.RECORDS.length)).toEqual([4, ids.length - 1 - 4]);
   });
@@ -134,7 +146,11 @@ describe('the stand-in protocol', () => {
         const response = await post(`${limited.url}${PATHS.persons}`, { GMSFHM: ids, PAGE: 1, PAGE_SIZE: 10 });
         statuses.push([response.status, response.headers.get('retry-after')]);
       }
-      expect(statuses).toEqual([[200, null], [200, null], [429, '1']]);
+      expect(statuses).toEqual([
+        [200, null],
+        [200, null],
+        [429, '1'],
+      ]);
       const found = await createPublicSecurityAdapter({ baseUrl: limited.url, retries: 0, timeoutMs: 3_000 }).lookup(ids);
       expect(found.get(ids[0]!)?.record?.id).toBe(ids[0]);
     } finally {

@@ -15,7 +15,12 @@ afterAll(() => server.close());
 function persons(count: number) {
   return Array.from({ length: count }, (_, i) => {
     const birth = new Date(Date.UTC(1950, 0, 1 + i)).toISOString().slice(0, 10);
-    return rawPerson({ GMSFHM: citizenId(birth, 11 + 2 * (i % 400)), XM: `居民${i}`, RYBH: `RY${String(i).padStart(10, '0')}`, CSRQ: birth.replaceAll('-', '') });
+    return rawPerson({
+      GMSFHM: citizenId(birth, 11 + 2 * (i % 400)),
+      XM: `居民${i}`,
+      RYBH: `RY${String(i).padStart(10, '0')}`,
+      CSRQ: birth.replaceAll('-', ''),
+    });
   });
 }
 
@@ -77,8 +82,7 @@ describe('paging', () => {
 });
 
 describe('rate limiting (429)', () => {
-  const tooMany = (retryAfter: string) =>
-    HttpResponse.json({ CODE: 'E4290', MSG: '请求过于频繁' }, { status: 429, headers: { 'Retry-After': retryAfter } });
+  const tooMany = (retryAfter: string) => HttpResponse.json({ CODE: 'E4290', MSG: '请求过于频繁' }, { status: 429, headers: { 'Retry-After': retryAfter } });
 
   it('waits the advertised delay and asks again', async () => {
     const { adapter, ids, personQueries } = setUp(2, { timeoutMs: 5_000 });

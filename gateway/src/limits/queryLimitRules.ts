@@ -12,7 +12,10 @@ function refuseAs(setting: string, limit: number) {
   return {
     n: limit,
     propagateOnRejection: false,
-    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(queryTooComplex(error.message.replace(/^Syntax Error: /, ''), setting, limit))],
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(queryTooComplex(error.message.replace(/^Syntax Error: /, ''), setting, limit)),
+    ],
   };
 }
 

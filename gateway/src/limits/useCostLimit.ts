@@ -23,7 +23,13 @@ export function useCostLimit(maxCost: number): ApolloServerPlugin<BaseContext> {
         async didResolveOperation({ schema, document, request, operationName }) {
           let cost: number;
           try {
-            cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: operationName ?? undefined, estimators: [pagedCost] });
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: operationName ?? undefined,
+              estimators: [pagedCost],
+            });
           } catch (error) {
             // Only variables that do not fit their types get here.
             throw new GraphQLError(error instanceof Error ? error.message : String(error), { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });

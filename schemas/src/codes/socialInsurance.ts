@@ -2,7 +2,11 @@
 export const SOCIAL_INSURANCE_TYPES = ['PENSION', 'MEDICAL', 'UNEMPLOYMENT', 'WORK_INJURY', 'MATERNITY'] as const;
 export type SocialInsuranceType = (typeof SOCIAL_INSURANCE_TYPES)[number];
 export const SOCIAL_INSURANCE_NAMES: Record<SocialInsuranceType, string> = {
-  PENSION: '养老', MEDICAL: '医疗', UNEMPLOYMENT: '失业', WORK_INJURY: '工伤', MATERNITY: '生育',
+  PENSION: '养老',
+  MEDICAL: '医疗',
+  UNEMPLOYMENT: '失业',
+  WORK_INJURY: '工伤',
+  MATERNITY: '生育',
 };
 
 /** `UNKNOWN`: the labour bureau holds no employment record on the resident. */

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'One request that served a resident\'s data: who, when, why, which fields' })
+@ObjectType({ description: "One request that served a resident's data: who, when, why, which fields" })
 export class AccessLogEntry {
   @Field(() => Int, { description: 'Position in the hash chain' })
   sequence!: number;

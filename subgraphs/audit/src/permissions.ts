@@ -13,7 +13,10 @@ export const auditPolicy: SubgraphPolicy<AuditContext & PolicedContext> = {
     AccessLogConnection: { nodes: reached, pageInfo: reached },
     AccessLogPageInfo: { hasNextPage: reached, endCursor: reached },
     AccessLogEntry: Object.fromEntries(
-      ['sequence', 'recordedAt', 'subject', 'role', 'department', 'purposeCode', 'purposeReference', 'subgraph', 'fields', 'requestId'].map((field) => [field, reached]),
+      ['sequence', 'recordedAt', 'subject', 'role', 'department', 'purposeCode', 'purposeReference', 'subgraph', 'fields', 'requestId'].map((field) => [
+        field,
+        reached,
+      ]),
     ),
   },
   jurisdictionOf: {},

@@ -9,8 +9,7 @@ const DETAIL = access('deny', { 'own-officer': 'allow' });
 /** The key a doubtful record is stored under: a citizen ID, masked for all but the bureau. */
 const STORED_ID = access('mask', { 'own-officer': 'allow', analyst: 'deny', auditor: 'deny' });
 
-const rows = (fieldAccess: FieldAccess, ...fields: string[]): Record<string, FieldAccess> =>
-  Object.fromEntries(fields.map((field) => [field, fieldAccess]));
+const rows = (fieldAccess: FieldAccess, ...fields: string[]): Record<string, FieldAccess> => Object.fromEntries(fields.map((field) => [field, fieldAccess]));
 
 /** Who may read what of the civil affairs bureau's data: a row for every field of its section (anything else is denied). */
 export const civilAffairsPolicy = sectionPolicy('civil-affairs', {

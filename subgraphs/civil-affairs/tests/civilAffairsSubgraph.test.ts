@@ -80,7 +80,12 @@ function expectedIssues(resident: TruthResident): { kind: string; storedId: stri
   const facts = resident.civilAffairs;
   if (!imperfection || !('storedId' in imperfection) || !facts) return null;
   const references = [...facts.allowanceCases.map((c) => c.caseNumber), ...(facts.disability ? [facts.disability.certificateNumber] : [])];
-  return { kind: imperfection.kind === 'ID_TYPO' ? 'INVALID_CITIZEN_ID' : 'LEGACY_15_DIGIT_ID', storedId: imperfection.storedId, rows: rowsOf(facts), references };
+  return {
+    kind: imperfection.kind === 'ID_TYPO' ? 'INVALID_CITIZEN_ID' : 'LEGACY_15_DIGIT_ID',
+    storedId: imperfection.storedId,
+    rows: rowsOf(facts),
+    references,
+  };
 }
 
 describe('civil-affairs subgraph', () => {
@@ -111,7 +116,11 @@ describe('civil-affairs subgraph', () => {
   });
 
   test('_entities answers every resident as the generated data says', async () => {
-    const answer = await askEntities(trust, subgraph, population.residents.map((r) => r.id));
+    const answer = await askEntities(
+      trust,
+      subgraph,
+      population.residents.map((r) => r.id),
+    );
     expect(answer.errors).toBeUndefined();
     const entities = answer.data!._entities;
     expect(entities).toHaveLength(population.residents.length);
@@ -164,7 +173,12 @@ describe('civil-affairs subgraph with the bureau down', () => {
   beforeAll(async () => {
     trust = await createTestTrust();
     adapter = createCivilAffairsAdapter({ databaseUrl: 'postgresql://postgres@127.0.0.1:1/test', timeoutMs: 300 });
-    subgraph = await civilAffairsSubgraph.start({ port: 0, adapter, audit: recordingAuditWriter(), jurisdiction: placedInside(civilAffairsPopulation(1).residents) });
+    subgraph = await civilAffairsSubgraph.start({
+      port: 0,
+      adapter,
+      audit: recordingAuditWriter(),
+      jurisdiction: placedInside(civilAffairsPopulation(1).residents),
+    });
   });
   afterAll(async () => {
     await subgraph.close();
@@ -175,7 +189,9 @@ describe('civil-affairs subgraph with the bureau down', () => {
     const id = civilAffairsPopulation(1).residents[0]!.id;
     const answer = await askEntities(trust, subgraph, [id]);
     expect(answer.data!._entities).toEqual([{ id, civilAffairs: null }]);
-    expect(answer.errors).toEqual([expect.objectContaining({ path: ['_entities', 0, 'civilAffairs'], extensions: expect.objectContaining({ code: 'DEPARTMENT_UNAVAILABLE' }) })]);
+    expect(answer.errors).toEqual([
+      expect.objectContaining({ path: ['_entities', 0, 'civilAffairs'], extensions: expect.objectContaining({ code: 'DEPARTMENT_UNAVAILABLE' }) }),
+    ]);
     const health = await fetch(subgraph.url.replace('/graphql', '/health'));
     expect(health.status).toBe(503);
   });

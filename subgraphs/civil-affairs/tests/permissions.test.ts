@@ -56,7 +56,13 @@ describe('civil-affairs subgraph under its policy', () => {
   beforeAll(async () => {
     trust = await createTestTrust();
     bureau = await startStandInBureau(population);
-    subgraph = await civilAffairsSubgraph.start({ port: 0, adapter: bureau.adapter, audit, gatewayPublicKey: trust.gatewayPublicKey, jurisdiction: fixedJurisdiction(PLACEMENTS) });
+    subgraph = await civilAffairsSubgraph.start({
+      port: 0,
+      adapter: bureau.adapter,
+      audit,
+      gatewayPublicKey: trust.gatewayPublicKey,
+      jurisdiction: fixedJurisdiction(PLACEMENTS),
+    });
     ({ schema } = await civilAffairsSubgraph.buildSchema());
     expectedOutcome = createPolicyOracle(schema, expectedAccess, () => civilAffairsSubgraph.createContext(bureau.adapter));
   });
@@ -74,41 +80,54 @@ describe('civil-affairs subgraph under its policy', () => {
     expect(civilAffairsPolicy.personalTypes).toEqual(['Resident']);
   });
 
-  test.each(AUDIENCES)('%s: every field, inside and outside the jurisdiction, with and without a purpose, answers as the table says', async (audience) => {
-    for (const purpose of [PURPOSE, null]) {
-      for (const { typeName, field } of ROWS) {
-        const query = operationFor(schema, typeName, field);
-        const variables = query.includes('$representations') ? { representations: REPRESENTATIONS } : {};
-        const asking = { audience, purpose: purpose !== null, inside: new Set(REACHES_INSIDE[audience] ? [inside.id] : []) };
-        const expected = await expectedOutcome(query, variables, asking);
-        audit.entries.length = 0;
-        const answer = await askSubgraph(subgraph, query, variables, await trust.gatewayHeaders(CALLERS[audience], purpose));
+  test.each(AUDIENCES)(
+    '%s: every field, inside and outside the jurisdiction, with and without a purpose, answers as the table says',
+    async (audience) => {
+      for (const purpose of [PURPOSE, null]) {
+        for (const { typeName, field } of ROWS) {
+          const query = operationFor(schema, typeName, field);
+          const variables = query.includes('$representations') ? { representations: REPRESENTATIONS } : {};
+          const asking = { audience, purpose: purpose !== null, inside: new Set(REACHES_INSIDE[audience] ? [inside.id] : []) };
+          const expected = await expectedOutcome(query, variables, asking);
+          audit.entries.length = 0;
+          const answer = await askSubgraph(subgraph, query, variables, await trust.gatewayHeaders(CALLERS[audience], purpose));
 
-        const label = `${audience} ${purpose ? 'with' : 'without'} a purpose reading ${typeName}.${field}`;
-        expect({ label, status: answer.status, data: answer.data, errors: errorsOf(answer.errors) }).toEqual({ label, status: 200, data: expected.data, errors: expected.errors });
-        const entries = audit.entries.map((entry) => ({ residentIds: entry.residentIds, fields: entry.fields, purposeCode: entry.purposeCode }));
-        expect({ label, entries }).toEqual({ label, entries: expected.served.fields.length > 0 ? [{ ...expected.served, purposeCode: PURPOSE.code }] : [] });
+          const label = `${audience} ${purpose ? 'with' : 'without'} a purpose reading ${typeName}.${field}`;
+          expect({ label, status: answer.status, data: answer.data, errors: errorsOf(answer.errors) }).toEqual({
+            label,
+            status: 200,
+            data: expected.data,
+            errors: expected.errors,
+          });
+          const entries = audit.entries.map((entry) => ({ residentIds: entry.residentIds, fields: entry.fields, purposeCode: entry.purposeCode }));
+          expect({ label, entries }).toEqual({ label, entries: expected.served.fields.length > 0 ? [{ ...expected.served, purposeCode: PURPOSE.code }] : [] });
 
-        for (const error of expected.errors) outcomesSeen.add(error.split(' ')[0]!);
-        if (expected.served.fields.length > 0) outcomesSeen.add('AUDITED');
-        if (JSON.stringify(answer.data).includes(maskCitizenId(storedIdOf(inside.id)))) outcomesSeen.add('MASKED');
+          for (const error of expected.errors) outcomesSeen.add(error.split(' ')[0]!);
+          if (expected.served.fields.length > 0) outcomesSeen.add('AUDITED');
+          if (JSON.stringify(answer.data).includes(maskCitizenId(storedIdOf(inside.id)))) outcomesSeen.add('MASKED');
+        }
       }
-    }
-  }, MATRIX_TIMEOUT_MS);
+    },
+    MATRIX_TIMEOUT_MS,
+  );
 
   test('the matrix above met every outcome the policy can give', () => {
     expect([...outcomesSeen].sort()).toEqual(['AUDITED', 'FORBIDDEN', 'MASKED', 'OUT_OF_JURISDICTION', 'PURPOSE_REQUIRED']);
   });
 
-  test("the bureau's own officer reads every field of a resident in its jurisdiction", async () => {
-    for (const { typeName, field } of ROWS) {
-      const query = operationFor(schema, typeName, field);
-      if (!query.includes('$representations')) continue;
-      const answer = await ask(query, 'own-officer', PURPOSE);
-      const label = `${typeName}.${field}`;
-      expect({ label, errors: errorsOf(answer.errors).filter((error) => / at _entities\.0(\.|$)/.test(error)) }).toEqual({ label, errors: [] });
-    }
-  }, MATRIX_TIMEOUT_MS);
+  test(
+    "the bureau's own officer reads every field of a resident in its jurisdiction",
+    async () => {
+      for (const { typeName, field } of ROWS) {
+        const query = operationFor(schema, typeName, field);
+        if (!query.includes('$representations')) continue;
+        const answer = await ask(query, 'own-officer', PURPOSE);
+        const label = `${typeName}.${field}`;
+        expect({ label, errors: errorsOf(answer.errors).filter((error) => / at _entities\.0(\.|$)/.test(error)) }).toEqual({ label, errors: [] });
+      }
+    },
+    MATRIX_TIMEOUT_MS,
+  );
 
   test('no gateway context: 401 UNAUTHENTICATED and no data', async () => {
     audit.entries.length = 0;

@@ -1,7 +1,12 @@
 import { access, sectionPolicy } from '@resident-graph/subgraph-kit';
 
 /** Front-line staff and officers, each where their reach allows; analysts and auditors see no person. */
-const inReach = access('deny', { 'grid-worker': 'jurisdiction', 'window-clerk': 'jurisdiction', 'own-officer': 'jurisdiction', 'other-officer': 'jurisdiction' });
+const inReach = access('deny', {
+  'grid-worker': 'jurisdiction',
+  'window-clerk': 'jurisdiction',
+  'own-officer': 'jurisdiction',
+  'other-officer': 'jurisdiction',
+});
 /** Flags family planning publishes for front-line use (reached only through the checked section). */
 const frontLine = access('deny', { 'grid-worker': 'allow', 'window-clerk': 'allow', 'own-officer': 'allow', 'other-officer': 'allow' });
 /** Case details: family planning's own officers only. */

@@ -58,7 +58,13 @@ beforeAll(async () => {
   standIn = await startStandIn({ dataDir, port: 0 });
   adapter = createFamilyPlanningAdapter({ baseUrl: standIn.url, retries: 0 });
   await adapter.refreshIndex();
-  subgraph = await familyPlanningSubgraph.start({ port: 0, adapter, audit: recordingAuditWriter(), gatewayPublicKey: trust.gatewayPublicKey, jurisdiction: populationJurisdiction(population) });
+  subgraph = await familyPlanningSubgraph.start({
+    port: 0,
+    adapter,
+    audit: recordingAuditWriter(),
+    gatewayPublicKey: trust.gatewayPublicKey,
+    jurisdiction: populationJurisdiction(population),
+  });
 });
 
 afterAll(async () => {

@@ -207,7 +207,11 @@ function expectation(probe: Probe, who: CallerCase, purpose: Purpose | null): Ex
 }
 
 const errorKeys = (answer: GraphQLAnswer) =>
-  new Set((answer.errors ?? []).map((error) => `${error.extensions?.code} ${(error.path ?? []).map((part, i) => (typeof part === 'number' && i > 1 ? '*' : part)).join('.')}`));
+  new Set(
+    (answer.errors ?? []).map(
+      (error) => `${error.extensions?.code} ${(error.path ?? []).map((part, i) => (typeof part === 'number' && i > 1 ? '*' : part)).join('.')}`,
+    ),
+  );
 
 let trust: TestTrust;
 let forger: TestTrust;
@@ -239,7 +243,9 @@ async function askSections(people: TruthResident[], headers: Record<string, stri
 
 const inPlace = (place: Place, index = 0) => population.residents.filter((person) => person.grid.gridId === place.gridId && person.familyPlanning)[index]!;
 const legacyElder = (place: Place) =>
-  population.residents.find((person) => person.grid.gridId === place.gridId && person.imperfections.some((imperfection) => imperfection.kind === 'ID_15_DIGIT'))!;
+  population.residents.find(
+    (person) => person.grid.gridId === place.gridId && person.imperfections.some((imperfection) => imperfection.kind === 'ID_15_DIGIT'),
+  )!;
 
 beforeAll(async () => {
   trust = await createTestTrust();
@@ -250,7 +256,13 @@ beforeAll(async () => {
   standIn = await startStandIn({ dataDir, port: 0 });
   adapter = createFamilyPlanningAdapter({ baseUrl: standIn.url, retries: 0 });
   await adapter.refreshIndex();
-  subgraph = await familyPlanningSubgraph.start({ port: 0, adapter, audit, gatewayPublicKey: trust.gatewayPublicKey, jurisdiction: populationJurisdiction(population) });
+  subgraph = await familyPlanningSubgraph.start({
+    port: 0,
+    adapter,
+    audit,
+    gatewayPublicKey: trust.gatewayPublicKey,
+    jurisdiction: populationJurisdiction(population),
+  });
 });
 
 afterAll(async () => {
@@ -277,7 +289,10 @@ describe('the family-planning policy table', () => {
 
   it('is exercised inside and outside every reach: each row has a value at home and elsewhere, and each caller reaches home only', () => {
     const valueOn = (probe: Probe, person: TruthResident) =>
-      probe.steps.slice(0, -1).reduce<unknown[]>((values, step) => values.flatMap((value) => [(value as Record<string, unknown>)[step.field]].flat()), [truthOf(person)]).some((value) => value != null);
+      probe.steps
+        .slice(0, -1)
+        .reduce<unknown[]>((values, step) => values.flatMap((value) => [(value as Record<string, unknown>)[step.field]].flat()), [truthOf(person)])
+        .some((value) => value != null);
     for (const probe of probes.filter((candidate) => candidate.viaEntities && candidate.steps.length > 0)) {
       for (const place of [PLACES.home, PLACES.elsewhere]) {
         const people = population.residents.filter((person) => person.grid.gridId === place.gridId);
@@ -348,7 +363,8 @@ describe('masking', () => {
     const elder = legacyElder(PLACES.home);
     const stored = expectedSection(population, elder).dataQualityIssues[0]!.storedId;
     const storedIdAs = async (audience: Audience) =>
-      (await askSections([elder], await trust.gatewayHeaders(callerOf(audience).caller, PURPOSE))).data?._entities[0]?.familyPlanning?.dataQualityIssues[0]?.storedId;
+      (await askSections([elder], await trust.gatewayHeaders(callerOf(audience).caller, PURPOSE))).data?._entities[0]?.familyPlanning?.dataQualityIssues[0]
+        ?.storedId;
 
     expect(await storedIdAs('own-officer')).toBe(stored);
     for (const audience of ['grid-worker', 'window-clerk', 'other-officer'] as const) {
@@ -387,12 +403,21 @@ describe('the audit trail', () => {
   });
 
   it.each([
-    ['only keys are asked for', 'grid-worker', `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { id } } }`],
+    [
+      'only keys are asked for',
+      'grid-worker',
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { id } } }`,
+    ],
     ['every section is refused', 'analyst', SECTION],
   ] as const)('writes nothing when %s', async (_case, audience, query) => {
     const entriesBefore = audit.entries.length;
 
-    const answer = await postGraphQL(subgraph.url, query, { representations: [representation(inPlace(PLACES.home))] }, await trust.gatewayHeaders(callerOf(audience).caller, PURPOSE));
+    const answer = await postGraphQL(
+      subgraph.url,
+      query,
+      { representations: [representation(inPlace(PLACES.home))] },
+      await trust.gatewayHeaders(callerOf(audience).caller, PURPOSE),
+    );
 
     expect(answer.status).toBe(200);
     expect(audit.entries.length).toBe(entriesBefore);

@@ -33,11 +33,14 @@ export function createGridContext(adapter: GridAdapter): GridContext {
   const locateDwelling = ({ record }: DepartmentLookup<GridRecord>) => {
     if (record) households.prime(record.householdId, { gridId: record.gridId, communityId: record.communityId });
   };
-  const residents = loaderOf(async (ids) => {
-    const found = await adapter.lookup(ids);
-    for (const lookup of found.values()) locateDwelling(lookup);
-    return found;
-  }, { record: null, issues: [] } as DepartmentLookup<GridRecord>);
+  const residents = loaderOf(
+    async (ids) => {
+      const found = await adapter.lookup(ids);
+      for (const lookup of found.values()) locateDwelling(lookup);
+      return found;
+    },
+    { record: null, issues: [] } as DepartmentLookup<GridRecord>,
+  );
   return {
     adapter,
     residents,

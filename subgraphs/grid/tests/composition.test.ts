@@ -45,7 +45,10 @@ test('composes into a supergraph where the grid resolves where residents live', 
   expect(directivesOf('Resident', 'grid')).toEqual(['@join__field(graph: GRID)']);
   // The contract's roster arguments: `residents(first: Int = 50, after: String): ResidentConnection!`.
   const residents = field('Grid', 'residents')!;
-  expect(residents.arguments?.map((a) => `${a.name.value}: ${print(a.type)}${a.defaultValue ? ` = ${print(a.defaultValue)}` : ''}`)).toEqual(['first: Int = 50', 'after: String']);
+  expect(residents.arguments?.map((a) => `${a.name.value}: ${print(a.type)}${a.defaultValue ? ` = ${print(a.defaultValue)}` : ''}`)).toEqual([
+    'first: Int = 50',
+    'after: String',
+  ]);
   expect(print(residents.type)).toBe('ResidentConnection!');
 });
 

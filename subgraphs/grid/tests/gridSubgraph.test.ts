@@ -21,7 +21,11 @@ interface ResidentAnswer {
 interface GridAnswer {
   grid: {
     name: string;
-    residents: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string; address?: string; categories?: string[]; grid?: { name: string } }[] };
+    residents: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: { id: string; address?: string; categories?: string[]; grid?: { name: string } }[];
+    };
   } | null;
 }
 
@@ -67,22 +71,37 @@ describe('Resident entities', () => {
 
   test('a 15-digit representation finds the same resident', async () => {
     const truth = residents[0]!;
-    const answer = await running.query<{ _entities: ResidentAnswer[] }>(ENTITIES, { representations: residentRepresentations([truth.id.slice(0, 6) + truth.id.slice(8, 17)]) });
+    const answer = await running.query<{ _entities: ResidentAnswer[] }>(ENTITIES, {
+      representations: residentRepresentations([truth.id.slice(0, 6) + truth.id.slice(8, 17)]),
+    });
     expect(answer.data!._entities[0]).toMatchObject({ id: truth.id, address: truth.grid.address });
   });
 
   test('N representations cost one lookup, and their grids one more call', async () => {
     const ids = residents.slice(20, 50).map((r) => r.id);
-    expect(await running.callsDuring(() => running.query(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { address categories } } }`, { r: residentRepresentations(ids) }))).toBe(1);
-    expect(await running.callsDuring(() => running.query(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { grid { name } } } }`, { r: residentRepresentations(ids) }))).toBe(2);
+    expect(
+      await running.callsDuring(() =>
+        running.query(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { address categories } } }`, {
+          r: residentRepresentations(ids),
+        }),
+      ),
+    ).toBe(1);
+    expect(
+      await running.callsDuring(() =>
+        running.query(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { grid { name } } } }`, { r: residentRepresentations(ids) }),
+      ),
+    ).toBe(2);
   });
 });
 
 describe('jurisdiction, for the other subgraphs to require', () => {
-  const JURISDICTION = (typename: string) => `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { id jurisdiction { gridId communityId } } } }`;
+  const JURISDICTION = (typename: string) =>
+    `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { id jurisdiction { gridId communityId } } } }`;
 
   test("a resident's is where the grid survey says they live, null when it does not know them", async () => {
-    const answer = await running.query<{ _entities: { id: string; jurisdiction: unknown }[] }>(JURISDICTION('Resident'), { r: residentRepresentations(residents.map((r) => r.id)) });
+    const answer = await running.query<{ _entities: { id: string; jurisdiction: unknown }[] }>(JURISDICTION('Resident'), {
+      r: residentRepresentations(residents.map((r) => r.id)),
+    });
     expect(answer.errors).toBeUndefined();
     expect(answer.data!._entities).toEqual(
       residents.map((r, index) => ({ id: r.id, jurisdiction: index === IMPERFECT.mistyped ? null : { gridId: r.gridId, communityId: r.grid.communityId } })),
@@ -99,7 +118,10 @@ describe('jurisdiction, for the other subgraphs to require', () => {
     });
     expect(calls).toBe(1);
     expect(answer.data!._entities).toEqual([
-      ...street.households.map((h) => ({ id: h.id, jurisdiction: { gridId: gridOf.get(h.buildingId), communityId: communityOf.get(gridOf.get(h.buildingId)!) } })),
+      ...street.households.map((h) => ({
+        id: h.id,
+        jurisdiction: { gridId: gridOf.get(h.buildingId), communityId: communityOf.get(gridOf.get(h.buildingId)!) },
+      })),
       { id: 'H-NOWHERE', jurisdiction: null },
     ]);
   });
@@ -157,21 +179,32 @@ describe('Grid roster', () => {
 
 describe('grids and communities', () => {
   test('a community lists its grids, each with its community and grid workers', async () => {
-    const answer = await running.query<{ community: { name: string; grids: { id: string; name: string; community: { id: string }; gridWorkers: { id: string; name: string }[] }[] } }>(
-      `{ community(id: "C01") { name grids { id name community { id } gridWorkers { id name } } } }`,
-    );
+    const answer = await running.query<{
+      community: { name: string; grids: { id: string; name: string; community: { id: string }; gridWorkers: { id: string; name: string }[] }[] };
+    }>(`{ community(id: "C01") { name grids { id name community { id } gridWorkers { id name } } } }`);
     expect(answer.data!.community).toEqual({
       name: communityName('C01'),
       grids: street.grids
         .filter((g) => g.communityId === 'C01')
-        .map((g) => ({ id: g.id, name: g.name, community: { id: 'C01' }, gridWorkers: street.gridWorkers.filter((w) => w.gridIds.includes(g.id)).map(({ id, name }) => ({ id, name })) })),
+        .map((g) => ({
+          id: g.id,
+          name: g.name,
+          community: { id: 'C01' },
+          gridWorkers: street.gridWorkers.filter((w) => w.gridIds.includes(g.id)).map(({ id, name }) => ({ id, name })),
+        })),
     });
   });
 
   test('Grid and Community entities resolve by key, null when unknown', async () => {
     const answer = await running.query<{ _entities: ({ id: string; name: string; areaSquareMetres?: number } | null)[] }>(
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Grid { id name areaSquareMetres } ... on Community { id name } } }`,
-      { r: [{ __typename: 'Grid', id: 'G03' }, { __typename: 'Community', id: 'C02' }, { __typename: 'Grid', id: 'G99' }] },
+      {
+        r: [
+          { __typename: 'Grid', id: 'G03' },
+          { __typename: 'Community', id: 'C02' },
+          { __typename: 'Grid', id: 'G99' },
+        ],
+      },
     );
     expect(answer.data!._entities).toEqual([{ id: 'G03', name: gridName('G03'), areaSquareMetres: 52_000 }, { id: 'C02', name: communityName('C02') }, null]);
   });
@@ -194,22 +227,27 @@ describe('an unreachable grid database', () => {
   const ASK = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { id address grid { name } } } }`;
 
   test("answers the resident's nullable grid fields with null, serving nothing", async () => {
-    const answer = await down.query<{ _entities: { id: string; address: string | null; grid: unknown }[] }>(ASK, { r: residentRepresentations([residents[0]!.id]) });
+    const answer = await down.query<{ _entities: { id: string; address: string | null; grid: unknown }[] }>(ASK, {
+      r: residentRepresentations([residents[0]!.id]),
+    });
     expect(answer.data!._entities).toEqual([{ id: residents[0]!.id, address: null, grid: null }]);
     expect(answer.errors).toHaveLength(2);
     expect(down.audit.entries).toEqual([]);
   });
 
   // The policy's rule cannot find the resident's jurisdiction: it refuses with the department's own code.
-  test("says why with DEPARTMENT_UNAVAILABLE", async () => {
+  test('says why with DEPARTMENT_UNAVAILABLE', async () => {
     const answer = await down.query(ASK, { r: residentRepresentations([residents[0]!.id]) });
     expect(new Set(answer.errors?.map((error) => error.extensions?.code))).toEqual(new Set(['DEPARTMENT_UNAVAILABLE']));
   });
 
   test('answers the jurisdiction others require with null and DEPARTMENT_UNAVAILABLE, so their checks fail closed', async () => {
-    const answer = await down.query<{ _entities: { jurisdiction: unknown }[] }>(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { jurisdiction { gridId } } } }`, {
-      r: residentRepresentations([residents[0]!.id]),
-    });
+    const answer = await down.query<{ _entities: { jurisdiction: unknown }[] }>(
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { jurisdiction { gridId } } } }`,
+      {
+        r: residentRepresentations([residents[0]!.id]),
+      },
+    );
     expect(answer.data!._entities).toEqual([{ jurisdiction: null }]);
     expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['DEPARTMENT_UNAVAILABLE']);
   });

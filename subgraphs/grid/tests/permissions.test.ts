@@ -32,7 +32,14 @@ interface Probe {
   /** The targets inside the caller's jurisdiction. */
   reaches: Target[];
 }
-const caller = (subject: string, role: Caller['role'], reach: Partial<Caller> = {}): Caller => ({ subject, role, department: null, grids: [], community: null, ...reach });
+const caller = (subject: string, role: Caller['role'], reach: Partial<Caller> = {}): Caller => ({
+  subject,
+  role,
+  department: null,
+  grids: [],
+  community: null,
+  ...reach,
+});
 /**
  * One caller per audience that can meet this subgraph, and a street-wide officer besides.
  * The grid has no officers of its own (no token names the grid as department), so no
@@ -52,7 +59,11 @@ const CHAINS: string[][] = [
   ...['id', 'address', 'categories'].map((field) => ['Query._entities', `Resident.${field}`]),
   ['Query._entities', 'Resident.grid', 'Grid.id'],
   ...['gridId', 'communityId'].map((field) => ['Query._entities', 'Resident.jurisdiction', `Jurisdiction.${field}`]),
-  ...['department', 'kind', 'storedId', 'recordReference', 'nameOnRecord'].map((field) => ['Query._entities', 'Resident.gridDataQualityIssues', `DataQualityIssue.${field}`]),
+  ...['department', 'kind', 'storedId', 'recordReference', 'nameOnRecord'].map((field) => [
+    'Query._entities',
+    'Resident.gridDataQualityIssues',
+    `DataQualityIssue.${field}`,
+  ]),
   ['Query._entities', 'Household.id'],
   ['Query._entities', 'Household.jurisdiction', 'Jurisdiction.gridId'],
   ...['id', 'name', 'areaSquareMetres'].map((field) => ['Query._entities', `Grid.${field}`]),
@@ -188,19 +199,22 @@ async function mismatchOf(chain: string[], probe: Probe, target: Target, withPur
   return answer.errors === undefined && JSON.stringify(answer.data) === JSON.stringify(expected) ? null : { key, expected, answer };
 }
 
-describe.each(PROBES.map((probe) => [`${probe.audience} ${probe.caller.subject}`, probe] as const))('%s through _entities and the query fields', (_label, probe) => {
-  test.each([
-    ['inside', INSIDE, true],
-    ['outside', OUTSIDE, true],
-    ['inside, without a purpose', INSIDE, false],
-    ['outside, without a purpose', OUTSIDE, false],
-  ] as const)('%s: every answer is what the table says', async (_case, target, withPurpose) => {
-    // One request at a time: a burst would time out against a busy test database, which tests nothing of the policy.
-    const mismatches: unknown[] = [];
-    for (const chain of CHAINS) mismatches.push(await mismatchOf(chain, probe, target, withPurpose));
-    expect(mismatches.filter((mismatch) => mismatch !== null)).toEqual([]);
-  });
-});
+describe.each(PROBES.map((probe) => [`${probe.audience} ${probe.caller.subject}`, probe] as const))(
+  '%s through _entities and the query fields',
+  (_label, probe) => {
+    test.each([
+      ['inside', INSIDE, true],
+      ['outside', OUTSIDE, true],
+      ['inside, without a purpose', INSIDE, false],
+      ['outside, without a purpose', OUTSIDE, false],
+    ] as const)('%s: every answer is what the table says', async (_case, target, withPurpose) => {
+      // One request at a time: a burst would time out against a busy test database, which tests nothing of the policy.
+      const mismatches: unknown[] = [];
+      for (const chain of CHAINS) mismatches.push(await mismatchOf(chain, probe, target, withPurpose));
+      expect(mismatches.filter((mismatch) => mismatch !== null)).toEqual([]);
+    });
+  },
+);
 
 describe('trust', () => {
   const RESIDENT = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { id address } } }`;
@@ -225,7 +239,9 @@ describe('trust', () => {
 
   test("a representation's own jurisdiction is ignored: the grid database decides", async () => {
     const gridWorker = PROBES[0]!.caller;
-    const forged = { r: [{ __typename: 'Resident', id: OUTSIDE.keys.Resident, jurisdiction: { gridId: INSIDE.keys.Grid, communityId: INSIDE.keys.Community } }] };
+    const forged = {
+      r: [{ __typename: 'Resident', id: OUTSIDE.keys.Resident, jurisdiction: { gridId: INSIDE.keys.Grid, communityId: INSIDE.keys.Community } }],
+    };
     const answer = await running.query<{ _entities: { id: string; address: string | null }[] }>(RESIDENT, forged, { caller: gridWorker });
     expect(answer.data!._entities).toEqual([{ id: OUTSIDE.keys.Resident, address: null }]);
     expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['OUT_OF_JURISDICTION']);
@@ -255,12 +271,19 @@ describe('audit', () => {
   }
 
   test('a read of personal data writes one entry: who, why, which residents, which fields', async () => {
-    const ids = population.residents.filter((r) => r.gridId === INSIDE.keys.Grid).slice(20, 23).map((r) => r.id);
+    const ids = population.residents
+      .filter((r) => r.gridId === INSIDE.keys.Grid)
+      .slice(20, 23)
+      .map((r) => r.id);
     const entries = await entriesDuring(() =>
-      running.query(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { id address categories } } }`, { r: ids.map((id) => ({ __typename: 'Resident', id })) }, {
-        caller: gridWorker,
-        purpose: { code: 'HOME_VISIT', reference: 'V-2026-17' },
-      }),
+      running.query(
+        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { id address categories } } }`,
+        { r: ids.map((id) => ({ __typename: 'Resident', id })) },
+        {
+          caller: gridWorker,
+          purpose: { code: 'HOME_VISIT', reference: 'V-2026-17' },
+        },
+      ),
     );
     expect(entries).toEqual([
       expect.objectContaining({
@@ -276,17 +299,30 @@ describe('audit', () => {
     ]);
   });
 
-  test("a roster page records whose citizen IDs it listed", async () => {
-    const roster = population.residents.filter((r) => r.gridId === INSIDE.keys.Grid).slice(0, 3).map((r) => r.id);
-    const entries = await entriesDuring(() => running.query(`{ grid(id: "${INSIDE.keys.Grid}") { residents(first: 3) { nodes { id } } } }`, {}, { caller: gridWorker }));
+  test('a roster page records whose citizen IDs it listed', async () => {
+    const roster = population.residents
+      .filter((r) => r.gridId === INSIDE.keys.Grid)
+      .slice(0, 3)
+      .map((r) => r.id);
+    const entries = await entriesDuring(() =>
+      running.query(`{ grid(id: "${INSIDE.keys.Grid}") { residents(first: 3) { nodes { id } } } }`, {}, { caller: gridWorker }),
+    );
     expect(entries).toEqual([expect.objectContaining({ residentIds: [...roster].sort(), fields: ['Grid.residents', 'Resident.id'] })]);
   });
 
   test('a request that served no personal data writes nothing, refused or not', async () => {
     const entries = await entriesDuring(async () => {
       await running.query(`{ grid(id: "${INSIDE.keys.Grid}") { name community { name } gridWorkers { name } } }`, {}, { caller: gridWorker });
-      await running.query(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { address } } }`, { r: [{ __typename: 'Resident', id: OUTSIDE.keys.Resident }] }, { caller: gridWorker });
-      await running.query(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { jurisdiction { gridId } } } }`, { r: [{ __typename: 'Resident', id: INSIDE.keys.Resident }] }, { caller: gridWorker });
+      await running.query(
+        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { address } } }`,
+        { r: [{ __typename: 'Resident', id: OUTSIDE.keys.Resident }] },
+        { caller: gridWorker },
+      );
+      await running.query(
+        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { jurisdiction { gridId } } } }`,
+        { r: [{ __typename: 'Resident', id: INSIDE.keys.Resident }] },
+        { caller: gridWorker },
+      );
     });
     expect(entries).toEqual([]);
   });
@@ -294,9 +330,13 @@ describe('audit', () => {
   test('when the entry cannot be written the answer is AUDIT_UNAVAILABLE, with no data', async () => {
     running.audit.failing = true;
     try {
-      const answer = await running.query(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { id address } } }`, { r: [{ __typename: 'Resident', id: INSIDE.keys.Resident }] }, {
-        caller: gridWorker,
-      });
+      const answer = await running.query(
+        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { id address } } }`,
+        { r: [{ __typename: 'Resident', id: INSIDE.keys.Resident }] },
+        {
+          caller: gridWorker,
+        },
+      );
       expect(answer.data ?? null).toBeNull();
       expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['AUDIT_UNAVAILABLE']);
       expect(JSON.stringify(answer)).not.toContain(population.residents[IMPERFECT.legacy]!.grid.address);

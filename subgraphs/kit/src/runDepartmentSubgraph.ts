@@ -31,7 +31,10 @@ export function runDepartmentSubgraph<TShape extends z.ZodRawShape, TAdapter ext
       DEPARTMENT_TIMEOUT_MS: millisecondsSetting(2_000),
       /** The grid database, whose jurisdiction index says where residents and households are. */
       JURISDICTION_DATABASE_URL: z.string().min(1),
-      JURISDICTION_DATABASE_SCHEMA: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).default('grid'),
+      JURISDICTION_DATABASE_SCHEMA: z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+        .default('grid'),
     });
     const adapter = subgraph.createAdapter(loadSettings(component, subgraph.settings), settings.DEPARTMENT_TIMEOUT_MS);
     const audit = auditWriterFromEnv(component);

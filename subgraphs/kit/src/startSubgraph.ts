@@ -41,7 +41,11 @@ export interface StartSubgraphOptions<TContext extends BaseContext> {
 const unplaced = (): never => {
   throw new Error('this subgraph has no jurisdiction index: its jurisdiction checks refuse');
 };
-const NO_JURISDICTION_INDEX: JurisdictionIndex = { placeResidents: async () => unplaced(), placeHouseholds: async () => unplaced(), close: async () => undefined };
+const NO_JURISDICTION_INDEX: JurisdictionIndex = {
+  placeResidents: async () => unplaced(),
+  placeHouseholds: async () => unplaced(),
+  close: async () => undefined,
+};
 
 /**
  * Serves one subgraph: `/graphql` (only to requests the gateway signed, under the

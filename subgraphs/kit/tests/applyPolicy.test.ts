@@ -2,7 +2,17 @@ import { ApolloServer } from '@apollo/server';
 import { GraphQLID, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, graphql, type ExecutionResult } from 'graphql';
 import { createLogger } from '@resident-graph/service-kit';
 import type { Caller, Purpose } from '@resident-graph/trust';
-import { access, applyPolicy, createPlacements, ServedRecord, useAuditTrail, type Audience, type Jurisdiction, type PolicedContext, type SubgraphPolicy } from '../src';
+import {
+  access,
+  applyPolicy,
+  createPlacements,
+  ServedRecord,
+  useAuditTrail,
+  type Audience,
+  type Jurisdiction,
+  type PolicedContext,
+  type SubgraphPolicy,
+} from '../src';
 import { fixedJurisdiction, recordingAuditWriter } from '../src/testing';
 
 // A department's subgraph in miniature: one resident type whose fields carry every kind of
@@ -30,7 +40,11 @@ const schema = new GraphQLSchema({
   query: new GraphQLObjectType({
     name: 'Query',
     fields: {
-      resident: { type: Resident, args: { id: { type: new GraphQLNonNull(GraphQLID) } }, resolve: (_root, { id }: { id: string }) => (id in RESIDENTS ? { id } : null) },
+      resident: {
+        type: Resident,
+        args: { id: { type: new GraphQLNonNull(GraphQLID) } },
+        resolve: (_root, { id }: { id: string }) => (id in RESIDENTS ? { id } : null),
+      },
       notInTable: { type: GraphQLString, resolve: () => 'a root field the table forgot' },
     },
   }),
@@ -132,7 +146,9 @@ describe('applyPolicy', () => {
 
   it('says who was refused what', async () => {
     expect((await ask('analyst', '{ resident(id: "R1") { name } }')).result.errors?.[0]?.message).toBe('analyst may not read Resident.name');
-    expect((await ask('grid-worker', '{ resident(id: "R2") { name } }')).result.errors?.[0]?.message).toBe("this resident is outside the caller's jurisdiction");
+    expect((await ask('grid-worker', '{ resident(id: "R2") { name } }')).result.errors?.[0]?.message).toBe(
+      "this resident is outside the caller's jurisdiction",
+    );
   });
 
   it('masks a stored ID, alone or in a list, for all but the own officer, and records it as served', async () => {
@@ -180,7 +196,13 @@ describe('useAuditTrail', () => {
         residentIds: ['R1', 'R2'],
         fields: ['Resident.name'],
       },
-      expect.objectContaining({ subject: 'clerk', role: 'window-clerk', department: null, residentIds: ['R1'], fields: ['Resident.name', 'Resident.storedId'] }),
+      expect.objectContaining({
+        subject: 'clerk',
+        role: 'window-clerk',
+        department: null,
+        residentIds: ['R1'],
+        fields: ['Resident.name', 'Resident.storedId'],
+      }),
     ]);
   });
 

@@ -1,12 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { generateKeyPair, type KeyLike } from 'jose';
-import { GATEWAY_CONTEXT_HEADER, hashBody, memoryReplayGuard, redisReplayGuard, signGatewayContext, type Caller, type ReplayGuard } from '@resident-graph/trust';
+import {
+  GATEWAY_CONTEXT_HEADER,
+  hashBody,
+  memoryReplayGuard,
+  redisReplayGuard,
+  signGatewayContext,
+  type Caller,
+  type ReplayGuard,
+} from '@resident-graph/trust';
 import { contextBindingFromEnv, trustedContext } from '../src';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const officer: Caller = { subject: 'officer-1', role: 'department-officer', department: 'civil-affairs', grids: [], community: null };
-const BODY = JSON.stringify({ query: 'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', variables: { r: [{ __typename: 'Resident', id: '1' }] } });
+const BODY = JSON.stringify({
+  query: 'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }',
+  variables: { r: [{ __typename: 'Resident', id: '1' }] },
+});
 
 describe('a gateway context bound to one subgraph request', () => {
   let gateway: { privateKey: KeyLike; publicKey: KeyLike };
@@ -19,7 +30,10 @@ describe('a gateway context bound to one subgraph request', () => {
   });
 
   const signed = (body: string | null) =>
-    signGatewayContext({ caller: officer, purpose: null, requestId: randomUUID(), operationId: randomUUID(), bodyHash: body === null ? null : hashBody(body) }, gateway.privateKey);
+    signGatewayContext(
+      { caller: officer, purpose: null, requestId: randomUUID(), operationId: randomUUID(), bodyHash: body === null ? null : hashBody(body) },
+      gateway.privateKey,
+    );
   const requestWith = (context: string) => ({ headers: { [GATEWAY_CONTEXT_HEADER]: context } }) as unknown as IncomingMessage;
   const subgraphOver = (guard: ReplayGuard | null) => {
     if (guard) guards.push(guard);

@@ -24,7 +24,12 @@ describe('inJurisdiction, case by case from the design: grids for grid workers, 
     ['a clerk, no place', caller('window-clerk', { community: 'C01' }), null, false],
     ['a clerk without a community, a place without one', caller('window-clerk'), at('G01', null), false],
     ['an officer scoped to grids, one of them', caller('department-officer', { grids: ['G01'], community: 'C09' }), at('G01', 'C02'), true],
-    ['an officer scoped to grids, another grid of their community', caller('department-officer', { grids: ['G01'], community: 'C01' }), at('G02', 'C01'), false],
+    [
+      'an officer scoped to grids, another grid of their community',
+      caller('department-officer', { grids: ['G01'], community: 'C01' }),
+      at('G02', 'C01'),
+      false,
+    ],
     ['an officer scoped to grids, no place', caller('department-officer', { grids: ['G01'] }), null, false],
     ['an officer scoped to a community, in it', caller('department-officer', { community: 'C01' }), at('G05', 'C01'), true],
     ['an officer scoped to a community, outside it', caller('department-officer', { community: 'C01' }), at('G01', 'C02'), false],
@@ -79,6 +84,9 @@ describe('trustedContext', () => {
       message: 'no gateway context: subgraphs answer only through the gateway',
       extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
     });
-    await expect(context(request('not.a.context'), '')).rejects.toMatchObject({ message: 'gateway context does not verify', extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(context(request('not.a.context'), '')).rejects.toMatchObject({
+      message: 'gateway context does not verify',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   });
 });

@@ -80,13 +80,17 @@ describe('labour subgraph', () => {
     ['unavailable', { kind: 'unavailable' }, 'DEPARTMENT_UNAVAILABLE'],
     ['slow', { kind: 'slow', delayMs: 800 }, 'DEPARTMENT_TIMEOUT'],
     ['malformed', { kind: 'malformed' }, 'DEPARTMENT_BAD_RESPONSE'],
-  ])('answers the section null with %s error code when the bureau fails', async (_name, fault, code) => {
-    await fetch(`${harness.standIn.url}/__control/fault`, { method: 'PUT', body: JSON.stringify(fault) });
-    const resident = population.residents.find((r) => r.labour && r.imperfections.length === 0)!;
+  ])(
+    'answers the section null with %s error code when the bureau fails',
+    async (_name, fault, code) => {
+      await fetch(`${harness.standIn.url}/__control/fault`, { method: 'PUT', body: JSON.stringify(fault) });
+      const resident = population.residents.find((r) => r.labour && r.imperfections.length === 0)!;
 
-    const answer = await entities([resident.id]);
+      const answer = await entities([resident.id]);
 
-    expect(answer.data?._entities).toEqual([{ id: resident.id, labour: null }]);
-    expect(answer.errors).toEqual([expect.objectContaining({ path: ['_entities', 0, 'labour'], extensions: expect.objectContaining({ code }) })]);
-  }, 15_000);
+      expect(answer.data?._entities).toEqual([{ id: resident.id, labour: null }]);
+      expect(answer.errors).toEqual([expect.objectContaining({ path: ['_entities', 0, 'labour'], extensions: expect.objectContaining({ code }) })]);
+    },
+    15_000,
+  );
 });

@@ -58,7 +58,9 @@ describe('labour policy table, applied', () => {
     }
   });
 
-  const rows = Object.entries(expectedAccess.table).flatMap(([type, fields]) => Object.keys(fields).map((field) => ({ name: `${type}.${field}`, type, field })));
+  const rows = Object.entries(expectedAccess.table).flatMap(([type, fields]) =>
+    Object.keys(fields).map((field) => ({ name: `${type}.${field}`, type, field })),
+  );
   const purposes: [string, Purpose | null][] = [
     ['with a purpose', { code: 'CASE_REVIEW', reference: 'LB-2026-0042' }],
     ['without a purpose', null],
@@ -73,7 +75,14 @@ describe('labour policy table, applied', () => {
           population.residents.forEach((resident, index) => {
             const truth = { __typename: 'Resident', ...truthOf(resident, index) };
             const code = verdictOf(expectedAccess, truth, steps, audience, purpose !== null, isInside(index));
-            const values = [reach(truth, steps.map((step) => step.field))].flat(Infinity).filter((value) => value !== null);
+            const values = [
+              reach(
+                truth,
+                steps.map((step) => step.field),
+              ),
+            ]
+              .flat(Infinity)
+              .filter((value) => value !== null);
             const masked = expectedAccess.table[row.type]![row.field]![audience] === 'mask' && values.length > 0;
             verdicts.add(code ?? (masked ? 'MASKED' : 'SERVED'));
           });
@@ -89,11 +98,21 @@ describe('labour policy table, applied', () => {
         const steps = [...routes.get(row.type)!, row];
         const [root, ...rest] = steps as [Step, ...Step[]];
         const query = operationOf(schema, steps);
-        const answer = await harness.post(query, root.field === '_entities' ? { representations } : {}, await harness.trust.gatewayHeaders(CALLERS[audience], purpose));
+        const answer = await harness.post(
+          query,
+          root.field === '_entities' ? { representations } : {},
+          await harness.trust.gatewayHeaders(CALLERS[audience], purpose),
+        );
         const leafType = fieldTypeOf(schema, row);
         const masked = expectedAccess.table[row.type]![row.field]![audience] === 'mask';
         const leaf = (value: unknown) =>
-          isUnionType(leafType) ? { __typename: (value as { __typename: string }).__typename } : isObjectType(leafType) ? { __typename: leafType.name } : masked ? maskCitizenId(String(value)) : value;
+          isUnionType(leafType)
+            ? { __typename: (value as { __typename: string }).__typename }
+            : isObjectType(leafType)
+              ? { __typename: leafType.name }
+              : masked
+                ? maskCitizenId(String(value))
+                : value;
         const fields = rest.map((step) => step.field);
         const errorsUnder = (...path: (string | number)[]) => (answer.errors ?? []).filter((error) => path.every((part, i) => error.path?.[i] === part));
 
@@ -140,7 +159,11 @@ describe('labour subgraph trust and audit', () => {
     population.residents.flatMap((r) => (r === unplaced ? [] : [[r.id, outsiders.includes(r) ? OUTSIDE : INSIDE] as const])),
   );
   /** A representation as anyone may send it: the key, and whatever jurisdiction it claims. */
-  const at = (jurisdiction: Jurisdiction | null) => (resident: TruthResident) => ({ __typename: 'Resident', id: resident.id, ...(jurisdiction ? { jurisdiction } : {}) });
+  const at = (jurisdiction: Jurisdiction | null) => (resident: TruthResident) => ({
+    __typename: 'Resident',
+    id: resident.id,
+    ...(jurisdiction ? { jurisdiction } : {}),
+  });
   let harness: LabourHarness;
 
   beforeAll(async () => {
@@ -200,7 +223,11 @@ describe('labour subgraph trust and audit', () => {
     const resident = unplaced;
     const scoped = await harness.post(SECTION, { representations: [at(INSIDE)(resident)] }, await harness.trust.gatewayHeaders(officer));
     expect(scoped.errors?.map((error) => error.extensions?.code)).toEqual(['OUT_OF_JURISDICTION']);
-    const streetWide = await harness.post(SECTION, { representations: [at(null)(resident)] }, await harness.trust.gatewayHeaders({ ...officer, community: null }));
+    const streetWide = await harness.post(
+      SECTION,
+      { representations: [at(null)(resident)] },
+      await harness.trust.gatewayHeaders({ ...officer, community: null }),
+    );
     expect(streetWide.errors).toBeUndefined();
     expect(streetWide.data?._entities).toEqual([{ id: resident.id, labour: { onRecord: true, employmentStatus: resident.labour!.employmentStatus } }]);
   });

@@ -62,7 +62,11 @@ export const publicSecurityPolicy: SubgraphPolicy<PublicSecurityContext & Police
   table: publicSecurityTable,
   // A lookup by citizen ID is checked against where the grid database places that ID: for a
   // scoped caller, a resident elsewhere and an ID nobody holds answer alike.
-  jurisdictionOf: { Query: (_parent, context, args) => context.placements.residents.load(String(args.id)), Resident: residentPlacement, Household: householdPlacement },
+  jurisdictionOf: {
+    Query: (_parent, context, args) => context.placements.residents.load(String(args.id)),
+    Resident: residentPlacement,
+    Household: householdPlacement,
+  },
   personalTypes: ['Query', 'Resident', 'Household'],
   residentIdOf: { Query: (_parent, args) => args.id },
 };

@@ -48,24 +48,41 @@ describe('what the public-security subgraph records in the audit trail', () => {
   });
 
   it('records a refused read with outcome REFUSED: who tried, for whom, which fields, why not', async () => {
-    const answer = await running.query(NAME, { representations: [{ __typename: 'Resident', id: outsider.id, jurisdiction: INSIDE }] }, { caller: worker, purpose: PURPOSE });
+    const answer = await running.query(
+      NAME,
+      { representations: [{ __typename: 'Resident', id: outsider.id, jurisdiction: INSIDE }] },
+      { caller: worker, purpose: PURPOSE },
+    );
     expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['OUT_OF_JURISDICTION']);
     expect(running.audit.entries).toEqual([]);
     expect(running.audit.refusals).toEqual([
-      expect.objectContaining({ subject: worker.subject, purposeCode: 'HOME_VISIT', purposeReference: 'V-2026-07', residentIds: [outsider.id], fields: ['Resident.name'], outcome: 'REFUSED' }),
+      expect.objectContaining({
+        subject: worker.subject,
+        purposeCode: 'HOME_VISIT',
+        purposeReference: 'V-2026-07',
+        residentIds: [outsider.id],
+        fields: ['Resident.name'],
+        outcome: 'REFUSED',
+      }),
     ]);
   });
 
   it('records a read refused for want of a purpose, with no purpose', async () => {
     await running.query(NAME, { representations: [{ __typename: 'Resident', id: someone!.id }] }, { caller: worker, purpose: null });
-    expect(running.audit.refusals).toEqual([expect.objectContaining({ purposeCode: null, residentIds: [someone!.id], fields: ['Resident.name'], outcome: 'REFUSED' })]);
+    expect(running.audit.refusals).toEqual([
+      expect.objectContaining({ purposeCode: null, residentIds: [someone!.id], fields: ['Resident.name'], outcome: 'REFUSED' }),
+    ]);
   });
 
   it('answers no existence question without a purpose (PURPOSE_REQUIRED), and records the attempt', async () => {
     const nobody = '110105194912310020'.slice(0, 17) + 'X';
     for (const id of [someone!.id, nobody]) {
       const answer = await running.query<{ resident: unknown }>(LOOKUP, { id }, { caller: worker, purpose: null });
-      expect({ id, data: answer.data?.resident ?? null, codes: answer.errors?.map((error) => error.extensions?.code) }).toEqual({ id, data: null, codes: ['PURPOSE_REQUIRED'] });
+      expect({ id, data: answer.data?.resident ?? null, codes: answer.errors?.map((error) => error.extensions?.code) }).toEqual({
+        id,
+        data: null,
+        codes: ['PURPOSE_REQUIRED'],
+      });
     }
     expect(running.audit.refusals.map(({ residentIds, fields }) => ({ residentIds, fields }))).toEqual([
       { residentIds: [someone!.id], fields: ['Query.resident'] },
@@ -83,7 +100,9 @@ describe('what the public-security subgraph records in the audit trail', () => {
 
   it("answers a lookup of someone living outside the caller's grids exactly as one of an ID nobody holds, and records both as refused", async () => {
     const nobody = '110105194912310020'.slice(0, 17) + 'X';
-    const answers = await Promise.all([outsider.id, nobody].map((id) => running.query<{ resident: unknown }>(LOOKUP, { id }, { caller: worker, purpose: PURPOSE })));
+    const answers = await Promise.all(
+      [outsider.id, nobody].map((id) => running.query<{ resident: unknown }>(LOOKUP, { id }, { caller: worker, purpose: PURPOSE })),
+    );
     const shapes = answers.map(({ data, errors }) => ({ data: data?.resident ?? null, codes: errors?.map((error) => error.extensions?.code) }));
     expect(shapes).toEqual([
       { data: null, codes: ['OUT_OF_JURISDICTION'] },

@@ -15,13 +15,21 @@ const population = householdPopulation();
 const head = population.residents.find((r) => r.imperfections.some((i) => i.kind === 'ID_15_DIGIT'))!;
 const headStoredId = head.imperfections.flatMap((i) => (i.kind === 'ID_15_DIGIT' ? [i.storedId] : []))[0];
 const daughter = population.residents.find((r) => r.publicSecurity.relationToHead === 'DAUGHTER')!;
-const issue = (department: string, storedId: string): StubIssue => ({ department, kind: 'INVALID_CITIZEN_ID', storedId, recordReference: `${department}-REF`, nameOnRecord: null });
+const issue = (department: string, storedId: string): StubIssue => ({
+  department,
+  kind: 'INVALID_CITIZEN_ID',
+  storedId,
+  recordReference: `${department}-REF`,
+  nameOnRecord: null,
+});
 const sectionIssues = new Map<string, StubIssue[]>([
   [head.id, [issue('CIVIL_AFFAIRS', `${head.id.slice(0, 17)}0`), issue('LABOUR', `${head.id.slice(0, 16)}99`)]],
   [daughter.id, [issue('FAMILY_PLANNING', `${daughter.id.slice(0, 17)}1`)]],
 ]);
 const failing = new Set<StubDepartment>();
-const households = new Map(population.residents.flatMap((r) => (r.publicSecurity.householdId ? [[r.publicSecurity.householdId, jurisdictionOf(r)] as const] : [])));
+const households = new Map(
+  population.residents.flatMap((r) => (r.publicSecurity.householdId ? [[r.publicSecurity.householdId, jurisdictionOf(r)] as const] : [])),
+);
 const gridWorker = (grids: string[]): Caller => ({ subject: 'grid-worker', role: 'grid-worker', department: null, grids, community: null });
 
 interface GatewayContext {
@@ -88,7 +96,11 @@ describe('Resident.dataQualityIssues through a gateway', () => {
   ])("lists public security's issues, then each section's, for the resident and for the household members, as %s", async (_who, caller, shown) => {
     const result = await execute(ISSUES, { id: head.id }, caller);
     expect(result.errors).toBeUndefined();
-    const resident = result.data?.resident as { name: string; dataQualityIssues: unknown[]; household: { members: { resident: { id: string; dataQualityIssues: unknown[] } }[] } };
+    const resident = result.data?.resident as {
+      name: string;
+      dataQualityIssues: unknown[];
+      household: { members: { resident: { id: string; dataQualityIssues: unknown[] } }[] };
+    };
     expect(resident.name).toBe(head.name);
     expect(resident.dataQualityIssues).toEqual([...ownIssues(shown), ...asked(sectionIssues.get(head.id)!, shown)]);
     const daughterIssues = resident.household.members.find((member) => member.resident.id === daughter.id)?.resident.dataQualityIssues;
@@ -97,7 +109,9 @@ describe('Resident.dataQualityIssues through a gateway', () => {
 
   it('leaves out the issues of a section whose department failed, and still answers the rest', async () => {
     failing.add('labour');
-    const result = await execute(`query ($id: CitizenId!) { resident(id: $id) { name labour { laidOff } dataQualityIssues { department kind storedId } } }`, { id: head.id });
+    const result = await execute(`query ($id: CitizenId!) { resident(id: $id) { name labour { laidOff } dataQualityIssues { department kind storedId } } }`, {
+      id: head.id,
+    });
     expect(result.data?.resident).toEqual({
       name: head.name,
       labour: null,
@@ -109,7 +123,11 @@ describe('Resident.dataQualityIssues through a gateway', () => {
 
 describe('jurisdiction through a gateway', () => {
   it('serves a grid worker the residents of their grid, with the jurisdiction the grid subgraph reports', async () => {
-    const result = await execute(`query ($id: CitizenId!) { resident(id: $id) { name household { registeredAddress members { resident { name } } } } }`, { id: daughter.id }, gridWorker([daughter.grid.gridId]));
+    const result = await execute(
+      `query ($id: CitizenId!) { resident(id: $id) { name household { registeredAddress members { resident { name } } } } }`,
+      { id: daughter.id },
+      gridWorker([daughter.grid.gridId]),
+    );
     expect(result.errors).toBeUndefined();
     const household = expectedResident(population, daughter).household!;
     expect(result.data?.resident).toEqual({

@@ -28,7 +28,10 @@ const expected = expectedAccess;
 const population = householdPopulation();
 const head = population.residents.find((r) => imperfection(r, 'ID_15_DIGIT'))!;
 const floating = population.residents.find((r) => r.publicSecurity.populationType === 'FLOATING')!;
-const [spouse, daughter] = population.residents.filter((r) => r.publicSecurity.householdId === head.publicSecurity.householdId && r !== head) as [TruthResident, TruthResident];
+const [spouse, daughter] = population.residents.filter((r) => r.publicSecurity.householdId === head.publicSecurity.householdId && r !== head) as [
+  TruthResident,
+  TruthResident,
+];
 const OTHER_HOUSEHOLD = population.residents.map((r) => r.publicSecurity.householdId).find((id) => id && id !== head.publicSecurity.householdId)!;
 
 /** Where the grid survey places them: the head, the floating resident and the head's dwelling inside; the head's wife and daughter, and the other dwelling, outside. */
@@ -106,7 +109,11 @@ describe('the policy table', () => {
     const served = Object.values(schema.getTypeMap()).flatMap((type) =>
       isObjectType(type) && !isIntrospectionType(type) ? Object.keys(type.getFields()).map((field) => `${type.name}.${field}`) : [],
     );
-    expect(rowsOf().map(({ row }) => row).sort()).toEqual(served.sort());
+    expect(
+      rowsOf()
+        .map(({ row }) => row)
+        .sort(),
+    ).toEqual(served.sort());
     for (const fields of Object.values(policy.table)) {
       for (const access of Object.values(fields)) expect(Object.keys(access).sort()).toEqual([...AUDIENCES].sort());
     }
@@ -129,12 +136,22 @@ describe.each([
       const steps = [...routes.get(type)!, row];
       const [root, ...rest] = steps as [Step, ...Step[]];
       const entities = root.field === '_entities' ? ENTITIES[rest[0]?.type ?? 'Resident']! : [];
-      const answer = await running.query(operationOf(schema, steps), { id: head.id, representations: entities.map((e) => e.representation) }, { caller: CALLERS[audience], purpose });
+      const answer = await running.query(
+        operationOf(schema, steps),
+        { id: head.id, representations: entities.map((e) => e.representation) },
+        { caller: CALLERS[audience], purpose },
+      );
 
       const leafType = fieldTypeOf(schema, row);
       const masked = expected.table[row.type]![row.field]![audience] === 'mask';
       const leaf = (value: unknown) =>
-        isUnionType(leafType) ? { __typename: (value as { __typename: string }).__typename } : isObjectType(leafType) ? { __typename: leafType.name } : masked ? maskCitizenId(String(value)) : value;
+        isUnionType(leafType)
+          ? { __typename: (value as { __typename: string }).__typename }
+          : isObjectType(leafType)
+            ? { __typename: leafType.name }
+            : masked
+              ? maskCitizenId(String(value))
+              : value;
       const fields = rest.map((step) => step.field);
       const codesUnder = (path: (string | number)[]) => [
         ...new Set((answer.errors ?? []).filter((error) => path.every((part, i) => error.path?.[i] === part)).map((error) => error.extensions?.code)),
@@ -195,7 +212,11 @@ describe('trust', () => {
     const answer = await running.query(NAME, { representations: asInside }, { caller: CALLERS['own-officer'], purpose: null });
     expect(answer.data?._entities).toEqual([null]);
     expect(answer.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[['_entities', 0, 'name'], 'PURPOSE_REQUIRED']]);
-    const key = await running.query(`query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { id } } }`, { representations: asInside }, { caller: CALLERS['own-officer'], purpose: null });
+    const key = await running.query(
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { id } } }`,
+      { representations: asInside },
+      { caller: CALLERS['own-officer'], purpose: null },
+    );
     expect(key).toEqual({ data: { _entities: [{ id: head.id }] } });
     expect(running.audit.entries).toEqual([]);
   });
@@ -208,7 +229,11 @@ describe('masking', () => {
   it.each(AUDIENCES.filter((audience) => expected.table.Resident!.dataQualityIssues![audience] !== 'deny'))(
     "shows %s the stored IDs of the resident's data-quality issues whole or masked, as the table says",
     async (audience) => {
-      const answer = await running.query<{ _entities: { dataQualityIssues: { storedId: string }[] }[] }>(STORED_IDS, { representations: [residentEntity(head).representation] }, { caller: CALLERS[audience] });
+      const answer = await running.query<{ _entities: { dataQualityIssues: { storedId: string }[] }[] }>(
+        STORED_IDS,
+        { representations: [residentEntity(head).representation] },
+        { caller: CALLERS[audience] },
+      );
       expect(answer.errors).toBeUndefined();
       const shown = answer.data!._entities[0]!.dataQualityIssues.map((issue) => issue.storedId);
       const whole = [...storedIds, civilIssue(head).storedId];
@@ -218,8 +243,13 @@ describe('masking', () => {
 
   it('masks for front-line staff and shows public-security officers the key as stored', async () => {
     const shownTo = async (caller: Caller) =>
-      (await running.query<{ _entities: { dataQualityIssues: { storedId: string }[] }[] }>(STORED_IDS, { representations: [residentEntity(head).representation] }, { caller })).data!
-        ._entities[0]!.dataQualityIssues[0]!.storedId;
+      (
+        await running.query<{ _entities: { dataQualityIssues: { storedId: string }[] }[] }>(
+          STORED_IDS,
+          { representations: [residentEntity(head).representation] },
+          { caller },
+        )
+      ).data!._entities[0]!.dataQualityIssues[0]!.storedId;
     expect(await shownTo(CALLERS['own-officer'])).toBe(storedIds[0]);
     const masked = await shownTo(CALLERS['window-clerk']);
     expect(masked).not.toBe(storedIds[0]);
@@ -258,11 +288,16 @@ describe('audit', () => {
   });
 
   it("records a household's fields without naming residents it did not serve", async () => {
-    const answer = await running.query(`query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { id registeredAddress } } }`, {
-      representations: [householdEntity(head.publicSecurity.householdId!).representation],
-    });
+    const answer = await running.query(
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { id registeredAddress } } }`,
+      {
+        representations: [householdEntity(head.publicSecurity.householdId!).representation],
+      },
+    );
     expect(answer.errors).toBeUndefined();
-    expect(running.audit.entries.map(({ residentIds, fields }) => ({ residentIds, fields }))).toEqual([{ residentIds: [], fields: ['Household.registeredAddress'] }]);
+    expect(running.audit.entries.map(({ residentIds, fields }) => ({ residentIds, fields }))).toEqual([
+      { residentIds: [], fields: ['Household.registeredAddress'] },
+    ]);
   });
 
   it('writes no entry for a request that served nothing personal', async () => {
@@ -288,7 +323,7 @@ describe('audit', () => {
 describe('jurisdiction from the grid database, never from the representation', () => {
   const NAME = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { id name } } }`;
 
-  it("refuses a resident placed outside whatever jurisdiction the representation claims, and serves one placed inside whatever it claims", async () => {
+  it('refuses a resident placed outside whatever jurisdiction the representation claims, and serves one placed inside whatever it claims', async () => {
     const representations = [
       { __typename: 'Resident', id: spouse.id, jurisdiction: INSIDE },
       { __typename: 'Resident', id: head.id, jurisdiction: OUTSIDE },

@@ -38,9 +38,12 @@ describe('_entities', () => {
     const before = running.adapter.callsMade();
     try {
       const residents = population.residents.filter((r) => !isMistyped(r));
-      const answer = await running.query<{ _entities: Answer[] }>(`query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { id name } } }`, {
-        representations: residents.map(representation),
-      });
+      const answer = await running.query<{ _entities: Answer[] }>(
+        `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { id name } } }`,
+        {
+          representations: residents.map(representation),
+        },
+      );
       expect(answer.data?._entities.map((r) => r.name)).toEqual(residents.map((r) => r.name));
       expect(lookup).toHaveBeenCalledTimes(1);
       expect(lookup.mock.calls[0]?.[0]).toEqual(residents.map((r) => r.id));
@@ -52,7 +55,13 @@ describe('_entities', () => {
 
   it("adds the department sections' issues, as @requires delivers them, after public security's own", async () => {
     const head = population.residents.find((r) => imperfection(r, 'ID_15_DIGIT'))!;
-    const civil = { department: 'CIVIL_AFFAIRS', kind: 'INVALID_CITIZEN_ID', storedId: '31011519620518035', recordReference: 'MZ-2019-0042', nameOnRecord: '孙志刚' };
+    const civil = {
+      department: 'CIVIL_AFFAIRS',
+      kind: 'INVALID_CITIZEN_ID',
+      storedId: '31011519620518035',
+      recordReference: 'MZ-2019-0042',
+      nameOnRecord: '孙志刚',
+    };
     const labour = { department: 'LABOUR', kind: 'LEGACY_15_DIGIT_ID', storedId: '310115620518035', recordReference: '3101150001234', nameOnRecord: null };
     const answer = await running.query<{ _entities: { dataQualityIssues: unknown[] }[] }>(
       `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { dataQualityIssues ${ISSUE} } } }`,

@@ -41,14 +41,18 @@ export class AnchorFileError extends Error {
 export async function readAnchors(file: string, loadPublicKey: () => Promise<KeyLike>): Promise<Anchor[]> {
   if (!existsSync(file)) return [];
   const publicKey = await loadPublicKey();
-  const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.length > 0);
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.length > 0);
   return Promise.all(
     lines.map(async (line, index) => {
       try {
         const { payload } = await compactVerify(line, publicKey, { algorithms: [ANCHOR_ALGORITHM] });
         return anchorPayload.parse(JSON.parse(new TextDecoder().decode(payload)));
       } catch (error) {
-        throw new AnchorFileError(`${file} line ${index + 1} is not a checkpoint signed by the audit service: ${error instanceof Error ? error.message : String(error)}`);
+        throw new AnchorFileError(
+          `${file} line ${index + 1} is not a checkpoint signed by the audit service: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }),
   );

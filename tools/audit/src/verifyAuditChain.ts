@@ -86,7 +86,11 @@ async function walkChain(tx: Prisma.TransactionClient, batchSize: number, anchor
     if (rows.length < batchSize) break;
   }
   if (previous.sequence < head.sequence) {
-    return report({ sequence: previous.sequence + 1, kind: 'MISSING', detail: `the trail ends at ${previous.sequence}, the chain head is at ${head.sequence}` });
+    return report({
+      sequence: previous.sequence + 1,
+      kind: 'MISSING',
+      detail: `the trail ends at ${previous.sequence}, the chain head is at ${head.sequence}`,
+    });
   }
   return report(await findAnchorBreak(tx, anchors));
 }
@@ -95,7 +99,10 @@ async function walkChain(tx: Prisma.TransactionClient, batchSize: number, anchor
 async function findAnchorBreak(tx: Prisma.TransactionClient, anchors: readonly Anchor[]): Promise<ChainBreak | null> {
   const anchored = anchors.filter((anchor) => anchor.sequence > 0).sort((a, b) => a.sequence - b.sequence);
   if (anchored.length === 0) return null;
-  const rows = await tx.auditEntry.findMany({ where: { sequence: { in: anchored.map((anchor) => BigInt(anchor.sequence)) } }, select: { sequence: true, hash: true } });
+  const rows = await tx.auditEntry.findMany({
+    where: { sequence: { in: anchored.map((anchor) => BigInt(anchor.sequence)) } },
+    select: { sequence: true, hash: true },
+  });
   const hashAt = new Map(rows.map((row) => [Number(row.sequence), row.hash]));
   for (const { sequence, hash, anchoredAt } of anchored) {
     const found = hashAt.get(sequence);

@@ -37,14 +37,35 @@ test('five processes appending forty entries each at once make one gap-free chai
     expect(hashEntry(record)).toBe(record.hash);
   });
   const report = await writers[0]!.verify({ batchSize: 64 });
-  expect(report).toEqual({ intact: true, checked: 200, served: 200, refused: 0, head: { sequence: 200, hash: bySequence[199]!.hash }, firstBreak: null, anchors: { checked: 0, newest: null } });
+  expect(report).toEqual({
+    intact: true,
+    checked: 200,
+    served: 200,
+    refused: 0,
+    head: { sequence: 200, hash: bySequence[199]!.hash },
+    firstBreak: null,
+    anchors: { checked: 0, newest: null },
+  });
 }, 30_000);
 
 test('append returns the record as stored, optional fields empty as null', async () => {
   const store = openStore();
   const before = Date.now();
-  const record = await store.append({ ...sampleEntry({ outcome: 'REFUSED', purposeCode: null }), operationId: undefined, department: undefined, purposeReference: undefined });
-  expect(record).toMatchObject({ sequence: 1, operationId: null, department: null, purposeCode: null, purposeReference: null, outcome: 'REFUSED', previousHash: GENESIS_HASH });
+  const record = await store.append({
+    ...sampleEntry({ outcome: 'REFUSED', purposeCode: null }),
+    operationId: undefined,
+    department: undefined,
+    purposeReference: undefined,
+  });
+  expect(record).toMatchObject({
+    sequence: 1,
+    operationId: null,
+    department: null,
+    purposeCode: null,
+    purposeReference: null,
+    outcome: 'REFUSED',
+    previousHash: GENESIS_HASH,
+  });
   expect(record.recordedAt.getTime()).toBeGreaterThanOrEqual(before);
   expect(await store.latest(1)).toEqual([record]);
   expect(await store.verify()).toMatchObject({ intact: true, checked: 1, served: 0, refused: 1 });

@@ -25,7 +25,12 @@ test.each([
   ['TRUNCATE of the trail', 'TRUNCATE $schema.audit_entry', /append-only: TRUNCATE on audit_entry/],
   ['UPDATE of the chain head', 'UPDATE $schema.audit_chain_head SET seq = 2', /moves only with an appended entry: UPDATE/],
   ['DELETE of the chain head', 'DELETE FROM $schema.audit_chain_head', /moves only with an appended entry: DELETE/],
-  ['a second chain head', 'INSERT INTO $schema.audit_chain_head (id, seq, hash) VALUES (false, 0, $1)', /moves only with an appended entry: INSERT/, ['0'.repeat(64)]],
+  [
+    'a second chain head',
+    'INSERT INTO $schema.audit_chain_head (id, seq, hash) VALUES (false, 0, $1)',
+    /moves only with an appended entry: INSERT/,
+    ['0'.repeat(64)],
+  ],
 ])('%s is refused', async (_, sql, message, values = []) => {
   await expect(run(sql, values)).rejects.toThrow(message);
   expect(await store.verify()).toMatchObject({ intact: true, checked: 3 });

@@ -24,11 +24,29 @@ test('the chain head starts at the genesis', async () => {
 });
 
 test('an entry with every field set, and one with every optional field empty, read back as written', async () => {
-  const first = { ...sampleEntry({ residentIds: [residentId(1), residentId(2)] }), operationId: 'op-7', department: 'civil-affairs', purposeReference: 'case 12' };
-  const second = { ...sampleEntry({ residentIds: [], fields: [], outcome: 'REFUSED' }), operationId: null, department: null, purposeCode: null, purposeReference: null };
+  const first = {
+    ...sampleEntry({ residentIds: [residentId(1), residentId(2)] }),
+    operationId: 'op-7',
+    department: 'civil-affairs',
+    purposeReference: 'case 12',
+  };
+  const second = {
+    ...sampleEntry({ residentIds: [], fields: [], outcome: 'REFUSED' }),
+    operationId: null,
+    department: null,
+    purposeCode: null,
+    purposeReference: null,
+  };
   let previousHash = GENESIS_HASH;
   for (const [index, entry] of [first, second].entries()) {
-    const chained = { ...entry, residentIds: [...entry.residentIds], fields: [...entry.fields], sequence: index + 1, recordedAt: new Date('2026-06-30T08:15:30.123Z'), previousHash };
+    const chained = {
+      ...entry,
+      residentIds: [...entry.residentIds],
+      fields: [...entry.fields],
+      sequence: index + 1,
+      recordedAt: new Date('2026-06-30T08:15:30.123Z'),
+      previousHash,
+    };
     const record = { ...chained, hash: hashEntry(chained) };
     await prisma.auditEntry.create({ data: { ...record, sequence: BigInt(record.sequence) } });
     const found = await prisma.auditEntry.findUniqueOrThrow({ where: { hash: record.hash } });

@@ -30,7 +30,15 @@ const renumber = (from: number, to: number) => tamper(schema, 'UPDATE audit_entr
 /** A forged entry with a well-formed hash over its own content, sequence and previous hash. */
 function forge(sequence: number, previousHash: string) {
   const entry = sampleEntry({ requestId: 'forged', subject: 'nobody' });
-  const content = { ...entry, residentIds: [...entry.residentIds], fields: ['name'], recordedAt: new Date(), operationId: null, department: null, purposeReference: null };
+  const content = {
+    ...entry,
+    residentIds: [...entry.residentIds],
+    fields: ['name'],
+    recordedAt: new Date(),
+    operationId: null,
+    department: null,
+    purposeReference: null,
+  };
   return { ...content, sequence, previousHash, hash: chainHash(contentDigest(content), sequence, previousHash) };
 }
 type Forged = ReturnType<typeof forge>;
@@ -50,7 +58,8 @@ const columnValues = (forged: Forged): unknown[] => [
   forged.previousHash,
   forged.hash,
 ];
-const insertForged = (forged: Forged) => tamper(schema, `INSERT INTO audit_entry (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`, columnValues(forged));
+const insertForged = (forged: Forged) =>
+  tamper(schema, `INSERT INTO audit_entry (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`, columnValues(forged));
 
 test('an untouched trail verifies intact, read in batches smaller than the trail', async () => {
   expect(await store.verify({ batchSize: 3 })).toEqual({
@@ -115,12 +124,20 @@ test('a forged entry with a made-up hash is EDITED', async () => {
 });
 
 test('an entry rewritten with a recomputed hash breaks the link of the entry after it', async () => {
-  await tamper(schema, `UPDATE audit_entry SET (${COLUMNS}) = ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12), department = NULL, operation_id = NULL, purpose_reference = NULL WHERE seq = 3`, columnValues(forge(3, records[1]!.hash)));
+  await tamper(
+    schema,
+    `UPDATE audit_entry SET (${COLUMNS}) = ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12), department = NULL, operation_id = NULL, purpose_reference = NULL WHERE seq = 3`,
+    columnValues(forge(3, records[1]!.hash)),
+  );
   expect(await firstBreak()).toEqual({ sequence: 4, kind: 'BROKEN_LINK', detail: 'entry 4 does not link to entry 3' });
 });
 
 test('the newest entry rewritten with a recomputed hash is told apart by the chain head, the only record after it', async () => {
-  await tamper(schema, `UPDATE audit_entry SET (${COLUMNS}) = ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12), department = NULL, operation_id = NULL, purpose_reference = NULL WHERE seq = ${ENTRIES}`, columnValues(forge(ENTRIES, records[ENTRIES - 2]!.hash)));
+  await tamper(
+    schema,
+    `UPDATE audit_entry SET (${COLUMNS}) = ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12), department = NULL, operation_id = NULL, purpose_reference = NULL WHERE seq = ${ENTRIES}`,
+    columnValues(forge(ENTRIES, records[ENTRIES - 2]!.hash)),
+  );
   expect(await store.verify()).toMatchObject({
     intact: false,
     checked: ENTRIES - 1,
@@ -130,7 +147,10 @@ test('the newest entry rewritten with a recomputed hash is told apart by the cha
 
 test('with the chain head row deleted, an append is refused as AUDIT_UNAVAILABLE rather than written unchained', async () => {
   await tamper(schema, 'DELETE FROM audit_chain_head');
-  await expect(store.append(sampleEntry())).rejects.toMatchObject({ code: 'AUDIT_UNAVAILABLE', message: 'audit store: append failed: the audit chain head is missing' });
+  await expect(store.append(sampleEntry())).rejects.toMatchObject({
+    code: 'AUDIT_UNAVAILABLE',
+    message: 'audit store: append failed: the audit chain head is missing',
+  });
 });
 
 test('appending after tampering still extends the recorded head, so the break stays visible', async () => {

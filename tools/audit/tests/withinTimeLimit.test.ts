@@ -17,7 +17,10 @@ describe('withinTimeLimit', () => {
 
   it('gives up at the time limit with AUDIT_UNAVAILABLE, and not before', async () => {
     const started = Date.now();
-    await expect(withinTimeLimit('append', 50, never)).rejects.toMatchObject({ code: 'AUDIT_UNAVAILABLE', message: 'audit store: append had no answer within 50 ms' });
+    await expect(withinTimeLimit('append', 50, never)).rejects.toMatchObject({
+      code: 'AUDIT_UNAVAILABLE',
+      message: 'audit store: append had no answer within 50 ms',
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(45);
   });
 

@@ -59,7 +59,12 @@ export function buildStreet(random: Random, preset: Preset, regionCode: string):
       const gridNumber = truth.grids.length + 1;
       const gridId = `G${pad(gridNumber, 3)}`;
       const households = householdsPerGrid[gridNumber - 1]!;
-      truth.grids.push({ id: gridId, name: `第${gridNumber}网格`, communityId, areaSquareMetres: Math.round((households * random.between(240, 340)) / 100) * 100 });
+      truth.grids.push({
+        id: gridId,
+        name: `第${gridNumber}网格`,
+        communityId,
+        areaSquareMetres: Math.round((households * random.between(240, 340)) / 100) * 100,
+      });
 
       const compoundSizes = partition(random, households, feasibleParts(households, 90, 60, 120), 60, 120);
       for (const compoundSize of compoundSizes) {

@@ -9,9 +9,20 @@ import type { Serials } from './Serials';
 /** Shanghai's minimum living standard per person per month (元); a case pays up to it. */
 const MINIMUM_LIVING_STANDARD = 1_510;
 const CATEGORIES = new WeightedPool<DisabilityCategory>([
-  ['PHYSICAL', 30], ['HEARING', 20], ['SIGHT', 15], ['MULTIPLE', 13], ['INTELLECTUAL', 10], ['MENTAL', 10], ['SPEECH', 2],
+  ['PHYSICAL', 30],
+  ['HEARING', 20],
+  ['SIGHT', 15],
+  ['MULTIPLE', 13],
+  ['INTELLECTUAL', 10],
+  ['MENTAL', 10],
+  ['SPEECH', 2],
 ]);
-const GRADES = new WeightedPool<1 | 2 | 3 | 4>([[1, 12], [2, 20], [3, 30], [4, 38]]);
+const GRADES = new WeightedPool<1 | 2 | 3 | 4>([
+  [1, 12],
+  [2, 20],
+  [3, 30],
+  [4, 38],
+]);
 const VETERAN_CATEGORIES: readonly string[] = ['退役军人', '伤残军人', '参战退役人员', '带病回乡退伍军人', '烈士遗属'];
 /** Second-generation disability certificates (number = ID + category + grade) since 2008. */
 const CERTIFICATE_SINCE = toDay('2008-01-01');
@@ -27,7 +38,13 @@ function disabilityShare(age: number): number {
  * they are registered): disability, elderly allowance, veterans, marriages, and the
  * household's 低保 / 特困 case, which every member of the household shares.
  */
-export function decideCivilAffairs(random: Random, people: readonly Person[], labour: ReadonlyMap<Person, TruthLabour>, serials: Serials, asOf: string): Map<Person, TruthCivilAffairs> {
+export function decideCivilAffairs(
+  random: Random,
+  people: readonly Person[],
+  labour: ReadonlyMap<Person, TruthLabour>,
+  serials: Serials,
+  asOf: string,
+): Map<Person, TruthCivilAffairs> {
   const asOfDay = toDay(asOf);
   const marriages = decideMarriages(random, people, asOf);
   const disabilities = new Map<Person, NonNullable<TruthCivilAffairs['disability']>>();
@@ -50,7 +67,8 @@ export function decideCivilAffairs(random: Random, people: readonly Person[], la
       veteranBenefit: veteranBenefit(random, person, asOfDay),
       marriages: marriages.get(person) ?? [],
     };
-    const holdsAnything = record.allowanceCases.length > 0 || record.disability || record.elderlyAllowance || record.veteranBenefit || record.marriages.length > 0;
+    const holdsAnything =
+      record.allowanceCases.length > 0 || record.disability || record.elderlyAllowance || record.veteranBenefit || record.marriages.length > 0;
     if (holdsAnything) records.set(person, record);
   }
   return records;
@@ -101,26 +119,30 @@ function decideAllowanceCases(
   for (const [dwelling] of chosen) {
     const since = asOfDay - random.int(60, 8 * 365);
     const draw = random.float();
-    cases.set(dwelling, [{
-      caseNumber: serials.next('DB', toIsoDate(since).slice(0, 4)),
-      kind: 'MINIMUM_LIVING_ALLOWANCE',
-      status: draw < 0.9 ? 'ACTIVE' : draw < 0.95 ? 'SUSPENDED' : 'TERMINATED',
-      since: toIsoDate(since),
-      amountPerMonth: random.int(50, MINIMUM_LIVING_STANDARD / 10) * 10,
-    }]);
+    cases.set(dwelling, [
+      {
+        caseNumber: serials.next('DB', toIsoDate(since).slice(0, 4)),
+        kind: 'MINIMUM_LIVING_ALLOWANCE',
+        status: draw < 0.9 ? 'ACTIVE' : draw < 0.95 ? 'SUSPENDED' : 'TERMINATED',
+        since: toIsoDate(since),
+        amountPerMonth: random.int(50, MINIMUM_LIVING_STANDARD / 10) * 10,
+      },
+    ]);
   }
   for (const [dwelling, members] of households) {
     const person = members[0]!;
     const noOneToSupport = members.length === 1 && (person.age >= 60 || (disabilities.get(person)?.grade ?? 4) <= 2);
     if (!noOneToSupport || cases.has(dwelling) || !random.chance(0.02)) continue;
     const since = asOfDay - random.int(60, 10 * 365);
-    cases.set(dwelling, [{
-      caseNumber: serials.next('TK', toIsoDate(since).slice(0, 4)),
-      kind: 'EXTREME_HARDSHIP',
-      status: 'ACTIVE',
-      since: toIsoDate(since),
-      amountPerMonth: Math.round((MINIMUM_LIVING_STANDARD * 1.3) / 10) * 10,
-    }]);
+    cases.set(dwelling, [
+      {
+        caseNumber: serials.next('TK', toIsoDate(since).slice(0, 4)),
+        kind: 'EXTREME_HARDSHIP',
+        status: 'ACTIVE',
+        since: toIsoDate(since),
+        amountPerMonth: Math.round((MINIMUM_LIVING_STANDARD * 1.3) / 10) * 10,
+      },
+    ]);
   }
   return cases;
 }

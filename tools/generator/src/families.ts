@@ -70,7 +70,10 @@ class Family {
     const middleAge = eldest + motherGap(this.random, eldest);
     const [grandmother, grandfather] = this.couple(middleAge + motherGap(this.random, middleAge));
     const childIsSon = this.random.chance(0.7);
-    const child = this.add('CHILD', middleAge + (childIsSon ? spouseGap(this.random) : 0), childIsSon ? 'MALE' : 'FEMALE', 'MARRIED', [grandmother, grandfather]);
+    const child = this.add('CHILD', middleAge + (childIsSon ? spouseGap(this.random) : 0), childIsSon ? 'MALE' : 'FEMALE', 'MARRIED', [
+      grandmother,
+      grandfather,
+    ]);
     const inLaw = this.add('CHILD_SPOUSE', middleAge + (childIsSon ? 0 : spouseGap(this.random)), childIsSon ? 'FEMALE' : 'MALE', 'MARRIED');
     this.members[child]!.spouse = inLaw;
     this.members[inLaw]!.spouse = child;
@@ -100,6 +103,7 @@ function singleStatus(random: Random, age: number): MaritalStatus {
   return draw < 0.45 ? 'UNMARRIED' : draw < (age < 35 ? 0.65 : 0.9) ? 'MARRIED' : 'DIVORCED';
 }
 
+// prettier-ignore
 const PERMANENT: Record<number, WeightedPool<Template>> = {
   1: new WeightedPool<Template>([
     [(f, r) => f.add('HEAD', elderlyAge(r, 65), r.chance(0.68) ? 'FEMALE' : 'MALE', r.chance(0.8) ? 'WIDOWED' : r.pick(['DIVORCED', 'UNMARRIED'] as const)), 55],
@@ -159,6 +163,7 @@ const PERMANENT: Record<number, WeightedPool<Template>> = {
   ]),
 };
 
+// prettier-ignore
 const FLOATING: Record<number, WeightedPool<Template>> = {
   1: new WeightedPool<Template>([[(f, r) => cotenants(f, r, 1), 1]]),
   2: new WeightedPool<Template>([[(f, r) => f.couple(r.between(21, 42)), 65], [(f, r) => cotenants(f, r, 2), 35]]),

@@ -24,7 +24,13 @@ interface KnownChild extends TruthChild {
  * only-child certificate (reward support from 60). Parents living together share their
  * children, registrations and certificate; newborns appear here only.
  */
-export function decideFamilyPlanning(random: Random, people: readonly Person[], issuer: CitizenIdIssuer, serials: Serials, asOf: string): Map<Person, TruthFamilyPlanning> {
+export function decideFamilyPlanning(
+  random: Random,
+  people: readonly Person[],
+  issuer: CitizenIdIssuer,
+  serials: Serials,
+  asOf: string,
+): Map<Person, TruthFamilyPlanning> {
   const asOfDay = toDay(asOf);
   const children = new Map<Person, KnownChild[]>();
   const parentsOf = (person: Person): Person[] => (person.spouse ? [person, person.spouse] : [person]);
@@ -34,7 +40,8 @@ export function decideFamilyPlanning(random: Random, people: readonly Person[], 
 
   for (const person of people) {
     for (const child of person.children) {
-      if (child.parents[0] === person) share(child.parents, { id: child.id, name: child.name, gender: child.gender, birthDate: child.birthDate, registration: null });
+      if (child.parents[0] === person)
+        share(child.parents, { id: child.id, name: child.name, gender: child.gender, birthDate: child.birthDate, registration: null });
     }
     const husband = person.gender === 'FEMALE' ? person.spouse : null;
     const spaced = person.children.every((child) => child.age >= 1);
@@ -53,13 +60,19 @@ export function decideFamilyPlanning(random: Random, people: readonly Person[], 
     const known = children.get(person) ?? [];
     // Older parents whose only child has moved out: the child is known by ID, not a resident here.
     if (known.length === 0 && person.age >= 55 && !person.floating && random.chance(0.35)) {
-      const mother = person.gender === 'FEMALE' ? person : person.spouse ?? person;
+      const mother = person.gender === 'FEMALE' ? person : (person.spouse ?? person);
       const birthDate = toIsoDate(dayAtAge(mother.birthDate, random.int(22, 32)) + random.int(0, 364));
       if (birthDate >= ONLY_CHILD_ERA[0] && birthDate <= ONLY_CHILD_ERA[1]) {
         const gender = random.chance(0.515) ? 'MALE' : 'FEMALE';
         const father = person.gender === 'MALE' ? person : person.spouse;
         const surname = father?.surname ?? person.surname;
-        share(parentsOf(person), { id: issuer.issue(birthDate, gender), name: surname + drawGivenName(random, gender, yearOf(birthDate)), gender, birthDate, registration: null });
+        share(parentsOf(person), {
+          id: issuer.issue(birthDate, gender),
+          name: surname + drawGivenName(random, gender, yearOf(birthDate)),
+          gender,
+          birthDate,
+          registration: null,
+        });
       }
     }
     const only = children.get(person);
@@ -87,7 +100,10 @@ export function decideFamilyPlanning(random: Random, people: readonly Person[], 
       children: known.map(({ id, name, gender, birthDate }) => ({ id, name, gender, birthDate })),
       birthRegistrations: known.flatMap((child) => (child.registration ? [child.registration] : [])),
       onlyChildCertificate: certificate,
-      rewardSupport: certificate && person.age >= 60 ? { since: certificate.issuedOn > sixtieth ? certificate.issuedOn : sixtieth, amountPerYear: REWARD_SUPPORT_PER_YEAR } : null,
+      rewardSupport:
+        certificate && person.age >= 60
+          ? { since: certificate.issuedOn > sixtieth ? certificate.issuedOn : sixtieth, amountPerYear: REWARD_SUPPORT_PER_YEAR }
+          : null,
     });
   }
   return records;

@@ -32,7 +32,11 @@ export function generatePopulation({ preset: presetName, seed = DEFAULT_SEED }: 
   const street = buildStreet(stream('street'), preset, REGION_CODE);
 
   const families = stream('families');
-  const sizes = householdSizes(families, street.dwellings.map((dwelling) => !dwelling.registered), preset.residents);
+  const sizes = householdSizes(
+    families,
+    street.dwellings.map((dwelling) => !dwelling.registered),
+    preset.residents,
+  );
   const issuer = new CitizenIdIssuer(REGION_CODE, stream('ids'));
   const asOfDay = toDay(AS_OF);
   const people = street.dwellings.flatMap((dwelling, index) =>
@@ -61,7 +65,13 @@ export function generatePopulation({ preset: presetName, seed = DEFAULT_SEED }: 
       householdId: dwelling.id,
       gridId: dwelling.gridId,
       publicSecurity: facts.publicSecurity,
-      grid: { gridId: dwelling.gridId, communityId: dwelling.communityId, buildingId: dwelling.buildingId, address: dwelling.address, categories: residentCategories(facts, person.age) },
+      grid: {
+        gridId: dwelling.gridId,
+        communityId: dwelling.communityId,
+        buildingId: dwelling.buildingId,
+        address: dwelling.address,
+        categories: residentCategories(facts, person.age),
+      },
       civilAffairs: facts.civilAffairs,
       familyPlanning: facts.familyPlanning,
       labour: facts.labour,

@@ -2,8 +2,21 @@ import { MAX_HOUSEHOLD_SIZE } from './families';
 import { WeightedPool, type Random } from './random';
 
 /** Registered households average about three people; rented flats fewer (single workers, young couples). */
-const PERMANENT_SIZES = new WeightedPool<number>([[1, 12], [2, 27], [3, 28], [4, 16], [5, 11], [6, 6]]);
-const FLOATING_SIZES = new WeightedPool<number>([[1, 30], [2, 28], [3, 30], [4, 10], [5, 2]]);
+const PERMANENT_SIZES = new WeightedPool<number>([
+  [1, 12],
+  [2, 27],
+  [3, 28],
+  [4, 16],
+  [5, 11],
+  [6, 6],
+]);
+const FLOATING_SIZES = new WeightedPool<number>([
+  [1, 30],
+  [2, 28],
+  [3, 30],
+  [4, 10],
+  [5, 2],
+]);
 
 /**
  * How many people live in each dwelling, summing exactly to `residents`: sizes are drawn

@@ -58,7 +58,8 @@ export function addImperfections(random: Random, residents: readonly TruthReside
     }
     if (resident.familyPlanning) {
       if (random.chance(0.01)) add('family-planning', 'ID_TYPO', typoOf(random, resident.id, residentIds));
-      if (variants.has(resident)) resident.imperfections.push({ department: 'family-planning', kind: 'NAME_VARIANT', storedName: toTraditional(resident.name) });
+      if (variants.has(resident))
+        resident.imperfections.push({ department: 'family-planning', kind: 'NAME_VARIANT', storedName: toTraditional(resident.name) });
     }
     if (resident.labour) {
       if (random.chance(0.01)) add('labour', 'ID_TYPO', typoOf(random, resident.id, residentIds));

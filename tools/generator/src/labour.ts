@@ -14,8 +14,29 @@ const SCHEME_START: Record<SocialInsuranceType, string | null> = {
 };
 const INSURANCES = Object.keys(SCHEME_START) as SocialInsuranceType[];
 
-const SKILLS: readonly string[] = ['电工', '焊工', '育婴员', '养老护理员', '中式烹调师', '美容师', '汽车维修工', '计算机操作员', '会计', '保安员', '家政服务员', '物流员', '钳工', '美发师'];
-const SKILL_LEVELS = new WeightedPool<string>([['初级（五级）', 40], ['中级（四级）', 35], ['高级（三级）', 18], ['技师（二级）', 5], ['高级技师（一级）', 2]]);
+const SKILLS: readonly string[] = [
+  '电工',
+  '焊工',
+  '育婴员',
+  '养老护理员',
+  '中式烹调师',
+  '美容师',
+  '汽车维修工',
+  '计算机操作员',
+  '会计',
+  '保安员',
+  '家政服务员',
+  '物流员',
+  '钳工',
+  '美发师',
+];
+const SKILL_LEVELS = new WeightedPool<string>([
+  ['初级（五级）', 40],
+  ['中级（四级）', 35],
+  ['高级（三级）', 18],
+  ['技师（二级）', 5],
+  ['高级技师（一级）', 2],
+]);
 
 /** Women retire at 50 or 55 (workers, cadres), men at 60. */
 function retirementAge(person: Person, random: Random): number {
@@ -57,10 +78,13 @@ export function decideLabour(random: Random, people: readonly Person[], serials:
     // Floating workers' contributions here start when they came to the city.
     const contributionsStart = person.floating ? Math.max(workStart, asOfDay - random.int(1, 12) * 365) : workStart;
     const stoppedWorking =
-      status === 'RETIRED' ? dayAtAge(person.birthDate, retireAt)
-      : status === 'EMPLOYED' ? asOfDay
-      : status === 'NOT_IN_LABOUR_FORCE' && random.chance(0.5) ? contributionsStart
-      : asOfDay - random.int(60, 2_000);
+      status === 'RETIRED'
+        ? dayAtAge(person.birthDate, retireAt)
+        : status === 'EMPLOYED'
+          ? asOfDay
+          : status === 'NOT_IN_LABOUR_FORCE' && random.chance(0.5)
+            ? contributionsStart
+            : asOfDay - random.int(60, 2_000);
     const insurance = studying ? [] : insuranceRecords(random, status, contributionsStart, Math.max(contributionsStart, stoppedWorking), asOfDay);
 
     let cardNumber: string;
@@ -74,7 +98,9 @@ export function decideLabour(random: Random, people: readonly Person[], serials:
       employmentStatus: status,
       laidOff: status === 'LAID_OFF',
       unemploymentRegistration:
-        status === 'REGISTERED_UNEMPLOYED' ? { registeredOn: toIsoDate(registeredOn), certificateNumber: serials.next('JY', toIsoDate(registeredOn).slice(0, 4)) } : null,
+        status === 'REGISTERED_UNEMPLOYED'
+          ? { registeredOn: toIsoDate(registeredOn), certificateNumber: serials.next('JY', toIsoDate(registeredOn).slice(0, 4)) }
+          : null,
       insurance,
       skillCertificates: studying ? [] : skillCertificates(random, person, Math.min(asOfDay - 1, Math.max(stoppedWorking, workStart + 365))),
     });

@@ -14,7 +14,14 @@ async function main(): Promise<void> {
   await writePopulation(population, options.out);
   for (const department of DEPARTMENTS) await (await department.loadStandInWriter())(population, options.out);
   log.info(
-    { preset: options.preset, seed: options.seed, out: options.out, ...summarizePopulation(population), generatedMs, totalMs: Math.round(performance.now() - started) },
+    {
+      preset: options.preset,
+      seed: options.seed,
+      out: options.out,
+      ...summarizePopulation(population),
+      generatedMs,
+      totalMs: Math.round(performance.now() - started),
+    },
     'population written',
   );
 }

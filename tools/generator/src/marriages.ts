@@ -44,7 +44,10 @@ export function decideMarriages(random: Random, people: readonly Person[], asOf:
         records.set(person, [marriage]);
       } else {
         const divorced = Math.min(asOfDay - 20, married + random.int(2, 15) * 365 + random.int(0, 364));
-        records.set(person, [marriage, { registeredOn: toIsoDate(Math.max(married + 200, divorced)), kind: 'DIVORCE', spouseName: formerSpouseName, spouseId: null }]);
+        records.set(person, [
+          marriage,
+          { registeredOn: toIsoDate(Math.max(married + 200, divorced)), kind: 'DIVORCE', spouseName: formerSpouseName, spouseId: null },
+        ]);
       }
     }
   }

@@ -2,6 +2,7 @@ import type { Random } from './random';
 import { WeightedPool } from './random';
 
 /** Surnames by share of the population (per mille), with Shanghai's own common ones (沈 陆 顾 …). */
+// prettier-ignore
 const SURNAMES = new WeightedPool<string>([
   ['王', 71], ['李', 70], ['张', 68], ['刘', 54], ['陈', 56], ['杨', 31], ['黄', 25], ['赵', 23], ['吴', 24],
   ['周', 21], ['徐', 20], ['孙', 15], ['马', 15], ['朱', 16], ['胡', 13], ['郭', 12], ['何', 12], ['林', 11],
@@ -22,6 +23,7 @@ interface Generation {
 }
 
 /** Given names follow the fashion of the decade a person was born in. */
+// prettier-ignore
 const GENERATIONS: readonly Generation[] = [
   {
     bornBefore: 1950,

@@ -30,8 +30,21 @@ export interface Person {
 
 /** 汉族 and the minorities most often met in Shanghai (GB 3304 codes). */
 const ETHNICITIES = new WeightedPool<string>([
-  ['01', 985], ['03', 3], ['11', 3], ['10', 1.5], ['15', 1.5], ['02', 1], ['08', 1], ['06', 1], ['04', 0.5],
-  ['05', 0.5], ['07', 0.5], ['12', 0.5], ['13', 0.5], ['14', 0.5], ['09', 0.5],
+  ['01', 985],
+  ['03', 3],
+  ['11', 3],
+  ['10', 1.5],
+  ['15', 1.5],
+  ['02', 1],
+  ['08', 1],
+  ['06', 1],
+  ['04', 0.5],
+  ['05', 0.5],
+  ['07', 0.5],
+  ['12', 0.5],
+  ['13', 0.5],
+  ['14', 0.5],
+  ['09', 0.5],
 ]);
 
 const ROLE_ORDER: Record<Role, number> = { HEAD: 0, SPOUSE: 1, PARENT: 2, CHILD: 3, CHILD_SPOUSE: 4, GRANDCHILD: 5, COTENANT: 6 };

@@ -2,6 +2,7 @@ import type { Random } from './random';
 import { WeightedPool } from './random';
 
 /** Community names (社区) in the style of Pudong's neighbourhoods; at least the district's 45. */
+// prettier-ignore
 export const COMMUNITY_NAMES: readonly string[] = [
   '金桥', '碧云', '金杨', '华夏', '东方', '梅园', '潍坊', '塘桥', '洋泾', '陆家嘴', '花木', '联洋', '锦绣', '明珠',
   '民生', '源深', '崂山', '浦兴', '东陆', '高行', '高桥', '凌桥', '三林', '北蔡', '张江', '唐镇', '川沙', '曹路',
@@ -10,6 +11,7 @@ export const COMMUNITY_NAMES: readonly string[] = [
 ];
 
 /** Road names; Shanghai names its roads after other places (山东路, 崂山路 …). */
+// prettier-ignore
 export const ROAD_NAMES: readonly string[] = [
   '金杨路', '罗山路', '博山路', '源深路', '张杨路', '浦东大道', '栖霞路', '崂山路', '东方路', '沂林路', '云山路',
   '金桥路', '灵山路', '长岛路', '黄山路', '巨峰路', '枣庄路', '德州路', '临沂路', '浦建路', '杨高南路', '羽山路',
@@ -21,6 +23,7 @@ export const ROAD_NAMES: readonly string[] = [
   '潍县路', '诸城路', '日照路', '海阳路', '新泰路', '莒县路', '蒙阴路', '沂南路', '费县路', '郯城路', '兰陵路',
 ];
 
+// prettier-ignore
 const COMPOUND_STEMS: readonly string[] = [
   '金杨', '罗山', '博山', '源深', '崂山', '东方', '沂林', '云山', '金桥', '灵山', '长岛', '黄山', '巨峰', '枣庄',
   '德州', '临沂', '羽山', '桃林', '峨山', '昌邑', '潍坊', '南泉', '乳山', '福山', '松林', '东昌', '凌兆', '三林',
@@ -31,6 +34,7 @@ const ESTATE_SUFFIXES: readonly string[] = ['花园', '苑', '公寓', '家园',
 const ESTATE_WORDS: readonly string[] = ['阳光', '世纪', '锦绣', '明珠', '滨江', '御景', '金色', '翠湖', '中邦', '仁恒', '东方', '绿洲'];
 
 export type CompoundKind = 'SELF_MANAGED' | 'PROPERTY_MANAGED' | 'EMPLOYER' | 'COURTYARD';
+// prettier-ignore
 export const COMPOUND_KINDS = new WeightedPool<CompoundKind>([
   ['PROPERTY_MANAGED', 45], ['SELF_MANAGED', 30], ['EMPLOYER', 15], ['COURTYARD', 10],
 ]);
@@ -50,6 +54,7 @@ export function compoundName(random: Random, kind: CompoundKind): string {
 }
 
 /** Where the floating population is registered (户籍地), weighted like Shanghai's migrants. */
+// prettier-ignore
 const ORIGINS = new WeightedPool<readonly [string, readonly string[]]>([
   [['安徽省', ['合肥市肥东县', '阜阳市颍上县', '六安市寿县', '安庆市怀宁县', '亳州市蒙城县']], 29],
   [['江苏省', ['盐城市阜宁县', '南通市如东县', '徐州市沛县', '泰州市兴化市']], 16],

@@ -20,7 +20,7 @@ export function decidePublicSecurity(random: Random, people: readonly Person[], 
     let registeredAddress = person.dwelling.address;
     let residencePermit: TruthPublicSecurity['residencePermit'] = null;
     if (person.floating) {
-      registeredAddress = person.role === 'COTENANT' ? originAddress(random) : familyOrigins.get(person.dwelling) ?? originAddress(random);
+      registeredAddress = person.role === 'COTENANT' ? originAddress(random) : (familyOrigins.get(person.dwelling) ?? originAddress(random));
       if (person.role !== 'COTENANT') familyOrigins.set(person.dwelling, registeredAddress);
       const issuedDay = random.int(Math.max(asOfDay - 3 * 365 - 120, toDay(person.birthDate) + 30), asOfDay - 7);
       const issuedOn = toIsoDate(issuedDay);

@@ -2,6 +2,7 @@
  * Simplified → traditional forms of the name characters the generator uses: some
  * family-planning records were keyed in with traditional characters (NAME_VARIANT).
  */
+// prettier-ignore
 const TRADITIONAL: Readonly<Record<string, string>> = Object.fromEntries(
   [
     '东東', '严嚴', '丽麗', '伟偉', '兰蘭', '兴興', '军軍', '冯馮', '凤鳳', '凯凱', '刘劉', '刚剛', '华華', '卢盧', '卫衛',

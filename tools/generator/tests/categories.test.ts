@@ -23,7 +23,16 @@ describe('grid categories', () => {
 
   it('occur in the population, every one of them', () => {
     const seen = new Set(residents.flatMap((resident) => resident.grid.categories));
-    const all: ResidentCategory[] = ['PERMANENT', 'FLOATING', 'FAMILY_PLANNING_CLIENT', 'LAID_OFF', 'MINIMUM_LIVING_ALLOWANCE', 'DISABLED', 'ELDERLY', 'CHILD_UNDER_3'];
+    const all: ResidentCategory[] = [
+      'PERMANENT',
+      'FLOATING',
+      'FAMILY_PLANNING_CLIENT',
+      'LAID_OFF',
+      'MINIMUM_LIVING_ALLOWANCE',
+      'DISABLED',
+      'ELDERLY',
+      'CHILD_UNDER_3',
+    ];
     expect([...seen].sort()).toEqual([...all].sort());
   });
 });

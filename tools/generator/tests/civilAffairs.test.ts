@@ -14,7 +14,9 @@ describe('civil-affairs facts', () => {
 
   it('grant 低保 to about 2–3 % of registered households, shared by every member', () => {
     const registered = street.households.filter((household) => household.registered);
-    const withCase = registered.filter((household) => byHousehold.get(household.id)!.some((member) => member.civilAffairs?.allowanceCases.some((c) => c.kind === 'MINIMUM_LIVING_ALLOWANCE')));
+    const withCase = registered.filter((household) =>
+      byHousehold.get(household.id)!.some((member) => member.civilAffairs?.allowanceCases.some((c) => c.kind === 'MINIMUM_LIVING_ALLOWANCE')),
+    );
     expect(withCase.length / registered.length).toBeGreaterThanOrEqual(0.02);
     expect(withCase.length / registered.length).toBeLessThanOrEqual(0.03);
     for (const household of withCase) {

@@ -11,7 +11,10 @@ async function writtenHashes(seed: number): Promise<Record<string, string>> {
   const dir = await mkdtemp(join(tmpdir(), 'generator-'));
   dirs.push(dir);
   await writePopulation(generatePopulation({ preset: 'pilot', seed }), dir);
-  const hash = async (file: string) => createHash('sha256').update(await readFile(join(dir, file))).digest('hex');
+  const hash = async (file: string) =>
+    createHash('sha256')
+      .update(await readFile(join(dir, file)))
+      .digest('hex');
   return { truth: await hash('truth.jsonl'), street: await hash('street.json') };
 }
 

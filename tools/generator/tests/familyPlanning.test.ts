@@ -32,7 +32,9 @@ describe('family-planning facts', () => {
 
   it('knows newborns of the last three months by name and birth date only', () => {
     const threeMonthsAgo = new Date(Date.parse(`${asOf}T00:00:00Z`) - 91 * 86_400_000).toISOString().slice(0, 10);
-    const newborns = residents.flatMap((resident) => (resident.familyPlanning?.children ?? []).filter((child) => child.id === null).map((child) => ({ parent: resident, child })));
+    const newborns = residents.flatMap((resident) =>
+      (resident.familyPlanning?.children ?? []).filter((child) => child.id === null).map((child) => ({ parent: resident, child })),
+    );
     expect(newborns.length).toBeGreaterThan(5);
     for (const { parent, child } of newborns) {
       expect(child.birthDate > threeMonthsAgo && child.birthDate < asOf).toBe(true);

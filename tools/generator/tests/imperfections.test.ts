@@ -9,7 +9,13 @@ describe('imperfections', () => {
   const all = residents.flatMap((resident) => resident.imperfections.map((imperfection) => ({ resident, imperfection })));
   const ofKind = <K extends Imperfection['kind']>(kind: K) => all.filter((entry): entry is Stored<K> => entry.imperfection.kind === kind);
   const recordOf = (resident: TruthResident, department: Imperfection['department']) =>
-    ({ 'civil-affairs': resident.civilAffairs, 'family-planning': resident.familyPlanning, labour: resident.labour, 'public-security': resident.publicSecurity, grid: resident.grid })[department];
+    ({
+      'civil-affairs': resident.civilAffairs,
+      'family-planning': resident.familyPlanning,
+      labour: resident.labour,
+      'public-security': resident.publicSecurity,
+      grid: resident.grid,
+    })[department];
 
   it('sit only on departments that hold a record of the resident, at most one stored ID each', () => {
     for (const { resident, imperfection } of all) {

@@ -12,7 +12,9 @@ describe('labour facts', () => {
     }
     const cards = withRecord.map((resident) => resident.labour!.socialSecurityCardNumber);
     expect(new Set(cards).size).toBe(cards.length);
-    const permanentWorkingAge = residents.filter((resident) => resident.publicSecurity.populationType === 'PERMANENT' && age(resident.birthDate, asOf) >= 16 && age(resident.birthDate, asOf) <= 70);
+    const permanentWorkingAge = residents.filter(
+      (resident) => resident.publicSecurity.populationType === 'PERMANENT' && age(resident.birthDate, asOf) >= 16 && age(resident.birthDate, asOf) <= 70,
+    );
     expect(permanentWorkingAge.every((resident) => resident.labour)).toBe(true);
   });
 
@@ -48,6 +50,7 @@ describe('labour facts', () => {
   it('gives some workers skill certificates issued after they turned 18', () => {
     const certified = withRecord.filter((resident) => resident.labour!.skillCertificates.length > 0);
     expect(certified.length / withRecord.length).toBeGreaterThan(0.1);
-    for (const resident of certified) for (const certificate of resident.labour!.skillCertificates) expect(age(resident.birthDate, certificate.issuedOn)).toBeGreaterThanOrEqual(18);
+    for (const resident of certified)
+      for (const certificate of resident.labour!.skillCertificates) expect(age(resident.birthDate, certificate.issuedOn)).toBeGreaterThanOrEqual(18);
   });
 });

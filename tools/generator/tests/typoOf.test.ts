@@ -12,7 +12,10 @@ function typosOf(value: string): Map<string, string[]> {
     for (const c of position === 17 ? '0123456789X' : '0123456789') {
       if (c === value[position]) continue;
       const stored = value.slice(0, position) + c + value.slice(position + 1);
-      neighbours.set(stored, citizenIdsOneTypoAway(stored).filter((candidate) => candidate !== value));
+      neighbours.set(
+        stored,
+        citizenIdsOneTypoAway(stored).filter((candidate) => candidate !== value),
+      );
     }
   }
   return neighbours;

@@ -23,6 +23,8 @@ function main(): void {
   for (const file of files) process.stdout.write(`  ${file}\n`);
   // Links the two new workspaces; everything they need is installed already.
   npm(['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts']);
+  // Templates are laid out for reading; the tree's formatter gives them the layout lint checks.
+  npm(['exec', '--offline', '--', 'prettier', '--write', '--log-level', 'warn', ...files]);
   npm(['run', '--silent', 'compose']);
   npm(['run', '--silent', 'docs:policy']);
   process.stdout.write(`

@@ -37,7 +37,8 @@ export function scaffoldDepartment(repoRoot: string, n: DepartmentNames): { file
     mkdirSync(path.dirname(path.join(repoRoot, file)), { recursive: true });
     writeFileSync(path.join(repoRoot, file), content);
   }
-  const edit = (file: string, change: (text: string) => string) => writeFileSync(path.join(repoRoot, file), change(readFileSync(path.join(repoRoot, file), 'utf8')));
+  const edit = (file: string, change: (text: string) => string) =>
+    writeFileSync(path.join(repoRoot, file), change(readFileSync(path.join(repoRoot, file), 'utf8')));
   edit(REGISTRY_FILES.departments, (source) => withRegistryEntry(source, registryEntry(n, ports, protocol)));
   edit(REGISTRY_FILES.manifest, (manifest) => withRegistryDependencies(manifest, n.id));
   return { files: [...Object.keys(files), REGISTRY_FILES.departments, REGISTRY_FILES.manifest], ports };

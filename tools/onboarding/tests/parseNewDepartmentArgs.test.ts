@@ -5,7 +5,12 @@ const parse = (args: string) => parseNewDepartmentArgs(args.split(' '), DEPARTME
 
 describe('new:department arguments', () => {
   it('reads a department, the English name defaulting to the id in words', () => {
-    expect(parse('--id community-corrections --name 社区矫正 --protocol rest')).toEqual({ id: 'community-corrections', zh: '社区矫正', en: 'community corrections', protocol: 'rest' });
+    expect(parse('--id community-corrections --name 社区矫正 --protocol rest')).toEqual({
+      id: 'community-corrections',
+      zh: '社区矫正',
+      en: 'community corrections',
+      protocol: 'rest',
+    });
     expect(parse('--id health --name 卫生健康 --name-en health --protocol soap')).toMatchObject({ en: 'health', protocol: 'soap' });
   });
 

@@ -21,7 +21,9 @@ describe("a department's registry entry", () => {
   });
 
   it("adds the department's two packages to the registry's dependencies, in order", () => {
-    const manifest = JSON.parse(withRegistryDependencies(readFileSync(path.join(REGISTRY, 'package.json'), 'utf8'), names.id)) as { dependencies: Record<string, string> };
+    const manifest = JSON.parse(withRegistryDependencies(readFileSync(path.join(REGISTRY, 'package.json'), 'utf8'), names.id)) as {
+      dependencies: Record<string, string>;
+    };
     const dependencies = Object.keys(manifest.dependencies);
     expect(dependencies).toEqual(expect.arrayContaining(['@resident-graph/adapter-disabled-persons', '@resident-graph/subgraph-disabled-persons']));
     expect(dependencies).toEqual([...dependencies].sort((a, b) => a.localeCompare(b)));

@@ -8,11 +8,7 @@ export class SettingsError extends Error {
  * Reads a process's settings from the environment and validates them at start, so a bad
  * value fails fast with a message naming the variable instead of misbehaving later.
  */
-export function loadSettings<Shape extends z.ZodRawShape>(
-  component: string,
-  shape: Shape,
-  env: NodeJS.ProcessEnv = process.env,
-): z.infer<z.ZodObject<Shape>> {
+export function loadSettings<Shape extends z.ZodRawShape>(component: string, shape: Shape, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<Shape>> {
   const result = z.object(shape).safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);

@@ -6,7 +6,10 @@ const { LAYERS, workspaces, layerOf, forbiddenEdge } = require('../../../package
 
 const packages = workspaces();
 const dirByName = new Map(packages.map(({ dir, manifest }) => [manifest.name, dir]));
-const workspaceDeps = (declared = {}) => Object.keys(declared).filter((name) => dirByName.has(name)).map((name) => dirByName.get(name));
+const workspaceDeps = (declared = {}) =>
+  Object.keys(declared)
+    .filter((name) => dirByName.has(name))
+    .map((name) => dirByName.get(name));
 const runtimeEdges = new Map(packages.map(({ dir, manifest }) => [dir, workspaceDeps(manifest.dependencies)]));
 const testEdges = new Map(packages.map(({ dir, manifest }) => [dir, workspaceDeps(manifest.devDependencies)]));
 const edges = new Map(packages.map(({ dir }) => [dir, [...runtimeEdges.get(dir), ...testEdges.get(dir)]]));

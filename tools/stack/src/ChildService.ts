@@ -3,7 +3,6 @@ import { mkdirSync, openSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './repoPaths';
 
-
 /** Environment every process of the stack gets: nothing calls home. */
 export const QUIET_ENV = {
   APOLLO_TELEMETRY_DISABLED: '1',

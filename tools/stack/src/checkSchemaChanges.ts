@@ -97,7 +97,10 @@ export async function checkSchemaChanges(options: CheckSchemaChangesOptions): Pr
     const sdl = options.current.get(subgraph);
     if (sdl === undefined) {
       const change = { subgraph, change: 'SUBGRAPH_REMOVED', path: subgraph, message: `Subgraph '${subgraph}' is no longer composed` };
-      const why = uncovered(changelog.entries.find((entry) => entry.path === subgraph), today);
+      const why = uncovered(
+        changelog.entries.find((entry) => entry.path === subgraph),
+        today,
+      );
       if (why) result.refused.push({ ...change, why });
       else result.announced.push(change);
       continue;

@@ -25,7 +25,7 @@ export async function renderPolicyDoc(): Promise<string> {
   return [
     '# Who may see what',
     '',
-    'Generated from each subgraph\'s `src/permissions.ts` by `npm run docs:policy`; a test fails when this file',
+    "Generated from each subgraph's `src/permissions.ts` by `npm run docs:policy`; a test fails when this file",
     'and the tables differ. Columns are audiences: a department officer is `own-officer` in their own',
     "department's subgraph and `other-officer` elsewhere. `jurisdiction`: only inside the caller's grids /",
     'community / officer scope (from the grid database, never from the request), and only with a stated',

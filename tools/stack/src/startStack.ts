@@ -145,7 +145,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await Promise.all([
       ...DEPARTMENTS.flatMap(({ id, standIn }) =>
         standIn.kind === 'database'
-          ? [runToCompletion({ name: `${id}-stand-in`, entry: standIn.entry, env: { ...options.env, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: standIn.schema, DATA_DIR: options.dataDir }, logDir })]
+          ? [
+              runToCompletion({
+                name: `${id}-stand-in`,
+                entry: standIn.entry,
+                env: { ...options.env, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: standIn.schema, DATA_DIR: options.dataDir },
+                logDir,
+              }),
+            ]
           : [],
       ),
       prepareAuditStore({ databaseUrl: options.auditDatabaseUrl ?? databaseUrl, schema: AUDIT_SCHEMA }),
@@ -181,11 +188,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     log('subgraphs ready');
 
     const gatewayBundle = await bundleEntry({ entry: 'gateway/src/main.ts', name: 'gateway', outDir: path.join(options.workDir, 'build') });
-    const gateway = start('gateway', gatewayBundle, {
-      PORT: String(ports.gateway),
-      SUPERGRAPH_PATH: SUPERGRAPH_FILE,
-      SUBGRAPH_URLS: JSON.stringify(Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, local(ports.subgraphs[name]!, '/graphql')]))),
-    }, GATEWAY_NODE_ARGS);
+    const gateway = start(
+      'gateway',
+      gatewayBundle,
+      {
+        PORT: String(ports.gateway),
+        SUPERGRAPH_PATH: SUPERGRAPH_FILE,
+        SUBGRAPH_URLS: JSON.stringify(Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, local(ports.subgraphs[name]!, '/graphql')]))),
+      },
+      GATEWAY_NODE_ARGS,
+    );
     await waitFor('gateway', () => answers(local(ports.gateway, '/health'), (status) => status === 200), { timeoutMs, service: gateway });
 
     return { gatewayUrl: local(ports.gateway, '/graphql'), gatewayBundle, keysDir, ports, databaseUrl, services, stop };

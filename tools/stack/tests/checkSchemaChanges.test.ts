@@ -38,7 +38,13 @@ describe('a breaking change', () => {
       expect.objectContaining({ subgraph: 'labour', change: 'FIELD_REMOVED', path: 'LabourSection.laidOff', why: 'not announced in the changelog' }),
     ]);
 
-    announce({ path: 'LabourSection.laidOff', change: 'FIELD_REMOVED', reason: 'the bureau stopped recording 下岗 in 2026', deprecatedSince: '2026-11-01', removableAfter: '2027-02-01' });
+    announce({
+      path: 'LabourSection.laidOff',
+      change: 'FIELD_REMOVED',
+      reason: 'the bureau stopped recording 下岗 in 2026',
+      deprecatedSince: '2026-11-01',
+      removableAfter: '2027-02-01',
+    });
     const result = await check(sdl);
     expect(result.refused).toEqual([]);
     expect(result.announced).toEqual([expect.objectContaining({ path: 'LabourSection.laidOff', change: 'FIELD_REMOVED' })]);
@@ -69,7 +75,10 @@ describe('a breaking change', () => {
     const audit = readFileSync(path.join(REPO_ROOT, 'schemas/released/audit.graphql'), 'utf8');
     writeFileSync(path.join(dirs.releasedDir, 'audit.graphql'), audit);
     expect(audit).toContain('accessLog(after: String,');
-    const current = new Map([['labour', released], ['audit', audit.replace('accessLog(after: String,', 'accessLog(after: String!,')]]);
+    const current = new Map([
+      ['labour', released],
+      ['audit', audit.replace('accessLog(after: String,', 'accessLog(after: String!,')],
+    ]);
     expect((await checkSchemaChanges({ current, ...dirs, today: TODAY })).refused).toEqual([
       expect.objectContaining({ subgraph: 'audit', change: 'FIELD_ARGUMENT_TYPE_CHANGED', path: 'Query.accessLog.after' }),
     ]);
@@ -83,7 +92,10 @@ describe('a breaking change', () => {
 
 describe('a non-breaking change', () => {
   it('passes unannounced: a new field, and an output field made non-null', async () => {
-    const sdl = change('  onRecord: Boolean!\n', '  onRecord: Boolean!\n  pensionInsured: Boolean\n').replace('socialSecurityCardNumber: String\n', 'socialSecurityCardNumber: String!\n');
+    const sdl = change('  onRecord: Boolean!\n', '  onRecord: Boolean!\n  pensionInsured: Boolean\n').replace(
+      'socialSecurityCardNumber: String\n',
+      'socialSecurityCardNumber: String!\n',
+    );
     expect(sdl).toContain('socialSecurityCardNumber: String!');
     const result = await check(sdl);
     expect(result).toEqual({ refused: [], announced: [], dangerous: [] });
@@ -96,12 +108,22 @@ describe('a non-breaking change', () => {
   });
 
   it('still fails when a field served to clients goes with them', async () => {
-    const sdl = change('  jurisdiction: Jurisdiction @external\n', '').replace('  """Laid-off worker (下岗职工): front-line flag"""\n  laidOff: Boolean!\n', '');
+    const sdl = change('  jurisdiction: Jurisdiction @external\n', '').replace(
+      '  """Laid-off worker (下岗职工): front-line flag"""\n  laidOff: Boolean!\n',
+      '',
+    );
     expect((await check(sdl)).refused.map((refusal) => refusal.path)).toEqual(['LabourSection.laidOff']);
   });
 
   it('passes for a subgraph with no release yet', async () => {
-    const result = await checkSchemaChanges({ current: new Map([['labour', released], ['justice', 'type Query { x: Int }']]), ...dirs, today: TODAY });
+    const result = await checkSchemaChanges({
+      current: new Map([
+        ['labour', released],
+        ['justice', 'type Query { x: Int }'],
+      ]),
+      ...dirs,
+      today: TODAY,
+    });
     expect(result.refused).toEqual([]);
   });
 });

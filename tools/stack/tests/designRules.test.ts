@@ -35,7 +35,8 @@ function rows(types: string[], fieldFilter: (field: string) => boolean, audience
   );
 }
 
-const breaking = (found: Row[], allowed: Access[]) => found.filter((row) => !allowed.includes(row.access)).map((row) => `${row.subgraph} ${row.field} ${row.audience}: ${row.access}`);
+const breaking = (found: Row[], allowed: Access[]) =>
+  found.filter((row) => !allowed.includes(row.access)).map((row) => `${row.subgraph} ${row.field} ${row.audience}: ${row.access}`);
 
 describe('the design rules hold in every policy table', () => {
   it('covers the people in the subgraphs that describe them', () => {

@@ -66,7 +66,9 @@ describe('embedded PostgreSQL with many clients at once', () => {
     });
     const answers = await Promise.all(runs);
     answers.forEach((clientAnswers, clientIndex) => {
-      const expected = Array.from({ length: QUERIES_EACH }, (_, round) => (clientIndex % 2 === 0 ? String(clientIndex * 1000 + round) : `c${clientIndex}/${round}/odd`));
+      const expected = Array.from({ length: QUERIES_EACH }, (_, round) =>
+        clientIndex % 2 === 0 ? String(clientIndex * 1000 + round) : `c${clientIndex}/${round}/odd`,
+      );
       expect(clientAnswers).toEqual(expected);
     });
   });

@@ -1,7 +1,10 @@
 /** Why a credential was refused; always reported as `UNAUTHENTICATED`. */
 export class TrustError extends Error {
   readonly code = 'UNAUTHENTICATED';
-  constructor(readonly reason: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
     super(reason, options);
     this.name = 'TrustError';
   }

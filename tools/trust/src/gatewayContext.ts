@@ -94,7 +94,8 @@ export async function verifyGatewayContext(header: string | undefined, gatewayPu
   } catch (error) {
     throw new TrustError('gateway context does not verify', { cause: error });
   }
-  if ((payload.exp as number) - (payload.iat as number) > GATEWAY_CONTEXT_TTL_SECONDS) throw new TrustError('gateway context claims a lifetime longer than the gateway gives');
+  if ((payload.exp as number) - (payload.iat as number) > GATEWAY_CONTEXT_TTL_SECONDS)
+    throw new TrustError('gateway context claims a lifetime longer than the gateway gives');
   const caller = callerSchema.safeParse(payload.caller);
   const purpose = purposeClaims.safeParse({ code: payload.pc, reference: payload.pr });
   const ids = idClaims.safeParse(payload);

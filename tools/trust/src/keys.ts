@@ -23,7 +23,10 @@ export async function ensureKeyPairs(dir: string): Promise<void> {
   for (const owner of KEY_OWNERS) {
     if (existsSync(fileOf(dir, owner, 'public'))) continue;
     const { privateKey, publicKey } = await generateKeyPair(SIGNING_ALGORITHM, { extractable: true });
-    for (const [part, key] of [['private', privateKey], ['public', publicKey]] as const) {
+    for (const [part, key] of [
+      ['private', privateKey],
+      ['public', publicKey],
+    ] as const) {
       const staging = `${fileOf(dir, owner, part)}.${process.pid}`;
       writeFileSync(staging, JSON.stringify({ ...(await exportJWK(key)), alg: SIGNING_ALGORITHM }), { mode: 0o600 });
       renameSync(staging, fileOf(dir, owner, part));

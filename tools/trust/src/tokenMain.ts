@@ -23,7 +23,12 @@ async function main(): Promise<void> {
     subject: values.subject ?? `dev-${values.role ?? 'nobody'}`,
     role: values.role,
     department: values.department ?? null,
-    grids: values.grids ? values.grids.split(',').map((grid) => grid.trim()).filter(Boolean) : [],
+    grids: values.grids
+      ? values.grids
+          .split(',')
+          .map((grid) => grid.trim())
+          .filter(Boolean)
+      : [],
     community: values.community ?? null,
   });
   if (!caller.success) {

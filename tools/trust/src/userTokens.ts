@@ -36,7 +36,12 @@ interface VerifiedToken {
 
 async function verifyToken(token: string, publicKey: KeyLike): Promise<VerifiedToken> {
   try {
-    const { payload } = await jwtVerify(token, publicKey, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [SIGNING_ALGORITHM], requiredClaims: ['exp'] });
+    const { payload } = await jwtVerify(token, publicKey, {
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+      algorithms: [SIGNING_ALGORITHM],
+      requiredClaims: ['exp'],
+    });
     const caller = callerSchema.safeParse({
       subject: payload.sub,
       role: payload.role,

@@ -54,7 +54,9 @@ describe('user tokens', () => {
 
   it('refuses a token whose payload was altered after signing', async () => {
     const [header, payload, signature] = (await mintUserToken(worker, issuerPrivate)).split('.');
-    const altered = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), grids: ['G001', 'G002'] })).toString('base64url');
+    const altered = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), grids: ['G001', 'G002'] })).toString(
+      'base64url',
+    );
     await expect(verifyUserToken(`${header}.${altered}.${signature}`, issuerPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
@@ -73,11 +75,17 @@ describe('user tokens', () => {
   });
 
   it('refuses a correctly signed token from another issuer', async () => {
-    await expect(verifyUserToken(await signedAs({ issuer: 'some-other-issuer' }), issuerPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', reason: 'token claim iss is invalid' });
+    await expect(verifyUserToken(await signedAs({ issuer: 'some-other-issuer' }), issuerPublic)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'token claim iss is invalid',
+    });
   });
 
   it('refuses a correctly signed token meant for another audience', async () => {
-    await expect(verifyUserToken(await signedAs({ audience: 'resident-graph-subgraphs' }), issuerPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', reason: 'token claim aud is invalid' });
+    await expect(verifyUserToken(await signedAs({ audience: 'resident-graph-subgraphs' }), issuerPublic)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'token claim aud is invalid',
+    });
   });
 
   it('refuses a token whose algorithm is not ES256, such as HS256 keyed with the public key', async () => {
@@ -123,7 +131,9 @@ describe('user tokens', () => {
       const token = await mintUserToken(worker, issuerPrivate);
       expect(await verify(token)).toEqual(worker);
       const [header, payload, signature] = token.split('.');
-      const widened = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), grids: ['G001', 'G002'] })).toString('base64url');
+      const widened = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), grids: ['G001', 'G002'] })).toString(
+        'base64url',
+      );
       for (let round = 0; round < 2; round++) await expect(verify(`${header}.${widened}.${signature}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     });
   });
@@ -148,7 +158,13 @@ describe('user tokens', () => {
 describe('gateway context', () => {
   let gatewayPrivate: KeyLike;
   let gatewayPublic: KeyLike;
-  const claims = { caller: worker, purpose: { code: 'HOME_VISIT' as const, reference: 'V-1' }, requestId: 'r-1', clientRequestId: 'client-1', operationId: 'o-1' };
+  const claims = {
+    caller: worker,
+    purpose: { code: 'HOME_VISIT' as const, reference: 'V-1' },
+    requestId: 'r-1',
+    clientRequestId: 'client-1',
+    operationId: 'o-1',
+  };
   beforeAll(async () => {
     ({ privateKey: gatewayPrivate, publicKey: gatewayPublic } = await generateKeyPair('ES256'));
   });
@@ -163,7 +179,9 @@ describe('gateway context', () => {
   it('refuses a missing, forged or expired context', async () => {
     await expect(verifyGatewayContext(undefined, gatewayPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     const { privateKey: forger } = await generateKeyPair('ES256');
-    await expect(verifyGatewayContext(await signGatewayContext(claims, forger), gatewayPublic)).rejects.toMatchObject({ reason: 'gateway context does not verify' });
+    await expect(verifyGatewayContext(await signGatewayContext(claims, forger), gatewayPublic)).rejects.toMatchObject({
+      reason: 'gateway context does not verify',
+    });
     await expect(verifyGatewayContext(await signGatewayContext(claims, gatewayPrivate, -1), gatewayPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
@@ -176,7 +194,11 @@ describe('gateway context', () => {
   });
 
   it('refuses a signed context whose purpose claims are not a known code and a reference', async () => {
-    for (const purpose of [{ pc: 'CURIOSITY', pr: null }, { pc: null, pr: 'orphan' }, { pc: 'CASE_REVIEW', pr: 42 }]) {
+    for (const purpose of [
+      { pc: 'CURIOSITY', pr: null },
+      { pc: null, pr: 'orphan' },
+      { pc: 'CASE_REVIEW', pr: 42 },
+    ]) {
       const token = await new SignJWT({ caller: worker, rid: 'r', oid: 'o', ...purpose })
         .setProtectedHeader({ alg: 'ES256' })
         .setIssuedAt()
@@ -193,7 +215,10 @@ describe('gateway context', () => {
   });
 
   /** A context as the gateway signs it, with `change` applied: every check but the changed one passes. */
-  const contextAs = (change: { issuer?: string; audience?: string; issuedAt?: number; lifetime?: number; alg?: 'HS256' }, key: KeyLike | Uint8Array = gatewayPrivate) => {
+  const contextAs = (
+    change: { issuer?: string; audience?: string; issuedAt?: number; lifetime?: number; alg?: 'HS256' },
+    key: KeyLike | Uint8Array = gatewayPrivate,
+  ) => {
     const issuedAt = change.issuedAt ?? Math.floor(Date.now() / 1000);
     return new SignJWT({ caller: worker, pc: 'HOME_VISIT', pr: 'V-1', rid: 'r-1', crid: 'client-1', oid: 'o-1', bh: null, jti: 'j-1' })
       .setProtectedHeader({ alg: change.alg ?? 'ES256' })
@@ -216,7 +241,10 @@ describe('gateway context', () => {
   });
 
   it('refuses a correctly signed context meant for another audience', async () => {
-    await expect(verifyGatewayContext(await contextAs({ audience: 'resident-graph' }), gatewayPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', cause: { claim: 'aud' } });
+    await expect(verifyGatewayContext(await contextAs({ audience: 'resident-graph' }), gatewayPublic)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      cause: { claim: 'aud' },
+    });
   });
 
   it('refuses a context whose algorithm is not ES256, such as HS256 keyed with the public key', async () => {
@@ -232,13 +260,18 @@ describe('gateway context', () => {
       code: 'UNAUTHENTICATED',
       reason: 'gateway context claims a lifetime longer than the gateway gives',
     });
-    await expect(verifyGatewayContext(await signGatewayContext(claims, gatewayPrivate, 3600), gatewayPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(verifyGatewayContext(await signGatewayContext(claims, gatewayPrivate, 3600), gatewayPublic)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
     expect(await verifyGatewayContext(await contextAs({ lifetime: 60 }), gatewayPublic)).toEqual({ ...claims, bodyHash: null, contextId: 'j-1' });
   });
 
   it('refuses a context issued in the future, even with a 60 s lifetime', async () => {
     const later = Math.floor(Date.now() / 1000) + 3600;
-    await expect(verifyGatewayContext(await contextAs({ issuedAt: later }), gatewayPublic)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', cause: { claim: 'iat' } });
+    await expect(verifyGatewayContext(await contextAs({ issuedAt: later }), gatewayPublic)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      cause: { claim: 'iat' },
+    });
   });
 
   it('signs iat and exp from one reading of Date.now, so a second turning between them cannot stretch the lifetime', async () => {
@@ -257,7 +290,20 @@ describe('gateway context', () => {
   describe('on a clock the test moves', () => {
     // Only Date is faked: the signing and verifying crypto still runs on real timers.
     beforeEach(() => {
-      jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+      jest.useFakeTimers({
+        doNotFake: [
+          'hrtime',
+          'nextTick',
+          'performance',
+          'queueMicrotask',
+          'setImmediate',
+          'clearImmediate',
+          'setInterval',
+          'clearInterval',
+          'setTimeout',
+          'clearTimeout',
+        ],
+      });
       jest.setSystemTime(new Date('2026-03-01T09:00:00Z'));
     });
     afterEach(() => jest.useRealTimers());
@@ -296,14 +342,23 @@ describe('parsePurpose', () => {
     expect(parsePurpose(header).ok).toBe(false);
   });
 
-  it.each(['CASE_REVIEW:%E6%B0', 'CASE_REVIEW:%41%zz', 'CASE_REVIEW:%C0%80', 'CASE_REVIEW:%FF'])('refuses the broken percent escape %p, saying how to encode', (header) => {
-    expect(parsePurpose(header)).toEqual({ ok: false, reason: expect.stringContaining('encodeURIComponent') });
-  });
-
-  it.each(['CASE_REVIEW:a%00b', 'CASE_REVIEW:a%0Ab', 'CASE_REVIEW:a%0D%0Ab', 'CASE_REVIEW:a%09b', 'CASE_REVIEW:a%7Fb', 'CASE_REVIEW:a%C2%85b', 'CASE_REVIEW:a\tb', 'CASE_REVIEW:a\u0000b'])(
-    'refuses the control character in %p',
+  it.each(['CASE_REVIEW:%E6%B0', 'CASE_REVIEW:%41%zz', 'CASE_REVIEW:%C0%80', 'CASE_REVIEW:%FF'])(
+    'refuses the broken percent escape %p, saying how to encode',
     (header) => {
-      expect(parsePurpose(header)).toEqual({ ok: false, reason: 'purpose reference contains a control character' });
+      expect(parsePurpose(header)).toEqual({ ok: false, reason: expect.stringContaining('encodeURIComponent') });
     },
   );
+
+  it.each([
+    'CASE_REVIEW:a%00b',
+    'CASE_REVIEW:a%0Ab',
+    'CASE_REVIEW:a%0D%0Ab',
+    'CASE_REVIEW:a%09b',
+    'CASE_REVIEW:a%7Fb',
+    'CASE_REVIEW:a%C2%85b',
+    'CASE_REVIEW:a\tb',
+    'CASE_REVIEW:a\u0000b',
+  ])('refuses the control character in %p', (header) => {
+    expect(parsePurpose(header)).toEqual({ ok: false, reason: 'purpose reference contains a control character' });
+  });
 });

@@ -73,7 +73,8 @@ export function civilAffairsTables(population: Population): CivilAffairsTables {
       registrations.add(key);
       const known = marriage.spouseId === null ? undefined : identities.get(marriage.spouseId);
       const spouse = { id: known?.storedId ?? marriage.spouseId, name: known?.storedName ?? marriage.spouseName };
-      const [husband, wife] = resident.gender === 'FEMALE' ? [spouse, { id: self.storedId, name: self.storedName }] : [{ id: self.storedId, name: self.storedName }, spouse];
+      const [husband, wife] =
+        resident.gender === 'FEMALE' ? [spouse, { id: self.storedId, name: self.storedName }] : [{ id: self.storedId, name: self.storedName }, spouse];
       const prefix = marriage.kind === 'MARRIAGE' ? 'J' : 'L';
       const year = marriage.registeredOn.slice(0, 4);
       const number = (registrationsPerYear.get(prefix + year) ?? 0) + 1;

@@ -9,7 +9,10 @@ const logger = createLogger('stand-in-civil-affairs');
 async function main(): Promise<void> {
   const settings = loadSettings('stand-in-civil-affairs', {
     DATABASE_URL: z.string().min(1),
-    DATABASE_SCHEMA: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).default(DEFAULT_SCHEMA),
+    DATABASE_SCHEMA: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+      .default(DEFAULT_SCHEMA),
     DATA_DIR: z.string().min(1),
   });
   const started = Date.now();

@@ -9,8 +9,6 @@ export async function writeStandInData(population: Population, outDir: string): 
   await mkdir(dir, { recursive: true });
   const tables = civilAffairsTables(population);
   await Promise.all(
-    CIVIL_AFFAIRS_TABLES.map((table) =>
-      writeFile(path.join(dir, `${table}.jsonl`), tables[table].map((row) => `${JSON.stringify(row)}\n`).join(''), 'utf8'),
-    ),
+    CIVIL_AFFAIRS_TABLES.map((table) => writeFile(path.join(dir, `${table}.jsonl`), tables[table].map((row) => `${JSON.stringify(row)}\n`).join(''), 'utf8')),
   );
 }

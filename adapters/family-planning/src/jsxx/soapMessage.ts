@@ -5,9 +5,7 @@ import { asNode, textOf, type XmlNode } from './xmlNodes';
 /** SOAP 1.1 fault codes: `Client` — the request was wrong; `Server` — the service failed. */
 export type SoapFaultCode = 'Client' | 'Server';
 
-export type SoapMessage =
-  | { kind: 'fault'; code: string; message: string }
-  | { kind: 'operation'; name: string; content: XmlNode };
+export type SoapMessage = { kind: 'fault'; code: string; message: string } | { kind: 'operation'; name: string; content: XmlNode };
 
 export function soapEnvelope(body: object): object {
   return { 'soap:Envelope': { '@_xmlns:soap': SOAP_ENVELOPE_NAMESPACE, 'soap:Body': body } };

@@ -28,9 +28,7 @@ export function toJsxxPerson(resident: TruthResident, recordNumber: string): Jsx
       DJRQ: toJsxxDate(registration.registeredOn),
       HC: String(registration.childOrder),
     })),
-    DSZNZ: facts.onlyChildCertificate
-      ? { ZH: facts.onlyChildCertificate.certificateNumber, FZRQ: toJsxxDate(facts.onlyChildCertificate.issuedOn) }
-      : undefined,
+    DSZNZ: facts.onlyChildCertificate ? { ZH: facts.onlyChildCertificate.certificateNumber, FZRQ: toJsxxDate(facts.onlyChildCertificate.issuedOn) } : undefined,
     JLFZ: facts.rewardSupport ? { KSRQ: toJsxxDate(facts.rewardSupport.since), NJE: facts.rewardSupport.amountPerYear.toFixed(2) } : undefined,
   };
 }

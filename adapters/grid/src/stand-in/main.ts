@@ -11,7 +11,8 @@ const settings = loadSettings('grid-stand-in', {
 });
 
 prepareStandIn({ databaseUrl: settings.DATABASE_URL, schema: settings.DATABASE_SCHEMA, dataDir: settings.DATA_DIR }).then(
-  ({ loaded }) => logger.info({ schema: settings.DATABASE_SCHEMA, loaded }, loaded ? 'grid database migrated and seeded' : 'grid database migrated; already seeded'),
+  ({ loaded }) =>
+    logger.info({ schema: settings.DATABASE_SCHEMA, loaded }, loaded ? 'grid database migrated and seeded' : 'grid database migrated; already seeded'),
   (error: unknown) => {
     logger.error({ err: error }, 'grid database could not be prepared');
     process.exitCode = 1;

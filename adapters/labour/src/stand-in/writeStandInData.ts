@@ -3,14 +3,7 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import { storedIdentityOf, type Population, type TruthResident } from '@resident-graph/schemas';
-import {
-  EMPLOYMENT_STATUS_BY_CODE,
-  INSURANCE_TYPE_BY_CODE,
-  PAYMENT_STATUS_ACTIVE,
-  PAYMENT_STATUS_SUSPENDED,
-  codeOf,
-  toBureauDate,
-} from '../bureauCodes';
+import { EMPLOYMENT_STATUS_BY_CODE, INSURANCE_TYPE_BY_CODE, PAYMENT_STATUS_ACTIVE, PAYMENT_STATUS_SUSPENDED, codeOf, toBureauDate } from '../bureauCodes';
 import type { CardFacts } from '../cardsApi';
 import { EXPORT_ENCODING, EXPORT_HEADER, exportFileName } from '../exportFormat';
 import { cardStoreOf, exportDirOf } from './standInFiles';

@@ -5,7 +5,10 @@ import { dataFiles } from './dataFiles';
 
 async function readJsonLines<T>(file: string): Promise<T[]> {
   const text = await readFile(file, 'utf8');
-  return text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as T);
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as T);
 }
 
 /**

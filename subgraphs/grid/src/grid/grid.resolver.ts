@@ -33,7 +33,11 @@ export class GridResolver {
    * cost nothing more. Whose citizen IDs the page lists goes into the request's audit entry.
    */
   @FieldResolver(() => ResidentConnection, { description: 'The residents living in the grid, in a stable order' })
-  async residents(@Root() grid: Grid, @Args(() => ResidentsArgs) { first, after }: ResidentsArgs, @Ctx() context: PolicedGridContext): Promise<ResidentConnection> {
+  async residents(
+    @Root() grid: Grid,
+    @Args(() => ResidentsArgs) { first, after }: ResidentsArgs,
+    @Ctx() context: PolicedGridContext,
+  ): Promise<ResidentConnection> {
     try {
       const page = await context.adapter.listGridResidents(grid.id, { first: first ?? DEFAULT_ROSTER_PAGE, after: after ?? null });
       context.grids.prime(grid.id, grid);

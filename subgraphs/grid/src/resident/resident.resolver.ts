@@ -40,7 +40,7 @@ export class ResidentResolver {
 
   @FieldResolver(() => [DataQualityIssue], {
     nullable: true,
-    description: "What the grid database could not reconcile on this resident; null with a DEPARTMENT_* error when it cannot be asked",
+    description: 'What the grid database could not reconcile on this resident; null with a DEPARTMENT_* error when it cannot be asked',
   })
   async gridDataQualityIssues(@Root() resident: Resident, @Ctx() context: GridContext): Promise<Issue[]> {
     return (await lookupResident(context, resident.id)).issues;

@@ -51,8 +51,7 @@ function fieldRule<TContext extends PolicedContext>(typeName: string, field: str
   });
 }
 
-const maskValue = (value: unknown): unknown =>
-  typeof value === 'string' ? maskCitizenId(value) : Array.isArray(value) ? value.map(maskValue) : value;
+const maskValue = (value: unknown): unknown => (typeof value === 'string' ? maskCitizenId(value) : Array.isArray(value) ? value.map(maskValue) : value);
 
 /**
  * Puts a subgraph's policy table in force on its schema: graphql-shield rules on every

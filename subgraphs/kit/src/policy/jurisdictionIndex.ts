@@ -37,7 +37,9 @@ export function createJurisdictionIndex({ databaseUrl, schema = 'grid', timeoutM
   const pool = new Pool({ connectionString: databaseUrl, max: 4, statement_timeout: timeoutMs, connectionTimeoutMillis: timeoutMs });
   const place = async (view: string, key: string, keys: readonly string[]) => {
     if (keys.length === 0) return new Map<string, Jurisdiction>();
-    const { rows } = await pool.query<PlacementRow>(`SELECT ${key} AS key, grid_id, community_id FROM "${schema}".${view} WHERE ${key} = ANY($1::text[])`, [keys]);
+    const { rows } = await pool.query<PlacementRow>(`SELECT ${key} AS key, grid_id, community_id FROM "${schema}".${view} WHERE ${key} = ANY($1::text[])`, [
+      keys,
+    ]);
     return new Map(rows.map((row) => [row.key, { gridId: row.grid_id, communityId: row.community_id }]));
   };
   return {

@@ -41,7 +41,10 @@ export function useAuditTrail(subgraph: string, writer: AuditWriter, logger: Log
             fields: [...access.fields].sort(),
             outcome,
           });
-          const entries = [...(served.served.empty ? [] : [entryOf('SERVED', served.served)]), ...(served.refused.empty ? [] : [entryOf('REFUSED', served.refused)])];
+          const entries = [
+            ...(served.served.empty ? [] : [entryOf('SERVED', served.served)]),
+            ...(served.refused.empty ? [] : [entryOf('REFUSED', served.refused)]),
+          ];
           try {
             for (const entry of entries) await writer.write(entry);
           } catch (error) {

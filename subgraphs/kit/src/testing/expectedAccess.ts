@@ -44,6 +44,8 @@ export function accessTable(text: string): PolicyTable {
 /** A table as lines a failing comparison shows side by side: `Type.field  access…`, sorted. */
 export function accessLines(table: PolicyTable): string[] {
   return Object.entries(table)
-    .flatMap(([type, fields]) => Object.entries(fields).map(([field, access]) => `${type}.${field}  ${AUDIENCES.map((audience) => access[audience]).join(' ')}`))
+    .flatMap(([type, fields]) =>
+      Object.entries(fields).map(([field, access]) => `${type}.${field}  ${AUDIENCES.map((audience) => access[audience]).join(' ')}`),
+    )
     .sort();
 }

@@ -9,8 +9,12 @@ export type CountedJurisdictionIndex = JurisdictionIndex & { lookups: number };
  * without the grid database: residents by citizen ID, households by number; anyone else
  * is unknown to the survey. `lookups` counts the batches asked for.
  */
-export function fixedJurisdiction(residents: ReadonlyMap<string, Jurisdiction>, households: ReadonlyMap<string, Jurisdiction> = new Map()): CountedJurisdictionIndex {
-  const pick = (from: ReadonlyMap<string, Jurisdiction>, keys: readonly string[]) => new Map(keys.flatMap((key) => (from.has(key) ? [[key, from.get(key)!] as const] : [])));
+export function fixedJurisdiction(
+  residents: ReadonlyMap<string, Jurisdiction>,
+  households: ReadonlyMap<string, Jurisdiction> = new Map(),
+): CountedJurisdictionIndex {
+  const pick = (from: ReadonlyMap<string, Jurisdiction>, keys: readonly string[]) =>
+    new Map(keys.flatMap((key) => (from.has(key) ? [[key, from.get(key)!] as const] : [])));
   const index = {
     lookups: 0,
     async placeResidents(ids: readonly string[]) {
@@ -36,7 +40,9 @@ export function populationJurisdiction(population: Population): CountedJurisdict
   const gridOfBuilding = new Map(population.street.buildings.map((building) => [building.id, building.gridId]));
   const residents = new Map(population.residents.map((resident) => [resident.id, { gridId: resident.grid.gridId, communityId: resident.grid.communityId }]));
   const households = new Map<string, Jurisdiction>(
-    population.residents.flatMap((resident) => (resident.publicSecurity.householdId ? [[resident.publicSecurity.householdId, residents.get(resident.id)!] as const] : [])),
+    population.residents.flatMap((resident) =>
+      resident.publicSecurity.householdId ? [[resident.publicSecurity.householdId, residents.get(resident.id)!] as const] : [],
+    ),
   );
   for (const household of population.street.households) {
     const gridId = gridOfBuilding.get(household.buildingId);

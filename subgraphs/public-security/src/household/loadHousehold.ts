@@ -9,7 +9,9 @@ import { Household } from './household.type';
 export async function loadHousehold(context: PublicSecurityContext, id: string, jurisdiction: Jurisdiction | null = null): Promise<Household | null> {
   try {
     const record = await context.households.load(id);
-    return record && Object.assign(new Household(), { id: record.id, registeredAddress: record.registeredAddress, memberRecords: record.members, jurisdiction });
+    return (
+      record && Object.assign(new Household(), { id: record.id, registeredAddress: record.registeredAddress, memberRecords: record.members, jurisdiction })
+    );
   } catch (error) {
     throw toGraphQLError(error);
   }
