@@ -8,3 +8,4 @@ export * from './callCounts';
 export * from './credentials';
 export * from './accessExpectations';
 export * from '@resident-graph/test-kit';
+export * from './policyConformance';

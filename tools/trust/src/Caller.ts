@@ -8,7 +8,7 @@ export type Role = (typeof ROLES)[number];
 /** The department an officer belongs to: any registered department's id, so a new one needs no change here. */
 export type OfficerDepartment = DepartmentId;
 /** Subgraphs the street runs for itself: no department, so no officer of theirs sees more in them. */
-const STREET_UNITS: readonly string[] = ['grid', 'audit'];
+export const STREET_UNITS: readonly string[] = ['grid', 'audit'];
 
 /** The verified caller: the subject of a user token, with the reach it grants. */
 export const callerSchema = z

@@ -88,6 +88,41 @@ export const ${n.camel}Subgraph = defineSectionSubgraph({
   createAdapter: ${protocol.createAdapter(n)},
 });
 `,
+    'tests/fixtures/expectedAccess.ts': `import { accessTable, type ExpectedAccess } from '@resident-graph/subgraph-kit/testing';
+
+/**
+ * Who may read what of the ${n.en} subgraph, written by hand from what the department agreed
+ * to share — never read from the table under test (src/permissions.ts), which must match it.
+ * The policy conformance suite (tests/e2e/policyConformance.e2e.ts) asks every field as every
+ * audience and checks the answer against this. A change of policy changes this file too, on
+ * purpose, in the same commit.
+ */
+export const expectedAccess: ExpectedAccess = {
+  jurisdictionChecked: ['Resident'],
+  personalTypes: ['Resident'],
+  table: accessTable(\`
+  field                          grid-worker  window-clerk  own-officer   other-officer  analyst  auditor
+  Query._entities                allow        allow         allow         allow          allow    allow
+  Query._service                 allow        allow         allow         allow          allow    allow
+  _Service.sdl                   allow        allow         allow         allow          allow    allow
+  Resident.id                    allow        allow         allow         allow          allow    allow
+  Resident.${n.camel}            deny         deny          jurisdiction  deny           deny     deny
+  ${section}.onRecord            deny         deny          allow         deny           deny     deny
+  ${section}.referenceNumber     deny         deny          allow         deny           deny     deny
+  ${section}.registeredOn        deny         deny          allow         deny           deny     deny
+  ${section}.status              deny         deny          allow         deny           deny     deny
+\`),
+};
+`,
+    'tests/expectedAccess.test.ts': `import { itMatchesTheWrittenAccess, itTakesJurisdictionFromTheIndex } from '@resident-graph/subgraph-kit/testing';
+import { ${n.camel}Policy } from '../src/permissions';
+import { expectedAccess } from './fixtures/expectedAccess';
+
+describe('the ${n.id} policy, against the access written by hand', () => {
+  itMatchesTheWrittenAccess(${n.camel}Policy, expectedAccess);
+  itTakesJurisdictionFromTheIndex(${n.camel}Policy, ['Resident']);
+});
+`,
     [`tests/${n.camel}Subgraph.test.ts`]: `import { printSchema } from 'graphql';
 import { audienceOf, AUDIENCES, type Audience } from '@resident-graph/subgraph-kit';
 import { ${n.camel}Subgraph } from '../src';
