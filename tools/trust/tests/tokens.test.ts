@@ -119,9 +119,11 @@ describe('user tokens', () => {
 
     it('refuses a remembered token once it has expired', async () => {
       const verify = createUserTokenVerifier(issuerPublic);
-      const token = await mintUserToken(worker, issuerPrivate, { expiresIn: '1s' });
+      // Two seconds, not one: `exp` counts from the whole second of issue, so a one-second token
+      // minted late in a second may be expired before a slow (instrumented) first check.
+      const token = await mintUserToken(worker, issuerPrivate, { expiresIn: '2s' });
       expect(await verify(token)).toEqual(worker);
-      await new Promise((resolve) => setTimeout(resolve, 2_100));
+      await new Promise((resolve) => setTimeout(resolve, 3_100));
       await expect(verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', reason: 'token expired' });
       await expect(verify(token)).rejects.toMatchObject({ reason: 'token expired' });
     });
