@@ -65,4 +65,47 @@ describe('gatewayContextFactory', () => {
       extensions: { code: 'PURPOSE_REQUIRED', http: { status: 400 } },
     });
   });
+
+  describe('refuses, saying why', () => {
+    const refusal = async (headers: Record<string, string>) =>
+      contextOf({ headers } as unknown as IncomingMessage).then(
+        () => null,
+        (error: { message: string; extensions: unknown }) => ({ message: error.message, extensions: error.extensions }),
+      );
+    const token = () => mintUserToken(worker, issuer.privateKey);
+    const NO_TOKEN = { message: 'an Authorization: Bearer <token> header is required', extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } };
+
+    it.each([
+      ['no Authorization header', async () => ({})],
+      ['a token without the Bearer scheme', async () => ({ authorization: await token() })],
+      ['a Bearer token with more after it', async () => ({ authorization: `Bearer ${await token()} extra` })],
+      ['text before the Bearer scheme', async () => ({ authorization: `Token Bearer ${await token()}` })],
+    ])('%s', async (_what, headersOf) => {
+      expect(await refusal(await headersOf())).toEqual(NO_TOKEN);
+    });
+
+    it('takes the scheme in any case and more than one space after it', async () => {
+      expect(await refusal({ authorization: `bearer   ${await token()}` })).toBeNull();
+    });
+
+    it("a token the issuer did not sign, with the verifier's reason", async () => {
+      const forged = await mintUserToken(worker, (await generateKeyPair('ES256')).privateKey);
+      expect(await refusal({ authorization: `Bearer ${forged}` })).toEqual({
+        message: 'token signature does not verify',
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      });
+    });
+
+    it('an unknown purpose, listing the codes', async () => {
+      const refused = await refusal({ authorization: `Bearer ${await token()}`, 'x-purpose': 'CURIOSITY' });
+      expect(refused?.message).toMatch(
+        /^unknown purpose code "CURIOSITY"; X-Purpose is one of SERVICE_APPLICATION, HOME_VISIT, CASE_REVIEW, .+ \[:reference\]$/,
+      );
+    });
+
+    it('a malformed client request id, saying what it may hold', async () => {
+      const refused = await refusal({ authorization: `Bearer ${await token()}`, 'x-request-id': 'a b' });
+      expect(refused?.message).toBe('X-Request-Id is 1 to 64 characters of A-Z a-z 0-9 . _ : -');
+    });
+  });
 });

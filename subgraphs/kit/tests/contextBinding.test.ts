@@ -81,4 +81,14 @@ describe('a gateway context bound to one subgraph request', () => {
     expect(() => contextBindingFromEnv('test', { REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL/);
     expect(() => contextBindingFromEnv('test', { GATEWAY_CONTEXT_BINDING: 'sometimes' })).toThrow(/GATEWAY_CONTEXT_BINDING/);
   });
+
+  it.each([['redis://127.0.0.1:6379'], ['rediss://127.0.0.1:6380']])('takes REDIS_URL %s', (url) => {
+    const binding = contextBindingFromEnv('test', { REDIS_URL: url });
+    guards.push(binding!.replayGuard);
+    expect(binding).not.toBeNull();
+  });
+
+  it.each([['xredis://127.0.0.1:6379'], ['redisx://127.0.0.1:6379']])('refuses REDIS_URL %s, naming the setting', (url) => {
+    expect(() => contextBindingFromEnv('test', { REDIS_URL: url })).toThrow(/REDIS_URL/);
+  });
 });

@@ -16,3 +16,19 @@ describe('the caller a token carries', () => {
     for (const department of ['grid', 'audit', null]) expect(callerSchema.safeParse(officer(department)).success).toBe(false);
   });
 });
+
+describe('why a caller is refused', () => {
+  const issues = (input: object) => (callerSchema.safeParse(input).error?.issues ?? []).map(({ message, path }) => ({ message, path }));
+
+  it('names the department for an officer without one, a street unit, or an id that is not kebab-case', () => {
+    expect(issues(officer(null))).toContainEqual({ message: 'a department officer needs a department', path: ['department'] });
+    expect(issues(officer('grid'))).toContainEqual({ message: 'the grid and the audit trail have no department officers', path: ['department'] });
+    expect(issues(officer('Labour_Bureau'))).toContainEqual({ message: 'a department id is kebab-case', path: ['department'] });
+  });
+
+  it('takes a community id of any length but empty', () => {
+    const clerk = (community: string) => ({ subject: 'c-1', role: 'window-clerk', department: null, grids: [], community });
+    expect(callerSchema.safeParse(clerk('C012')).success).toBe(true);
+    expect(callerSchema.safeParse(clerk('')).success).toBe(false);
+  });
+});

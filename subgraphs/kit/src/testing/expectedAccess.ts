@@ -6,6 +6,8 @@ import { AUDIENCES, type Access, type FieldAccess, type PolicyTable } from '../p
  * table fails its tests until someone changes this too, on purpose.
  */
 export interface ExpectedAccess {
+  /** Whose officers read as `own-officer`: the department that owns the subgraph. */
+  department: string;
   /** Every field the subgraph serves, each audience's access; a field not listed is denied. */
   table: PolicyTable;
   /** Entity types whose fields are checked against the caller's jurisdiction. */

@@ -13,6 +13,10 @@ export function itMatchesTheWrittenAccess(policy: SubgraphPolicy<never>, expecte
     expect(accessLines(policy.table)).toEqual(accessLines(expected.table));
   });
 
+  it("counts the written department's officers as its own", () => {
+    expect(policy.department).toBe(expected.department);
+  });
+
   it('checks jurisdiction on, and audits, the types written down', () => {
     expect(Object.keys(policy.jurisdictionOf).sort()).toEqual([...expected.jurisdictionChecked].sort());
     expect([...policy.personalTypes].sort()).toEqual([...expected.personalTypes].sort());

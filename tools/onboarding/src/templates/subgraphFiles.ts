@@ -98,6 +98,7 @@ export const ${n.camel}Subgraph = defineSectionSubgraph({
  * purpose, in the same commit.
  */
 export const expectedAccess: ExpectedAccess = {
+  department: '${n.id}',
   jurisdictionChecked: ['Resident'],
   personalTypes: ['Resident'],
   table: accessTable(\`
