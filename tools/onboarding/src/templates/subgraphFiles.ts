@@ -88,7 +88,7 @@ export const ${n.camel}Subgraph = defineSectionSubgraph({
   createAdapter: ${protocol.createAdapter(n)},
 });
 `,
-    'tests/fixtures/expectedAccess.ts': `import { accessTable, type ExpectedAccess } from '@resident-graph/subgraph-kit/testing';
+    'tests/fixtures/expectedAccess.ts': `import { sectionAccess } from '@resident-graph/subgraph-kit/testing';
 
 /**
  * Who may read what of the ${n.en} subgraph, written by hand from what the department agreed
@@ -97,23 +97,17 @@ export const ${n.camel}Subgraph = defineSectionSubgraph({
  * audience and checks the answer against this. A change of policy changes this file too, on
  * purpose, in the same commit.
  */
-export const expectedAccess: ExpectedAccess = {
-  department: '${n.id}',
-  jurisdictionChecked: ['Resident'],
-  personalTypes: ['Resident'],
-  table: accessTable(\`
+export const expectedAccess = sectionAccess(
+  '${n.id}',
+  \`
   field                          grid-worker  window-clerk  own-officer   other-officer  analyst  auditor
-  Query._entities                allow        allow         allow         allow          allow    allow
-  Query._service                 allow        allow         allow         allow          allow    allow
-  _Service.sdl                   allow        allow         allow         allow          allow    allow
-  Resident.id                    allow        allow         allow         allow          allow    allow
   Resident.${n.camel}            deny         deny          jurisdiction  deny           deny     deny
   ${section}.onRecord            deny         deny          allow         deny           deny     deny
   ${section}.referenceNumber     deny         deny          allow         deny           deny     deny
   ${section}.registeredOn        deny         deny          allow         deny           deny     deny
   ${section}.status              deny         deny          allow         deny           deny     deny
-\`),
-};
+\`,
+);
 `,
     'tests/expectedAccess.test.ts': `import { itMatchesTheWrittenAccess, itTakesJurisdictionFromTheIndex } from '@resident-graph/subgraph-kit/testing';
 import { ${n.camel}Policy } from '../src/permissions';
