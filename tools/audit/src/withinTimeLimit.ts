@@ -9,8 +9,8 @@ export async function withinTimeLimit<T>(what: string, timeoutMs: number, work: 
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new AuditUnavailableError(`audit store: ${what} had no answer within ${timeoutMs} ms`)), timeoutMs);
   });
-  // Work that fails after the deadline has already been reported as unavailable.
-  work.catch(() => undefined);
+  // Work that fails after the deadline has already been reported as unavailable; the race
+  // below has subscribed to it, so that late failure is handled and raises nothing.
   try {
     return await Promise.race([work, deadline]);
   } catch (error) {

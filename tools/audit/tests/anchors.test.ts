@@ -7,6 +7,7 @@ import { AnchorFileError, readAnchors, writeAnchor } from '../src/auditAnchors';
 import { createAuditStore, type AuditStore } from '../src/createAuditStore';
 import { chainHash, contentDigest } from '../src/hashEntry';
 import { startAnchoring } from '../src/startAnchoring';
+import { GENESIS_HASH } from '../src/hashEntry';
 import { dropSchema, preparedSchema, tamper, TEST_DATABASE_URL } from './fixtures/testSchema';
 import { residentId, sampleEntry } from './fixtures/sampleEntry';
 
@@ -101,4 +102,46 @@ test('anchoring writes a checkpoint when the head moved, and only then', async (
   const anchors = await readAnchors(file, async () => keys.publicKey);
   expect(anchors.map((anchor) => anchor.sequence)).toEqual([ENTRIES, ENTRIES + 1]);
   expect(anchors[1]!.hash).toBe((await store.head()).hash);
+});
+
+test('a checkpoint of the empty trail (sequence 0) names no entry and leaves the trail standing', async () => {
+  const anchors = [{ sequence: 0, hash: GENESIS_HASH, anchoredAt: '2026-01-01T00:00:00.000Z' }];
+  expect(await store.verify({ anchors })).toMatchObject({ intact: true, checked: ENTRIES, anchors: { checked: 1, newest: { sequence: 0 } } });
+});
+
+test('the newest checkpoint is the one of the highest sequence, in whatever order they are given', async () => {
+  const [seventh] = (await store.latest(ENTRIES)).filter((record) => record.sequence === 7);
+  const { hash } = await store.head();
+  const anchors = [
+    { sequence: 7, hash: seventh!.hash, anchoredAt: '2026-01-01T07:00:00.000Z' },
+    { sequence: ENTRIES, hash, anchoredAt: '2026-01-01T10:00:00.000Z' },
+    { sequence: 0, hash: GENESIS_HASH, anchoredAt: '2026-01-01T00:00:00.000Z' },
+  ];
+  expect(await store.verify({ anchors })).toMatchObject({ intact: true, anchors: { checked: 3, newest: anchors[1] } });
+});
+
+test('TRUNCATED names the earliest checkpoint the trail lost, with when it was signed', async () => {
+  const [fifth] = (await store.latest(ENTRIES)).filter((record) => record.sequence === 5);
+  const sixth = await store.latest(ENTRIES).then((records) => records.find((record) => record.sequence === 6)!);
+  const { hash } = await store.head();
+  await truncateFrom(5);
+  const anchors = [
+    { sequence: ENTRIES, hash, anchoredAt: '2026-01-01T10:00:00.000Z' },
+    { sequence: 6, hash: sixth.hash, anchoredAt: '2026-01-01T06:00:00.000Z' },
+    { sequence: 5, hash: fifth!.hash, anchoredAt: '2026-01-01T05:00:00.000Z' },
+  ];
+  expect((await store.verify({ anchors })).firstBreak).toEqual({
+    sequence: 5,
+    kind: 'TRUNCATED',
+    detail: 'the checkpoint of 2026-01-01T05:00:00.000Z names entry 5, which the trail no longer holds',
+  });
+});
+
+test('REWRITTEN names the entry and the checkpoint that signed another', async () => {
+  const anchors = [{ sequence: 4, hash: 'a'.repeat(64), anchoredAt: '2026-01-01T04:00:00.000Z' }];
+  expect((await store.verify({ anchors })).firstBreak).toEqual({
+    sequence: 4,
+    kind: 'REWRITTEN',
+    detail: 'entry 4 is not the one the checkpoint of 2026-01-01T04:00:00.000Z signed',
+  });
 });

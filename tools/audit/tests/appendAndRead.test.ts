@@ -1,12 +1,12 @@
 import { createAuditStore, type AuditStore } from '../src/createAuditStore';
 import { GENESIS_HASH, hashEntry } from '../src/hashEntry';
-import { dropSchema, preparedSchema, TEST_DATABASE_URL } from './fixtures/testSchema';
+import { dropSchema, preparedSchema, TEST_DATABASE_URL, withPool } from './fixtures/testSchema';
 import { residentId, sampleEntry } from './fixtures/sampleEntry';
 
 let schema: string;
 const stores: AuditStore[] = [];
-const openStore = (): AuditStore => {
-  const store = createAuditStore({ databaseUrl: TEST_DATABASE_URL, schema, timeoutMs: 10_000 });
+const openStore = (timeoutMs = 10_000): AuditStore => {
+  const store = createAuditStore({ databaseUrl: TEST_DATABASE_URL, schema, timeoutMs });
   stores.push(store);
   return store;
 };
@@ -118,4 +118,80 @@ test('checkHealth answers while the store is there and names AUDIT_UNAVAILABLE w
   await dropSchema(schema);
   await expect(store.checkHealth()).rejects.toMatchObject({ code: 'AUDIT_UNAVAILABLE' });
   await expect(store.append(sampleEntry())).rejects.toMatchObject({ name: 'AuditUnavailableError', code: 'AUDIT_UNAVAILABLE' });
+});
+
+test('append stores and returns the fields read, as given', async () => {
+  const store = openStore();
+  const fields = ['civilAffairs.disabilityGrade', 'Resident.name'];
+  const record = await store.append(sampleEntry({ fields }));
+  expect(record.fields).toEqual(fields);
+  expect((await store.latest(1))[0]!.fields).toEqual(fields);
+});
+
+test('head is the genesis on an empty trail and the newest entry after appends', async () => {
+  const store = openStore();
+  expect(await store.head()).toEqual({ sequence: 0, hash: GENESIS_HASH });
+  await store.append(sampleEntry({ requestId: 'a' }));
+  const newest = await store.append(sampleEntry({ requestId: 'b' }));
+  expect(await store.head()).toEqual({ sequence: 2, hash: newest.hash });
+});
+
+test('page sizes and counts are taken up to their maximum and refused beyond it, naming the limit', async () => {
+  const store = openStore();
+  await store.append(sampleEntry());
+  await expect(store.accessLog({ residentId: residentId(1), first: 100 })).resolves.toMatchObject({ nodes: [{ sequence: 1 }] });
+  await expect(store.latest(1000)).resolves.toHaveLength(1);
+  await expect(store.accessLog({ residentId: residentId(1), first: 101 })).rejects.toThrow('first must be an integer from 1 to 100, got 101');
+  await expect(store.latest(1001)).rejects.toThrow('count must be an integer from 1 to 1000, got 1001');
+});
+
+test('a page that is exactly full with nothing after it has no next page', async () => {
+  const store = openStore();
+  for (const requestId of ['a', 'b', 'c']) await store.append(sampleEntry({ requestId }));
+  const page = await store.accessLog({ residentId: residentId(1), first: 3 });
+  expect(page.nodes.map((record) => record.sequence)).toEqual([3, 2, 1]);
+  expect(page.pageInfo).toEqual({ hasNextPage: false, endCursor: '1' });
+});
+
+test('cursors of several digits page on; anything but a plain positive number is refused as a cursor', async () => {
+  const store = openStore();
+  for (let n = 0; n < 12; n++) await store.append(sampleEntry({ requestId: `r${n}` }));
+  const page = await store.accessLog({ residentId: residentId(1), first: 2, after: '12' });
+  expect(page.nodes.map((record) => record.sequence)).toEqual([11, 10]);
+  for (const after of ['x12', '12x', '0', '01', '12345678901234567']) {
+    await expect(store.accessLog({ residentId: residentId(1), after })).rejects.toThrow(`not an access-log cursor: ${JSON.stringify(after)}`);
+  }
+});
+
+test('a store is not created over a schema name that is not a plain identifier', () => {
+  expect(() => createAuditStore({ databaseUrl: TEST_DATABASE_URL, schema: 'audit"; DROP SCHEMA audit; --' })).toThrow(RangeError);
+});
+
+test('when the store is gone, each read fails as AUDIT_UNAVAILABLE naming what failed', async () => {
+  const store = openStore();
+  await store.append(sampleEntry());
+  await dropSchema(schema);
+  await expect(store.latest(1)).rejects.toMatchObject({ code: 'AUDIT_UNAVAILABLE', message: expect.stringMatching(/^audit store: latest failed: /) });
+  await expect(store.accessLog({ residentId: residentId(1) })).rejects.toMatchObject({ message: expect.stringMatching(/^audit store: accessLog failed: /) });
+  await expect(store.head()).rejects.toMatchObject({ message: expect.stringMatching(/^audit store: head failed: /) });
+  await expect(store.checkHealth()).rejects.toMatchObject({ message: expect.stringMatching(/^audit store: health check failed: /) });
+});
+
+test('reads may wait ten times the append time limit: a read held up longer than an append may wait still answers', async () => {
+  const store = openStore(400);
+  await store.append(sampleEntry());
+  await withPool(async (pool) => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`LOCK TABLE "${schema}".audit_entry IN ACCESS EXCLUSIVE MODE`);
+      const read = store.latest(1);
+      // Held past the append's 400 ms, well inside the read's 4 s.
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await client.query('COMMIT');
+      await expect(read).resolves.toHaveLength(1);
+    } finally {
+      client.release();
+    }
+  });
 });

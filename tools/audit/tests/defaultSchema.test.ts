@@ -13,6 +13,10 @@ describe('the schema name written into SQL', () => {
     expect(() => assertSchemaName(name)).toThrow(RangeError);
   });
 
+  it('names the refused schema name in the error', () => {
+    expect(() => assertSchemaName('audit-trail')).toThrow('audit schema name must be a plain identifier, got "audit-trail"');
+  });
+
   it('is `audit` when none is given', async () => {
     expect(DEFAULT_SCHEMA).toBe('audit');
     const store = createAuditStore({ databaseUrl: TEST_DATABASE_URL });

@@ -158,3 +158,60 @@ test('appending after tampering still extends the recorded head, so the break st
   await store.append(sampleEntry());
   expect(await store.verify()).toMatchObject({ intact: false, checked: 1, head: { sequence: ENTRIES + 1 }, firstBreak: { sequence: 2, kind: 'MISSING' } });
 });
+
+test('deleting one entry names it alone as MISSING', async () => {
+  await tamper(schema, 'DELETE FROM audit_entry WHERE seq = 6');
+  expect(await firstBreak()).toEqual({ sequence: 6, kind: 'MISSING', detail: 'entry 6 is missing' });
+});
+
+test('the last entries deleted are named MISSING up to the chain head, saying where the trail ends', async () => {
+  await tamper(schema, 'DELETE FROM audit_entry WHERE seq >= 9');
+  expect(await firstBreak()).toEqual({ sequence: 9, kind: 'MISSING', detail: `the trail ends at 8, the chain head is at ${ENTRIES}` });
+});
+
+test('an edited entry is named EDITED with a detail saying its hash does not match', async () => {
+  await tamper(schema, `UPDATE audit_entry SET subject = 'someone-else' WHERE seq = 4`);
+  expect(await firstBreak()).toEqual({ sequence: 4, kind: 'EDITED', detail: 'entry 4 does not match its hash' });
+});
+
+test('an entry both moved and edited is EDITED, not REORDERED', async () => {
+  await renumber(3, 1_000_000);
+  await renumber(7, 3);
+  await renumber(1_000_000, 7);
+  await tamper(schema, `UPDATE audit_entry SET subject = 'someone-else' WHERE seq = 3`);
+  expect(await firstBreak()).toEqual({ sequence: 3, kind: 'EDITED', detail: 'entry 3 does not match its hash' });
+});
+
+test('a forged entry made for the head’s sequence, put elsewhere while the head records another, is EDITED, not REORDERED', async () => {
+  const forged = forge(ENTRIES, 'c'.repeat(64));
+  await tamper(
+    schema,
+    `UPDATE audit_entry SET (${COLUMNS}) = ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12), department = NULL, operation_id = NULL, purpose_reference = NULL WHERE seq = 4`,
+    columnValues({ ...forged, sequence: 4 }),
+  );
+  expect(await firstBreak()).toEqual({ sequence: 4, kind: 'EDITED', detail: 'entry 4 does not match its hash' });
+});
+
+test('a forged first entry that does not link to the genesis is a BROKEN_LINK naming the genesis', async () => {
+  await tamper(
+    schema,
+    `UPDATE audit_entry SET (${COLUMNS}) = ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12), department = NULL, operation_id = NULL, purpose_reference = NULL WHERE seq = 1`,
+    columnValues(forge(1, 'e'.repeat(64))),
+  );
+  expect(await firstBreak()).toEqual({ sequence: 1, kind: 'BROKEN_LINK', detail: 'entry 1 does not link to the genesis' });
+});
+
+test('a forged entry behind the chain head is named with the head’s sequence', async () => {
+  await insertForged(forge(ENTRIES + 1, records[ENTRIES - 1]!.hash));
+  expect(await firstBreak()).toEqual({ sequence: ENTRIES + 1, kind: 'BROKEN_LINK', detail: `entry ${ENTRIES + 1} lies beyond the chain head at ${ENTRIES}` });
+});
+
+test('the walk reads entries in sequence order, not in the order the table happens to store them', async () => {
+  // An update that changes nothing still writes a new row version at the end of the table.
+  await tamper(schema, 'UPDATE audit_entry SET subject = subject WHERE seq IN (2, 5)');
+  expect(await store.verify({ batchSize: 4 })).toMatchObject({ intact: true, checked: ENTRIES });
+});
+
+test('a walk that outlasts its time limit fails rather than reporting on part of the trail', async () => {
+  await expect(store.verify({ batchSize: 1, timeoutMs: 1 })).rejects.toThrow(/timeout|expired|closed/i);
+});

@@ -28,4 +28,20 @@ describe('withinTimeLimit', () => {
     const unavailable = new AuditUnavailableError('audit store: the chain head is locked');
     await expect(withinTimeLimit('append', 1_000, Promise.reject(unavailable))).rejects.toBe(unavailable);
   });
+
+  it('keeps the work’s own error as the cause', async () => {
+    const reset = new Error('connection reset');
+    await expect(withinTimeLimit('append', 1_000, Promise.reject(reset))).rejects.toMatchObject({ cause: reset });
+  });
+
+  it('leaves no timer running once the work has settled', async () => {
+    jest.useFakeTimers();
+    try {
+      await expect(withinTimeLimit('append', 60_000, Promise.resolve('stored'))).resolves.toBe('stored');
+      await expect(withinTimeLimit('append', 60_000, Promise.reject(new Error('reset')))).rejects.toThrow('reset');
+      expect(jest.getTimerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });
