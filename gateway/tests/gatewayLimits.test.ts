@@ -1,5 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { gatewayLimits, loadGatewaySettings } from '../src';
+import { keepLimitCodes } from '../src/limits/keepLimitCodes';
+import { pagedCost } from '../src/limits/useCostLimit';
 import { runOperation } from './fixtures/runOperation';
 
 // The shape that fans out in the real graph: resident → household → members → resident …
@@ -95,5 +97,49 @@ describe('gatewayLimits', () => {
     } finally {
       await development.stop();
     }
+  });
+
+  it('takes an operation whose cost is exactly the maximum, and names the cost of one over it', async () => {
+    // grid 1 + residents (1 + id 1 + name 1) × first: 1 + 3 × 333 = 1000.
+    const at = await run('{ grid(id: "G") { residents(first: 333) { id name } } }');
+    expect(at.errors).toBeUndefined();
+    const over = await run('{ grid(id: "G") { residents(first: 334) { id name } } }');
+    expect(over.errors?.[0]?.message).toBe("the operation's estimated cost is 1003 (the gateway's MAX_QUERY_COST is 1000)");
+  });
+
+  it('counts no level of depth for fragments: an operation at the depth limit through fragments passes', async () => {
+    const result = await run('query { resident(id: "1") { ...R } } fragment R on Resident { household { ... on Household { members { name } } } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ resident: { household: { members: [] } } });
+  });
+
+  it('words a depth refusal as graphql-armor does, without its "Syntax Error" prefix', async () => {
+    const result = await run('{ resident(id: "1") { household { members { household { id } } } } }');
+    expect(result.errors?.[0]?.message).toMatch(/^Query depth limit of 4 exceeded, found 5\. \(the gateway's MAX_QUERY_DEPTH is 4\)$/);
+  });
+});
+
+describe('pagedCost', () => {
+  const cost = (args: Record<string, unknown>, childComplexity = 2) => pagedCost({ args, childComplexity } as Parameters<typeof pagedCost>[0]);
+
+  it('is 1 plus what a field selects, for a field with no page size', () => {
+    expect(cost({})).toBe(3);
+  });
+
+  it('multiplies by the page size, whether asked with first or last', () => {
+    expect(cost({ first: 10 })).toBe(30);
+    expect(cost({ last: 10 })).toBe(30);
+  });
+
+  it('counts a page size under one as one', () => {
+    expect(cost({ first: 0 })).toBe(3);
+    expect(cost({ last: -5 })).toBe(3);
+  });
+});
+
+describe('keepLimitCodes', () => {
+  it('re-codes only a parse failure that stopped at the token limit', () => {
+    const tooMany = { message: 'Syntax Error: Document contains more than 3 tokens. Parsing aborted.', extensions: { code: 'BAD_USER_INPUT' } };
+    expect(keepLimitCodes(tooMany, undefined)).toBe(tooMany);
   });
 });

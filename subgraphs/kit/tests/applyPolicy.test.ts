@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { GraphQLID, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, graphql, type ExecutionResult } from 'graphql';
+import { GraphQLError, GraphQLID, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, graphql, type ExecutionResult } from 'graphql';
 import { createLogger } from '@resident-graph/service-kit';
 import type { Caller, Purpose } from '@resident-graph/trust';
 import {
@@ -163,6 +163,24 @@ describe('applyPolicy', () => {
     expect((await ask('own-officer', '{ resident(id: "R1") { caseNote } }')).result).toEqual({ data: { resident: { caseNote: 'case note' } } });
     expect((await ask('other-officer', '{ resident(id: "R1") { caseNote } }')).codes).toEqual(['FORBIDDEN']);
   });
+
+  it('notes a refused read of personal data with the resident it was about, whatever the reason', async () => {
+    const denied = await ask('analyst', '{ resident(id: "R1") { name } }');
+    const outside = await ask('grid-worker', '{ resident(id: "R2") { name } }');
+    const noPurpose = await ask('own-officer', '{ resident(id: "R1") { name } }', null);
+    for (const { served } of [denied, outside, noPurpose]) expect(served.served.empty).toBe(true);
+    expect([denied, outside, noPurpose].map(({ served }) => ({ residents: [...served.refused.residentIds], fields: [...served.refused.fields] }))).toEqual([
+      { residents: ['R1'], fields: ['Resident.name'] },
+      { residents: ['R2'], fields: ['Resident.name'] },
+      { residents: ['R1'], fields: ['Resident.name'] },
+    ]);
+  });
+
+  it('notes nothing of a refused read of a type that is not personal', async () => {
+    const { codes, served } = await ask('auditor', '{ resident(id: "R1") { id } }');
+    expect(codes).toEqual(['FORBIDDEN']);
+    expect(served.empty).toBe(true);
+  });
 });
 
 describe('useAuditTrail', () => {
@@ -172,6 +190,7 @@ describe('useAuditTrail', () => {
   afterAll(() => server.stop());
   beforeEach(() => {
     writer.entries.length = 0;
+    writer.refusals.length = 0;
     writer.failing = false;
   });
   const execute = async (audience: Audience, query: string) => {
@@ -217,5 +236,92 @@ describe('useAuditTrail', () => {
       data: null,
       errors: [{ message: 'the access could not be recorded in the audit trail, so the data is withheld', extensions: { code: 'AUDIT_UNAVAILABLE' } }],
     });
+  });
+
+  it('writes a REFUSED entry for what the policy refused, next to the SERVED one', async () => {
+    await execute('grid-worker', '{ a: resident(id: "R1") { name } b: resident(id: "R2") { name } }');
+    expect(writer.entries).toEqual([expect.objectContaining({ outcome: 'SERVED', subject: 'gw', residentIds: ['R1'], fields: ['Resident.name'] })]);
+    expect(writer.refusals).toEqual([expect.objectContaining({ outcome: 'REFUSED', subject: 'gw', residentIds: ['R2'], fields: ['Resident.name'] })]);
+  });
+
+  it('logs that personal data was withheld, with the request and the cause, when an entry cannot be written', async () => {
+    const logged = { error: jest.fn() };
+    const logging = new ApolloServer<PolicedContext>({
+      schema: policed,
+      plugins: [useAuditTrail('civil-affairs', writer, logged as unknown as ReturnType<typeof createLogger>)],
+    });
+    await logging.start();
+    try {
+      writer.failing = true;
+      await logging.executeOperation({ query: '{ resident(id: "R1") { name } }' }, { contextValue: contextOf('grid-worker') });
+      expect(logged.error).toHaveBeenCalledWith({ err: expect.any(Error), requestId: 'req-1' }, 'audit entry not written: personal data withheld');
+    } finally {
+      await logging.stop();
+    }
+  });
+});
+
+describe('applyPolicy beyond residents', () => {
+  // A personal type that is not a resident, a root field that is not personal, and an
+  // allowed field whose department fails.
+  const Household = new GraphQLObjectType({
+    name: 'Household',
+    fields: { id: { type: new GraphQLNonNull(GraphQLID) }, address: { type: GraphQLString, resolve: () => 'Lane 1' } },
+  });
+  const householdSchema = new GraphQLSchema({
+    query: new GraphQLObjectType({
+      name: 'Query',
+      fields: {
+        household: { type: Household, resolve: () => ({ id: 'H1' }) },
+        notice: { type: GraphQLString, resolve: () => 'office hours' },
+        register: {
+          type: GraphQLString,
+          resolve: () => {
+            throw new GraphQLError('the register is down', { extensions: { code: 'DEPARTMENT_UNAVAILABLE' } });
+          },
+        },
+      },
+    }),
+  });
+  const householdPolicy: SubgraphPolicy<PolicedContext> = {
+    department: 'civil-affairs',
+    table: {
+      Query: { household: access('allow'), notice: access('jurisdiction'), register: access('allow') },
+      Household: { id: access('allow'), address: access('jurisdiction') },
+    },
+    jurisdictionOf: {},
+    personalTypes: ['Household'],
+  };
+  const policedHouseholds = applyPolicy(householdSchema, householdPolicy);
+  const askHouseholds = async (source: string) => {
+    const contextValue = contextOf('own-officer');
+    const result = await graphql({ schema: policedHouseholds, source, contextValue });
+    return { result, served: contextValue.served };
+  };
+
+  it('records a personal type other than Resident as a field served, naming no resident unless the policy says how', async () => {
+    const { result, served } = await askHouseholds('{ household { address } }');
+    expect(result).toEqual({ data: { household: { address: 'Lane 1' } } });
+    expect({ residents: [...served.served.residentIds], fields: [...served.served.fields] }).toEqual({ residents: [], fields: ['Household.address'] });
+  });
+
+  it('records nothing of a field served that is not personal, even one that needs a purpose', async () => {
+    const { result, served } = await askHouseholds('{ notice }');
+    expect(result).toEqual({ data: { notice: 'office hours' } });
+    expect(served.empty).toBe(true);
+  });
+
+  it('lets a department’s own error through, code and all, rather than a bare refusal', async () => {
+    const { result } = await askHouseholds('{ register }');
+    expect(result.errors?.map((error) => [error.message, error.extensions.code])).toEqual([['the register is down', 'DEPARTMENT_UNAVAILABLE']]);
+  });
+});
+
+describe('ServedRecord', () => {
+  it('takes a resident served through another type’s field without a field of its own', () => {
+    const record = new ServedRecord();
+    record.recordResident('R3');
+    expect([...record.served.residentIds]).toEqual(['R3']);
+    expect([...record.refused.residentIds]).toEqual([]);
   });
 });

@@ -13,4 +13,8 @@ describe('the public-security policy, against the access written by hand from th
     expect(await publicSecurityPolicy.jurisdictionOf.Query!({}, context, { id: 'X1' })).toEqual(place);
     expect(await publicSecurityPolicy.jurisdictionOf.Query!({}, context, { id: 'X2' })).toBeNull();
   });
+
+  it('records a lookup by citizen ID, served or refused, against the ID looked up', () => {
+    expect(publicSecurityPolicy.residentIdOf?.Query?.({}, { id: '110101199003074514' })).toBe('110101199003074514');
+  });
 });
