@@ -58,8 +58,8 @@ describe('the remembering token verifier', () => {
 });
 
 describe('why a token is refused', () => {
-  it('names every invalid claim with its path, separated by semicolons', async () => {
-    const token = await new SignJWT({ role: 'mayor', grids: 'G001' })
+  it('names every invalid claim with its dotted path, separated by semicolons', async () => {
+    const token = await new SignJWT({ role: 'mayor', grids: ['G001', 5] })
       .setProtectedHeader({ alg: 'ES256' })
       .setSubject('m-1')
       .setIssuer(TOKEN_ISSUER)
@@ -67,7 +67,7 @@ describe('why a token is refused', () => {
       .setExpirationTime('1h')
       .sign(privateKey);
     const refusal: unknown = await verifyUserToken(token, publicKey).catch((error: unknown) => error);
-    expect((refusal as { reason: string }).reason).toMatch(/^token claims are invalid: role [^;]+; grids \S/);
+    expect((refusal as { reason: string }).reason).toMatch(/^token claims are invalid: role [^;]+; grids\.1 \S/);
   });
 
   it('says a token is unreadable when verifying it fails for a reason that is not the token’s', async () => {
