@@ -21,7 +21,7 @@ const row: AuditEntryRow = {
 
 describe('a stored row as the API hands it out', () => {
   it('keeps every column, the sequence as a number', () => {
-    const { sequence, ...rest } = row;
+    const { sequence: _sequence, ...rest } = row;
     expect(toAuditRecord(row)).toEqual({ ...rest, sequence: 7 });
   });
 
