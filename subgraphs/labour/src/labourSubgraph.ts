@@ -18,5 +18,5 @@ export const labourSubgraph = defineSectionSubgraph({
     LABOUR_URL: urlSetting('http://127.0.0.1:4204'),
     LABOUR_EXPORT_DIR: z.string().min(1),
   },
-  createAdapter: (settings, timeoutMs) => createLabourAdapter({ baseUrl: settings.LABOUR_URL, exportDir: settings.LABOUR_EXPORT_DIR, timeoutMs }),
+  createAdapter: (settings, resilience) => createLabourAdapter({ baseUrl: settings.LABOUR_URL, exportDir: settings.LABOUR_EXPORT_DIR, ...resilience }),
 });
