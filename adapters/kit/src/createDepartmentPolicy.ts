@@ -22,6 +22,18 @@ export interface DepartmentPolicyOptions extends Partial<DepartmentResilience> {
   department: DepartmentId;
 }
 
+const BACKOFF_INITIAL_MS = 50;
+const BACKOFF_MAX_MS = 500;
+
+/**
+ * The longest a call can take once it holds a bulkhead slot: every attempt timing out, with
+ * the longest back-off between them. A department's answers, failed or not, should come
+ * within this (plus the subgraph's and gateway's own time); fault and load runs check it.
+ */
+export function callBudgetMs(settings: Pick<DepartmentResilience, 'timeoutMs' | 'retries'>): number {
+  return (settings.retries + 1) * settings.timeoutMs + settings.retries * BACKOFF_MAX_MS;
+}
+
 /** A call to a department's system, given an abort signal that fires on time-out. */
 export type DepartmentCall<T> = (signal: AbortSignal) => Promise<T>;
 
@@ -64,7 +76,7 @@ export function createDepartmentPolicy(options: DepartmentPolicyOptions): Depart
   const policy = wrap(
     bulkhead(settings.maxConcurrent, settings.maxQueued),
     breaker,
-    retry(isTransient, { maxAttempts: settings.retries, backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 500 }) }),
+    retry(isTransient, { maxAttempts: settings.retries, backoff: new ExponentialBackoff({ initialDelay: BACKOFF_INITIAL_MS, maxDelay: BACKOFF_MAX_MS }) }),
     timeout(settings.timeoutMs, TimeoutStrategy.Aggressive),
   );
 

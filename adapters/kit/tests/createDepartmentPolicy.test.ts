@@ -1,4 +1,13 @@
-import { DepartmentError, createDepartmentPolicy, resilienceFromEnv, resilienceToEnv, resolveResilience, worstBreakerState, DEFAULT_RESILIENCE } from '../src';
+import {
+  DepartmentError,
+  createDepartmentPolicy,
+  resilienceFromEnv,
+  resilienceToEnv,
+  resolveResilience,
+  worstBreakerState,
+  callBudgetMs,
+  DEFAULT_RESILIENCE,
+} from '../src';
 
 /** A call that stays under way until `release` is called. */
 function heldCall() {
@@ -131,4 +140,15 @@ it('a system guarded by several policies reports the worst breaker', async () =>
   expect(worstBreakerState(lookups, scan)).toBe('closed');
   await codeOf(scan(() => Promise.reject(new Error('down'))));
   expect([lookups.breakerState(), worstBreakerState(lookups, scan)]).toEqual(['closed', 'open']);
+});
+
+it('a call that keeps timing out fails within callBudgetMs', async () => {
+  const settings = { timeoutMs: 40, retries: 2 };
+  const execute = createDepartmentPolicy({ department: 'labour', ...settings });
+  const started = Date.now();
+  expect((await codeOf(execute(() => new Promise((resolve) => setTimeout(resolve, 5_000).unref())))).code).toBe('DEPARTMENT_TIMEOUT');
+  const took = Date.now() - started;
+  expect(took).toBeGreaterThanOrEqual(3 * 40);
+  expect(took).toBeLessThanOrEqual(callBudgetMs(settings) + 100);
+  expect(callBudgetMs(settings)).toBe(3 * 40 + 2 * 500);
 });
