@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from '@resident-graph/service-kit';
 import { REPO_ROOT, restartService, startStack, type Stack } from '@resident-graph/stack';
@@ -40,6 +41,8 @@ export interface LoadReport {
   date: string;
   command: string;
   options: LoadRunOptions;
+  /** Cores, and the 1/5/15-minute load averages when the runs began and ended (other work on the machine shows here). */
+  machine: { cpus: number; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
   runs: RunFigures[];
   /** Peak resident set (VmHWM) of every process of the stack, MiB, after both runs; a restarted stand-in counts from its restart. */
   peakRssMiB: Record<string, number>;
@@ -134,6 +137,7 @@ export async function runLoadRun(options: LoadRunOptions, command: string, logge
         maxRequests: options.maxRequests,
       });
     }
+    const loadAverageAtStart = os.loadavg();
     const normal = await run('all departments up', null);
 
     const department = options.department;
@@ -161,7 +165,8 @@ export async function runLoadRun(options: LoadRunOptions, command: string, logge
 
     const peakRssMiB: Record<string, number> = {};
     for (const [name, service] of stack.services) if (service.child.pid) peakRssMiB[name] = Math.round((peakRssBytes(service.child.pid) / MiB) * 10) / 10;
-    return { date: new Date().toISOString(), command, options, runs: [normal, killed], peakRssMiB };
+    const machine = { cpus: os.cpus().length, loadAverageAtStart, loadAverageAtEnd: os.loadavg() };
+    return { date: new Date().toISOString(), command, options, machine, runs: [normal, killed], peakRssMiB };
   } finally {
     await stack?.stop();
     await database.drop();
@@ -186,8 +191,10 @@ export function printLoadReport(report: LoadReport): string {
     );
     if (run.firstUnexpected) lines.push(`  first unexpected: ${run.firstUnexpected}`);
   }
+  const load = (averages: number[]) => averages.map((value) => value.toFixed(1)).join('/');
   lines.push(
     '',
+    `${report.machine.cpus} cores, load average ${load(report.machine.loadAverageAtStart)} at start, ${load(report.machine.loadAverageAtEnd)} at end`,
     'peak RSS (MiB): ' +
       Object.entries(report.peakRssMiB)
         .map(([name, mib]) => `${name} ${mib}`)
