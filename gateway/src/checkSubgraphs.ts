@@ -2,7 +2,7 @@ export interface SubgraphHealth {
   name: string;
   url: string;
   reachable: boolean;
-  /** What the subgraph says of the department systems behind it. */
+  /** What its `/health` says (liveness: `ok`); departments are in `/health/ready` (`checkReadiness`). */
   status: string;
 }
 
