@@ -15,6 +15,8 @@ export interface LoadOptions {
   maxRequests: number;
   /** Every n-th answer is parsed and checked in full; every answer is scanned for GraphQL errors. */
   sampleEvery?: number;
+  /** Sees every answer as it comes (status and body), for a caller that judges answers its own way. */
+  onAnswer?: (status: number, body: string) => void;
 }
 
 export interface LoadErrors {
@@ -62,6 +64,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadSample> {
 
   const onResponse = (status: number, body: string) => {
     answered++;
+    options.onAnswer?.(status, body);
     const ok = status >= 200 && status < 300;
     const withErrors = ok && body.includes('"errors":');
     if (!ok || withErrors) firstError ??= `${status} ${body.slice(0, 300)}`;

@@ -1,3 +1,4 @@
+import type { DepartmentResilience } from '@resident-graph/adapter-kit';
 import type { Population } from '@resident-graph/schemas';
 import type { SubgraphEntry } from './SubgraphEntry';
 
@@ -23,4 +24,10 @@ export interface DepartmentEntry {
   /** Writes the stand-in's data from the generated population (`npm run generate`). */
   loadStandInWriter(): Promise<StandInWriter>;
   subgraph: SubgraphEntry;
+  /**
+   * How its subgraph guards calls to the system: time-out, retries, breaker, bulkhead
+   * (adapter-kit `DEFAULT_RESILIENCE` for what is left out). Checked when the stack starts
+   * (`resilienceOf`), passed to the subgraph as `DEPARTMENT_*` environment.
+   */
+  resilience?: Partial<DepartmentResilience>;
 }

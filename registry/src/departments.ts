@@ -14,6 +14,7 @@ export const DEPARTMENTS: readonly DepartmentEntry[] = [
     protocol: 'rest',
     standIn: { kind: 'server', port: 4201, entry: 'adapters/public-security/src/stand-in/main.ts' },
     loadStandInWriter: async () => (await import('@resident-graph/adapter-public-security/stand-in')).writeStandInData,
+    resilience: { timeoutMs: 2_000, retries: 2, breakAfter: 5, halfOpenAfterMs: 5_000, maxConcurrent: 8, maxQueued: 50 },
     subgraph: {
       name: 'public-security',
       title: 'public security (identity, household)',
@@ -32,6 +33,7 @@ export const DEPARTMENTS: readonly DepartmentEntry[] = [
     protocol: 'db',
     standIn: { kind: 'database', schema: 'grid', entry: 'adapters/grid/src/stand-in/main.ts' },
     loadStandInWriter: async () => (await import('@resident-graph/adapter-grid/stand-in')).writeStandInData,
+    resilience: { timeoutMs: 2_000, retries: 2, breakAfter: 5, halfOpenAfterMs: 5_000, maxConcurrent: 10, maxQueued: 50 },
     subgraph: {
       name: 'grid',
       title: 'grid (where residents live, rosters)',
@@ -50,6 +52,7 @@ export const DEPARTMENTS: readonly DepartmentEntry[] = [
     protocol: 'db',
     standIn: { kind: 'database', schema: 'civil_affairs', entry: 'adapters/civil-affairs/src/stand-in/main.ts' },
     loadStandInWriter: async () => (await import('@resident-graph/adapter-civil-affairs/stand-in')).writeStandInData,
+    resilience: { timeoutMs: 2_000, retries: 2, breakAfter: 5, halfOpenAfterMs: 5_000, maxConcurrent: 10, maxQueued: 50 },
     subgraph: {
       name: 'civil-affairs',
       title: 'civil affairs',
@@ -65,6 +68,7 @@ export const DEPARTMENTS: readonly DepartmentEntry[] = [
     protocol: 'soap',
     standIn: { kind: 'server', port: 4203, entry: 'adapters/family-planning/src/stand-in/main.ts' },
     loadStandInWriter: async () => (await import('@resident-graph/adapter-family-planning/stand-in')).writeStandInData,
+    resilience: { timeoutMs: 2_000, retries: 2, breakAfter: 5, halfOpenAfterMs: 5_000, maxConcurrent: 6, maxQueued: 50 },
     subgraph: {
       name: 'family-planning',
       title: 'family planning',
@@ -80,6 +84,7 @@ export const DEPARTMENTS: readonly DepartmentEntry[] = [
     protocol: 'csv',
     standIn: { kind: 'server', port: 4204, entry: 'adapters/labour/src/stand-in/main.ts' },
     loadStandInWriter: async () => (await import('@resident-graph/adapter-labour/stand-in')).writeStandInData,
+    resilience: { timeoutMs: 2_000, retries: 2, breakAfter: 5, halfOpenAfterMs: 5_000, maxConcurrent: 8, maxQueued: 50 },
     subgraph: {
       name: 'labour',
       title: 'labour and social security',

@@ -4,6 +4,7 @@ import type { SubgraphEntry } from './SubgraphEntry';
 
 export { DEPARTMENTS } from './departments';
 export { PLATFORM_SUBGRAPHS } from './platformSubgraphs';
+export { resilienceOf, resilienceEnvOf } from './resilienceOf';
 export type { DepartmentEntry, Protocol, StandInEntry, StandInWriter } from './DepartmentEntry';
 export type { Connections, SubgraphEntry, SubgraphModule } from './SubgraphEntry';
 

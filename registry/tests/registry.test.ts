@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DEPARTMENTS, PLATFORM_SUBGRAPHS, SUBGRAPHS } from '../src';
+import { DEPARTMENTS, PLATFORM_SUBGRAPHS, SUBGRAPHS, resilienceEnvOf, resilienceOf } from '../src';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 
@@ -20,6 +20,16 @@ describe('the department registry', () => {
     const ports = [...SUBGRAPHS.map((subgraph) => subgraph.port), ...DEPARTMENTS.flatMap(({ standIn }) => (standIn.kind === 'server' ? [standIn.port] : []))];
     expect(new Set(ports).size).toBe(ports.length);
     expect(ports).not.toContain(4000);
+  });
+
+  it('gives every department valid resilience settings; a bad one fails naming the department and setting', () => {
+    for (const department of DEPARTMENTS) {
+      const settings = resilienceOf(department);
+      expect(settings).toEqual(expect.objectContaining(department.resilience));
+      expect(resilienceEnvOf(department).DEPARTMENT_MAX_CONCURRENT).toBe(String(settings.maxConcurrent));
+    }
+    const labour = DEPARTMENTS.find((department) => department.id === 'labour')!;
+    expect(() => resilienceOf({ ...labour, resilience: { ...labour.resilience, maxQueued: -1 } })).toThrow('departments[labour].resilience.maxQueued');
   });
 
   it('gives every database stand-in its own schema', () => {

@@ -46,6 +46,17 @@ export const SECTION_FIELDS = {
 
 export type SectionName = keyof typeof SECTION_FIELDS;
 
+/**
+ * Where each department's part of a resident's record is: its section, or, for public
+ * security, which answers `resident(id:)` itself, the whole resident (`null`).
+ */
+export const DEPARTMENT_SECTIONS: Readonly<Record<string, SectionName | null>> = {
+  'public-security': null,
+  'civil-affairs': 'civilAffairs',
+  'family-planning': 'familyPlanning',
+  labour: 'labour',
+};
+
 /** A department officer's view of one resident: identity, their own section, and the resident's issue list. */
 export const residentQuery = (section: SectionName) =>
   `query Resident($id: CitizenId!) { resident(id: $id) { ${IDENTITY_FIELDS} ${SECTION_FIELDS[section]} dataQualityIssues { department kind storedId } } }`;

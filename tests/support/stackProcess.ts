@@ -1,8 +1,6 @@
 import { createInterface } from 'node:readline';
-import { ChildService, REPO_ROOT, startStack, waitFor } from '@resident-graph/stack';
+import { REPO_ROOT, restartService, startStack } from '@resident-graph/stack';
 import { freeStackPorts } from './freeStackPorts';
-
-const health = async (port: number) => (await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(1_000) })).ok;
 
 /**
  * The stack of the checkout this file is in, as a process of its own: a test starts it
@@ -30,10 +28,7 @@ async function main(): Promise<void> {
     const running = name ? stack.services.get(`${name}-subgraph`) : undefined;
     if (!name || !running) return void process.stdout.write(`unknown ${line}\n`);
     void (async () => {
-      await running.stop();
-      const fresh = new ChildService(running.options);
-      stack.services.set(`${name}-subgraph`, fresh);
-      await waitFor(`${name} subgraph`, () => health(stack.ports.subgraphs[name]!), { timeoutMs: 600_000, service: fresh });
+      await restartService(stack.services, `${name}-subgraph`, `http://127.0.0.1:${stack.ports.subgraphs[name]!}/health`, { timeoutMs: 600_000 });
       process.stdout.write(`restarted ${name}\n`);
     })();
   });

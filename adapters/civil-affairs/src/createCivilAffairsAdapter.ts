@@ -1,4 +1,4 @@
-import { createDepartmentPolicy, StoredIdIndex, type DepartmentAdapter } from '@resident-graph/adapter-kit';
+import { createDepartmentPolicy, StoredIdIndex, worstBreakerState, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
 import { createLogger } from '@resident-graph/service-kit';
 import { askDatabase } from './askDatabase';
 import type { CivilAffairsRecord } from './CivilAffairsRecord';
@@ -9,9 +9,8 @@ import { recordParties } from './recordParties';
 import { StoredIdScan } from './StoredIdScan';
 import { storedFormsOf } from './storedFormsOf';
 
-export interface CivilAffairsAdapterOptions extends CivilAffairsDatabase {
-  /** Time limit of one lookup attempt. @default 2000 */
-  timeoutMs?: number;
+/** The database; resilience settings of lookups (`timeoutMs` of one attempt …) where they differ from the defaults. */
+export interface CivilAffairsAdapterOptions extends CivilAffairsDatabase, Partial<DepartmentResilience> {
   /** How often the scan for stored IDs failing validation is repeated. @default 300000 */
   idScanIntervalMs?: number;
   /** Time limit of one scan, which reads every row. @default 30000 */
@@ -31,8 +30,9 @@ export interface CivilAffairsAdapter extends DepartmentAdapter<CivilAffairsRecor
 export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): CivilAffairsAdapter {
   const logger = createLogger('adapter-civil-affairs');
   const prisma = createCivilAffairsClient(options);
-  const execute = createDepartmentPolicy({ department: 'civil-affairs', timeoutMs: options.timeoutMs });
-  const executeScan = createDepartmentPolicy({ department: 'civil-affairs', timeoutMs: options.idScanTimeoutMs ?? 30_000 });
+  const execute = createDepartmentPolicy({ ...options, department: 'civil-affairs' });
+  // The scan's own time limit; otherwise the department's settings, so its breaker opens as soon as the lookups' would.
+  const executeScan = createDepartmentPolicy({ ...options, department: 'civil-affairs', timeoutMs: options.idScanTimeoutMs ?? 30_000 });
   const scan = new StoredIdScan(() =>
     executeScan(async () => new StoredIdIndex('civil-affairs', recordParties(await askDatabase(() => readCivilAffairsRows(prisma))))),
   );
@@ -56,6 +56,8 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
     },
     // Lookups only: the background ID scan is maintenance, not a resident's read.
     callsMade: () => calls,
+    // A lookup waits for the scan first, so a database that is down trips the scan's breaker.
+    breakerState: () => worstBreakerState(execute, executeScan),
     async checkHealth() {
       await execute(() => askDatabase(() => prisma.assistanceCase.findFirst({ select: { caseNumber: true } })));
     },

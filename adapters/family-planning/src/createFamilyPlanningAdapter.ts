@@ -1,4 +1,11 @@
-import { createDepartmentPolicy, legacyIdIssue, StoredIdIndex, type DepartmentAdapter, type DepartmentLookup } from '@resident-graph/adapter-kit';
+import {
+  createDepartmentPolicy,
+  legacyIdIssue,
+  StoredIdIndex,
+  type DepartmentAdapter,
+  type DepartmentLookup,
+  type DepartmentResilience,
+} from '@resident-graph/adapter-kit';
 import { normalizeCitizenId } from '@resident-graph/schemas';
 import { createLogger } from '@resident-graph/service-kit';
 import { createJsxxClient } from './createJsxxClient';
@@ -8,13 +15,10 @@ import { nodesOf, type XmlNode } from './jsxx/xmlNodes';
 import { storedKeyOf } from './storedKeyOf';
 import { toFamilyPlanningRecord } from './toFamilyPlanningRecord';
 
-export interface FamilyPlanningAdapterOptions {
+/** The service; resilience settings of lookups (`timeoutMs` of one attempt, `retries` …) where they differ from the defaults. */
+export interface FamilyPlanningAdapterOptions extends Partial<DepartmentResilience> {
   /** Where the service runs, e.g. `http://127.0.0.1:4203`. */
   baseUrl: string;
-  /** Time limit of one lookup attempt. @default 2000 */
-  timeoutMs?: number;
-  /** Further attempts after a failure that may be transient. @default 2 */
-  retries?: number;
   /** How often the list of stored IDs is read again. @default 300000 */
   indexRefreshMs?: number;
   /** How soon a failed read of that list is tried again. @default 1000 */
@@ -49,7 +53,7 @@ const readPersons = (response: XmlNode) =>
 export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOptions): FamilyPlanningAdapter {
   const logger = createLogger('adapter-family-planning');
   const client = createJsxxClient(options.baseUrl);
-  const execute = createDepartmentPolicy({ department: DEPARTMENT, timeoutMs: options.timeoutMs, retries: options.retries });
+  const execute = createDepartmentPolicy({ ...options, department: DEPARTMENT });
   const executeIndexRead = createDepartmentPolicy({ department: DEPARTMENT, timeoutMs: options.indexTimeoutMs ?? 30_000, retries: 0 });
   let index = new StoredIdIndex(DEPARTMENT, []);
   let indexRead: Promise<void> | null = null;
@@ -110,6 +114,7 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
     lookup,
     /** `QueryPersons` requests sent (retries included); index reads and health checks are not lookups. */
     callsMade: () => calls,
+    breakerState: () => execute.breakerState(),
     checkHealth: () => execute((signal) => client.fetchWsdl(signal)),
     refreshIndex,
     async close() {

@@ -40,7 +40,7 @@ export function createGridAdapter(options: GridAdapterOptions): GridAdapter {
   const timeoutMs = options.timeoutMs ?? 2_000;
   const prisma = createPrismaClient({ databaseUrl: options.databaseUrl, schema, timeoutMs });
   const queries = residentQueries(schema);
-  const execute = createDepartmentPolicy({ department: 'grid', timeoutMs, retries: options.retries });
+  const execute = createDepartmentPolicy({ ...options, department: 'grid', timeoutMs });
   let calls = 0;
   const call = <T>(run: () => Promise<T>): Promise<T> =>
     execute(() => {
@@ -136,6 +136,8 @@ export function createGridAdapter(options: GridAdapterOptions): GridAdapter {
     },
 
     callsMade: () => calls,
+
+    breakerState: () => execute.breakerState(),
 
     async checkHealth(): Promise<void> {
       await execute(() => prisma.street.findFirst({ select: { regionCode: true } }));

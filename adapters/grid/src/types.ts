@@ -1,4 +1,4 @@
-import type { DepartmentAdapter, DepartmentLookup } from '@resident-graph/adapter-kit';
+import type { DepartmentAdapter, DepartmentLookup, DepartmentResilience } from '@resident-graph/adapter-kit';
 import type { ResidentCategory } from '@resident-graph/schemas';
 
 /** Where a resident actually lives, as the grid database knows it. */
@@ -61,14 +61,11 @@ export interface RosterPage {
   endCursor: string | null;
 }
 
-export interface GridAdapterOptions {
+/** The database, and resilience settings (time limit of one query, retries, breaker, bulkhead) where they differ from the defaults. */
+export interface GridAdapterOptions extends Partial<DepartmentResilience> {
   databaseUrl: string;
   /** PostgreSQL schema holding the grid database. @default 'grid' */
   schema?: string;
-  /** Time limit of one query. @default 2000 */
-  timeoutMs?: number;
-  /** Further attempts after a failure that may be transient. @default 2 */
-  retries?: number;
 }
 
 /** The grid database's adapter: the common lookup plus what the grid subgraph pages and batches. */

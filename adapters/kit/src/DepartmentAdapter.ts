@@ -1,4 +1,5 @@
 import type { DataQualityIssue, DepartmentId } from '@resident-graph/schemas';
+import type { BreakerState } from './createDepartmentPolicy';
 
 /** What a department knows about one resident, plus what it could not reconcile. */
 export interface DepartmentLookup<TRecord> {
@@ -18,5 +19,7 @@ export interface DepartmentAdapter<TRecord> {
   callsMade(): number;
   /** Resolves when the department's system answers; rejects with a `DepartmentError`. */
   checkHealth(): Promise<void>;
+  /** Its lookups' circuit breaker (`createDepartmentPolicy`): readiness reports it, `open` meaning calls are refused. */
+  breakerState(): BreakerState;
   close(): Promise<void>;
 }

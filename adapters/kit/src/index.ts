@@ -1,6 +1,7 @@
 export * from './DepartmentError';
 export * from './DepartmentAdapter';
 export * from './createDepartmentPolicy';
+export * from './departmentResilience';
 export * from './StoredKey';
 export * from './InvalidIdIndex';
 export * from './StoredIdIndex';

@@ -1,4 +1,4 @@
-import { createDepartmentPolicy, type DepartmentAdapter, type DepartmentLookup } from '@resident-graph/adapter-kit';
+import { createDepartmentPolicy, type DepartmentAdapter, type DepartmentLookup, type DepartmentResilience } from '@resident-graph/adapter-kit';
 import { createLogger } from '@resident-graph/service-kit';
 import { z } from 'zod';
 import { callBureau } from './callBureau';
@@ -8,13 +8,12 @@ import { LabourExportSource } from './LabourExportSource';
 import type { LabourRecord } from './LabourRecord';
 import { toLabourRecord } from './toLabourRecord';
 
-export interface LabourAdapterOptions {
+/** The bureau; resilience settings of its API calls (`timeoutMs` of one call …) where they differ from the defaults. */
+export interface LabourAdapterOptions extends Partial<DepartmentResilience> {
   /** The bureau's query API, e.g. `http://127.0.0.1:4204`. */
   baseUrl: string;
   /** Where the nightly `shebao_YYYYMMDD.csv` exports arrive. */
   exportDir: string;
-  /** Time limit of one API call. @default 2000 */
-  timeoutMs?: number;
   /** How often at most to look for a newer export. @default 60000 */
   exportCheckIntervalMs?: number;
 }
@@ -35,7 +34,7 @@ const statusAnswerSchema = z.object({ retCode: z.literal(0) });
  */
 export function createLabourAdapter(options: LabourAdapterOptions): LabourAdapter {
   const logger = createLogger('adapter-labour');
-  const execute = createDepartmentPolicy({ department: 'labour', timeoutMs: options.timeoutMs });
+  const execute = createDepartmentPolicy({ ...options, department: 'labour' });
   const exportSource = new LabourExportSource(options.exportDir, options.exportCheckIntervalMs ?? 60_000, logger);
   let calls = 0;
   // Read the export now: a district's file takes seconds, which the first request should not wait for.
@@ -64,6 +63,8 @@ export function createLabourAdapter(options: LabourAdapterOptions): LabourAdapte
 
     /** Calls made to the query API by lookups (health checks are not counted). */
     callsMade: () => calls,
+
+    breakerState: () => execute.breakerState(),
 
     async checkHealth(): Promise<void> {
       await exportSource.current();

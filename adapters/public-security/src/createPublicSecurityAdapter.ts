@@ -36,9 +36,10 @@ export interface PublicSecurityAdapter extends DepartmentAdapter<PublicSecurityR
  * residents they might belong to.
  */
 export function createPublicSecurityAdapter(options: PublicSecurityAdapterOptions): PublicSecurityAdapter {
+  const execute = createDepartmentPolicy({ ...options, department: 'public-security' });
   const client = new PublicSecurityClient({
     baseUrl: options.baseUrl,
-    execute: createDepartmentPolicy({ ...options, department: 'public-security' }),
+    execute,
     pageSize: Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE),
     rateLimitRetries: options.rateLimitRetries ?? 3,
   });
@@ -96,6 +97,8 @@ export function createPublicSecurityAdapter(options: PublicSecurityAdapterOption
     },
 
     callsMade: () => client.callsMade(),
+
+    breakerState: () => execute.breakerState(),
 
     async checkHealth() {
       await client.queryAll(PATHS.persons, { GMSFHM: [] }, RawPerson);

@@ -18,6 +18,6 @@ export const civilAffairsSubgraph = defineSectionSubgraph({
     CIVIL_AFFAIRS_DATABASE_URL: z.string().min(1),
     CIVIL_AFFAIRS_DATABASE_SCHEMA: z.string().min(1).default(DEFAULT_SCHEMA),
   },
-  createAdapter: (settings, timeoutMs) =>
-    createCivilAffairsAdapter({ databaseUrl: settings.CIVIL_AFFAIRS_DATABASE_URL, schema: settings.CIVIL_AFFAIRS_DATABASE_SCHEMA, timeoutMs }),
+  createAdapter: (settings, resilience) =>
+    createCivilAffairsAdapter({ databaseUrl: settings.CIVIL_AFFAIRS_DATABASE_URL, schema: settings.CIVIL_AFFAIRS_DATABASE_SCHEMA, ...resilience }),
 });

@@ -172,7 +172,7 @@ describe('civil-affairs subgraph with the bureau down', () => {
 
   beforeAll(async () => {
     trust = await createTestTrust();
-    adapter = createCivilAffairsAdapter({ databaseUrl: 'postgresql://postgres@127.0.0.1:1/test', timeoutMs: 300 });
+    adapter = createCivilAffairsAdapter({ databaseUrl: 'postgresql://postgres@127.0.0.1:1/test', timeoutMs: 300, retries: 0, breakAfter: 3 });
     subgraph = await civilAffairsSubgraph.start({
       port: 0,
       adapter,
@@ -192,7 +192,19 @@ describe('civil-affairs subgraph with the bureau down', () => {
     expect(answer.errors).toEqual([
       expect.objectContaining({ path: ['_entities', 0, 'civilAffairs'], extensions: expect.objectContaining({ code: 'DEPARTMENT_UNAVAILABLE' }) }),
     ]);
+  });
+
+  test('stays live; is not ready once its breaker opens, naming the department and the state', async () => {
     const health = await fetch(subgraph.url.replace('/graphql', '/health'));
-    expect(health.status).toBe(503);
+    expect(health.status).toBe(200);
+    const ready = async () => {
+      const response = await fetch(subgraph.url.replace('/graphql', '/health/ready'));
+      return { status: response.status, body: (await response.json()) as unknown };
+    };
+    // Two failed reads so far (the scan at start, the test above's lookup): below breakAfter, still ready.
+    expect(await ready()).toEqual({ status: 200, body: { status: 'ready', departments: [{ department: 'civil-affairs', breaker: 'closed' }] } });
+    await askEntities(trust, subgraph, [civilAffairsPopulation(1).residents[0]!.id]);
+    expect(await ready()).toEqual({ status: 503, body: { status: 'degraded', departments: [{ department: 'civil-affairs', breaker: 'open' }] } });
+    expect((await fetch(subgraph.url.replace('/graphql', '/health'))).status).toBe(200);
   });
 });

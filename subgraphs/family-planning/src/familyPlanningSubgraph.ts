@@ -16,5 +16,5 @@ export const familyPlanningSubgraph = defineSectionSubgraph({
   resident: Resident,
   defaultPort: 4103,
   settings: { FAMILY_PLANNING_URL: urlSetting('http://127.0.0.1:4203') },
-  createAdapter: (settings, timeoutMs) => createFamilyPlanningAdapter({ baseUrl: settings.FAMILY_PLANNING_URL, timeoutMs }),
+  createAdapter: (settings, resilience) => createFamilyPlanningAdapter({ baseUrl: settings.FAMILY_PLANNING_URL, ...resilience }),
 });

@@ -10,6 +10,6 @@ runDepartmentSubgraph({
     GRID_DATABASE_URL: z.string().min(1),
     GRID_DATABASE_SCHEMA: z.string().min(1).default(DEFAULT_SCHEMA),
   },
-  createAdapter: (settings, timeoutMs) => createGridAdapter({ databaseUrl: settings.GRID_DATABASE_URL, schema: settings.GRID_DATABASE_SCHEMA, timeoutMs }),
+  createAdapter: (settings, resilience) => createGridAdapter({ databaseUrl: settings.GRID_DATABASE_URL, schema: settings.GRID_DATABASE_SCHEMA, ...resilience }),
   start: startGridSubgraph,
 });

@@ -13,3 +13,4 @@ export * from './SubgraphContext';
 export * from './contextBinding';
 export * from './policy';
 export * from './section';
+export * from './readiness';

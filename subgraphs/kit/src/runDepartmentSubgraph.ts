@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { DepartmentAdapter } from '@resident-graph/adapter-kit';
-import { createLogger, loadSettings, millisecondsSetting, onShutdown, portSetting, type RunningServer } from '@resident-graph/service-kit';
+import { resilienceFromEnv, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
+import { createLogger, loadSettings, onShutdown, portSetting, type RunningServer } from '@resident-graph/service-kit';
 import { createJurisdictionIndex, type JurisdictionIndex } from './policy/jurisdictionIndex';
 import { auditWriterFromEnv } from './policy/auditWriterFromEnv';
 import type { AuditWriter } from './policy/useAuditTrail';
@@ -10,9 +10,14 @@ export interface DepartmentSubgraphProcess<TShape extends z.ZodRawShape, TAdapte
   name: string;
   /** `PORT` when the environment sets none. */
   defaultPort: number;
-  /** What the adapter needs from the environment, beside `PORT`, `DEPARTMENT_TIMEOUT_MS` (default 2000) and the audit store's settings. */
+  /**
+   * What the adapter needs from the environment, beside `PORT`, the resilience settings
+   * (`DEPARTMENT_TIMEOUT_MS`, `DEPARTMENT_RETRIES`, `DEPARTMENT_BREAK_AFTER`,
+   * `DEPARTMENT_HALF_OPEN_AFTER_MS`, `DEPARTMENT_MAX_CONCURRENT`, `DEPARTMENT_MAX_QUEUED`;
+   * adapter-kit `resilienceFromEnv`) and the audit store's settings.
+   */
   settings: TShape;
-  createAdapter(settings: z.infer<z.ZodObject<TShape>>, timeoutMs: number): TAdapter;
+  createAdapter(settings: z.infer<z.ZodObject<TShape>>, resilience: DepartmentResilience): TAdapter;
   start(options: { port: number; adapter: TAdapter; audit: AuditWriter; jurisdiction: JurisdictionIndex }): Promise<RunningServer>;
 }
 
@@ -28,7 +33,6 @@ export function runDepartmentSubgraph<TShape extends z.ZodRawShape, TAdapter ext
   const main = async () => {
     const settings = loadSettings(component, {
       PORT: portSetting(subgraph.defaultPort),
-      DEPARTMENT_TIMEOUT_MS: millisecondsSetting(2_000),
       /** The grid database, whose jurisdiction index says where residents and households are. */
       JURISDICTION_DATABASE_URL: z.string().min(1),
       JURISDICTION_DATABASE_SCHEMA: z
@@ -36,7 +40,7 @@ export function runDepartmentSubgraph<TShape extends z.ZodRawShape, TAdapter ext
         .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
         .default('grid'),
     });
-    const adapter = subgraph.createAdapter(loadSettings(component, subgraph.settings), settings.DEPARTMENT_TIMEOUT_MS);
+    const adapter = subgraph.createAdapter(loadSettings(component, subgraph.settings), resilienceFromEnv(component));
     const audit = auditWriterFromEnv(component);
     const jurisdiction = createJurisdictionIndex({ databaseUrl: settings.JURISDICTION_DATABASE_URL, schema: settings.JURISDICTION_DATABASE_SCHEMA });
     const running = await subgraph.start({ port: settings.PORT, adapter, audit, jurisdiction });

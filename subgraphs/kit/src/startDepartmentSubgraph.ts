@@ -30,7 +30,7 @@ export interface StartDepartmentSubgraphOptions<TAdapter> {
   gatewayPublicKey?: KeyLike;
 }
 
-/** Serves a department's subgraph under its policy, every personal read audited, `/health` asking its adapter. */
+/** Serves a department's subgraph under its policy, every personal read audited, `/health/ready` reporting its adapter's breaker. */
 export async function startDepartmentSubgraph<TAdapter extends DepartmentAdapter<unknown>, TContext extends object>(
   subgraph: DepartmentSubgraph<TAdapter, TContext>,
   options: StartDepartmentSubgraphOptions<TAdapter>,

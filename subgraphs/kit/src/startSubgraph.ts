@@ -14,6 +14,7 @@ import { ServedRecord } from './policy/ServedRecord';
 import { useAuditTrail, type AuditWriter } from './policy/useAuditTrail';
 import { contextBindingFromEnv } from './contextBinding';
 import { trustedContext } from './SubgraphContext';
+import { readinessOf } from './readiness';
 
 export interface StartSubgraphOptions<TContext extends BaseContext> {
   name: string;
@@ -22,7 +23,7 @@ export interface StartSubgraphOptions<TContext extends BaseContext> {
   host?: string;
   /** A new context per client operation (see `operationScoped`): DataLoaders must not outlive it. */
   context: (request: IncomingMessage) => Promise<TContext>;
-  /** The department systems this subgraph reads: `/health` asks each of them. */
+  /** The department systems this subgraph reads: `/health/ready` reports each one's circuit breaker. */
   adapters: DepartmentAdapter<unknown>[];
   /**
    * Where residents and households are (the grid database's jurisdiction index), for
@@ -49,8 +50,9 @@ const NO_JURISDICTION_INDEX: JurisdictionIndex = {
 
 /**
  * Serves one subgraph: `/graphql` (only to requests the gateway signed, under the
- * subgraph's policy, every personal read audited), `/health` (200 only when every
- * department system it reads answers) and, in test runs only (`TEST_CONTROL_ROUTES=1`),
+ * subgraph's policy, every personal read audited), `/health` (liveness: 200 while the
+ * process serves, whatever its departments do), `/health/ready` (503 naming the department
+ * while its circuit breaker is open; `readinessOf`) and, in test runs only (`TEST_CONTROL_ROUTES=1`),
  * `/__control/calls` (calls made to each system, for batching checks).
  */
 export async function startSubgraph<TContext extends BaseContext>(options: StartSubgraphOptions<TContext>): Promise<RunningServer> {
@@ -73,12 +75,10 @@ export async function startSubgraph<TContext extends BaseContext>(options: Start
     host: options.host,
     context: async (request, body) => ({ ...(await trusted(request, body)), served: new ServedRecord(), placements: createPlacements(jurisdiction) }),
     routes: {
-      '/health': async (_request, response) => {
-        const results = await Promise.allSettled(options.adapters.map((adapter) => adapter.checkHealth()));
-        const failures = results.flatMap((result, i) =>
-          result.status === 'rejected' ? [{ department: options.adapters[i]!.department, error: String(result.reason) }] : [],
-        );
-        sendJson(response, failures.length === 0 ? 200 : 503, { status: failures.length === 0 ? 'ok' : 'degraded', failures });
+      '/health': (_request, response) => sendJson(response, 200, { status: 'ok' }),
+      '/health/ready': (_request, response) => {
+        const { httpStatus, body } = readinessOf(options.adapters);
+        sendJson(response, httpStatus, body);
       },
       ...(testControlRoutes(`subgraph-${options.name}`) && {
         '/__control/calls': (_request: IncomingMessage, response: ServerResponse) => {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { generateKeyPair } from 'jose';
 import { GATEWAY_CONTEXT_HEADER, signGatewayContext, type Caller } from '@resident-graph/trust';
-import { createPlacements, inJurisdiction, residentPlacement, ServedRecord, trustedContext, type Jurisdiction } from '../src';
+import { createJurisdictionIndex, createPlacements, inJurisdiction, residentPlacement, ServedRecord, trustedContext, type Jurisdiction } from '../src';
 import { fixedJurisdiction } from '../src/testing';
 
 const caller = (role: Caller['role'], reach: { grids?: string[]; community?: string | null } = {}): Caller => ({
@@ -48,6 +48,21 @@ describe('residentPlacement', () => {
     const placements = createPlacements(fixedJurisdiction(new Map([['R1', at('G01', 'C01')]])));
     expect(await residentPlacement({ id: 'R1', jurisdiction: at('G09', 'C09') }, { placements })).toEqual(at('G01', 'C01'));
     expect(await residentPlacement({ id: 'R2', jurisdiction: at('G01', 'C01') }, { placements })).toBeNull();
+  });
+});
+
+describe('createJurisdictionIndex', () => {
+  it('names the grid database when it cannot be asked: DEPARTMENT_UNAVAILABLE, not an internal error', async () => {
+    const index = createJurisdictionIndex({ databaseUrl: 'postgresql://postgres@127.0.0.1:1/none', timeoutMs: 500 });
+    try {
+      await expect(index.placeResidents(['110105194912310021'])).rejects.toMatchObject({
+        code: 'DEPARTMENT_UNAVAILABLE',
+        department: 'grid',
+        message: expect.stringMatching(/^grid: jurisdiction index: /),
+      });
+    } finally {
+      await index.close();
+    }
   });
 });
 

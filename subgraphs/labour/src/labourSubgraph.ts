@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createLabourAdapter } from '@resident-graph/adapter-labour';
-import { urlSetting } from '@resident-graph/service-kit';
+import { millisecondsSetting, urlSetting } from '@resident-graph/service-kit';
 import { defineSectionSubgraph } from '@resident-graph/subgraph-kit';
 import { LabourSection } from './labourSection.type';
 import { labourPolicy } from './permissions';
@@ -17,6 +17,14 @@ export const labourSubgraph = defineSectionSubgraph({
   settings: {
     LABOUR_URL: urlSetting('http://127.0.0.1:4204'),
     LABOUR_EXPORT_DIR: z.string().min(1),
+    /** How often at most to look for a newer nightly export. */
+    LABOUR_EXPORT_CHECK_INTERVAL_MS: millisecondsSetting(60_000),
   },
-  createAdapter: (settings, timeoutMs) => createLabourAdapter({ baseUrl: settings.LABOUR_URL, exportDir: settings.LABOUR_EXPORT_DIR, timeoutMs }),
+  createAdapter: (settings, resilience) =>
+    createLabourAdapter({
+      baseUrl: settings.LABOUR_URL,
+      exportDir: settings.LABOUR_EXPORT_DIR,
+      exportCheckIntervalMs: settings.LABOUR_EXPORT_CHECK_INTERVAL_MS,
+      ...resilience,
+    }),
 });

@@ -8,6 +8,6 @@ runDepartmentSubgraph({
   name: 'public-security',
   defaultPort: 4101,
   settings: { PUBLIC_SECURITY_URL: urlSetting('http://127.0.0.1:4201') },
-  createAdapter: (settings, timeoutMs) => createPublicSecurityAdapter({ baseUrl: settings.PUBLIC_SECURITY_URL, timeoutMs }),
+  createAdapter: (settings, resilience) => createPublicSecurityAdapter({ baseUrl: settings.PUBLIC_SECURITY_URL, ...resilience }),
   start: startPublicSecuritySubgraph,
 });

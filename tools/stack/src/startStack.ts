@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import type { Logger } from '@resident-graph/service-kit';
 import { ensureKeyPairs } from '@resident-graph/trust';
 import { prepareAuditStore } from '@resident-graph/audit';
-import { DEPARTMENTS, SUBGRAPHS, type Connections, type DepartmentEntry } from '@resident-graph/registry';
+import { DEPARTMENTS, SUBGRAPHS, resilienceEnvOf, type Connections, type DepartmentEntry } from '@resident-graph/registry';
 import { answers, ChildService, runToCompletion, waitFor } from './ChildService';
 import { bundleEntry } from './bundleEntry';
 import { SUPERGRAPH_FILE } from './repoPaths';
@@ -105,6 +105,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const timeoutMs = options.startupTimeoutMs ?? 120_000;
   const services = new Map<string, ChildService>();
   const log = (message: string) => options.logger?.info(message);
+  // Every department's resilience settings checked before anything starts; the caller's
+  // environment (a test's short time limit) wins over the registry's values.
+  const resilienceEnv = new Map(
+    DEPARTMENTS.map((department) => {
+      const env = resilienceEnvOf(department);
+      return [department.subgraph.name, Object.fromEntries(Object.entries(env).map(([name, value]) => [name, options.env?.[name] ?? value]))];
+    }),
+  );
 
   const keysDir = path.join(options.workDir, 'keys');
   const start = (name: string, entry: string, env: NodeJS.ProcessEnv, nodeArgs?: string[]) => {
@@ -169,7 +177,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     log('stand-ins ready');
 
     const subgraphEnv = {
-      DEPARTMENT_TIMEOUT_MS: options.env?.DEPARTMENT_TIMEOUT_MS ?? '2000',
       AUDIT_DATABASE_URL: options.auditDatabaseUrl ?? databaseUrl,
       AUDIT_DATABASE_SCHEMA: AUDIT_SCHEMA,
       JURISDICTION_DATABASE_URL: databaseUrl,
@@ -181,7 +188,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         const department = departmentOf.get(subgraph.name);
         const port = ports.subgraphs[subgraph.name]!;
         const connections = department ? connectionsOf(department) : { databaseUrl: databaseUrl!, dataDir: options.dataDir, workDir: options.workDir };
-        const service = start(`${subgraph.name}-subgraph`, subgraph.entry, { ...subgraphEnv, ...subgraph.env(connections), PORT: String(port) });
+        const service = start(`${subgraph.name}-subgraph`, subgraph.entry, {
+          ...subgraphEnv,
+          ...resilienceEnv.get(subgraph.name),
+          ...subgraph.env(connections),
+          PORT: String(port),
+        });
         return waitFor(service.options.name, () => answers(local(port, '/health')), { timeoutMs, service });
       }),
     );

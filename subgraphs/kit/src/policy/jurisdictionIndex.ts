@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { DepartmentError } from '@resident-graph/adapter-kit';
 import type { Jurisdiction } from './Policy';
 
 /**
@@ -37,9 +38,17 @@ export function createJurisdictionIndex({ databaseUrl, schema = 'grid', timeoutM
   const pool = new Pool({ connectionString: databaseUrl, max: 4, statement_timeout: timeoutMs, connectionTimeoutMillis: timeoutMs });
   const place = async (view: string, key: string, keys: readonly string[]) => {
     if (keys.length === 0) return new Map<string, Jurisdiction>();
-    const { rows } = await pool.query<PlacementRow>(`SELECT ${key} AS key, grid_id, community_id FROM "${schema}".${view} WHERE ${key} = ANY($1::text[])`, [
-      keys,
-    ]);
+    let rows: PlacementRow[];
+    try {
+      ({ rows } = await pool.query<PlacementRow>(`SELECT ${key} AS key, grid_id, community_id FROM "${schema}".${view} WHERE ${key} = ANY($1::text[])`, [
+        keys,
+      ]));
+    } catch (error) {
+      // The grid database's failure, named as such: the read is refused with its code, not as an internal error.
+      throw new DepartmentError('DEPARTMENT_UNAVAILABLE', 'grid', `jurisdiction index: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
+    }
     return new Map(rows.map((row) => [row.key, { gridId: row.grid_id, communityId: row.community_id }]));
   };
   return {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DepartmentAdapter } from '@resident-graph/adapter-kit';
+import type { DepartmentAdapter, DepartmentResilience } from '@resident-graph/adapter-kit';
 import type { RunningServer } from '@resident-graph/service-kit';
 import { buildFederatedSchema } from '../buildFederatedSchema';
 import type { JurisdictionIndex, PolicedContext, SubgraphPolicy } from '../policy';
@@ -21,9 +21,10 @@ export interface SectionDeclaration<TRecord, TSection extends object, TShape ext
   resident?: ResidentEntityType;
   /** `PORT` when the environment sets none. */
   defaultPort: number;
-  /** What the adapter needs from the environment (zod), beside `PORT`, `DEPARTMENT_TIMEOUT_MS` and the audit store's. */
+  /** What the adapter needs from the environment (zod), beside `PORT`, the `DEPARTMENT_*` resilience settings and the audit store's. */
   settings: TShape;
-  createAdapter(settings: z.infer<z.ZodObject<TShape>>, timeoutMs: number): DepartmentAdapter<TRecord>;
+  /** The adapter, its calls guarded by `resilience` (the registry's values for the department, as the stack passed them). */
+  createAdapter(settings: z.infer<z.ZodObject<TShape>>, resilience: DepartmentResilience): DepartmentAdapter<TRecord>;
 }
 
 /** A section's jurisdiction check asks the grid database's index, so a section subgraph cannot start without one. */

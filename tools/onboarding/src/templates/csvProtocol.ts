@@ -5,7 +5,7 @@ export const csvProtocol: ProtocolTemplate = {
   dependencies: { 'csv-parse': '^6.1.0', 'csv-stringify': '^6.6.0' },
   settingsImports: ["import { z } from 'zod';"],
   settings: (n) => `{ ${n.constant}_EXPORT_DIR: z.string().min(1) }`,
-  createAdapter: (n) => `(settings, timeoutMs) => create${n.pascal}Adapter({ exportDir: settings.${n.constant}_EXPORT_DIR, timeoutMs })`,
+  createAdapter: (n) => `(settings, resilience) => create${n.pascal}Adapter({ exportDir: settings.${n.constant}_EXPORT_DIR, ...resilience })`,
   registryStandIn: () => `{ kind: 'files' }`,
   registryEnv: (n) => `({ dataDir }) => ({ ${n.constant}_EXPORT_DIR: path.join(dataDir, '${n.id}', 'export') })`,
   adapterFiles: (n) => ({
@@ -18,16 +18,15 @@ export const EXPORT_COLUMNS = ['citizenId', 'referenceNumber', 'registeredOn', '
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { createDepartmentPolicy, type DepartmentAdapter } from '@resident-graph/adapter-kit';
+import { createDepartmentPolicy, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
 import { ${n.camel}RecordSchema, type ${n.pascal}Record } from './${n.pascal}Record';
 import { EXPORT_FILE } from './exportFormat';
 import { lookupsOf } from './lookupsOf';
 import { parseAnswer } from './parseAnswer';
 
-export interface ${n.pascal}AdapterOptions {
+export interface ${n.pascal}AdapterOptions extends Partial<DepartmentResilience> {
   /** The folder the department delivers its export to. */
   exportDir: string;
-  timeoutMs?: number;
 }
 
 const rowsSchema = z.array(${n.camel}RecordSchema);
@@ -37,7 +36,7 @@ const rowsSchema = z.array(${n.camel}RecordSchema);
  * failed read is tried again on the next lookup), then answered from memory.
  */
 export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): DepartmentAdapter<${n.pascal}Record> {
-  const execute = createDepartmentPolicy({ department: '${n.id}', timeoutMs: options.timeoutMs });
+  const execute = createDepartmentPolicy({ ...options, department: '${n.id}' });
   let calls = 0;
   let loaded: Promise<${n.pascal}Record[]> | undefined;
   const load = () => {
@@ -53,6 +52,7 @@ export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): De
     department: '${n.id}',
     lookup: async (citizenIds) => lookupsOf(citizenIds, await load()),
     callsMade: () => calls,
+    breakerState: () => execute.breakerState(),
     async checkHealth() {
       await load();
     },

@@ -9,8 +9,8 @@ export const dbProtocol: ProtocolTemplate = {
     ${n.constant}_DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('${n.snake}'),
   }`,
   createAdapter: (n) =>
-    `(settings, timeoutMs) =>
-    create${n.pascal}Adapter({ databaseUrl: settings.${n.constant}_DATABASE_URL, schema: settings.${n.constant}_DATABASE_SCHEMA, timeoutMs })`,
+    `(settings, resilience) =>
+    create${n.pascal}Adapter({ databaseUrl: settings.${n.constant}_DATABASE_URL, schema: settings.${n.constant}_DATABASE_SCHEMA, ...resilience })`,
   registryStandIn: (n) => `{ kind: 'database', schema: '${n.snake}', entry: 'adapters/${n.id}/src/stand-in/main.ts' }`,
   registryEnv: (n) => `({ databaseUrl, databaseSchema }) => ({ ${n.constant}_DATABASE_URL: databaseUrl, ${n.constant}_DATABASE_SCHEMA: databaseSchema })`,
   adapterFiles: (n) => ({
@@ -26,23 +26,22 @@ CREATE TABLE records (
 `,
     [`src/create${n.pascal}Adapter.ts`]: `import { Pool } from 'pg';
 import { z } from 'zod';
-import { createDepartmentPolicy, type DepartmentAdapter } from '@resident-graph/adapter-kit';
+import { createDepartmentPolicy, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
 import { ${n.camel}RecordSchema, type ${n.pascal}Record } from './${n.pascal}Record';
 import { lookupsOf } from './lookupsOf';
 import { parseAnswer } from './parseAnswer';
 
-export interface ${n.pascal}AdapterOptions {
+export interface ${n.pascal}AdapterOptions extends Partial<DepartmentResilience> {
   databaseUrl: string;
   /** The department's schema in that database. */
   schema: string;
-  timeoutMs?: number;
 }
 
 const rowsSchema = z.array(${n.camel}RecordSchema);
 
 /** The ${n.en} system (${n.zh}) read from its schema in the shared PostgreSQL: one query per batch of IDs. */
 export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): DepartmentAdapter<${n.pascal}Record> {
-  const execute = createDepartmentPolicy({ department: '${n.id}', timeoutMs: options.timeoutMs });
+  const execute = createDepartmentPolicy({ ...options, department: '${n.id}' });
   const pool = new Pool({ connectionString: options.databaseUrl, max: 4 });
   const table = \`"\${options.schema}".records\`;
   let calls = 0;
@@ -64,6 +63,7 @@ export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): De
       return lookupsOf(citizenIds, parseAnswer(rowsSchema, rows));
     },
     callsMade: () => calls,
+    breakerState: () => execute.breakerState(),
     async checkHealth() {
       await query(\`SELECT 1 FROM \${table} LIMIT 1\`);
     },

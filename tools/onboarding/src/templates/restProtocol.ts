@@ -5,7 +5,7 @@ export const restProtocol: ProtocolTemplate = {
   dependencies: {},
   settingsImports: ["import { urlSetting } from '@resident-graph/service-kit';"],
   settings: (n, ports) => `{ ${n.constant}_URL: urlSetting('http://127.0.0.1:${ports.standIn}') }`,
-  createAdapter: (n) => `(settings, timeoutMs) => create${n.pascal}Adapter({ baseUrl: settings.${n.constant}_URL, timeoutMs })`,
+  createAdapter: (n) => `(settings, resilience) => create${n.pascal}Adapter({ baseUrl: settings.${n.constant}_URL, ...resilience })`,
   registryStandIn: (n, ports) => `{ kind: 'server', port: ${ports.standIn}, entry: 'adapters/${n.id}/src/stand-in/main.ts' }`,
   registryEnv: (n) => `({ standInUrl }) => ({ ${n.constant}_URL: standInUrl })`,
   adapterFiles: (n, ports) => ({
@@ -17,22 +17,21 @@ export const QUERY_PATH = '/api/records/query';
 export const STATUS_PATH = '/api/status';
 `,
     [`src/create${n.pascal}Adapter.ts`]: `import { z } from 'zod';
-import { createDepartmentPolicy, DepartmentError, type DepartmentAdapter } from '@resident-graph/adapter-kit';
+import { createDepartmentPolicy, DepartmentError, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
 import { ${n.camel}RecordSchema, type ${n.pascal}Record } from './${n.pascal}Record';
 import { QUERY_PATH, STATUS_PATH } from './api';
 import { lookupsOf } from './lookupsOf';
 import { parseAnswer } from './parseAnswer';
 
-export interface ${n.pascal}AdapterOptions {
+export interface ${n.pascal}AdapterOptions extends Partial<DepartmentResilience> {
   baseUrl: string;
-  timeoutMs?: number;
 }
 
 const answerSchema = z.object({ records: z.array(${n.camel}RecordSchema) });
 
 /** The ${n.en} system (${n.zh}) over its HTTP/JSON API: one POST per batch of IDs. */
 export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): DepartmentAdapter<${n.pascal}Record> {
-  const execute = createDepartmentPolicy({ department: '${n.id}', timeoutMs: options.timeoutMs });
+  const execute = createDepartmentPolicy({ ...options, department: '${n.id}' });
   let calls = 0;
   const request = (path: string, init: RequestInit) =>
     execute(async (signal) => {
@@ -59,6 +58,7 @@ export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): De
       return lookupsOf(citizenIds, parseAnswer(answerSchema, json(text)).records);
     },
     callsMade: () => calls,
+    breakerState: () => execute.breakerState(),
     async checkHealth() {
       await request(STATUS_PATH, { method: 'GET' });
     },

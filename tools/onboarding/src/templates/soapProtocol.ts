@@ -34,15 +34,14 @@ export function bodyOf(xml: string): Record<string, unknown> | undefined {
 }
 `,
     [`src/create${n.pascal}Adapter.ts`]: `import { z } from 'zod';
-import { createDepartmentPolicy, DepartmentError, type DepartmentAdapter } from '@resident-graph/adapter-kit';
+import { createDepartmentPolicy, DepartmentError, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
 import { ${n.camel}RecordSchema, type ${n.pascal}Record } from './${n.pascal}Record';
 import { lookupsOf } from './lookupsOf';
 import { parseAnswer } from './parseAnswer';
 import { bodyOf, envelope, SERVICE_PATH, SOAP_CONTENT_TYPE } from './soapApi';
 
-export interface ${n.pascal}AdapterOptions {
+export interface ${n.pascal}AdapterOptions extends Partial<DepartmentResilience> {
   baseUrl: string;
-  timeoutMs?: number;
 }
 
 const answerSchema = z.object({ QueryRecordsResponse: z.object({ record: z.array(${n.camel}RecordSchema).default([]) }) });
@@ -50,7 +49,7 @@ const pingSchema = z.object({ PingResponse: z.unknown() });
 
 /** The ${n.en} system (${n.zh}) over its SOAP web service: one \`QueryRecords\` per batch of IDs. */
 export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): DepartmentAdapter<${n.pascal}Record> {
-  const execute = createDepartmentPolicy({ department: '${n.id}', timeoutMs: options.timeoutMs });
+  const execute = createDepartmentPolicy({ ...options, department: '${n.id}' });
   let calls = 0;
   const call = (body: Record<string, unknown>) =>
     execute(async (signal) => {
@@ -69,6 +68,7 @@ export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): De
       return lookupsOf(citizenIds, answer.QueryRecordsResponse.record);
     },
     callsMade: () => calls,
+    breakerState: () => execute.breakerState(),
     async checkHealth() {
       parseAnswer(pingSchema, await call({ Ping: '' }));
     },

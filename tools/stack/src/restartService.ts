@@ -1,0 +1,21 @@
+import { ChildService, answers, waitFor } from './ChildService';
+
+/**
+ * Stops one process of a running stack and starts it again (with `env` on top of what it
+ * had), waiting until `healthUrl` answers 200: a department's system killed and brought
+ * back, or a subgraph moved onto another link. The map then holds the new process.
+ */
+export async function restartService(
+  services: Map<string, ChildService>,
+  name: string,
+  healthUrl: string,
+  options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<ChildService> {
+  const running = services.get(name);
+  if (!running) throw new Error(`no service ${name} in this stack`);
+  await running.stop();
+  const fresh = new ChildService({ ...running.options, env: { ...running.options.env, ...options.env } });
+  services.set(name, fresh);
+  await waitFor(name, () => answers(healthUrl, (status) => status === 200), { timeoutMs: options.timeoutMs ?? 60_000, service: fresh });
+  return fresh;
+}
