@@ -12,6 +12,7 @@ import {
 } from 'cockatiel';
 import type { DepartmentId } from '@resident-graph/schemas';
 import { DepartmentError } from './DepartmentError';
+import { logDepartmentCalls } from './logDepartmentCalls';
 
 export interface DepartmentPolicyOptions {
   department: DepartmentId;
@@ -45,7 +46,7 @@ export function createDepartmentPolicy(options: DepartmentPolicyOptions) {
     timeout(options.timeoutMs ?? 2_000, TimeoutStrategy.Aggressive),
   );
 
-  return async function execute<T>(call: DepartmentCall<T>): Promise<T> {
+  return logDepartmentCalls(department, async function execute<T>(call: DepartmentCall<T>): Promise<T> {
     try {
       return await policy.execute(({ signal }) => call(signal));
     } catch (error) {
@@ -58,6 +59,6 @@ export function createDepartmentPolicy(options: DepartmentPolicyOptions) {
       }
       throw new DepartmentError('DEPARTMENT_UNAVAILABLE', department, error instanceof Error ? error.message : String(error), { cause: error });
     }
-  };
+  });
 }
 export type DepartmentPolicy = ReturnType<typeof createDepartmentPolicy>;

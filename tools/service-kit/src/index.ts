@@ -1,5 +1,6 @@
 export * from './loadSettings';
 export * from './createLogger';
 export * from './onShutdown';
+export * from './requestScope';
 export * from './serveGraphQL';
 export * from './testControlRoutes';

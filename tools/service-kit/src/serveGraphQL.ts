@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { inRequestScope } from './requestScope';
 
 /** An extra route beside `/graphql` (health, control, the console …). */
 export type Route = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
@@ -58,7 +59,7 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeG
   const maxBatch = options.maxBatchOperations ?? 1;
   await apollo.start();
 
-  const server = createServer(async (request, response) => {
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://server');
     try {
       const route = options.routes?.[url.pathname];
@@ -100,7 +101,9 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeG
       if (!response.headersSent) sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'internal error');
       else response.destroy();
     }
-  });
+  };
+  // Each request in its own scope: what is logged or called while serving it carries its id once the context binds it.
+  const server = createServer((request, response) => inRequestScope(() => handle(request, response)));
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
