@@ -16,10 +16,10 @@ const settings = loadGatewaySettings();
 
 if (cluster.isPrimary && settings.GATEWAY_WORKERS > 1) {
   const workers = startWorkers(settings.GATEWAY_WORKERS, createLogger('gateway'));
-  onShutdown(() => workers.stop());
+  onShutdown(() => workers.stop(), { component: 'gateway' });
 } else {
   startGateway(settings).then(
-    (running) => onShutdown(() => running.close()),
+    (running) => onShutdown(() => running.close(), { component: 'gateway' }),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
       process.exit(1);

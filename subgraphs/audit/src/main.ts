@@ -19,11 +19,14 @@ async function main(): Promise<void> {
   const privateKey = await loadKey(loadTrustSettings('subgraph-audit').TRUST_KEYS_DIR, 'audit', 'private');
   const anchoring = startAnchoring({ store, file: settings.AUDIT_ANCHOR_FILE, privateKey, intervalMs: settings.AUDIT_ANCHOR_INTERVAL_MS, logger });
   const running = await startAuditSubgraph({ port: settings.PORT, store });
-  onShutdown(async () => {
-    await running.close();
-    await anchoring.stop();
-    await store.close();
-  });
+  onShutdown(
+    async () => {
+      await running.close();
+      await anchoring.stop();
+      await store.close();
+    },
+    { component: 'subgraph-audit' },
+  );
 }
 
 main().catch((error: unknown) => {

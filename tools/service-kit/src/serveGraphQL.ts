@@ -59,6 +59,7 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeG
   const maxBatch = options.maxBatchOperations ?? 1;
   await apollo.start();
 
+  let closing = false;
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://server');
     try {
@@ -88,6 +89,8 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeG
         context: () => options.context(request, raw),
       });
       for (const [key, value] of result.headers) response.setHeader(key, value);
+      // Closing: this answer is the connection's last, so a kept-alive caller cannot queue another behind it.
+      if (closing) response.setHeader('connection', 'close');
       response.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {
         response.end(result.body.string);
@@ -115,9 +118,12 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeG
     url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
     port,
     server,
+    /** Stops accepting, lets the requests in flight finish (each answer closing its connection), then stops Apollo. */
     async close() {
+      closing = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closed;
       await apollo.stop();
     },
   };
