@@ -1,5 +1,5 @@
 import { DepartmentError } from '@resident-graph/adapter-kit';
-import { requestIdHeaders } from '@resident-graph/service-kit';
+import { propagationHeaders } from '@resident-graph/service-kit';
 import type { z } from 'zod';
 import { cardsApiErrorSchema } from './cardsApi';
 
@@ -23,7 +23,7 @@ const badResponse = (message: string, cause?: unknown) => new DepartmentError('D
 export async function callBureau<T>(request: BureauRequest<T>): Promise<T> {
   const response = await fetch(`${request.baseUrl.replace(/\/$/, '')}${request.path}`, {
     method: request.method,
-    headers: { ...(request.body === undefined ? {} : { 'content-type': 'application/json' }), ...requestIdHeaders() },
+    headers: { ...(request.body === undefined ? {} : { 'content-type': 'application/json' }), ...propagationHeaders() },
     body: request.body === undefined ? undefined : JSON.stringify(request.body),
     signal: request.signal,
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DepartmentAdapter } from '@resident-graph/adapter-kit';
-import { createLogger, loadSettings, millisecondsSetting, onShutdown, portSetting, type RunningServer } from '@resident-graph/service-kit';
+import { createLogger, loadSettings, millisecondsSetting, onShutdown, portSetting, startTracing, type RunningServer } from '@resident-graph/service-kit';
 import { createJurisdictionIndex, type JurisdictionIndex } from './policy/jurisdictionIndex';
 import { auditWriterFromEnv } from './policy/auditWriterFromEnv';
 import type { AuditWriter } from './policy/useAuditTrail';
@@ -38,6 +38,7 @@ export function runDepartmentSubgraph<TShape extends z.ZodRawShape, TAdapter ext
         .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
         .default('grid'),
     });
+    startTracing(component);
     const adapter = subgraph.createAdapter(loadSettings(component, subgraph.settings), settings.DEPARTMENT_TIMEOUT_MS);
     const audit = auditWriterFromEnv(component);
     const jurisdiction = createJurisdictionIndex({ databaseUrl: settings.JURISDICTION_DATABASE_URL, schema: settings.JURISDICTION_DATABASE_SCHEMA });

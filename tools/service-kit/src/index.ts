@@ -4,3 +4,4 @@ export * from './onShutdown';
 export * from './requestScope';
 export * from './serveGraphQL';
 export * from './testControlRoutes';
+export * from './tracing';

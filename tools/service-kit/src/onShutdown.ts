@@ -1,5 +1,6 @@
 import { createLogger } from './createLogger';
 import { loadSettings, millisecondsSetting } from './loadSettings';
+import { stopTracing } from './tracing';
 
 export interface ShutdownOptions {
   /** Names the process in its log lines and in a settings error. @default 'service' */
@@ -27,16 +28,19 @@ export function onShutdown(close: () => Promise<void>, options: ShutdownOptions 
       logger.error({ graceMs }, 'shutdown grace exceeded: exiting with work unfinished');
       process.exit(1);
     }, graceMs);
-    close().then(
-      () => {
-        logger.info({ ms: Math.round(performance.now() - started) }, 'stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    // The spans of the last requests leave once those requests are done.
+    close()
+      .then(stopTracing)
+      .then(
+        () => {
+          logger.info({ ms: Math.round(performance.now() - started) }, 'stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { injectTraceContext, tagSpanWithRequestId } from './tracing';
 
 /** The header a request id travels in, between every two processes of the system. */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -14,7 +15,7 @@ const scopes = new AsyncLocalStorage<RequestScope>();
 
 /**
  * Runs `work` as the serving of one request. Every log line (`createLogger`) and every
- * outgoing call (`requestIdHeaders`) made inside it, however deep and however late, carries
+ * outgoing call (`propagationHeaders`) made inside it, however deep and however late, carries
  * the request id once it is known: given here, or bound later with `bindRequestId`.
  */
 export function inRequestScope<T>(work: () => T, requestId: string | null = null): T {
@@ -29,6 +30,7 @@ export function inRequestScope<T>(work: () => T, requestId: string | null = null
 export function bindRequestId(requestId: string): void {
   const scope = scopes.getStore();
   if (scope) scope.requestId = requestId;
+  tagSpanWithRequestId(requestId);
 }
 
 /** The id of the request being served here, or null outside one. */
@@ -36,10 +38,13 @@ export function currentRequestId(): string | null {
   return scopes.getStore()?.requestId ?? null;
 }
 
-/** `{ 'x-request-id': … }` for an outgoing call made while serving a request; `{}` outside one. */
-export function requestIdHeaders(): Record<string, string> {
+/**
+ * The headers every outgoing call carries: `X-Request-Id` while serving a request, and the
+ * trace context (`traceparent`) when tracing is on.
+ */
+export function propagationHeaders(): Record<string, string> {
   const requestId = currentRequestId();
-  return requestId === null ? {} : { [REQUEST_ID_HEADER]: requestId };
+  return injectTraceContext(requestId === null ? {} : { [REQUEST_ID_HEADER]: requestId });
 }
 
 /** A received `X-Request-Id` header's value when it is one, else null (absent, repeated or malformed). */

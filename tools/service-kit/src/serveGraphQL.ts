@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { inRequestScope } from './requestScope';
+import { traceRequest } from './tracing';
 
 /** An extra route beside `/graphql` (health, control, the console …). */
 export type Route = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
@@ -105,8 +106,15 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeG
       else response.destroy();
     }
   };
-  // Each request in its own scope: what is logged or called while serving it carries its id once the context binds it.
-  const server = createServer((request, response) => inRequestScope(() => handle(request, response)));
+  // Each request in its own scope and span: what is logged or called while serving it carries its id once the context binds it, and its trace.
+  const server = createServer((request, response) =>
+    inRequestScope(() =>
+      traceRequest(`${request.method ?? 'GET'} ${new URL(request.url ?? '/', 'http://server').pathname}`, request.headers, async (span) => {
+        await handle(request, response);
+        span.setAttribute('http.response.status_code', response.statusCode);
+      }),
+    ),
+  );
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
