@@ -3,16 +3,18 @@
 -- are refused by privilege ("permission denied"), before any trigger; the triggers of 0001
 -- still refuse them to everyone else, the owner included, unless a superuser turns them off.
 -- Roles belong to the whole server, so the role is made once and granted per trail schema.
+-- Where the migrations run without CREATEROLE, a DBA makes the role first and it is only granted.
 DO $$
 BEGIN
-  CREATE ROLE resident_graph_audit_writer LOGIN;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'resident_graph_audit_writer') THEN
+    CREATE ROLE resident_graph_audit_writer LOGIN;
+    COMMENT ON ROLE resident_graph_audit_writer IS 'Resident Graph services: append to and read the audit trail, nothing else';
+  END IF;
 EXCEPTION
   -- Made already, by an earlier migration of another schema or by one running just now.
   WHEN duplicate_object OR unique_violation THEN NULL;
 END
 $$;
-COMMENT ON ROLE resident_graph_audit_writer IS 'Resident Graph services: append to and read the audit trail, nothing else';
-
 DO $$
 BEGIN
   EXECUTE format('GRANT USAGE ON SCHEMA %I TO resident_graph_audit_writer', current_schema());
