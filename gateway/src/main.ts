@@ -17,7 +17,7 @@ startTracing('gateway');
 
 if (cluster.isPrimary && settings.GATEWAY_WORKERS > 1) {
   const workers = startWorkers(settings.GATEWAY_WORKERS, createLogger('gateway'));
-  onShutdown(() => workers.stop(), { component: 'gateway' });
+  onShutdown((graceMs) => workers.stop(graceMs), { component: 'gateway' });
 } else {
   startGateway(settings).then(
     (running) => onShutdown(() => running.close(), { component: 'gateway' }),

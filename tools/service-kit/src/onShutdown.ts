@@ -12,9 +12,9 @@ export interface ShutdownOptions {
  * Runs `close` once on SIGINT/SIGTERM, then exits 0 — or 1 when `close` fails or has not
  * finished within `SHUTDOWN_GRACE_MS` (default 10 s; read now, at start, so a bad value
  * fails fast). `close` is where a server stops accepting and lets the requests in flight
- * finish. A second signal exits 1 at once.
+ * finish; it is given the grace, for what it waits on in turn. A second signal exits 1 at once.
  */
-export function onShutdown(close: () => Promise<void>, options: ShutdownOptions = {}): void {
+export function onShutdown(close: (graceMs: number) => Promise<void>, options: ShutdownOptions = {}): void {
   const component = options.component ?? 'service';
   const { SHUTDOWN_GRACE_MS: graceMs } = loadSettings(component, { SHUTDOWN_GRACE_MS: millisecondsSetting(10_000) }, options.env);
   const logger = createLogger(component);
@@ -29,7 +29,7 @@ export function onShutdown(close: () => Promise<void>, options: ShutdownOptions 
       process.exit(1);
     }, graceMs);
     // The spans of the last requests leave once those requests are done.
-    close()
+    close(graceMs)
       .then(stopTracing)
       .then(
         () => {
