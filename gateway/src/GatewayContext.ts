@@ -12,6 +12,7 @@ import {
   type KeyLike,
   type Purpose,
 } from '@resident-graph/trust';
+import { bindRequestId, REQUEST_ID_PATTERN } from '@resident-graph/service-kit';
 
 export interface GatewayContext {
   caller: Caller;
@@ -36,9 +37,6 @@ function header(request: IncomingMessage, name: string): string | null {
   const value = request.headers[name];
   return (Array.isArray(value) ? value[0] : value) ?? null;
 }
-
-// Enough for a UUID or a trace id; nothing that could forge a log line.
-const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 const refuse = (code: string, message: string, status: number) => new GraphQLError(message, { extensions: { code, http: { status } } });
 
@@ -68,10 +66,11 @@ export function gatewayContextFactory(keys: GatewayKeys) {
       purpose = parsed.purpose;
     }
     const clientRequestId = header(request, 'x-request-id');
-    if (clientRequestId !== null && !CLIENT_REQUEST_ID.test(clientRequestId)) {
+    if (clientRequestId !== null && !REQUEST_ID_PATTERN.test(clientRequestId)) {
       throw refuse('BAD_USER_INPUT', 'X-Request-Id is 1 to 64 characters of A-Z a-z 0-9 . _ : -', 400);
     }
     const requestId = randomUUID();
+    bindRequestId(requestId);
     const operationId = randomUUID();
     const signFor = (body: string) =>
       signGatewayContext({ caller, purpose, requestId, clientRequestId, operationId, bodyHash: hashBody(body) }, keys.gatewayPrivateKey);

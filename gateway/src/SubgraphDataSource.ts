@@ -3,6 +3,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 // eslint-disable-next-line no-restricted-imports -- @apollo/gateway exports the request options' types but not the enum that tells them apart
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import { injectTraceContext, traceCall } from '@resident-graph/service-kit';
 import { GATEWAY_CONTEXT_HEADER } from '@resident-graph/trust';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from './GatewayContext';
@@ -66,7 +67,9 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     }
 
     try {
-      return await this.send(headers, body);
+      return await traceCall(`subgraph ${this.options.name}`, { 'resident_graph.subgraph': this.options.name }, () =>
+        this.send(injectTraceContext(headers), body),
+      );
     } catch (error) {
       const representations = request.variables?.representations;
       if (!(error instanceof GraphQLError) || !Array.isArray(representations)) throw error;

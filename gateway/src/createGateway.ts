@@ -42,6 +42,8 @@ export function createGateway(settings: GatewaySettings, logger: Logger): Gatewa
     plugins: [...limits.plugins, useCitizenIdValidation(), useRequestLog(logger)],
     allowBatchedHttpRequests: settings.MAX_BATCH_OPERATIONS > 1,
     includeStacktraceInErrorResponses: false,
+    // onShutdown owns SIGTERM: Apollo's own handler would stop it at once and raise the signal again, cutting requests in flight.
+    stopOnTerminationSignals: false,
   });
   return { apollo, subgraphUrls };
 }

@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import v8 from 'node:v8';
-import { createLogger, onShutdown } from '@resident-graph/service-kit';
+import { createLogger, onShutdown, startTracing } from '@resident-graph/service-kit';
 import { loadGatewaySettings } from './settings';
 import { startGateway } from './startGateway';
 import { startWorkers } from './startWorkers';
@@ -13,13 +13,14 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
 v8.setFlagsFromString('--heap-growing-percent=50');
 
 const settings = loadGatewaySettings();
+startTracing('gateway');
 
 if (cluster.isPrimary && settings.GATEWAY_WORKERS > 1) {
   const workers = startWorkers(settings.GATEWAY_WORKERS, createLogger('gateway'));
-  onShutdown(() => workers.stop());
+  onShutdown((graceMs) => workers.stop(graceMs), { component: 'gateway' });
 } else {
   startGateway(settings).then(
-    (running) => onShutdown(() => running.close()),
+    (running) => onShutdown(() => running.close(), { component: 'gateway' }),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
       process.exit(1);

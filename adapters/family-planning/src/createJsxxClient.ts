@@ -1,4 +1,5 @@
 import { DepartmentError, type DepartmentErrorCode } from '@resident-graph/adapter-kit';
+import { propagationHeaders } from '@resident-graph/service-kit';
 import { charsetOf, decodeJsxxXml, encodeJsxxXml } from './jsxx/jsxxXml';
 import { JSXX_CONTENT_TYPE, JSXX_SERVICE_PATH, soapActionOf, type JsxxOperation } from './jsxx/jsxxProtocol';
 import { JsxxFormatError } from './jsxx/JsxxFormatError';
@@ -38,7 +39,7 @@ export function createJsxxClient(baseUrl: string): JsxxClient {
     async call(operation, content, read, signal) {
       const response = await fetch(endpoint, {
         method: 'POST',
-        headers: { 'content-type': JSXX_CONTENT_TYPE, soapaction: `"${soapActionOf(operation)}"` },
+        headers: { 'content-type': JSXX_CONTENT_TYPE, soapaction: `"${soapActionOf(operation)}"`, ...propagationHeaders() },
         body: new Uint8Array(encodeJsxxXml(soapOperation(operation, content))),
         signal,
       });
@@ -61,7 +62,7 @@ export function createJsxxClient(baseUrl: string): JsxxClient {
     },
 
     async fetchWsdl(signal) {
-      const response = await fetch(`${endpoint}?wsdl`, { signal });
+      const response = await fetch(`${endpoint}?wsdl`, { headers: propagationHeaders(), signal });
       await response.arrayBuffer();
       if (!response.ok) throw failure('DEPARTMENT_UNAVAILABLE', `WSDL: HTTP ${response.status}`);
     },

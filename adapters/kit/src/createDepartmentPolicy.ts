@@ -16,6 +16,7 @@ import {
 import type { DepartmentId } from '@resident-graph/schemas';
 import { DepartmentError } from './DepartmentError';
 import { RESILIENCE_ENV, resolveResilience, type DepartmentResilience } from './departmentResilience';
+import { logDepartmentCalls } from './logDepartmentCalls';
 
 /** The department, and any resilience settings that differ from the defaults (other members are ignored). */
 export interface DepartmentPolicyOptions extends Partial<DepartmentResilience> {
@@ -102,7 +103,7 @@ export function createDepartmentPolicy(options: DepartmentPolicyOptions): Depart
       throw new DepartmentError('DEPARTMENT_UNAVAILABLE', department, error instanceof Error ? error.message : String(error), { cause: error });
     }
   }
-  return Object.assign(execute, { settings, breakerState: () => BREAKER_STATES[breaker.state] });
+  return Object.assign(logDepartmentCalls(department, execute), { settings, breakerState: () => BREAKER_STATES[breaker.state] });
 }
 
 const SEVERITY: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2, isolated: 3 };

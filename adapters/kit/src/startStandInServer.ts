@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DepartmentId } from '@resident-graph/schemas';
-import { testControlRoutes } from '@resident-graph/service-kit';
+import { createLogger, inRequestScope, receivedRequestId, testControlRoutes } from '@resident-graph/service-kit';
 
 /**
  * Faults a test can switch on in a running stand-in (`PUT /__control/fault`):
@@ -53,7 +53,9 @@ export async function startStandInServer(options: StandInServerOptions): Promise
   let fault: StandInFault = { kind: 'none' };
   const controlRoutes = options.controlRoutes ?? testControlRoutes(`stand-in-${options.department}`);
 
-  const server = createServer(async (request, response) => {
+  const logger = createLogger(`stand-in-${options.department}`);
+
+  const serve = async (request: IncomingMessage, response: ServerResponse) => {
     try {
       const body = await readBody(request);
       const path = new URL(request.url ?? '/', 'http://stand-in').pathname;
@@ -69,6 +71,7 @@ export async function startStandInServer(options: StandInServerOptions): Promise
       const route = options.route(request);
       if (route === null) return sendJson(response, 404, { error: 'NOT_FOUND' });
       calls.set(route, (calls.get(route) ?? 0) + 1);
+      logger.info({ route }, 'call received');
       if (fault.kind === 'unavailable') return sendJson(response, 503, { error: 'SERVICE_UNAVAILABLE' });
       if (fault.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.kind === 'slow' ? fault.delayMs : 0));
       if (fault.kind === 'malformed') {
@@ -80,7 +83,9 @@ export async function startStandInServer(options: StandInServerOptions): Promise
       if (!response.headersSent) sendJson(response, 500, { error: 'INTERNAL', message: String(error) });
       else response.destroy();
     }
-  });
+  };
+  // A call made while serving a request names it (`X-Request-Id`): every line logged for the call carries that id.
+  const server = createServer((request, response) => inRequestScope(() => serve(request, response), receivedRequestId(request.headers)));
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,4 +1,5 @@
 import { DepartmentError } from '@resident-graph/adapter-kit';
+import { propagationHeaders } from '@resident-graph/service-kit';
 import type { z } from 'zod';
 import { cardsApiErrorSchema } from './cardsApi';
 
@@ -22,7 +23,7 @@ const badResponse = (message: string, cause?: unknown) => new DepartmentError('D
 export async function callBureau<T>(request: BureauRequest<T>): Promise<T> {
   const response = await fetch(`${request.baseUrl.replace(/\/$/, '')}${request.path}`, {
     method: request.method,
-    headers: request.body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { ...(request.body === undefined ? {} : { 'content-type': 'application/json' }), ...propagationHeaders() },
     body: request.body === undefined ? undefined : JSON.stringify(request.body),
     signal: request.signal,
   });

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DepartmentError, type DepartmentPolicy } from '@resident-graph/adapter-kit';
+import { propagationHeaders } from '@resident-graph/service-kit';
 import type { z } from 'zod';
 import { pageOf, RawError } from './wireFormat';
 
@@ -87,7 +88,7 @@ export class PublicSecurityClient {
     try {
       return await fetch(new URL(path, this.options.baseUrl), {
         method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8' },
+        headers: { 'content-type': 'application/json; charset=utf-8', ...propagationHeaders() },
         body: JSON.stringify(body),
         signal,
       });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { z } from 'zod';
 import { createAuditStore, DEFAULT_ANCHOR_FILE, DEFAULT_SCHEMA, startAnchoring } from '@resident-graph/audit';
-import { createLogger, loadSettings, millisecondsSetting, onShutdown, portSetting } from '@resident-graph/service-kit';
+import { createLogger, loadSettings, millisecondsSetting, onShutdown, portSetting, startTracing } from '@resident-graph/service-kit';
 import { loadKey, loadTrustSettings } from '@resident-graph/trust';
 import { startAuditSubgraph } from '.';
 
@@ -15,15 +15,19 @@ async function main(): Promise<void> {
     AUDIT_ANCHOR_INTERVAL_MS: millisecondsSetting(10_000),
   });
   const logger = createLogger('subgraph-audit');
+  startTracing('subgraph-audit');
   const store = createAuditStore({ databaseUrl: settings.AUDIT_DATABASE_URL, schema: settings.AUDIT_DATABASE_SCHEMA });
   const privateKey = await loadKey(loadTrustSettings('subgraph-audit').TRUST_KEYS_DIR, 'audit', 'private');
   const anchoring = startAnchoring({ store, file: settings.AUDIT_ANCHOR_FILE, privateKey, intervalMs: settings.AUDIT_ANCHOR_INTERVAL_MS, logger });
   const running = await startAuditSubgraph({ port: settings.PORT, store });
-  onShutdown(async () => {
-    await running.close();
-    await anchoring.stop();
-    await store.close();
-  });
+  onShutdown(
+    async () => {
+      await running.close();
+      await anchoring.stop();
+      await store.close();
+    },
+    { component: 'subgraph-audit' },
+  );
 }
 
 main().catch((error: unknown) => {

@@ -9,6 +9,7 @@ import {
   type KeyLike,
   type VerifiedGatewayContext,
 } from '@resident-graph/trust';
+import { bindRequestId } from '@resident-graph/service-kit';
 import type { ContextBinding } from './contextBinding';
 import { operationScoped } from './operationScoped';
 
@@ -59,6 +60,7 @@ export function trustedContext<TContext extends object>(
     }
     const unbound = binding ? await unboundReason(trust, body, binding) : null;
     if (unbound) throw refuse(unbound);
+    bindRequestId(trust.requestId);
     return { ...(await scoped(trust.operationId, request)), trust };
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { resilienceFromEnv, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
-import { createLogger, loadSettings, onShutdown, portSetting, type RunningServer } from '@resident-graph/service-kit';
+import { createLogger, loadSettings, onShutdown, portSetting, startTracing, type RunningServer } from '@resident-graph/service-kit';
 import { createJurisdictionIndex, type JurisdictionIndex } from './policy/jurisdictionIndex';
 import { auditWriterFromEnv } from './policy/auditWriterFromEnv';
 import type { AuditWriter } from './policy/useAuditTrail';
@@ -23,8 +23,10 @@ export interface DepartmentSubgraphProcess<TShape extends z.ZodRawShape, TAdapte
 
 /**
  * A department subgraph's process (`src/main.ts`): settings validated at start, the
- * adapter, the audit store, the server; SIGINT/SIGTERM close them in that order. A start
- * that fails logs why and exits 1.
+ * adapter, the audit store, the server. SIGINT/SIGTERM close the server first (no new
+ * requests; those in flight finish, each writing its audit entry before it answers), then the
+ * adapter, the audit store and the index, within `SHUTDOWN_GRACE_MS`. A start that fails
+ * logs why and exits 1.
  */
 export function runDepartmentSubgraph<TShape extends z.ZodRawShape, TAdapter extends DepartmentAdapter<unknown>>(
   subgraph: DepartmentSubgraphProcess<TShape, TAdapter>,
@@ -40,16 +42,20 @@ export function runDepartmentSubgraph<TShape extends z.ZodRawShape, TAdapter ext
         .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
         .default('grid'),
     });
+    startTracing(component);
     const adapter = subgraph.createAdapter(loadSettings(component, subgraph.settings), resilienceFromEnv(component));
     const audit = auditWriterFromEnv(component);
     const jurisdiction = createJurisdictionIndex({ databaseUrl: settings.JURISDICTION_DATABASE_URL, schema: settings.JURISDICTION_DATABASE_SCHEMA });
     const running = await subgraph.start({ port: settings.PORT, adapter, audit, jurisdiction });
-    onShutdown(async () => {
-      await running.close();
-      await adapter.close();
-      await audit.close();
-      await jurisdiction.close();
-    });
+    onShutdown(
+      async () => {
+        await running.close();
+        await adapter.close();
+        await audit.close();
+        await jurisdiction.close();
+      },
+      { component },
+    );
   };
   main().catch((error: unknown) => {
     createLogger(component).fatal({ err: error }, `${subgraph.name} subgraph failed to start`);

@@ -66,6 +66,8 @@ export async function startSubgraph<TContext extends BaseContext>(options: Start
     formatError: formatSubgraphError,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // onShutdown owns SIGTERM: Apollo's own handler would stop it at once and raise the signal again, cutting requests in flight.
+    stopOnTerminationSignals: false,
     // Federated traces are for Apollo's cloud reporting, which this system never uses.
     plugins: [ApolloServerPluginInlineTraceDisabled(), useAuditTrail(options.name, options.audit, logger)],
   });

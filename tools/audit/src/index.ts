@@ -8,3 +8,4 @@ export { hashEntry, GENESIS_HASH } from './hashEntry';
 export { DEFAULT_SCHEMA } from './defaultSchema';
 export { DEFAULT_ANCHOR_FILE, readAnchors, writeAnchor, AnchorFileError, type Anchor } from './auditAnchors';
 export { startAnchoring, type Anchoring, type AnchoringOptions } from './startAnchoring';
+export { AUDIT_WRITER_ROLE, asAuditWriter } from './auditWriterRole';

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { createLogger, loadSettings } from '@resident-graph/service-kit';
 import { loadKey, loadTrustSettings } from '@resident-graph/trust';
@@ -6,8 +7,8 @@ import { createAuditStore } from './createAuditStore';
 import { DEFAULT_SCHEMA, SCHEMA_NAME } from './defaultSchema';
 import { describeVerifyReport } from './describeVerifyReport';
 
-/** The embedded database of `npm start`. */
-const EMBEDDED_DATABASE_URL = 'postgresql://postgres@127.0.0.1:4432/postgres';
+/** The embedded database of `npm start`: its Unix socket in `.data/pglite-socket` of the checkout (port 4432 names it). */
+const EMBEDDED_DATABASE_URL = `postgresql://postgres@localhost:4432/postgres?host=${encodeURIComponent(path.resolve(__dirname, '../../../.data/pglite-socket'))}`;
 
 const logger = createLogger('audit-verify');
 

@@ -1,5 +1,7 @@
 export * from './loadSettings';
 export * from './createLogger';
 export * from './onShutdown';
+export * from './requestScope';
 export * from './serveGraphQL';
 export * from './testControlRoutes';
+export * from './tracing';

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { inRequestScope } from './requestScope';
+import { traceRequest } from './tracing';
 
 /** An extra route beside `/graphql` (health, control, the console …). */
 export type Route = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
@@ -58,7 +60,8 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeG
   const maxBatch = options.maxBatchOperations ?? 1;
   await apollo.start();
 
-  const server = createServer(async (request, response) => {
+  let closing = false;
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://server');
     try {
       const route = options.routes?.[url.pathname];
@@ -87,6 +90,8 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeG
         context: () => options.context(request, raw),
       });
       for (const [key, value] of result.headers) response.setHeader(key, value);
+      // Closing: this answer is the connection's last, so a kept-alive caller cannot queue another behind it.
+      if (closing) response.setHeader('connection', 'close');
       response.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {
         response.end(result.body.string);
@@ -100,7 +105,16 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeG
       if (!response.headersSent) sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'internal error');
       else response.destroy();
     }
-  });
+  };
+  // Each request in its own scope and span: what is logged or called while serving it carries its id once the context binds it, and its trace.
+  const server = createServer((request, response) =>
+    inRequestScope(() =>
+      traceRequest(`${request.method ?? 'GET'} ${new URL(request.url ?? '/', 'http://server').pathname}`, request.headers, async (span) => {
+        await handle(request, response);
+        span.setAttribute('http.response.status_code', response.statusCode);
+      }),
+    ),
+  );
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
@@ -112,9 +126,12 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeG
     url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
     port,
     server,
+    /** Stops accepting, lets the requests in flight finish (each answer closing its connection), then stops Apollo. */
     async close() {
+      closing = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closed;
       await apollo.stop();
     },
   };

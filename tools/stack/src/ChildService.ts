@@ -55,8 +55,12 @@ export class ChildService {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  /** SIGTERM, then SIGKILL if it has not gone within `graceMs`. */
-  async stop(graceMs = 5_000): Promise<void> {
+  /**
+   * SIGTERM, then SIGKILL if it has not gone within `graceMs`: by default a little longer
+   * than the process's own `SHUTDOWN_GRACE_MS` (10 s), so a service finishing its requests
+   * in flight is not cut off.
+   */
+  async stop(graceMs = 12_000): Promise<void> {
     if (!this.running) return;
     this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);

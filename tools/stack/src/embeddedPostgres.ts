@@ -1,7 +1,17 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { embeddedPostgresUrl } from './embeddedPostgresUrl';
 import { keepBatchesTogether } from './keepBatchesTogether';
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  /** Names the socket (`.s.PGSQL.<port>`, as PostgreSQL names its own); no TCP port is opened. */
+  port: number;
+  /** The folder the socket is made in: created if missing, and made 0700 in any case. */
+  socketDir: string;
+}
 
 export interface EmbeddedPostgres {
   url: string;
@@ -12,16 +22,27 @@ export interface EmbeddedPostgres {
  * PostgreSQL for the default start without a server: PGlite (Postgres compiled to wasm)
  * behind its wire-protocol socket, so every component connects with an ordinary
  * connection string and the same SQL as in production.
+ *
+ * PGlite checks no password: it answers any user and any password with "authentication ok",
+ * as the superuser. So it listens on no TCP port, not even loopback's, where every account of
+ * the machine could connect, but on a Unix socket in a folder only this OS user may enter
+ * (0700): the operating system does the authentication.
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; host?: string }): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   mkdirSync(options.dataDir, { recursive: true });
+  mkdirSync(options.socketDir, { recursive: true, mode: 0o700 });
+  chmodSync(options.socketDir, 0o700);
+  const socketPath = path.join(options.socketDir, `.s.PGSQL.${options.port}`);
+  // A socket file left by a process that was killed would refuse the listen (EADDRINUSE).
+  rmSync(socketPath, { force: true });
   const db = await PGlite.create({ dataDir: options.dataDir });
-  const host = options.host ?? '127.0.0.1';
   // Every service keeps a pool of up to 10 (pg's default): the audit writers alone hold 60.
-  const server = new PGLiteSocketServer({ db: keepBatchesTogether(db), port: options.port, host, maxConnections: 256 });
+  const server = new PGLiteSocketServer({ db: keepBatchesTogether(db), path: socketPath, maxConnections: 256 });
   await server.start();
+  // Connecting needs write access to the socket: the owner's alone, whatever the umask.
+  chmodSync(socketPath, 0o600);
   return {
-    url: `postgresql://postgres@${host}:${options.port}/postgres`,
+    url: embeddedPostgresUrl(options.socketDir, options.port),
     async stop() {
       await server.stop();
       await db.close();

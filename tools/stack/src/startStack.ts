@@ -3,10 +3,11 @@ import path from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from '@resident-graph/service-kit';
 import { ensureKeyPairs } from '@resident-graph/trust';
-import { prepareAuditStore } from '@resident-graph/audit';
+import { asAuditWriter, prepareAuditStore } from '@resident-graph/audit';
 import { DEPARTMENTS, SUBGRAPHS, resilienceEnvOf, type Connections, type DepartmentEntry } from '@resident-graph/registry';
 import { answers, ChildService, runToCompletion, waitFor } from './ChildService';
 import { bundleEntry } from './bundleEntry';
+import { embeddedPostgresUrl } from './embeddedPostgresUrl';
 import { SUPERGRAPH_FILE } from './repoPaths';
 import { DEFAULT_PORTS, type StackPorts } from './stackPorts';
 
@@ -134,10 +135,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     let databaseUrl = options.databaseUrl;
     if (!databaseUrl) {
-      databaseUrl = `postgresql://postgres@127.0.0.1:${ports.postgres}/postgres`;
+      // A Unix socket in a folder only this OS user may enter: PGlite itself checks no password.
+      const socketDir = path.join(options.workDir, 'pglite-socket');
+      databaseUrl = embeddedPostgresUrl(socketDir, ports.postgres);
       const postgres = start('embedded-postgres', 'tools/stack/src/embeddedPostgresMain.ts', {
         PORT: String(ports.postgres),
         PGLITE_DATA_DIR: path.join(options.workDir, 'pglite'),
+        PGLITE_SOCKET_DIR: socketDir,
       });
       await waitFor('embedded PostgreSQL', () => databaseAnswers(databaseUrl!), { timeoutMs, service: postgres });
     }
@@ -176,8 +180,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     );
     log('stand-ins ready');
 
+    // On a PostgreSQL server the services write the trail as the role that may only append and
+    // read it (audit migration 0002); the embedded PGlite has one user, and its triggers refuse changes.
+    const auditUrl = options.auditDatabaseUrl ?? databaseUrl;
     const subgraphEnv = {
-      AUDIT_DATABASE_URL: options.auditDatabaseUrl ?? databaseUrl,
+      AUDIT_DATABASE_URL: options.databaseUrl ? asAuditWriter(auditUrl) : auditUrl,
       AUDIT_DATABASE_SCHEMA: AUDIT_SCHEMA,
       JURISDICTION_DATABASE_URL: databaseUrl,
       JURISDICTION_DATABASE_SCHEMA: jurisdictionSchema(),

@@ -1,9 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { createAuditStore, prepareAuditStore } from '@resident-graph/audit';
 import { freePorts } from '@resident-graph/test-kit';
 import { ChildService, waitFor } from '../src/ChildService';
+import { embeddedPostgresUrl } from '../src/embeddedPostgresUrl';
 
 const CLIENTS = 8;
 const QUERIES_EACH = 40;
@@ -21,20 +25,24 @@ async function connects(url: string): Promise<boolean> {
 describe('embedded PostgreSQL with many clients at once', () => {
   let dataDir: string;
   let postgres: ChildService;
+  let port: number;
+  let socketDir: string;
+  let url: string;
   const clients: Client[] = [];
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'embedded-postgres-'));
-    const [port] = await freePorts(1);
+    [port] = (await freePorts(1)) as [number];
+    socketDir = path.join(dataDir, 'socket');
     // PGlite loads its wasm by dynamic import, which jest's module sandbox refuses: run it
     // as the stack does, in a process of its own.
     postgres = new ChildService({
       name: 'embedded-postgres',
       entry: 'tools/stack/src/embeddedPostgresMain.ts',
-      env: { PORT: String(port), PGLITE_DATA_DIR: path.join(dataDir, 'pglite') },
+      env: { PORT: String(port), PGLITE_DATA_DIR: path.join(dataDir, 'pglite'), PGLITE_SOCKET_DIR: socketDir },
       logDir: dataDir,
     });
-    const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+    url = embeddedPostgresUrl(socketDir, port);
     await waitFor('embedded PostgreSQL', () => connects(url), { timeoutMs: 50_000, service: postgres });
     for (let index = 0; index < CLIENTS; index++) {
       const client = new Client({ connectionString: url });
@@ -48,6 +56,73 @@ describe('embedded PostgreSQL with many clients at once', () => {
     await postgres?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
+
+  it('listens on no TCP port, only on a socket in a folder no other account may enter', async () => {
+    const tcp = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => resolve(socket.destroy() !== undefined));
+      socket.once('error', () => resolve(false));
+    });
+    expect(tcp).toBe(false);
+    expect(statSync(socketDir).mode & 0o777).toBe(0o700);
+    const socket = statSync(path.join(socketDir, `.s.PGSQL.${port}`));
+    expect(socket.isSocket()).toBe(true);
+    expect(socket.mode & 0o777).toBe(0o600);
+  });
+
+  // Why the socket's folder is the lock: PGlite lets in any user with any password, as the superuser.
+  it('checks no password itself', async () => {
+    const stranger = new URL(url);
+    stranger.username = 'nobody';
+    stranger.password = 'not-the-password';
+    const client = new Client({ connectionString: stranger.toString() });
+    await client.connect();
+    try {
+      expect((await client.query<{ superuser: string }>("SELECT current_setting('is_superuser') AS superuser")).rows[0]!.superuser).toBe('on');
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('refuses another OS account at the socket', async () => {
+    // psql as `nobody` (the suite runs as root here, as CI does): the kernel refuses before PostgreSQL's protocol starts.
+    const refusal = await new Promise<string>((resolve) => {
+      execFile(
+        'runuser',
+        ['-u', 'nobody', '--', 'psql', `host=${socketDir} port=${port} user=postgres dbname=postgres`, '-c', 'SELECT 1'],
+        (error, _stdout, stderr) => resolve(error ? stderr : 'connected'),
+      );
+    });
+    expect(refusal).toMatch(/Permission denied/);
+  });
+
+  // PGlite has one user, the superuser, so no role can be kept from changing the trail: its triggers refuse instead.
+  it.each(["UPDATE audit.audit_entry SET subject = 'nobody'", 'DELETE FROM audit.audit_entry', 'TRUNCATE audit.audit_entry'])(
+    'keeps the audit trail append-only: %s is refused',
+    async (sql) => {
+      await prepareAuditStore({ databaseUrl: url, schema: 'audit' });
+      const store = createAuditStore({ databaseUrl: url, schema: 'audit', timeoutMs: 5_000 });
+      try {
+        await store.append({
+          requestId: 'r',
+          subgraph: 'grid',
+          subject: 's',
+          role: 'grid-worker',
+          purposeCode: 'HOME_VISIT',
+          residentIds: ['x'],
+          fields: ['Resident.name'],
+          outcome: 'SERVED',
+        });
+        await expect(clients[0]!.query(sql)).rejects.toMatchObject({
+          code: '42501',
+          message: expect.stringMatching(/^the audit trail is append-only: (UPDATE|DELETE|TRUNCATE) on audit_entry refused$/),
+        });
+        expect((await store.latest(1000)).length).toBeGreaterThan(0);
+      } finally {
+        await store.close();
+      }
+    },
+  );
 
   // Each client runs parameterised statements of its own shape, all clients at once: an
   // answer computed from another client's statement or parameters shows up as a wrong value

@@ -18,6 +18,7 @@ export const STATUS_PATH = '/api/status';
 `,
     [`src/create${n.pascal}Adapter.ts`]: `import { z } from 'zod';
 import { createDepartmentPolicy, DepartmentError, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
+import { propagationHeaders } from '@resident-graph/service-kit';
 import { ${n.camel}RecordSchema, type ${n.pascal}Record } from './${n.pascal}Record';
 import { QUERY_PATH, STATUS_PATH } from './api';
 import { lookupsOf } from './lookupsOf';
@@ -33,10 +34,11 @@ const answerSchema = z.object({ records: z.array(${n.camel}RecordSchema) });
 export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): DepartmentAdapter<${n.pascal}Record> {
   const execute = createDepartmentPolicy({ ...options, department: '${n.id}' });
   let calls = 0;
-  const request = (path: string, init: RequestInit) =>
+  const request = (path: string, init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }) =>
     execute(async (signal) => {
       calls += 1;
-      const response = await fetch(new URL(path, options.baseUrl), { ...init, signal });
+      // X-Request-Id and the trace context of the request being served travel with every call.
+      const response = await fetch(new URL(path, options.baseUrl), { ...init, headers: { ...init.headers, ...propagationHeaders() }, signal });
       const text = await response.text();
       if (response.status >= 500) throw new DepartmentError('DEPARTMENT_UNAVAILABLE', '${n.id}', \`HTTP \${response.status} from \${path}\`);
       if (!response.ok) throw new DepartmentError('DEPARTMENT_BAD_RESPONSE', '${n.id}', \`HTTP \${response.status} from \${path}\`);

@@ -35,6 +35,7 @@ export function bodyOf(xml: string): Record<string, unknown> | undefined {
 `,
     [`src/create${n.pascal}Adapter.ts`]: `import { z } from 'zod';
 import { createDepartmentPolicy, DepartmentError, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
+import { propagationHeaders } from '@resident-graph/service-kit';
 import { ${n.camel}RecordSchema, type ${n.pascal}Record } from './${n.pascal}Record';
 import { lookupsOf } from './lookupsOf';
 import { parseAnswer } from './parseAnswer';
@@ -54,7 +55,7 @@ export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): De
   const call = (body: Record<string, unknown>) =>
     execute(async (signal) => {
       calls += 1;
-      const response = await fetch(new URL(SERVICE_PATH, options.baseUrl), { method: 'POST', headers: { 'content-type': SOAP_CONTENT_TYPE }, body: envelope(body), signal });
+      const response = await fetch(new URL(SERVICE_PATH, options.baseUrl), { method: 'POST', headers: { 'content-type': SOAP_CONTENT_TYPE, ...propagationHeaders() }, body: envelope(body), signal });
       const text = await response.text();
       if (response.status >= 500) throw new DepartmentError('DEPARTMENT_UNAVAILABLE', '${n.id}', \`HTTP \${response.status}\`);
       return bodyOf(text);
