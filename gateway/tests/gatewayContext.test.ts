@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { generateKeyPair, type KeyLike } from 'jose';
 import { hashBody, mintUserToken, verifyGatewayContext, type Caller } from '@resident-graph/trust';
+import { currentRequestId, inRequestScope } from '@resident-graph/service-kit';
 import { gatewayContextFactory } from '../src/GatewayContext';
 
 const worker: Caller = { subject: 'gw-7', role: 'grid-worker', department: null, grids: ['G001'], community: null };
@@ -28,6 +29,12 @@ describe('gatewayContextFactory', () => {
     expect(first.clientRequestId).toBe('req-1');
     const forwarded = await verifyGatewayContext(await first.signFor('{"query":"{ a }"}'), gateway.publicKey);
     expect(forwarded).toMatchObject({ requestId: first.requestId, clientRequestId: 'req-1', operationId: first.operationId });
+  });
+
+  it('names the request being served by its new id, so every log line and outgoing call from then on carries it', async () => {
+    const request = await requestWith({ 'x-request-id': 'req-1' });
+    const [context, named] = await inRequestScope(async () => [await contextOf(request), currentRequestId()] as const);
+    expect(named).toBe(context.requestId);
   });
 
   it('signs a context per subgraph fetch, bound to its body, each with its own id', async () => {

@@ -10,6 +10,7 @@ import {
   type Caller,
   type ReplayGuard,
 } from '@resident-graph/trust';
+import { currentRequestId, inRequestScope } from '@resident-graph/service-kit';
 import { contextBindingFromEnv, trustedContext } from '../src';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -29,9 +30,9 @@ describe('a gateway context bound to one subgraph request', () => {
     await Promise.all(guards.map((guard) => guard.close()));
   });
 
-  const signed = (body: string | null) =>
+  const signed = (body: string | null, requestId = randomUUID()) =>
     signGatewayContext(
-      { caller: officer, purpose: null, requestId: randomUUID(), operationId: randomUUID(), bodyHash: body === null ? null : hashBody(body) },
+      { caller: officer, purpose: null, requestId, operationId: randomUUID(), bodyHash: body === null ? null : hashBody(body) },
       gateway.privateKey,
     );
   const requestWith = (context: string) => ({ headers: { [GATEWAY_CONTEXT_HEADER]: context } }) as unknown as IncomingMessage;
@@ -49,6 +50,13 @@ describe('a gateway context bound to one subgraph request', () => {
     const context = await signed(BODY);
     await expect(accept(requestWith(context), BODY)).resolves.toMatchObject({ trust: { caller: officer } });
     await expect(accept(requestWith(context), BODY)).rejects.toMatchObject(refusedWith(/already used \(replayed\)/));
+  });
+
+  it("names the request being served by the gateway's request id once the context verifies", async () => {
+    const accept = subgraphOver(memoryReplayGuard());
+    const requestId = randomUUID();
+    const context = await signed(BODY, requestId);
+    expect(await inRequestScope(async () => (await accept(requestWith(context), BODY), currentRequestId()))).toBe(requestId);
   });
 
   it('refuses a context with another request body (a captured context reused for another query)', async () => {
