@@ -31,6 +31,11 @@ export function peakRssBytes(pid: number): number {
   return processTree(pid).reduce((sum, each) => sum + Number(/VmHWM:\s+(\d+) kB/.exec(read(`/proc/${each}/status`))?.[1] ?? 0) * 1024, 0);
 }
 
+/** Resident set size now (VmRSS) of a process tree, summed. */
+export function rssBytes(pid: number): number {
+  return processTree(pid).reduce((sum, each) => sum + Number(/VmRSS:\s+(\d+) kB/.exec(read(`/proc/${each}/status`))?.[1] ?? 0) * 1024, 0);
+}
+
 /** CPU seconds (user + system) a process tree has used so far. */
 export function cpuSeconds(pid: number): number {
   return processTree(pid).reduce((sum, each) => {

@@ -1,5 +1,16 @@
 import { maskCitizenId } from '@resident-graph/schemas';
-import { citizenId, expectedRecord, flagsOf, IDENTITY_KEYS, oneGridPopulation, pick, sampleResident, TruthIndex } from '@resident-graph/tests';
+import {
+  citizenId,
+  expectedRecord,
+  flagsOf,
+  hostileRequests,
+  IDENTITY_KEYS,
+  oneGridPopulation,
+  pick,
+  refusalMismatch,
+  sampleResident,
+  TruthIndex,
+} from '@resident-graph/tests';
 import { judgeAnswer, type AllowedLoss } from '../src/load/answerJudge';
 import { parseLoadOptions } from '../src/load/loadOptions';
 
@@ -151,5 +162,23 @@ describe('judgeAnswer', () => {
     expect(judgeAnswer(200, body({ data: swapped }), true, truth, null)).toBe(
       answerOf().resident.labour.laidOff === answerOf(other.id).resident.labour.laidOff ? 'right' : 'wrong',
     );
+  });
+});
+
+describe('refusalMismatch: a hostile request answered as documented', () => {
+  const catalogue = hostileRequests({ residentId: '110105194912310025', gridId: 'G001' });
+  const [aliases, megabyte] = ['100 aliases of resident', 'a megabyte body'].map((name) => catalogue.find((request) => request.name === name));
+  const refusal = (code: string, message: string) => JSON.stringify({ errors: [{ message, extensions: { code } }] });
+
+  it('passes the documented status, code and named limit', () => {
+    expect(refusalMismatch(aliases!, 400, refusal('QUERY_TOO_COMPLEX', 'more than MAX_ALIASES aliases'))).toBeNull();
+    expect(refusalMismatch(megabyte!, 413, refusal('QUERY_TOO_COMPLEX', 'body over MAX_BODY_BYTES'))).toBeNull();
+  });
+
+  it('names what differs: the status, the code, the limit, a body that is not JSON', () => {
+    expect(refusalMismatch(aliases!, 200, JSON.stringify({ data: { r0: null } }))).toBe('100 aliases of resident: 200 no code');
+    expect(refusalMismatch(aliases!, 400, refusal('BAD_USER_INPUT', 'MAX_ALIASES'))).toBe('100 aliases of resident: 400 BAD_USER_INPUT');
+    expect(refusalMismatch(aliases!, 400, refusal('QUERY_TOO_COMPLEX', 'too complex'))).toBe('100 aliases of resident: the message does not name MAX_ALIASES');
+    expect(refusalMismatch(megabyte!, 413, 'Payload Too Large')).toBe('a megabyte body: 413, not JSON');
   });
 });

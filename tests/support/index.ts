@@ -9,3 +9,4 @@ export * from './credentials';
 export * from './accessExpectations';
 export * from '@resident-graph/test-kit';
 export * from './policyConformance';
+export * from './hostileRequests';

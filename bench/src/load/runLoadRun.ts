@@ -2,11 +2,21 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from '@resident-graph/service-kit';
 import { REPO_ROOT, restartService, startStack, type Stack } from '@resident-graph/stack';
-import { createTestDatabase, DEPARTMENT_SECTIONS, freeStackPorts, readStreet, readTruth, TruthIndex } from '@resident-graph/tests';
-import { peakRssBytes } from '../processStats';
+import {
+  createTestDatabase,
+  DEPARTMENT_SECTIONS,
+  freeStackPorts,
+  hostileRequests,
+  readStreet,
+  readTruth,
+  refusalMismatch,
+  TruthIndex,
+} from '@resident-graph/tests';
+import { peakRssBytes, rssBytes } from '../processStats';
 import { fixedHeaders, gatewayHeaders } from '../requestHeaders';
 import { runLoad, summarize } from '../runLoad';
 import { residentWorkload } from '../sampleWorkloads';
+import type { GraphQLBody } from '../workloads';
 import { judgeAnswer, type AllowedLoss, type Verdict } from './answerJudge';
 import type { LoadRunOptions } from './loadOptions';
 
@@ -32,6 +42,10 @@ export interface RunFigures {
   /** Of the answers, how many of each verdict. */
   verdicts: Record<Verdict, number>;
   firstUnexpected?: string;
+  /** Hostile requests sent beside the run's normal traffic, and how the gateway answered them. */
+  hostile?: { clients: number; requests: number; refusedAsDocumented: number; firstMismatch?: string };
+  /** The gateway's resident set (VmRSS, workers included) when the run began and when it ended, MiB. */
+  gatewayRssMiB?: { atStart: number; atEnd: number };
   /** The kill and restart, seconds from the start of the run. */
   killedAt?: number;
   restartedAt?: number;
@@ -74,6 +88,8 @@ export async function runLoadRun(options: LoadRunOptions, command: string, logge
     const workload = residentWorkload(dataDir, 2_000);
     const headers = fixedHeaders(await gatewayHeaders(stack, workload.credentials));
     const running = stack;
+    const gatewayPid = stack.services.get('gateway')!.child.pid!;
+    const gatewayRss = () => Math.round((rssBytes(gatewayPid) / MiB) * 10) / 10;
 
     const run = async (name: string, loss: AllowedLoss | null, during?: (phase: (next: Phase) => void) => Promise<Partial<RunFigures>>) => {
       let phase: Phase = 'before';
@@ -93,6 +109,7 @@ export async function runLoadRun(options: LoadRunOptions, command: string, logge
         if (verdict === 'unexpected' || verdict === 'wrong') firstUnexpected ??= `${verdict}: ${status} ${body.slice(0, 400)}`;
       };
       logger.info(`${name}: ${options.connections} clients for ${options.duration} s`);
+      const gatewayRssAtStart = gatewayRss();
       const load = runLoad({
         url: running.gatewayUrl,
         headers,
@@ -120,6 +137,7 @@ export async function runLoadRun(options: LoadRunOptions, command: string, logge
         degradedCodes,
         verdicts,
         ...extra,
+        gatewayRssMiB: { atStart: gatewayRssAtStart, atEnd: gatewayRss() },
         firstUnexpected,
       };
       return figures;
@@ -139,6 +157,36 @@ export async function runLoadRun(options: LoadRunOptions, command: string, logge
     }
     const loadAverageAtStart = os.loadavg();
     const normal = await run('all departments up', null);
+
+    // Beside the same normal traffic, one client per kind of hostile request, each answer
+    // checked against the refusal documented for it: normal p99 and the gateway's memory
+    // should look as in the run before.
+    const target = truth.residents.find((resident) => resident.publicSecurity.householdId !== null) ?? truth.residents[0]!;
+    const underAttack = await run('all departments up, under hostile traffic', null, async () => {
+      const catalogue = hostileRequests({ residentId: target.id, gridId: target.gridId });
+      const hostile = { clients: catalogue.length, requests: 0, refusedAsDocumented: 0, firstMismatch: undefined as string | undefined };
+      await Promise.all(
+        catalogue.map((request) =>
+          runLoad({
+            url: running.gatewayUrl,
+            headers,
+            bodies: [request.body as GraphQLBody],
+            check: () => true,
+            connections: 1,
+            durationSeconds: options.duration,
+            maxRequests: options.maxRequests,
+            sampleEvery: Number.MAX_SAFE_INTEGER,
+            onAnswer: (status, body) => {
+              hostile.requests++;
+              const mismatch = refusalMismatch(request, status, body);
+              if (mismatch === null) hostile.refusedAsDocumented++;
+              else hostile.firstMismatch ??= mismatch;
+            },
+          }),
+        ),
+      );
+      return { hostile };
+    });
 
     const department = options.department;
     const standIn = `${department}-stand-in`;
@@ -166,7 +214,7 @@ export async function runLoadRun(options: LoadRunOptions, command: string, logge
     const peakRssMiB: Record<string, number> = {};
     for (const [name, service] of stack.services) if (service.child.pid) peakRssMiB[name] = Math.round((peakRssBytes(service.child.pid) / MiB) * 10) / 10;
     const machine = { cpus: os.cpus().length, loadAverageAtStart, loadAverageAtEnd: os.loadavg() };
-    return { date: new Date().toISOString(), command, options, machine, runs: [normal, killed], peakRssMiB };
+    return { date: new Date().toISOString(), command, options, machine, runs: [normal, underAttack, killed], peakRssMiB };
   } finally {
     await stack?.stop();
     await database.drop();
@@ -187,9 +235,14 @@ export function printLoadReport(report: LoadReport): string {
               .map(([code, count]) => `${code} ${count}`)
               .join(', ')})`
           : '') +
+        (run.gatewayRssMiB ? `, gateway RSS ${run.gatewayRssMiB.atStart} → ${run.gatewayRssMiB.atEnd} MiB` : '') +
+        (run.hostile
+          ? `; beside it ${run.hostile.clients} hostile clients sent ${run.hostile.requests} requests, ${run.hostile.refusedAsDocumented} refused as documented`
+          : '') +
         (run.killedAt !== undefined ? `, killed at ${run.killedAt.toFixed(1)} s, restarted at ${run.restartedAt!.toFixed(1)} s` : ''),
     );
     if (run.firstUnexpected) lines.push(`  first unexpected: ${run.firstUnexpected}`);
+    if (run.hostile?.firstMismatch) lines.push(`  first hostile answer not as documented: ${run.hostile.firstMismatch}`);
   }
   const load = (averages: number[]) => averages.map((value) => value.toFixed(1)).join('/');
   lines.push(
