@@ -61,9 +61,18 @@ interface Fault {
    * answers anything to spoil (an empty answer is the same in any encoding, with no codes).
    */
   spoilsAnswer?: boolean;
+  /** What the department's error says, where that proves which check refused the answer. */
+  message?: string;
   apply(): Promise<void>;
   clear(): Promise<void>;
 }
+
+/** How each adapter says it refused a spoiled answer: its decoding or its code tables, not some later failure. */
+const SPOILED_MESSAGES: Record<string, Record<'wrong-encoding' | 'unknown-codes', string>> = {
+  'public-security': { 'wrong-encoding': 'with a body that is not UTF-8', 'unknown-codes': 'unknown ethnicity (MZ) code "99"' },
+  'family-planning': { 'wrong-encoding': 'GBK', 'unknown-codes': '"7" is not a 0/1 flag' },
+  labour: { 'wrong-encoding': 'with a body that is not UTF-8', 'unknown-codes': 'answered in an unknown shape (result.0.' },
+};
 
 /** The record as the truth says, cut to what the query asks. */
 function expectedAnswer(resident: TruthResident, truth: TruthIndex) {
@@ -142,9 +151,23 @@ describe('each department failing in each way it can: only its part is lost, and
         { name: 'erroring', code: 'DEPARTMENT_UNAVAILABLE', apply: () => setFault({ kind: 'unavailable' }), clear: none },
         { name: 'malformed', code: 'DEPARTMENT_BAD_RESPONSE', apply: () => setFault({ kind: 'malformed' }), clear: none },
         // Its real answer in another charset than it is labelled with (GBK as UTF-8, UTF-8 as GBK).
-        { name: 'wrong-encoding', code: 'DEPARTMENT_BAD_RESPONSE', spoilsAnswer: true, apply: () => setFault({ kind: 'wrong-encoding' }), clear: none },
+        {
+          name: 'wrong-encoding',
+          code: 'DEPARTMENT_BAD_RESPONSE',
+          spoilsAnswer: true,
+          message: SPOILED_MESSAGES[department.id]?.['wrong-encoding'],
+          apply: () => setFault({ kind: 'wrong-encoding' }),
+          clear: none,
+        },
         // Its real answer with a code its code table has not (ethnicity, sex, flags, employment status).
-        { name: 'unknown-codes', code: 'DEPARTMENT_BAD_RESPONSE', spoilsAnswer: true, apply: () => setFault({ kind: 'unknown-codes' }), clear: none },
+        {
+          name: 'unknown-codes',
+          code: 'DEPARTMENT_BAD_RESPONSE',
+          spoilsAnswer: true,
+          message: SPOILED_MESSAGES[department.id]?.['unknown-codes'],
+          apply: () => setFault({ kind: 'unknown-codes' }),
+          clear: none,
+        },
         {
           name: 'killed',
           code: 'DEPARTMENT_UNAVAILABLE',
@@ -255,7 +278,7 @@ describe('each department failing in each way it can: only its part is lost, and
       for (let i = 0; i < settings.breakAfter; i++) {
         const resident = asked[i % asked.length]!;
         const { answer, tookMs } = await ask(resident);
-        expectLost(answer, resident, id, fault.code);
+        expectLost(answer, resident, id, fault.code, fault.message);
         expect(tookMs).toBeLessThanOrEqual(budgetMs);
       }
       if (opensBreaker) {
