@@ -29,7 +29,8 @@ import {
 } from '../support';
 
 /**
- * Every department with a system of its own, in turn slow, erroring, malformed and killed,
+ * Every department with a system of its own, in turn slow, erroring, malformed and killed
+ * (and, an HTTP system, answering in the wrong encoding and with codes not in its tables),
  * then healthy again without a restart of anything of ours. The grid database is left out:
  * it is also the jurisdiction index every subgraph checks before it answers, so its failure
  * refuses every section by design (fail closed), not one section (see docs/architecture.md).
@@ -49,13 +50,29 @@ const SECTIONS = ['civilAffairs', 'familyPlanning', 'labour'] as const;
 /** A table every lookup of a database department reads, and one of its columns. */
 const DATABASE_TABLE: Record<string, { table: string; column: string }> = { 'civil-affairs': { table: 'cjrz', column: 'xm' } };
 
-type FaultName = 'slow' | 'erroring' | 'malformed' | 'killed';
+const HTTP_FAULTS = ['slow', 'erroring', 'malformed', 'wrong-encoding', 'unknown-codes', 'killed'] as const;
+const DATABASE_FAULTS = ['slow', 'erroring', 'malformed', 'killed'] as const;
+type FaultName = (typeof HTTP_FAULTS)[number];
 interface Fault {
   name: FaultName;
   code: 'DEPARTMENT_TIMEOUT' | 'DEPARTMENT_UNAVAILABLE' | 'DEPARTMENT_BAD_RESPONSE';
+  /**
+   * The fault spoils the department's real answer, so only a resident it has something on
+   * answers anything to spoil (an empty answer is the same in any encoding, with no codes).
+   */
+  spoilsAnswer?: boolean;
+  /** What the department's error says, where that proves which check refused the answer. */
+  message?: string;
   apply(): Promise<void>;
   clear(): Promise<void>;
 }
+
+/** How each adapter says it refused a spoiled answer: its decoding or its code tables, not some later failure. */
+const SPOILED_MESSAGES: Record<string, Record<'wrong-encoding' | 'unknown-codes', string>> = {
+  'public-security': { 'wrong-encoding': 'with a body that is not UTF-8', 'unknown-codes': 'unknown ethnicity (MZ) code "99"' },
+  'family-planning': { 'wrong-encoding': 'GBK', 'unknown-codes': '"7" is not a 0/1 flag' },
+  labour: { 'wrong-encoding': 'with a body that is not UTF-8', 'unknown-codes': 'answered in an unknown shape (result.0.' },
+};
 
 /** The record as the truth says, cut to what the query asks. */
 function expectedAnswer(resident: TruthResident, truth: TruthIndex) {
@@ -133,6 +150,24 @@ describe('each department failing in each way it can: only its part is lost, and
         { name: 'slow', code: 'DEPARTMENT_TIMEOUT', apply: () => setFault({ kind: 'slow', delayMs: 3 * settings.timeoutMs }), clear: none },
         { name: 'erroring', code: 'DEPARTMENT_UNAVAILABLE', apply: () => setFault({ kind: 'unavailable' }), clear: none },
         { name: 'malformed', code: 'DEPARTMENT_BAD_RESPONSE', apply: () => setFault({ kind: 'malformed' }), clear: none },
+        // Its real answer in another charset than it is labelled with (GBK as UTF-8, UTF-8 as GBK).
+        {
+          name: 'wrong-encoding',
+          code: 'DEPARTMENT_BAD_RESPONSE',
+          spoilsAnswer: true,
+          message: SPOILED_MESSAGES[department.id]?.['wrong-encoding'],
+          apply: () => setFault({ kind: 'wrong-encoding' }),
+          clear: none,
+        },
+        // Its real answer with a code its code table has not (ethnicity, sex, flags, employment status).
+        {
+          name: 'unknown-codes',
+          code: 'DEPARTMENT_BAD_RESPONSE',
+          spoilsAnswer: true,
+          message: SPOILED_MESSAGES[department.id]?.['unknown-codes'],
+          apply: () => setFault({ kind: 'unknown-codes' }),
+          clear: none,
+        },
         {
           name: 'killed',
           code: 'DEPARTMENT_UNAVAILABLE',
@@ -223,7 +258,9 @@ describe('each department failing in each way it can: only its part is lost, and
     for (const resident of sample) expectWhole((await ask(resident)).answer, resident);
   });
 
-  const cases = faulty.flatMap((department) => (['slow', 'erroring', 'malformed', 'killed'] as const).map((fault) => [department.id, fault] as const));
+  const cases = faulty.flatMap((department) =>
+    (department.standIn.kind === 'server' ? HTTP_FAULTS : DATABASE_FAULTS).map((fault) => [department.id, fault] as const),
+  );
   it.each(cases)('%s %s: its part is null with its code, the rest exact, within its budget; whole again once it clears', async (id, name) => {
     const department = faulty.find((entry) => entry.id === id)!;
     const fault = faultsOf(department).find((entry) => entry.name === name)!;
@@ -231,14 +268,17 @@ describe('each department failing in each way it can: only its part is lost, and
     const budgetMs = callBudgetMs(settings) + OVERHEAD_MS;
     const subgraphReady = `http://127.0.0.1:${stack.ports.subgraphs[department.subgraph.name]}/health/ready`;
     const opensBreaker = fault.code !== 'DEPARTMENT_BAD_RESPONSE';
+    const section = SECTION_OF[id] ?? null;
+    const asked = fault.spoilsAnswer ? sample.filter((resident) => section === null || resident[section] !== null) : sample;
+    expect(asked.length).toBeGreaterThan(0);
 
     await fault.apply();
     try {
       // As many residents as it takes to open the breaker, each answer checked.
       for (let i = 0; i < settings.breakAfter; i++) {
-        const resident = sample[i % sample.length]!;
+        const resident = asked[i % asked.length]!;
         const { answer, tookMs } = await ask(resident);
-        expectLost(answer, resident, id, fault.code);
+        expectLost(answer, resident, id, fault.code, fault.message);
         expect(tookMs).toBeLessThanOrEqual(budgetMs);
       }
       if (opensBreaker) {
@@ -251,7 +291,7 @@ describe('each department failing in each way it can: only its part is lost, and
         expectLost(answer, sample[0]!, id, 'DEPARTMENT_UNAVAILABLE', 'circuit open');
         expect(tookMs).toBeLessThanOrEqual(budgetMs);
       } else {
-        // A malformed answer is no reason to stop asking: the breaker stays closed.
+        // A malformed, misencoded or miscoded answer is no reason to stop asking: the breaker stays closed.
         expect((await readiness(subgraphReady)).status).toBe(200);
       }
     } finally {

@@ -179,6 +179,37 @@ describe('createFamilyPlanningAdapter', () => {
     await expect(fp.lookup([people.mother.id, people.formatted.id])).rejects.toMatchObject({ code, department: 'family-planning' });
   });
 
+  /** `xml` as UTF-8 bytes, still labelled GBK (its Content-Type and its XML declaration), as a transcoding proxy leaves it. */
+  const utf8LabelledGbk = (xml: string) => new HttpResponse(Buffer.from(xml, 'utf8'), { headers: { 'content-type': 'text/xml; charset=GBK' } });
+
+  it.each([
+    // 王秀英: nine UTF-8 bytes, the last of which GBK cannot pair with "<".
+    [
+      'bytes GBK has no character for',
+      () => utf8LabelledGbk(soapEnvelope(`<QueryPersonsResponse>${elderXml}</QueryPersonsResponse>`)),
+      'not GBK: bytes in <XM>',
+    ],
+    // Full-width digits and 孙燕: UTF-8 bytes that all read as GBK characters, mojibake without a single invalid byte.
+    [
+      'bytes that decode as GBK but are UTF-8',
+      () => utf8LabelledGbk(soapEnvelope(`<QueryPersonsResponse>${formattedXml}</QueryPersonsResponse>`)),
+      'declared GBK but the bytes are UTF-8 (from <SFZH>)',
+    ],
+    [
+      'a child-bearing-age flag that is neither 0 nor 1',
+      () => queryAnswer(motherXml.replace('<YLFNBZ>1</YLFNBZ>', '<YLFNBZ>7</YLFNBZ>')),
+      '"7" is not a 0/1 flag',
+    ],
+    ['a sex code GB/T 2261.1 has not', () => queryAnswer(motherXml.replace('<XB>2</XB>', '<XB>7</XB>')), '"7" is not a GB/T 2261.1 sex code'],
+  ])('refuses an answer with %s as DEPARTMENT_BAD_RESPONSE, saying where, rather than read it', async (_what, reply, message) => {
+    serve(reply);
+    const fp = start();
+
+    const failure = fp.lookup([people.mother.id, people.formatted.id, people.elder.id]);
+    await expect(failure).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE', department: 'family-planning' });
+    await expect(failure).rejects.toThrow(message);
+  });
+
   it('retries a Server fault but not a Client fault', async () => {
     serve((call) => gbkResponse(soapFaultEnvelope(askedIds(call).includes(people.father.id) ? 'Server' : 'Client', '错误'), 500));
     const fp = start({ retries: 2 });

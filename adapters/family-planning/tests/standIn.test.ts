@@ -127,4 +127,14 @@ describe('family-planning stand-in', () => {
     await setFault({ kind: 'unavailable' });
     await expect(adapter.checkHealth()).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE' });
   });
+
+  it.each([
+    ['wrong-encoding', /not GBK|declared GBK but the bytes are UTF-8/],
+    ['unknown-codes', /"7" is not a 0\/1 flag/],
+  ] as const)('answers its real answer spoiled on %s, which the adapter refuses as DEPARTMENT_BAD_RESPONSE', async (kind, message) => {
+    await setFault({ kind });
+    const failure = adapter.lookup([people.mother.id]);
+    await expect(failure).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE', department: 'family-planning' });
+    await expect(failure).rejects.toThrow(message);
+  });
 });

@@ -8,3 +8,4 @@ export * from './StoredIdIndex';
 export * from './startStandInServer';
 export * from './runSqlMigrations';
 export * from './inTransaction';
+export * from './decodeUtf8';

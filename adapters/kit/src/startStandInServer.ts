@@ -4,10 +4,21 @@ import type { DepartmentId } from '@resident-graph/schemas';
 import { createLogger, inRequestScope, receivedRequestId, testControlRoutes } from '@resident-graph/service-kit';
 
 /**
- * Faults a test can switch on in a running stand-in (`PUT /__control/fault`):
- * refuse with 503, answer after a delay, or answer with a body in no valid format.
+ * Faults a test can switch on in a running stand-in (`PUT /__control/fault`): refuse with
+ * 503, answer after a delay, answer with a body in no valid format, answer the real answer
+ * in an encoding other than the one it is labelled with (`wrong-encoding`), or the real
+ * answer with a coded value replaced by one its code table does not have (`unknown-codes`).
  */
-export type StandInFault = { kind: 'none' } | { kind: 'unavailable' } | { kind: 'slow'; delayMs: number } | { kind: 'malformed' };
+export type StandInFault =
+  | { kind: 'none' }
+  | { kind: 'unavailable' }
+  | { kind: 'slow'; delayMs: number }
+  | { kind: 'malformed' }
+  | { kind: 'wrong-encoding' }
+  | { kind: 'unknown-codes' };
+
+/** The faults that spoil the real answer rather than replace it. */
+export type SpoiledAnswerFault = Extract<StandInFault['kind'], 'wrong-encoding' | 'unknown-codes'>;
 
 export interface StandInHandler {
   (request: IncomingMessage, body: Buffer, response: ServerResponse): Promise<void> | void;
@@ -22,6 +33,13 @@ export interface StandInServerOptions {
   handle: StandInHandler;
   /** What a `malformed` fault answers with, in this system's content type. */
   malformedBody: { contentType: string; body: string };
+  /**
+   * How this system's real answer (the body bytes of a 200, headers and label untouched) is
+   * spoiled for `wrong-encoding` (re-encoded in a charset other than the one it declares) and
+   * `unknown-codes` (a coded value replaced by one not in its code table). A stand-in that
+   * declares none refuses those faults (400) rather than answer as if nothing were wrong.
+   */
+  spoiledAnswer?: Record<SpoiledAnswerFault, (body: Buffer) => Buffer>;
   /** Serve `/__control/*`. @default `TEST_CONTROL_ROUTES` (service-kit `testControlRoutes`): test runs only */
   controlRoutes?: boolean;
 }
@@ -36,6 +54,48 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
+}
+
+interface CapturedAnswer {
+  status: number;
+  headers: Record<string, string | number | readonly string[]>;
+  body: Buffer;
+}
+
+/**
+ * Runs `handle` with `response` writing into memory: what it would have sent (status,
+ * `writeHead` headers, body) comes back instead, and `response` is as it was, unsent.
+ */
+async function captureAnswer(response: ServerResponse, handle: () => Promise<void> | void): Promise<CapturedAnswer> {
+  const { writeHead, write, end } = response;
+  const chunks: Buffer[] = [];
+  let headers: CapturedAnswer['headers'] = {};
+  const collect = (chunk: unknown) => {
+    if (typeof chunk === 'string') chunks.push(Buffer.from(chunk, 'utf8'));
+    else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
+  };
+  const ended = new Promise<void>((resolve) => {
+    response.writeHead = ((status: number, ...rest: unknown[]) => {
+      response.statusCode = status;
+      const given = rest.find((arg) => typeof arg === 'object' && arg !== null && !Array.isArray(arg));
+      if (given) headers = { ...headers, ...(given as CapturedAnswer['headers']) };
+      return response;
+    }) as typeof response.writeHead;
+    response.write = ((chunk: unknown) => (collect(chunk), true)) as typeof response.write;
+    response.end = ((chunk?: unknown) => {
+      if (typeof chunk !== 'function') collect(chunk);
+      resolve();
+      return response;
+    }) as typeof response.end;
+  });
+  try {
+    await handle();
+    await ended;
+  } finally {
+    Object.assign(response, { writeHead, write, end });
+  }
+  const { 'content-length': _length, ...rest } = headers;
+  return { status: response.statusCode, headers: rest, body: Buffer.concat(chunks) };
 }
 
 function sendJson(response: ServerResponse, status: number, value: unknown): void {
@@ -65,7 +125,11 @@ export async function startStandInServer(options: StandInServerOptions): Promise
         return sendJson(response, 200, Object.fromEntries(calls));
       }
       if (controlRoutes && path === '/__control/fault' && request.method === 'PUT') {
-        fault = JSON.parse(body.toString('utf8')) as StandInFault;
+        const asked = JSON.parse(body.toString('utf8')) as StandInFault;
+        if ((asked.kind === 'wrong-encoding' || asked.kind === 'unknown-codes') && !options.spoiledAnswer) {
+          return sendJson(response, 400, { error: 'UNSUPPORTED_FAULT', message: `stand-in-${options.department} cannot answer with ${asked.kind}` });
+        }
+        fault = asked;
         return sendJson(response, 200, fault);
       }
       const route = options.route(request);
@@ -76,6 +140,14 @@ export async function startStandInServer(options: StandInServerOptions): Promise
       if (fault.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.kind === 'slow' ? fault.delayMs : 0));
       if (fault.kind === 'malformed') {
         response.writeHead(200, { 'content-type': options.malformedBody.contentType }).end(options.malformedBody.body);
+        return;
+      }
+      if (fault.kind === 'wrong-encoding' || fault.kind === 'unknown-codes') {
+        const spoil = options.spoiledAnswer![fault.kind];
+        const answer = await captureAnswer(response, () => options.handle(request, body, response));
+        const sent = answer.status === 200 ? spoil(answer.body) : answer.body;
+        response.removeHeader('content-length');
+        response.writeHead(answer.status, { ...answer.headers, 'content-length': sent.length }).end(sent);
         return;
       }
       await options.handle(request, body, response);

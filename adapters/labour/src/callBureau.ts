@@ -1,4 +1,4 @@
-import { DepartmentError } from '@resident-graph/adapter-kit';
+import { decodeUtf8, DepartmentError } from '@resident-graph/adapter-kit';
 import { propagationHeaders } from '@resident-graph/service-kit';
 import type { z } from 'zod';
 import { cardsApiErrorSchema } from './cardsApi';
@@ -27,8 +27,11 @@ export async function callBureau<T>(request: BureauRequest<T>): Promise<T> {
     body: request.body === undefined ? undefined : JSON.stringify(request.body),
     signal: request.signal,
   });
-  const text = await response.text();
+  const decoded = decodeUtf8(new Uint8Array(await response.arrayBuffer()));
   if (response.status >= 500 || response.status === 429) throw new Error(`${request.path} answered HTTP ${response.status}`);
+  // The bureau answers UTF-8; anything else would be read as replacement characters.
+  if (!decoded.ok) throw badResponse(`${request.path} answered HTTP ${response.status} with a body that is not UTF-8 (after '${decoded.near}')`);
+  const { text } = decoded;
   let json: unknown;
   try {
     json = JSON.parse(text);

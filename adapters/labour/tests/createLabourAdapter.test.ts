@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { http, HttpResponse, delay } from 'msw';
 import { setupServer } from 'msw/node';
 import { createLabourAdapter } from '@resident-graph/adapter-labour';
@@ -135,6 +136,32 @@ describe('createLabourAdapter against the query API (msw) and a real GBK export'
     );
     await expect(adapter().lookup([employed.id])).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE', department: 'labour' });
     expect(calls).toBe(1);
+  });
+
+  it.each([
+    [
+      'a laid-off flag that is neither 0 nor 1',
+      () =>
+        HttpResponse.json({
+          retCode: 0,
+          retMsg: '成功',
+          result: [{ cardNo: 'A31000101', jobStatus: '11', laidOffFlag: '7', unemploymentReg: null, skillCerts: [] }],
+        }),
+      'result.0.laidOffFlag',
+    ],
+    [
+      'an answer labelled UTF-8 but in GBK, as a transcoding gateway leaves it',
+      () =>
+        new HttpResponse(iconv.encode(JSON.stringify({ retCode: 0, retMsg: '成功', result: [] }), 'GBK'), {
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+        }),
+      `answered HTTP 200 with a body that is not UTF-8 (after '{"retCode":0,"retMsg":"')`,
+    ],
+  ])('raises DEPARTMENT_BAD_RESPONSE on %s, saying where, rather than read it', async (_case, answer, message) => {
+    server.use(http.post(QUERY_URL, answer));
+    const failure = adapter().lookup([employed.id]);
+    await expect(failure).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE', department: 'labour' });
+    await expect(failure).rejects.toThrow(message);
   });
 
   it("names the bureau's reason when it refuses a query", async () => {

@@ -74,4 +74,15 @@ describe('the labour stand-in', () => {
     const labour = createLabourAdapter({ baseUrl: standIn.url, exportDir: exportDirOf(dir) });
     await expect(labour.lookup([employed.id])).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE' });
   });
+
+  it.each([
+    ['wrong-encoding', 'with a body that is not UTF-8'],
+    ['unknown-codes', 'answered in an unknown shape (result.0.'],
+  ])('answers its real answer spoiled on %s, which the adapter refuses as DEPARTMENT_BAD_RESPONSE', async (kind, message) => {
+    await fetch(`${standIn.url}/__control/fault`, { method: 'PUT', body: JSON.stringify({ kind }) });
+    const labour = createLabourAdapter({ baseUrl: standIn.url, exportDir: exportDirOf(dir) });
+    const failure = labour.lookup([employed.id]);
+    await expect(failure).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE', department: 'labour' });
+    await expect(failure).rejects.toThrow(message);
+  });
 });

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DepartmentError, type DepartmentPolicy } from '@resident-graph/adapter-kit';
+import { decodeUtf8, DepartmentError, type DepartmentPolicy } from '@resident-graph/adapter-kit';
 import { propagationHeaders } from '@resident-graph/service-kit';
 import type { z } from 'zod';
 import { pageOf, RawError } from './wireFormat';
@@ -67,7 +67,9 @@ export class PublicSecurityClient {
   private async post(path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       const response = await this.send(path, body, signal);
-      const text = await response.text();
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const decoded = decodeUtf8(bytes);
+      const text = decoded.ok ? decoded.text : new TextDecoder().decode(bytes);
       if (response.status === 429) {
         if (attempt >= this.options.rateLimitRetries) throw unavailable(`${path} still rate-limited after ${attempt + 1} tries`);
         await sleep(retryAfterMs(response.headers.get('retry-after')), undefined, { signal });
@@ -75,6 +77,8 @@ export class PublicSecurityClient {
       }
       if (response.status >= 500) throw unavailable(`${path} answered ${response.status} (${describeRefusal(text)})`);
       if (response.status !== 200) throw badResponse(`${path} refused the request with ${response.status} (${describeRefusal(text)})`);
+      // The system answers UTF-8 (its Content-Type says so); anything else would be read as replacement characters.
+      if (!decoded.ok) throw badResponse(`${path} answered with a body that is not UTF-8, as its Content-Type says (after '${decoded.near}')`);
       try {
         return JSON.parse(text);
       } catch (error) {

@@ -158,3 +158,19 @@ describe('the stand-in protocol', () => {
     }
   });
 });
+
+describe('spoiled answers', () => {
+  const setFault = (kind: string) => fetch(`${standIn.url}/__control/fault`, { method: 'PUT', body: JSON.stringify({ kind }) });
+  afterEach(() => setFault('none'));
+
+  it.each([
+    ['wrong-encoding', 'with a body that is not UTF-8'],
+    ['unknown-codes', 'unknown ethnicity (MZ) code "99"'],
+  ])('answers its real answer spoiled on %s, which the adapter refuses as DEPARTMENT_BAD_RESPONSE', async (kind, message) => {
+    expect((await setFault(kind)).status).toBe(200);
+    const adapter = createPublicSecurityAdapter({ baseUrl: standIn.url, retries: 0 });
+    const failure = adapter.lookup(ids.slice(0, 3));
+    await expect(failure).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE', department: 'public-security' });
+    await expect(failure).rejects.toThrow(message);
+  });
+});

@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { createPublicSecurityAdapter, type PublicSecurityAdapterOptions } from '../src';
@@ -149,6 +150,20 @@ describe('failures', () => {
       return answer();
     });
     await expect(adapter.lookup(ids)).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE' });
+    expect(attempts).toBe(1);
+  });
+
+  it('reports an answer labelled UTF-8 but in GBK (as a transcoding gateway leaves it) as a bad response, rather than names of replacement characters', async () => {
+    const { adapter, ids, system } = setUp(1, { retries: 2 });
+    let attempts = 0;
+    personQueryAnswers(() => {
+      attempts++;
+      const page = { CODE: '0000', MSG: '成功', TOTAL: 1, PAGE: 1, PAGE_SIZE: 500, RECORDS: system.persons };
+      return new HttpResponse(iconv.encode(JSON.stringify(page), 'GBK'), { headers: { 'content-type': 'application/json;charset=UTF-8' } });
+    });
+    const failure = adapter.lookup(ids);
+    await expect(failure).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE', department: 'public-security' });
+    await expect(failure).rejects.toThrow(`${PATHS.persons} answered with a body that is not UTF-8, as its Content-Type says (after '{"CODE":"0000","MSG":"')`);
     expect(attempts).toBe(1);
   });
 });

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import iconv from 'iconv-lite';
 import { JSXX_CHARSET } from './jsxxProtocol';
@@ -30,9 +31,33 @@ export function encodeJsxxXml(document: object, options: { pretty?: boolean } = 
   return iconv.encode(xml, JSXX_CHARSET);
 }
 
-/** Decodes and parses XML bytes; anything that is not well-formed XML is a `JsxxFormatError`. */
-export function decodeJsxxXml(bytes: Buffer, charset: string = JSXX_CHARSET): Record<string, unknown> {
+/** The element `xml` is in at `index`, for saying where a fault is. */
+function elementAt(xml: string, index: number): string {
+  const opened = [...xml.slice(0, index).matchAll(/<(?:[\w-]+:)?([\w-]+)[^>/]*>/g)].at(-1);
+  return opened ? `<${opened[1]}>` : 'the prolog';
+}
+
+/**
+ * Decodes XML bytes in the charset they are declared in, refusing bytes that are not in it:
+ * a byte sequence the charset has no character for (decoded as U+FFFD), or, declared in a
+ * charset other than UTF-8, bytes that are UTF-8 (GBK text is as good as never valid UTF-8,
+ * and UTF-8 read as GBK is mojibake that may decode without a single invalid byte).
+ */
+function decodeDeclared(bytes: Buffer, charset: string): string {
   const xml = iconv.decode(bytes, charset);
+  const invalid = xml.indexOf('\uFFFD');
+  if (invalid >= 0) throw new JsxxFormatError(`not ${charset}: bytes in ${elementAt(xml, invalid)} that are no ${charset} character`);
+  const utf8Declared = /^utf-?8$/i.test(charset);
+  if (!utf8Declared && bytes.some((byte) => byte >= 0x80) && isUtf8(bytes)) {
+    const first = bytes.findIndex((byte) => byte >= 0x80);
+    throw new JsxxFormatError(`declared ${charset} but the bytes are UTF-8 (from ${elementAt(bytes.subarray(0, first).toString('latin1'), first)})`);
+  }
+  return xml;
+}
+
+/** Decodes and parses XML bytes; anything that is not well-formed XML in its declared charset is a `JsxxFormatError`. */
+export function decodeJsxxXml(bytes: Buffer, charset: string = JSXX_CHARSET): Record<string, unknown> {
+  const xml = decodeDeclared(bytes, charset);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new JsxxFormatError(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
   return parser.parse(xml) as Record<string, unknown>;

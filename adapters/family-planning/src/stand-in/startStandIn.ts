@@ -72,5 +72,18 @@ export async function startStandIn(options: StandInOptions): Promise<StandInServ
       contentType: JSXX_CONTENT_TYPE,
       body: `<?xml version="1.0" encoding="${JSXX_CHARSET}"?><soap:Envelope xmlns:soap="${SOAP_ENVELOPE_NAMESPACE}"><soap:Body><jsxx:QueryPersonsRes`,
     },
+    spoiledAnswer: {
+      // The envelope still declares GBK, in its Content-Type and its XML declaration, but the bytes are UTF-8.
+      'wrong-encoding': (answer) => Buffer.from(iconv.decode(answer, JSXX_CHARSET), 'utf8'),
+      // 育龄妇女标志 is 0 or 1, and GB/T 2261.1 has no sex 7.
+      'unknown-codes': (answer) =>
+        iconv.encode(
+          iconv
+            .decode(answer, JSXX_CHARSET)
+            .replaceAll(/(<(?:\w+:)?YLFNBZ>)[^<]*/g, '$17')
+            .replaceAll(/(<(?:\w+:)?XB>)[^<]*/g, '$17'),
+          JSXX_CHARSET,
+        ),
+    },
   });
 }

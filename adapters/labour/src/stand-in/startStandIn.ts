@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
+import iconv from 'iconv-lite';
 import { startStandInServer, type StandInServer } from '@resident-graph/adapter-kit';
 import { CARDS_QUERY_PATH, STATUS_PATH, type CardFacts, type CardsAnswer, type CardsApiError } from '../cardsApi';
 import { cardStoreOf } from './standInFiles';
@@ -58,5 +59,18 @@ export async function startStandIn(options: StandInOptions): Promise<StandInServ
       return answer(response, 200, { retCode: 0, retMsg: '成功', result });
     },
     malformedBody: { contentType: 'application/json; charset=utf-8', body: '{"retCode":0,"retMsg":"成功","result":[{"cardNo":' },
+    spoiledAnswer: {
+      // Still labelled UTF-8, as a transcoding gateway in front of the bureau would leave it.
+      'wrong-encoding': (answer) => iconv.encode(answer.toString('utf8'), 'GBK'),
+      // The bureau's 就业状态代码 has no 99, and 下岗标志 is 0 or 1.
+      'unknown-codes': (answer) =>
+        Buffer.from(
+          answer
+            .toString('utf8')
+            .replaceAll(/"jobStatus":"\d+"/g, '"jobStatus":"99"')
+            .replaceAll(/"laidOffFlag":"\d"/g, '"laidOffFlag":"7"'),
+          'utf8',
+        ),
+    },
   });
 }

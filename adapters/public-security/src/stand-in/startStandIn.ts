@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import iconv from 'iconv-lite';
 import { startStandInServer, type StandInServer } from '@resident-graph/adapter-kit';
 import { MAX_PAGE_SIZE, PATHS, SUCCESS_CODE, type RawError } from '../wireFormat';
 import { PopulationRegister } from './PopulationRegister';
@@ -95,5 +96,11 @@ export async function startStandIn(options: PublicSecurityStandInOptions): Promi
       }
     },
     malformedBody: { contentType: 'application/json;charset=UTF-8', body: '{"CODE":"0000","MSG":"成功","TOTAL":2,"RECORDS":[{"GMSFHM":' },
+    spoiledAnswer: {
+      // Still labelled UTF-8, as a transcoding gateway in front of the system would leave it.
+      'wrong-encoding': (answer) => iconv.encode(answer.toString('utf8'), 'GBK'),
+      // 民族 (GB 3304) has no 99.
+      'unknown-codes': (answer) => Buffer.from(answer.toString('utf8').replaceAll(/"MZ":"\d{2}"/g, '"MZ":"99"'), 'utf8'),
+    },
   });
 }
