@@ -4,3 +4,4 @@ export * from './truth';
 export * from './dataQuality';
 export * from './storedIdentityOf';
 export * from './departmentId';
+export * from './statistics';

@@ -14,3 +14,4 @@ export * from './contextBinding';
 export * from './policy';
 export * from './section';
 export * from './readiness';
+export * from './statistics';

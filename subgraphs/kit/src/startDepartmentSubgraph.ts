@@ -7,6 +7,7 @@ import type { PolicedContext } from './policy/applyPolicy';
 import type { SubgraphPolicy } from './policy/Policy';
 import type { AuditWriter } from './policy/useAuditTrail';
 import { startSubgraph } from './startSubgraph';
+import type { StatisticsSource } from './statistics/keySets';
 
 /** A subgraph over one department's adapter: its schema, its per-operation context, its policy. */
 export interface DepartmentSubgraph<TAdapter, TContext extends object> {
@@ -16,6 +17,8 @@ export interface DepartmentSubgraph<TAdapter, TContext extends object> {
   /** One client operation's context (its DataLoaders) over the adapter. */
   createContext(adapter: TAdapter): TContext;
   policy: SubgraphPolicy<TContext & PolicedContext>;
+  /** The department's facts for analysts' statistics, evaluated in its own system. @default none */
+  statistics?(adapter: TAdapter): StatisticsSource;
 }
 
 export interface StartDepartmentSubgraphOptions<TAdapter> {
@@ -47,5 +50,6 @@ export async function startDepartmentSubgraph<TAdapter extends DepartmentAdapter
     audit: options.audit,
     gatewayPublicKey: options.gatewayPublicKey,
     jurisdiction: options.jurisdiction,
+    statistics: subgraph.statistics?.(options.adapter),
   });
 }

@@ -3,7 +3,7 @@ import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { DepartmentAdapter } from '@resident-graph/adapter-kit';
 import { createLogger, sendJson, serveGraphQL, testControlRoutes, type RunningServer } from '@resident-graph/service-kit';
-import { loadKey, loadTrustSettings, type KeyLike } from '@resident-graph/trust';
+import { loadKey, loadTrustSettings, memoryReplayGuard, type KeyLike } from '@resident-graph/trust';
 import type { GraphQLSchema } from 'graphql';
 import { formatSubgraphError } from './departmentErrors';
 import { applyPolicy, type PolicedContext } from './policy/applyPolicy';
@@ -15,6 +15,8 @@ import { useAuditTrail, type AuditWriter } from './policy/useAuditTrail';
 import { contextBindingFromEnv } from './contextBinding';
 import { trustedContext } from './SubgraphContext';
 import { readinessOf } from './readiness';
+import { KEY_SET_PATH, keySetRoute } from './statistics/keySetRoute';
+import type { StatisticsSource } from './statistics/keySets';
 
 export interface StartSubgraphOptions<TContext extends BaseContext> {
   name: string;
@@ -37,6 +39,10 @@ export interface StartSubgraphOptions<TContext extends BaseContext> {
   audit: AuditWriter;
   /** The key the gateway signs forwarded context with. @default the `gateway` public key in `TRUST_KEYS_DIR` */
   gatewayPublicKey?: KeyLike;
+  /** The department's facts for analysts' statistics, served as key sets on `/statistics/key-sets`. @default no such route */
+  statistics?: StatisticsSource;
+  /** The key the statistics service signs its requests with. @default the `statistics` public key in `TRUST_KEYS_DIR` */
+  statisticsPublicKey?: KeyLike;
 }
 
 const unplaced = (): never => {
@@ -57,8 +63,18 @@ const NO_JURISDICTION_INDEX: JurisdictionIndex = {
  */
 export async function startSubgraph<TContext extends BaseContext>(options: StartSubgraphOptions<TContext>): Promise<RunningServer> {
   const logger = createLogger(`subgraph-${options.name}`);
-  const gatewayPublicKey = options.gatewayPublicKey ?? (await loadKey(loadTrustSettings(`subgraph-${options.name}`).TRUST_KEYS_DIR, 'gateway', 'public'));
+  const keysDir = () => loadTrustSettings(`subgraph-${options.name}`).TRUST_KEYS_DIR;
+  const gatewayPublicKey = options.gatewayPublicKey ?? (await loadKey(keysDir(), 'gateway', 'public'));
   const binding = contextBindingFromEnv(`subgraph-${options.name}`);
+  // Loaded on the first request, so a subgraph started before the statistics service's key exists still serves.
+  let statisticsPublicKey: Promise<KeyLike> | undefined;
+  const statisticsKey = () =>
+    (statisticsPublicKey ??= options.statisticsPublicKey
+      ? Promise.resolve(options.statisticsPublicKey)
+      : loadKey(keysDir(), 'statistics', 'public').catch((error: unknown) => {
+          statisticsPublicKey = undefined;
+          throw error;
+        }));
   const trusted = trustedContext(options.context, gatewayPublicKey, binding);
   const jurisdiction = options.jurisdiction ?? NO_JURISDICTION_INDEX;
   const apollo = new ApolloServer<TContext & PolicedContext>({
@@ -82,6 +98,15 @@ export async function startSubgraph<TContext extends BaseContext>(options: Start
         const { httpStatus, body } = readinessOf(options.adapters);
         sendJson(response, httpStatus, body);
       },
+      ...(options.statistics && {
+        [KEY_SET_PATH]: keySetRoute({
+          department: options.name,
+          source: options.statistics,
+          statisticsPublicKey: statisticsKey,
+          replayGuard: binding?.replayGuard ?? memoryReplayGuard(),
+          logger,
+        }),
+      }),
       ...(testControlRoutes(`subgraph-${options.name}`) && {
         '/__control/calls': (_request: IncomingMessage, response: ServerResponse) => {
           sendJson(response, 200, Object.fromEntries(options.adapters.map((adapter) => [adapter.department, adapter.callsMade()])));

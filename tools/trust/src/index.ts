@@ -1,7 +1,8 @@
 export * from './Caller';
 export * from './purpose';
 export * from './TrustError';
-export { ensureKeyPairs, loadKey, type KeyOwner } from './keys';
+export { ensureKeyPairs, loadKey, loadPseudonymSecret, type KeyOwner } from './keys';
+export { KEY_SET_REQUEST_HEADER, signKeySetRequest, verifyKeySetRequest, type KeySetRequestClaims, type VerifiedKeySetRequest } from './keySetRequest';
 export { createUserTokenVerifier, mintUserToken, verifyUserToken, TOKEN_AUDIENCE, TOKEN_ISSUER } from './userTokens';
 export {
   GATEWAY_CONTEXT_HEADER,

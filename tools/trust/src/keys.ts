@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
@@ -5,11 +6,13 @@ import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'j
 export const SIGNING_ALGORITHM = 'ES256';
 
 /**
- * Which key pair: the identity provider's (user tokens), the gateway's (forwarded context)
- * or the audit service's (checkpoints of the audit chain, kept outside its database).
+ * Which key pair: the identity provider's (user tokens), the gateway's (forwarded context),
+ * the audit service's (checkpoints of the audit chain, kept outside its database) or the
+ * statistics service's (its requests for the departments' key sets).
  */
-export type KeyOwner = 'issuer' | 'gateway' | 'audit';
-const KEY_OWNERS: readonly KeyOwner[] = ['issuer', 'gateway', 'audit'];
+export type KeyOwner = 'issuer' | 'gateway' | 'audit' | 'statistics';
+const KEY_OWNERS: readonly KeyOwner[] = ['issuer', 'gateway', 'audit', 'statistics'];
+const PSEUDONYM_SECRET_FILE = 'pseudonym.secret';
 
 const fileOf = (dir: string, owner: KeyOwner, part: 'private' | 'public') => path.join(dir, `${owner}.${part}.jwk.json`);
 
@@ -32,6 +35,25 @@ export async function ensureKeyPairs(dir: string): Promise<void> {
       renameSync(staging, fileOf(dir, owner, part));
     }
   }
+  const secretFile = path.join(dir, PSEUDONYM_SECRET_FILE);
+  if (!existsSync(secretFile)) {
+    const staging = `${secretFile}.${process.pid}`;
+    writeFileSync(staging, randomBytes(32).toString('base64'), { mode: 0o600 });
+    renameSync(staging, secretFile);
+  }
+}
+
+/**
+ * The departments' shared secret for pseudonymous statistics keys (`pseudonym.secret` in
+ * `dir`). The statistics service never holds it, so the keys it combines cannot be turned
+ * back into citizen IDs there.
+ */
+export function loadPseudonymSecret(dir: string): Buffer {
+  const file = path.join(dir, PSEUDONYM_SECRET_FILE);
+  if (!existsSync(file)) throw new Error(`no pseudonym secret at ${file} (start the stack once, or set the keys directory)`);
+  const secret = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  if (secret.length < 32) throw new Error(`the pseudonym secret at ${file} is shorter than 32 bytes`);
+  return secret;
 }
 
 /** A key from its JWK file in `dir`; fails naming the file when it is missing. */

@@ -8,13 +8,19 @@ import { startDepartmentSubgraph, type DepartmentSubgraph, type StartDepartmentS
 import { createResidentEntity, resolveResidentReference, type ResidentEntityType } from './ResidentEntity';
 import { createSectionContext, type SectionContext } from './SectionContext';
 import { createSectionResolver, type SectionField } from './createSectionResolver';
+import type { StatisticsSource } from '../statistics/keySets';
 
 /**
  * What a department declares to extend `Resident` with its section; the kit supplies the
  * rest (the `Resident` stub, reference resolver, DataLoader, error mapping, schema, server,
  * process). See docs/architecture.md.
  */
-export interface SectionDeclaration<TRecord, TSection extends object, TShape extends z.ZodRawShape> extends SectionField<TRecord, TSection> {
+export interface SectionDeclaration<
+  TRecord,
+  TSection extends object,
+  TShape extends z.ZodRawShape,
+  TAdapter extends DepartmentAdapter<TRecord> = DepartmentAdapter<TRecord>,
+> extends SectionField<TRecord, TSection> {
   /** Who may read what, from `sectionPolicy`; its department names the subgraph. */
   policy: SubgraphPolicy<PolicedContext>;
   /** The subgraph's `Resident`, when the section's own types link to residents. @default a fresh `createResidentEntity()` */
@@ -24,28 +30,47 @@ export interface SectionDeclaration<TRecord, TSection extends object, TShape ext
   /** What the adapter needs from the environment (zod), beside `PORT`, the `DEPARTMENT_*` resilience settings and the audit store's. */
   settings: TShape;
   /** The adapter, its calls guarded by `resilience` (the registry's values for the department, as the stack passed them). */
-  createAdapter(settings: z.infer<z.ZodObject<TShape>>, resilience: DepartmentResilience): DepartmentAdapter<TRecord>;
+  createAdapter(settings: z.infer<z.ZodObject<TShape>>, resilience: DepartmentResilience): TAdapter;
+  /** The department's facts for analysts' statistics, evaluated in its own system (docs/statistics.md). @default none */
+  statistics?(adapter: TAdapter): StatisticsSource;
 }
 
 /** A section's jurisdiction check asks the grid database's index, so a section subgraph cannot start without one. */
-export type StartSectionSubgraphOptions<TRecord> = StartDepartmentSubgraphOptions<DepartmentAdapter<TRecord>> & { jurisdiction: JurisdictionIndex };
+export type StartSectionSubgraphOptions<
+  TRecord,
+  TAdapter extends DepartmentAdapter<TRecord> = DepartmentAdapter<TRecord>,
+> = StartDepartmentSubgraphOptions<TAdapter> & {
+  jurisdiction: JurisdictionIndex;
+};
 
-export interface SectionSubgraph<TRecord> extends DepartmentSubgraph<DepartmentAdapter<TRecord>, SectionContext<TRecord>> {
-  start(options: StartSectionSubgraphOptions<TRecord>): Promise<RunningServer>;
+export interface SectionSubgraph<TRecord, TAdapter extends DepartmentAdapter<TRecord> = DepartmentAdapter<TRecord>> extends DepartmentSubgraph<
+  TAdapter,
+  SectionContext<TRecord>
+> {
+  start(options: StartSectionSubgraphOptions<TRecord, TAdapter>): Promise<RunningServer>;
   /** The process `src/main.ts` runs: settings from the environment, adapter, audit store, server. */
   main(): void;
 }
 
-export function defineSectionSubgraph<TRecord, TSection extends object, TShape extends z.ZodRawShape>(
-  declared: SectionDeclaration<TRecord, TSection, TShape>,
-): SectionSubgraph<TRecord> {
+export function defineSectionSubgraph<
+  TRecord,
+  TSection extends object,
+  TShape extends z.ZodRawShape,
+  TAdapter extends DepartmentAdapter<TRecord> = DepartmentAdapter<TRecord>,
+>(declared: SectionDeclaration<TRecord, TSection, TShape, TAdapter>): SectionSubgraph<TRecord, TAdapter> {
   const name = declared.policy.department;
   const Resident = declared.resident ?? createResidentEntity();
   const SectionResolver = createSectionResolver(Resident, declared);
   const buildSchema = () =>
     buildFederatedSchema({ resolvers: [SectionResolver], orphanedTypes: [Resident] }, { Resident: { __resolveReference: resolveResidentReference } });
-  const subgraph = { name, policy: declared.policy, buildSchema, createContext: createSectionContext<TRecord> };
-  const start = (options: StartSectionSubgraphOptions<TRecord>) => startDepartmentSubgraph(subgraph, options);
+  const subgraph: DepartmentSubgraph<TAdapter, SectionContext<TRecord>> = {
+    name,
+    policy: declared.policy,
+    buildSchema,
+    createContext: createSectionContext<TRecord>,
+    statistics: declared.statistics,
+  };
+  const start = (options: StartSectionSubgraphOptions<TRecord, TAdapter>) => startDepartmentSubgraph(subgraph, options);
   return {
     ...subgraph,
     start,

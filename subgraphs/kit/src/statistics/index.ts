@@ -1,0 +1,4 @@
+export * from './keySets';
+export * from './keySetWire';
+export * from './pseudonymousKeys';
+export { KEY_SET_PATH } from './keySetRoute';
