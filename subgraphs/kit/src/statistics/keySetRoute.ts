@@ -70,8 +70,8 @@ export function keySetRoute(options: KeySetRouteOptions) {
       response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': answer.length }).end(answer);
     } catch (error) {
       options.logger.error({ err: error }, 'key sets not computed');
-      const message = error instanceof DepartmentError ? error.message : `${options.department} could not compute its key sets`;
-      fail(response, 503, 'DEPARTMENT_UNAVAILABLE', message);
+      if (error instanceof DepartmentError) return fail(response, 503, error.code, error.message);
+      fail(response, 503, 'DEPARTMENT_UNAVAILABLE', `${options.department} could not compute its key sets`);
     }
   };
 }
