@@ -12,6 +12,8 @@ export interface Connections {
   dataDir: string;
   /** Where the stack keeps its own state: logs, keys, the audit trail's checkpoints. */
   workDir: string;
+  /** Each department's subgraph (`/graphql`), by department id, as the stack started them. */
+  departmentSubgraphUrls: Record<string, string>;
 }
 
 /** What composition and the policy documents need of a subgraph: its code, loaded on demand. */

@@ -14,4 +14,16 @@ export const PLATFORM_SUBGRAPHS: readonly SubgraphEntry[] = [
       return { buildSchema: module.buildAuditSchema, policy: module.auditPolicy };
     },
   },
+  {
+    name: 'statistics',
+    title: 'statistics (analysts, aggregates only)',
+    port: 4107,
+    entry: 'subgraphs/statistics/src/main.ts',
+    // Every department's subgraph: each question asks the owners of its facts for key sets there.
+    env: ({ departmentSubgraphUrls }) => ({ STATISTICS_SOURCES: JSON.stringify(departmentSubgraphUrls) }),
+    load: async () => {
+      const module = await import('@resident-graph/subgraph-statistics');
+      return { buildSchema: module.buildStatisticsSchema, policy: module.statisticsPolicy };
+    },
+  },
 ];

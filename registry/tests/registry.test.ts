@@ -51,7 +51,7 @@ describe('the department registry', () => {
 
   it("keeps the audit trail's signed checkpoints in the stack's own folder, outside every database", () => {
     const audit = PLATFORM_SUBGRAPHS.find((subgraph) => subgraph.name === 'audit')!;
-    expect(audit.env({ databaseUrl: 'postgresql://db/x', dataDir: '/data', workDir: '/work' })).toEqual({
+    expect(audit.env({ databaseUrl: 'postgresql://db/x', dataDir: '/data', workDir: '/work', departmentSubgraphUrls: {} })).toEqual({
       AUDIT_ANCHOR_FILE: path.join('/work', 'audit-anchors.jsonl'),
     });
   });

@@ -235,6 +235,7 @@ describe('each department failing in each way it can: only its part is lost, and
         databaseSchema: department.standIn.schema,
         dataDir: stack.dataDir,
         workDir: '',
+        departmentSubgraphUrls: {},
       });
       const port = stack.ports.subgraphs[department.subgraph.name]!;
       await restartService(stack.services, `${department.subgraph.name}-subgraph`, `http://127.0.0.1:${port}/health`, { env });

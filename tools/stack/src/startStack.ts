@@ -147,12 +147,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     }
     log(`database ${databaseUrl}`);
 
-    const connectionsOf = (department: DepartmentEntry): Connections => ({
-      standInUrl: department.standIn.kind === 'server' ? local(ports.standIns[department.id]!) : undefined,
+    const departmentSubgraphUrls = Object.fromEntries(DEPARTMENTS.map(({ id, subgraph }) => [id, local(ports.subgraphs[subgraph.name]!, '/graphql')]));
+    const connectionsOf = (department: DepartmentEntry | undefined): Connections => ({
+      standInUrl: department?.standIn.kind === 'server' ? local(ports.standIns[department.id]!) : undefined,
       databaseUrl: databaseUrl!,
-      databaseSchema: department.standIn.kind === 'database' ? department.standIn.schema : undefined,
+      databaseSchema: department?.standIn.kind === 'database' ? department.standIn.schema : undefined,
       dataDir: options.dataDir,
       workDir: options.workDir,
+      departmentSubgraphUrls,
     });
     await Promise.all([
       ...DEPARTMENTS.flatMap(({ id, standIn }) =>
@@ -194,7 +196,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       SUBGRAPHS.map((subgraph) => {
         const department = departmentOf.get(subgraph.name);
         const port = ports.subgraphs[subgraph.name]!;
-        const connections = department ? connectionsOf(department) : { databaseUrl: databaseUrl!, dataDir: options.dataDir, workDir: options.workDir };
+        const connections = connectionsOf(department);
         const service = start(`${subgraph.name}-subgraph`, subgraph.entry, {
           ...subgraphEnv,
           ...resilienceEnv.get(subgraph.name),

@@ -22,7 +22,11 @@ describe('why a caller is refused', () => {
 
   it('names the department for an officer without one, a street unit, or an id that is not kebab-case', () => {
     expect(issues(officer(null))).toContainEqual({ message: 'a department officer needs a department', path: ['department'] });
-    expect(issues(officer('grid'))).toContainEqual({ message: 'the grid and the audit trail have no department officers', path: ['department'] });
+    for (const unit of ['grid', 'audit', 'statistics'])
+      expect(issues(officer(unit))).toContainEqual({
+        message: 'the grid, the audit trail and the statistics service have no department officers',
+        path: ['department'],
+      });
     expect(issues(officer('Labour_Bureau'))).toContainEqual({ message: 'a department id is kebab-case', path: ['department'] });
   });
 

@@ -1,0 +1,6 @@
+import 'reflect-metadata';
+
+export { buildStatisticsSchema } from './buildStatisticsSchema';
+export { startStatisticsSubgraph, type StartStatisticsSubgraphOptions } from './startStatisticsSubgraph';
+export { statisticsPolicy } from './permissions';
+export type { StatisticsSettings } from './answerStatistics';
