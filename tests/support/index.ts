@@ -10,3 +10,6 @@ export * from './accessExpectations';
 export * from '@resident-graph/test-kit';
 export * from './policyConformance';
 export * from './hostileRequests';
+export * from './statisticsOracle';
+export * from './statisticsCatalogue';
+export * from './testOutput';
