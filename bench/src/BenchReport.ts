@@ -1,4 +1,5 @@
 import type { LoadSettings, Measurement } from './measure';
+import type { StatisticsReport } from './statistics/benchStatistics';
 
 export interface DirectMeasurement extends Measurement {
   subgraph: string;
@@ -43,7 +44,8 @@ export interface BenchReport {
   database: string;
   settings: LoadSettings & { rounds: number; rateLimitPerSecond: number; stackEnv: Record<string, string> };
   workloads: WorkloadReport[];
-  skipped: { name: string; reason: string }[];
+  /** The analysts' workload (docs/statistics.md). */
+  statistics: StatisticsReport;
   /** Peak resident set (VmHWM) per process, MiB; a gateway's workers are summed in. */
   peakRssMiB: Record<string, number>;
 }

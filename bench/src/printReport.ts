@@ -82,7 +82,20 @@ export function printReport(report: BenchReport): string {
       Object.entries(report.peakRssMiB).map(([name, mib]) => [name, fixed(mib, 0)]),
     ),
     '',
-    ...report.skipped.map((s) => `skipped: ${s.name} workload — ${s.reason}`),
+    ...printStatistics(report),
     ...failures.map((f) => `first failure: ${f}`),
   ].join('\n');
+}
+
+function printStatistics({ statistics, peakRssMiB }: BenchReport): string[] {
+  const { combineAtCityScale: city } = statistics;
+  return [
+    `statistics · ${statistics.question} over ${statistics.residents} residents: cold ${fixed(statistics.coldMs, 0)} ms, warm p50 ${fixed(statistics.warmMs.p50, 0)} ms, p95 ${fixed(statistics.warmMs.p95, 0)} ms (${statistics.warmMs.runs} runs); statistics subgraph peak RSS ${fixed(peakRssMiB['statistics-subgraph'] ?? null, 0)} MiB`,
+    formatTable(
+      ['key sets (warm, straight to the department)', 'ms', 'bytes', 'bytes/resident'],
+      statistics.departments.map((d) => [d.department, fixed(d.ms, 0), String(d.bytes), fixed(d.bytesPerResident, 2)]),
+    ),
+    `combining step alone at ${city.keys} keys (three facts, by grid, ${city.cells} cells): ${fixed(city.ms, 0)} ms; keys and placement ${fixed(city.bytesPerResident, 1)} bytes/resident`,
+    '',
+  ];
 }

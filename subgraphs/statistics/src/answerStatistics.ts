@@ -3,11 +3,11 @@ import { AGE_BANDS, GENDERS, POPULATION_TYPES, type PersonalDimension, type Stat
 import type { KeySetAnswer, KeySetQuery, Placement } from '@resident-graph/subgraph-kit';
 import type { Caller } from '@resident-graph/trust';
 import { askDepartments, type DepartmentCallSettings } from './askDepartments';
-import { checkCondition, checkInput } from './condition';
+import { checkCondition, checkInput, type Condition } from './condition';
 import { publish, type DisclosureSettings, type PublishedCell } from './disclosureControl';
 import { bitmapOf, bitmapsReady, evaluate, positionsIn, RoaringBitmap32 } from './keySetAlgebra';
-import type { Statistics, StatisticsCell, StatisticsInput } from './statistics.types';
-import { NO_VALUE, recordKeys, tabulate, type Column } from './tabulate';
+import type { Statistics, StatisticsCell, StatisticsInput, StatisticsUnit } from './statistics.types';
+import { NO_VALUE, tabulate, type Column } from './tabulate';
 
 /** Where residents are placed, the one fact every question needs. */
 const PLACEMENT_OWNER = 'grid';
@@ -59,6 +59,39 @@ const toCell = (cell: PublishedCell, columns: readonly Column[]): StatisticsCell
   suppressed: cell.suppressed,
 });
 
+/** The parts of a question the combining step needs, once the departments have answered. */
+export interface CombineInput {
+  condition: Condition;
+  /** Per leaf of the condition, the department whose answer holds its key set and where. */
+  sources: readonly { owner: string; index: number }[];
+  groupBy: readonly StatisticsDimension[];
+  unit: StatisticsUnit;
+}
+
+/**
+ * The combining step, alone: key sets to bitmaps over the placed residents, the condition
+ * evaluated, the matching residents (or dwellings) counted per cell. True counts: nothing
+ * here is fit to publish before `publish`.
+ */
+export async function combineKeySets(placement: Placement, answers: ReadonlyMap<string, KeySetAnswer>, input: CombineInput) {
+  await bitmapsReady;
+  const bitmaps: RoaringBitmap32[] = [];
+  try {
+    const everyone = RoaringBitmap32.fromRange(0, placement.keys.length);
+    bitmaps.push(everyone);
+    const leafBitmaps = input.sources.map(({ owner, index }) =>
+      bitmapOf(positionsIn(placement.keys, answers.get(owner)!.facts[index] ?? new BigUint64Array())),
+    );
+    bitmaps.push(...leafBitmaps);
+    const matching = evaluate(input.condition, leafBitmaps, everyone);
+    bitmaps.push(matching);
+    const columns = input.groupBy.map((dimension) => columnOf(dimension, placement, answers));
+    return { columns, ...tabulate(matching.toUint32Array(), columns, { unit: input.unit, keys: placement.keys, household: placement.household }) };
+  } finally {
+    for (const bitmap of bitmaps) bitmap.dispose();
+  }
+}
+
 /**
  * Answers an analyst's question: each department evaluates its own facts and sends key
  * sets; they are combined here once, as bitmaps over the residents the grid places in the
@@ -82,38 +115,23 @@ export async function answerStatistics(
       extensions: { code: 'DEPARTMENT_BAD_RESPONSE', department: PLACEMENT_OWNER },
     });
 
-  await bitmapsReady;
-  const bitmaps: RoaringBitmap32[] = [];
-  try {
-    const everyone = RoaringBitmap32.fromRange(0, placement.keys.length);
-    bitmaps.push(everyone);
-    const leafBitmaps = sources.map(({ owner, index }) => bitmapOf(positionsIn(placement.keys, answers.get(owner)!.facts[index] ?? new BigUint64Array())));
-    bitmaps.push(...leafBitmaps);
-    const matching = evaluate(condition, leafBitmaps, everyone);
-    bitmaps.push(matching);
-
-    const columns = input.groupBy.map((dimension) => columnOf(dimension, placement, answers));
-    const keys = recordKeys(placement.keys, placement.household);
-    const counted = tabulate(matching.toUint32Array(), columns, { unit: input.count, household: placement.household, ...keys });
-    const published = publish(counted.total, counted.cells, settings);
-    const cells = published.cells
-      .map((cell) => toCell(cell, columns))
-      .sort((a, b) =>
-        a.group
-          .map((g) => g.value)
-          .join('\u0000')
-          .localeCompare(b.group.map((g) => g.value).join('\u0000')),
-      );
-    return {
-      total: toCell(published.total, []),
-      cells,
-      threshold: settings.threshold,
-      perturbationBound: settings.perturbationBound,
-      asOf,
-      suppressedCells: cells.filter((cell) => cell.suppressed).length + (published.total.suppressed ? 1 : 0),
-      unresolvedRecords: [...answers].map(([department, answer]) => ({ department, records: answer.unresolvedRecords })),
-    };
-  } finally {
-    for (const bitmap of bitmaps) bitmap.dispose();
-  }
+  const counted = await combineKeySets(placement, answers, { condition, sources, groupBy: input.groupBy, unit: input.count });
+  const published = publish(counted.total, counted.cells, settings);
+  const cells = published.cells
+    .map((cell) => toCell(cell, counted.columns))
+    .sort((a, b) =>
+      a.group
+        .map((g) => g.value)
+        .join('\u0000')
+        .localeCompare(b.group.map((g) => g.value).join('\u0000')),
+    );
+  return {
+    total: toCell(published.total, []),
+    cells,
+    threshold: settings.threshold,
+    perturbationBound: settings.perturbationBound,
+    asOf,
+    suppressedCells: cells.filter((cell) => cell.suppressed).length + (published.total.suppressed ? 1 : 0),
+    unresolvedRecords: [...answers].map(([department, answer]) => ({ department, records: answer.unresolvedRecords })),
+  };
 }

@@ -3,4 +3,4 @@ import 'reflect-metadata';
 export { buildStatisticsSchema } from './buildStatisticsSchema';
 export { startStatisticsSubgraph, type StartStatisticsSubgraphOptions } from './startStatisticsSubgraph';
 export { statisticsPolicy } from './permissions';
-export type { StatisticsSettings } from './answerStatistics';
+export { combineKeySets, type CombineInput, type StatisticsSettings } from './answerStatistics';

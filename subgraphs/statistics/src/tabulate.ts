@@ -21,29 +21,30 @@ export const RECORD_KEY_RANGE = 1 << 16;
 
 export interface Units {
   unit: StatisticsUnit;
+  /** The placed residents' pseudonymous keys: a resident's record key is read off theirs. */
+  keys: BigUint64Array;
   /** Per position, the resident's dwelling (households are counted by it). */
   household: Uint32Array;
-  /** Per position, the resident's record key; per dwelling, the sum of its members' (see recordKeys). */
-  residentKey: Uint16Array;
-  householdKey: Map<number, number>;
 }
 
 /**
- * Each resident's record key, from their pseudonymous key (already uniform: an HMAC), and
- * each dwelling's, from all its members in the universe — so a unit's key never depends on
- * the question, which is what keeps the perturbation of a cell the same however it is asked.
+ * Record keys: a resident's is the low bits of their pseudonymous key (already uniform: an
+ * HMAC); a dwelling's the sum of all its members' in the universe — so a unit's key never
+ * depends on the question, which is what keeps a cell's perturbation the same however it is
+ * asked. Dwelling keys are made only when households are counted.
  */
-export function recordKeys(keys: BigUint64Array, household: Uint32Array): { residentKey: Uint16Array; householdKey: Map<number, number> } {
-  const words = new Uint32Array(keys.buffer, keys.byteOffset, keys.length * 2);
-  const residentKey = new Uint16Array(keys.length);
-  const householdKey = new Map<number, number>();
-  for (let position = 0; position < keys.length; position++) {
-    const key = words[2 * position]! & (RECORD_KEY_RANGE - 1);
-    residentKey[position] = key;
-    const dwelling = household[position]!;
-    householdKey.set(dwelling, ((householdKey.get(dwelling) ?? 0) + key) & (RECORD_KEY_RANGE - 1));
+function recordKeyOf(units: Units): (position: number) => number {
+  const words = new Uint32Array(units.keys.buffer, units.keys.byteOffset, units.keys.length * 2);
+  const residentKey = (position: number) => words[2 * position]! & (RECORD_KEY_RANGE - 1);
+  if (units.unit === 'RESIDENTS') return residentKey;
+  let dwellings = 0;
+  for (const dwelling of units.household) dwellings = Math.max(dwellings, dwelling + 1);
+  const dwellingKey = new Uint16Array(dwellings);
+  for (let position = 0; position < units.keys.length; position++) {
+    const dwelling = units.household[position]!;
+    dwellingKey[dwelling] = (dwellingKey[dwelling]! + residentKey(position)) & (RECORD_KEY_RANGE - 1);
   }
-  return { residentKey, householdKey };
+  return (position) => dwellingKey[units.household[position]!]!;
 }
 
 /**
@@ -56,6 +57,7 @@ export function tabulate(matching: Uint32Array, columns: readonly Column[], unit
   const total: TrueCell = { group: [], count: 0, cellKey: 0 };
   const seen = new Set<string>();
   const countedInTotal = new Set<number>();
+  const recordKey = recordKeyOf(units);
   const add = (cell: TrueCell, key: number) => {
     cell.count++;
     cell.cellKey = (cell.cellKey + key) & (RECORD_KEY_RANGE - 1);
@@ -63,7 +65,7 @@ export function tabulate(matching: Uint32Array, columns: readonly Column[], unit
   for (const position of matching) {
     const group = columns.map((column) => column.at[position]!);
     const dwelling = units.household[position]!;
-    const key = units.unit === 'RESIDENTS' ? units.residentKey[position]! : units.householdKey.get(dwelling)!;
+    const key = recordKey(position);
     if (units.unit === 'RESIDENTS' || !countedInTotal.has(dwelling)) {
       countedInTotal.add(dwelling);
       add(total, key);
