@@ -67,6 +67,13 @@ test('refuses a signed query that is not a key-set query with 400', async () => 
   expect([response.status, await codeOf(response)]).toEqual([400, 'BAD_USER_INPUT']);
 });
 
+test('refuses a fact another department holds with 400, naming it', async () => {
+  const body = JSON.stringify({ ...query, facts: [{ category: 'ELDERLY' }, { gender: 'FEMALE' }] });
+  const response = await post(body, await signed(body));
+  expect(response.status).toBe(400);
+  expect(await response.json()).toMatchObject({ errors: [{ message: 'grid does not hold the facts gender', extensions: { code: 'BAD_USER_INPUT' } }] });
+});
+
 describe('an unreachable grid database', () => {
   let down: RunningSubgraph;
   beforeAll(async () => {

@@ -3,7 +3,7 @@ import type { ResidentCategory, ResidentFact } from '@resident-graph/schemas';
 import { toKeySet, type Pseudonymizer, type StatisticsSource } from '@resident-graph/subgraph-kit';
 import { placementOf } from './placementOf';
 
-/** The grid owns one fact, the survey's category; any other was sent to the wrong department. */
+/** The grid owns one fact, the survey's category; the route has refused any other before this runs. */
 function categoryOf(fact: ResidentFact): ResidentCategory {
   if (fact.category != null) return fact.category;
   throw new Error(`the grid does not hold the fact ${Object.keys(fact).join(', ')}`);

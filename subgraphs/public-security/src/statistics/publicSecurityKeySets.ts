@@ -5,7 +5,7 @@ import { toKeySet, type KeySetAnswer, type Pseudonymizer, type StatisticsSource 
 /** Whether a stored person has a fact, given their full years at `asOf` (-1 when born after it). */
 type FactTest = (row: StatisticsRow, age: number) => boolean;
 
-/** Public security owns gender, population type and age; any other fact was sent to the wrong department. */
+/** Public security owns gender, population type and age; the route has refused any other fact before this runs. */
 function factTest(fact: ResidentFact): FactTest {
   const { gender, populationType, age } = fact;
   if (gender != null) return (row) => row.gender === gender;
