@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,17 +22,14 @@ import { startGridSubgraph } from '@resident-graph/subgraph-grid';
 import {
   createJurisdictionIndex,
   createPseudonymizer,
-  decodeKeySetAnswer,
-  KEY_SET_PATH,
   toKeySet,
   type JurisdictionIndex,
-  type KeySetAnswer,
   type KeySetQuery,
   type Pseudonymizer,
 } from '@resident-graph/subgraph-kit';
-import { recordingAuditWriter } from '@resident-graph/subgraph-kit/testing';
+import { keySetClient, recordingAuditWriter, type KeySetClient } from '@resident-graph/subgraph-kit/testing';
 import { startPublicSecuritySubgraph } from '@resident-graph/subgraph-public-security';
-import { KEY_SET_REQUEST_HEADER, loadKey, loadPseudonymSecret, signKeySetRequest, type Caller, type KeyLike } from '@resident-graph/trust';
+import { loadPseudonymSecret, type Caller } from '@resident-graph/trust';
 import { createTestTrust } from '@resident-graph/trust/testing';
 import { createTestDatabase, readStreet, readTruth, type TestDatabase } from '../support';
 
@@ -50,8 +46,7 @@ let standIn: StandInServer;
 let gridAdapter: GridAdapter;
 let jurisdiction: JurisdictionIndex;
 let subgraphs: RunningServer[];
-let urls: Record<'public-security' | 'grid', string>;
-let statisticsKey: KeyLike;
+let clients: Record<'public-security' | 'grid', KeySetClient>;
 let keys: Pseudonymizer;
 
 beforeAll(async () => {
@@ -64,7 +59,6 @@ beforeAll(async () => {
   await prepareStandIn({ databaseUrl: database.url, schema: 'grid', dataDir });
   standIn = await startStandIn({ dataDir, port: 0 });
   const trust = await createTestTrust();
-  statisticsKey = await loadKey(trust.keysDir, 'statistics', 'private');
   keys = createPseudonymizer(loadPseudonymSecret(trust.keysDir));
   gridAdapter = createGridAdapter({ databaseUrl: database.url, schema: 'grid' });
   jurisdiction = createJurisdictionIndex({ databaseUrl: database.url, schema: 'grid' });
@@ -73,7 +67,10 @@ beforeAll(async () => {
     startPublicSecuritySubgraph({ ...common, adapter: createPublicSecurityAdapter({ baseUrl: standIn.url }), jurisdiction }),
     startGridSubgraph({ ...common, adapter: gridAdapter }),
   ]);
-  urls = { 'public-security': subgraphs[0]!.url, grid: subgraphs[1]!.url };
+  clients = {
+    'public-security': keySetClient(subgraphs[0]!.url, 'public-security', trust.keysDir),
+    grid: keySetClient(subgraphs[1]!.url, 'grid', trust.keysDir),
+  };
 });
 afterAll(async () => {
   await Promise.all(subgraphs.map((subgraph) => subgraph.close()));
@@ -84,13 +81,8 @@ afterAll(async () => {
 
 const STREET_ANALYST: Caller = { subject: 'analyst-street', role: 'analyst', department: null, grids: [], community: null };
 
-async function askKeySets(department: keyof typeof urls, query: Partial<KeySetQuery>, analyst = STREET_ANALYST): Promise<KeySetAnswer> {
-  const body = JSON.stringify({ asOf: street.asOf, facts: [], partitions: [], placement: false, ...query });
-  const header = await signKeySetRequest({ caller: analyst, requestId: randomUUID(), department }, body, statisticsKey);
-  const response = await fetch(new URL(KEY_SET_PATH, urls[department]), { method: 'POST', headers: { [KEY_SET_REQUEST_HEADER]: header }, body });
-  if (response.status !== 200) throw new Error(`${department} answered ${response.status}: ${await response.text()}`);
-  return decodeKeySetAnswer(new Uint8Array(await response.arrayBuffer()));
-}
+const askKeySets = (department: keyof typeof clients, query: Partial<KeySetQuery>, analyst = STREET_ANALYST) =>
+  clients[department].ask({ asOf: street.asOf, ...query }, analyst);
 
 /** The residents a department holds under an ID that resolves (to theirs), and how many it holds under one that does not. */
 function heldBy(department: Department) {
