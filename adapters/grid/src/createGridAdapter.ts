@@ -1,10 +1,13 @@
 import { createDepartmentPolicy, DepartmentError, type DepartmentLookup } from '@resident-graph/adapter-kit';
-import { normalizeCitizenId } from '@resident-graph/schemas';
+import { normalizeCitizenId, type ResidentCategory } from '@resident-graph/schemas';
 import { createPrismaClient } from './createPrismaClient';
+import { CATEGORY_LABELS } from './gridVocabulary';
 import { residentQueries } from './residentQueries';
 import { lookupOf, matchRows, parseResidentRows } from './residentRows';
 import { checkRosterPageSize, decodeRosterCursor, encodeRosterCursor } from './rosterCursor';
 import { DEFAULT_SCHEMA } from './schemaName';
+import { parseCategoryMembers, parsePlacementRows } from './statisticsRows';
+import { statisticsQueries } from './statisticsQueries';
 import type {
   CommunityInfo,
   GridAdapter,
@@ -40,6 +43,7 @@ export function createGridAdapter(options: GridAdapterOptions): GridAdapter {
   const timeoutMs = options.timeoutMs ?? 2_000;
   const prisma = createPrismaClient({ databaseUrl: options.databaseUrl, schema, timeoutMs });
   const queries = residentQueries(schema);
+  const statistics = statisticsQueries(schema);
   const execute = createDepartmentPolicy({ ...options, department: 'grid', timeoutMs });
   let calls = 0;
   const call = <T>(run: () => Promise<T>): Promise<T> =>
@@ -133,6 +137,19 @@ export function createGridAdapter(options: GridAdapterOptions): GridAdapter {
       );
       const byGrid = groupBy(gridIds, assignments, (assignment) => assignment.gridId);
       return new Map([...byGrid].map(([gridId, list]) => [gridId, list.map((assignment) => assignment.gridWorker)]));
+    },
+
+    async categoryMembers(categories: readonly ResidentCategory[]) {
+      return call(async () => {
+        const [result] = await prisma.$queryRaw<{ unresolved: unknown; members: unknown }[]>(
+          statistics.categoryMembers(categories.map((category) => CATEGORY_LABELS[category])),
+        );
+        return parseCategoryMembers(categories, result);
+      });
+    },
+
+    async placeResidents(scope) {
+      return call(async () => parsePlacementRows(await prisma.$queryRaw<unknown[]>(statistics.placements(scope))));
     },
 
     callsMade: () => calls,

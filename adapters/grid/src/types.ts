@@ -1,5 +1,6 @@
 import type { DepartmentAdapter, DepartmentLookup, DepartmentResilience } from '@resident-graph/adapter-kit';
 import type { ResidentCategory } from '@resident-graph/schemas';
+import type { PlacementScope } from './statisticsQueries';
 
 /** Where a resident actually lives, as the grid database knows it. */
 export interface GridRecord {
@@ -61,6 +62,22 @@ export interface RosterPage {
   endCursor: string | null;
 }
 
+/** Where one resident lives, for the analysts' statistics: the grid database's own placement. */
+export interface PlacementRow {
+  citizenId: string;
+  gridId: string;
+  communityId: string;
+  /** The dwelling (a registered household's number, or a rented dwelling's id). */
+  householdId: string;
+}
+
+export interface CategoryMembers {
+  /** Canonical IDs of the residents carrying each category asked for; every one has an entry. */
+  members: Map<ResidentCategory, string[]>;
+  /** Resident rows whose stored ID matches no valid citizen ID. */
+  unresolvedRecords: number;
+}
+
 /** The database, and resilience settings (time limit of one query, retries, breaker, bulkhead) where they differ from the defaults. */
 export interface GridAdapterOptions extends Partial<DepartmentResilience> {
   databaseUrl: string;
@@ -85,4 +102,8 @@ export interface GridAdapter extends DepartmentAdapter<GridRecord> {
   locateHouseholds(householdIds: readonly string[]): Promise<Map<string, HouseholdLocation>>;
   /** The workers serving each grid, by id; every grid asked for has an entry. */
   listGridWorkers(gridIds: readonly string[]): Promise<Map<string, GridWorkerInfo[]>>;
+  /** Who carries each grid-survey category, over the whole street, in one query. */
+  categoryMembers(categories: readonly ResidentCategory[]): Promise<CategoryMembers>;
+  /** Every resident placed in `scope`, once each, in one query. */
+  placeResidents(scope: PlacementScope): Promise<PlacementRow[]>;
 }

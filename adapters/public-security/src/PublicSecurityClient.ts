@@ -49,17 +49,28 @@ export class PublicSecurityClient {
 
   /** Every record matching `criteria`, following pages only while the system says there are more. */
   async queryAll<T>(path: string, criteria: Record<string, unknown>, record: z.ZodType<T>): Promise<T[]> {
-    const schema = pageOf(record);
     const records: T[] = [];
+    for await (const page of this.pages(path, criteria, record, this.options.pageSize)) records.push(...page);
+    return records;
+  }
+
+  /**
+   * The records matching `criteria`, a page at a time, so a caller that reduces them
+   * never holds more than one page; each page's request is one call under the policy.
+   */
+  async *pages<T>(path: string, criteria: Record<string, unknown>, record: z.ZodType<T>, pageSize: number): AsyncGenerator<T[]> {
+    const schema = pageOf(record);
+    let seen = 0;
     for (let page = 1; ; page++) {
-      const body = { ...criteria, PAGE: page, PAGE_SIZE: this.options.pageSize };
+      const body = { ...criteria, PAGE: page, PAGE_SIZE: pageSize };
       const answer = await this.options.execute(async (signal) => {
         const parsed = schema.safeParse(await this.post(path, body, signal));
         if (!parsed.success) throw badResponse(`${path} answered in an unknown format: ${parsed.error.issues[0]?.message ?? ''}`);
         return parsed.data;
       });
-      records.push(...(answer.RECORDS as T[]));
-      if (records.length >= answer.TOTAL) return records;
+      seen += answer.RECORDS.length;
+      yield answer.RECORDS as T[];
+      if (seen >= answer.TOTAL) return;
       if (answer.RECORDS.length === 0) throw badResponse(`${path} page ${page} is empty but TOTAL is ${answer.TOTAL}`);
     }
   }

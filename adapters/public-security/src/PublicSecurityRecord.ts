@@ -37,3 +37,13 @@ export interface HouseholdRecord {
   registeredAddress: string;
   members: HouseholdMemberRecord[];
 }
+
+/** One stored person as the statistics export lists them: only what analysts' counts need. */
+export interface StatisticsRow {
+  /** The citizen ID as stored (15-digit, full-width …), possibly one that names no valid ID. */
+  storedId: string;
+  gender: Gender;
+  populationType: PopulationType;
+  /** `YYYY-MM-DD`. */
+  birthDate: string;
+}

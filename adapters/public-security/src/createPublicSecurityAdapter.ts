@@ -8,9 +8,9 @@ import {
 } from '@resident-graph/adapter-kit';
 import { normalizeCitizenId, type DataQualityIssue } from '@resident-graph/schemas';
 import { PublicSecurityClient } from './PublicSecurityClient';
-import type { HouseholdRecord, PublicSecurityRecord } from './PublicSecurityRecord';
-import { toHouseholdRecord, toPublicSecurityRecord } from './toCanonical';
-import { MAX_PAGE_SIZE, PATHS, RawHousehold, RawPerson } from './wireFormat';
+import type { HouseholdRecord, PublicSecurityRecord, StatisticsRow } from './PublicSecurityRecord';
+import { toHouseholdRecord, toPublicSecurityRecord, toStatisticsRow } from './toCanonical';
+import { MAX_EXPORT_PAGE_SIZE, MAX_PAGE_SIZE, PATHS, RawHousehold, RawPerson, RawStatisticsRow } from './wireFormat';
 
 export interface PublicSecurityAdapterOptions extends Omit<DepartmentPolicyOptions, 'department'> {
   /** Where the household-registration system answers, e.g. `http://127.0.0.1:4201`. */
@@ -26,6 +26,11 @@ export interface PublicSecurityAdapterOptions extends Omit<DepartmentPolicyOptio
 export interface PublicSecurityAdapter extends DepartmentAdapter<PublicSecurityRecord> {
   /** Registered households by household number (户号), in one call; `null` where unknown. */
   lookupHouseholds(householdIds: readonly string[]): Promise<Map<string, HouseholdRecord | null>>;
+  /**
+   * Every stored person's statistics fields from the system's export (统计导出), a page
+   * at a time: analysts' counts are evaluated over one pass, never record by record.
+   */
+  statisticsRows(): AsyncGenerator<StatisticsRow[]>;
 }
 
 /**
@@ -94,6 +99,13 @@ export function createPublicSecurityAdapter(options: PublicSecurityAdapterOption
       const records = await client.queryAll(PATHS.households, { HH: ids }, RawHousehold);
       const byId = new Map(records.map((raw) => [raw.HH, toHouseholdRecord(raw)]));
       return new Map(ids.map((id) => [id, byId.get(id) ?? null]));
+    },
+
+    async *statisticsRows() {
+      let row = 0;
+      for await (const page of client.pages(PATHS.statisticsExport, {}, RawStatisticsRow, MAX_EXPORT_PAGE_SIZE)) {
+        yield page.map((raw) => toStatisticsRow(raw, `export row ${++row}`));
+      }
     },
 
     callsMade: () => client.callsMade(),

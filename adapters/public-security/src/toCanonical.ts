@@ -1,7 +1,7 @@
 import { ETHNICITY_NAMES, GENDER_CODES, MARITAL_STATUS_CODES, normalizeCitizenId, relationToHeadFromCode, type RelationToHead } from '@resident-graph/schemas';
 import { DepartmentError } from '@resident-graph/adapter-kit';
-import type { HouseholdRecord, PublicSecurityRecord, ResidencePermit } from './PublicSecurityRecord';
-import type { RawHousehold, RawPerson } from './wireFormat';
+import type { HouseholdRecord, PublicSecurityRecord, ResidencePermit, StatisticsRow } from './PublicSecurityRecord';
+import type { RawHousehold, RawPerson, RawStatisticsRow } from './wireFormat';
 
 function badResponse(message: string): DepartmentError {
   return new DepartmentError('DEPARTMENT_BAD_RESPONSE', 'public-security', message);
@@ -64,5 +64,15 @@ export function toHouseholdRecord(raw: RawHousehold): HouseholdRecord {
       const id = normalizeCitizenId(member.GMSFHM);
       return id.ok ? [{ citizenId: id.id, relationToHead: relation(member.YHZGX, `household ${raw.HH}`) }] : [];
     }),
+  };
+}
+
+/** Maps a statistics export row; `reference` names it in a refusal without repeating its citizen ID. */
+export function toStatisticsRow(raw: RawStatisticsRow, reference: string): StatisticsRow {
+  return {
+    storedId: raw.GMSFHM,
+    gender: codeIn(GENDER_CODES, raw.XB, 'sex (XB)', reference),
+    populationType: codeIn(POPULATION_TYPES, raw.RKLX, 'population type (RKLX)', reference),
+    birthDate: toIsoDate(raw.CSRQ, reference),
   };
 }

@@ -39,8 +39,17 @@ export const RawHousehold = z.object({
 });
 export type RawHousehold = z.infer<typeof RawHousehold>;
 
+/**
+ * 统计导出: the statistics export, one row per stored person with only the fields the
+ * street's statistics are counted by (no name, address or household).
+ */
+export const RawStatisticsRow = RawPerson.pick({ GMSFHM: true, XB: true, CSRQ: true, RKLX: true });
+export type RawStatisticsRow = z.infer<typeof RawStatisticsRow>;
+
 /** The system accepts at most this many records per page. */
 export const MAX_PAGE_SIZE = 500;
+/** Export rows are small, so the export pages are larger: a pilot street is four pages. */
+export const MAX_EXPORT_PAGE_SIZE = 5000;
 export const SUCCESS_CODE = '0000';
 
 export interface PageRequest {
@@ -68,4 +77,6 @@ export const PATHS = {
   households: '/api/hhxx/query',
   /** 校验异常: persons whose stored citizen ID fails the system's own check. */
   invalidIds: '/api/rkxx/jyyc',
+  /** 统计导出: every stored person's statistics fields, paged. */
+  statisticsExport: '/api/rkxx/tjdc',
 } as const;

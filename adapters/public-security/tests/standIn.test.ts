@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { StandInServer } from '@resident-graph/adapter-kit';
-import { ETHNICITY_NAMES, type TruthResident } from '@resident-graph/schemas';
+import { ETHNICITY_NAMES, storedIdentityOf, type TruthResident } from '@resident-graph/schemas';
 import { createPublicSecurityAdapter } from '../src';
 import { startStandIn, writeStandInData } from '../src/stand-in';
 import { PATHS } from '../src/wireFormat';
@@ -105,6 +105,19 @@ describe('the adapter against the stand-in', () => {
     expect(await (await fetch(`${standIn.url}/__control/calls`)).json()).toEqual({ [PATHS.persons]: 1 });
   });
 
+  it('lists every stored person once in the statistics export, with the stored ID and nothing else of their record', async () => {
+    const rows = [];
+    for await (const page of adapter().statisticsRows()) rows.push(...page);
+    expect(rows).toEqual(
+      population.residents.map((resident) => ({
+        storedId: storedIdentityOf(resident, 'public-security').storedId,
+        gender: resident.gender,
+        populationType: resident.publicSecurity.populationType,
+        birthDate: resident.birthDate,
+      })),
+    );
+  });
+
   it.each([
     ['unavailable', 'DEPARTMENT_UNAVAILABLE'],
     ['malformed', 'DEPARTMENT_BAD_RESPONSE'],
@@ -124,6 +137,13 @@ describe('the stand-in protocol', () => {
     const response = await post(`${standIn.url}${PATHS.persons}`, { GMSFHM: ids, PAGE: 1, PAGE_SIZE: 501 });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ CODE: expect.stringMatching(/^E\d+$/), MSG: expect.any(String) });
+  });
+
+  it('pages its statistics export up to 5,000 rows, and refuses more', async () => {
+    const first = (await (await post(`${standIn.url}${PATHS.statisticsExport}`, { PAGE: 1, PAGE_SIZE: 3 })).json()) as { TOTAL: number; RECORDS: object[] };
+    expect(first.TOTAL).toBe(population.residents.length);
+    expect(first.RECORDS.map((row) => Object.keys(row).sort())).toEqual(Array(3).fill(['CSRQ', 'GMSFHM', 'RKLX', 'XB']));
+    expect((await post(`${standIn.url}${PATHS.statisticsExport}`, { PAGE: 1, PAGE_SIZE: 5001 })).status).toBe(400);
   });
 
   it('pages its answer and reports the total', async () => {

@@ -1,8 +1,21 @@
 import type { GridAdapter } from '@resident-graph/adapter-grid';
-import { startDepartmentSubgraph, type StartDepartmentSubgraphOptions } from '@resident-graph/subgraph-kit';
+import { pseudonymizerFromEnv, startDepartmentSubgraph, type Pseudonymizer, type StartDepartmentSubgraphOptions } from '@resident-graph/subgraph-kit';
 import { buildGridSchema } from './buildGridSchema';
 import { createGridContext } from './GridContext';
 import { gridPolicy } from './permissions';
+import { gridKeySets } from './statistics/gridKeySets';
 
-export const startGridSubgraph = (options: StartDepartmentSubgraphOptions<GridAdapter>) =>
-  startDepartmentSubgraph({ name: 'grid', buildSchema: buildGridSchema, createContext: createGridContext, policy: gridPolicy }, options);
+export type StartGridSubgraphOptions = StartDepartmentSubgraphOptions<GridAdapter> & {
+  /** Turns citizen IDs into statistics keys. @default over `pseudonym.secret` in `TRUST_KEYS_DIR`, read on the first key-set request */
+  pseudonymizer?: Pseudonymizer;
+};
+
+/** Serves the grid database's part of the graph, and its survey categories and placement as statistics key sets. */
+export function startGridSubgraph(options: StartGridSubgraphOptions) {
+  let pseudonymizer = options.pseudonymizer;
+  const keys = () => (pseudonymizer ??= pseudonymizerFromEnv('subgraph-grid'));
+  return startDepartmentSubgraph(
+    { name: 'grid', buildSchema: buildGridSchema, createContext: createGridContext, policy: gridPolicy, statistics: (adapter) => gridKeySets(adapter, keys) },
+    options,
+  );
+}

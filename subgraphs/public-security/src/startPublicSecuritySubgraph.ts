@@ -1,12 +1,37 @@
 import type { PublicSecurityAdapter } from '@resident-graph/adapter-public-security';
-import { startDepartmentSubgraph, type JurisdictionIndex, type StartDepartmentSubgraphOptions } from '@resident-graph/subgraph-kit';
+import {
+  pseudonymizerFromEnv,
+  startDepartmentSubgraph,
+  type JurisdictionIndex,
+  type Pseudonymizer,
+  type StartDepartmentSubgraphOptions,
+} from '@resident-graph/subgraph-kit';
 import { buildPublicSecuritySchema } from './buildPublicSecuritySchema';
 import { publicSecurityPolicy } from './permissions';
 import { createPublicSecurityContext } from './PublicSecurityContext';
+import { publicSecurityKeySets } from './statistics/publicSecurityKeySets';
 
-/** Serves public security's part of the graph under its policy table, every personal read audited; identity and household reads are checked against `jurisdiction`. */
-export const startPublicSecuritySubgraph = (options: StartDepartmentSubgraphOptions<PublicSecurityAdapter> & { jurisdiction: JurisdictionIndex }) =>
-  startDepartmentSubgraph(
-    { name: 'public-security', buildSchema: buildPublicSecuritySchema, createContext: createPublicSecurityContext, policy: publicSecurityPolicy },
+export type StartPublicSecuritySubgraphOptions = StartDepartmentSubgraphOptions<PublicSecurityAdapter> & {
+  jurisdiction: JurisdictionIndex;
+  /** Turns citizen IDs into statistics keys. @default over `pseudonym.secret` in `TRUST_KEYS_DIR`, read on the first key-set request */
+  pseudonymizer?: Pseudonymizer;
+};
+
+/**
+ * Serves public security's part of the graph under its policy table, every personal read audited; identity and household reads are checked against `jurisdiction`.
+ * Its facts for analysts' statistics are served as key sets.
+ */
+export function startPublicSecuritySubgraph(options: StartPublicSecuritySubgraphOptions) {
+  let pseudonymizer = options.pseudonymizer;
+  const keys = () => (pseudonymizer ??= pseudonymizerFromEnv('subgraph-public-security'));
+  return startDepartmentSubgraph(
+    {
+      name: 'public-security',
+      buildSchema: buildPublicSecuritySchema,
+      createContext: createPublicSecurityContext,
+      policy: publicSecurityPolicy,
+      statistics: (adapter) => publicSecurityKeySets(adapter, keys),
+    },
     options,
   );
+}

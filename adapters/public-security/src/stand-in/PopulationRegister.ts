@@ -21,6 +21,8 @@ export class PopulationRegister {
     private readonly byCitizenId: Map<string, RawPerson[]>,
     readonly invalidIdPersons: RawPerson[],
     private readonly households: Map<string, RawHousehold>,
+    /** Every stored person, valid ID or not, in the order stored: what the statistics export lists. */
+    readonly everyone: RawPerson[],
   ) {}
 
   static async load(dataDir: string): Promise<PopulationRegister> {
@@ -36,7 +38,7 @@ export class PopulationRegister {
       }
       byCitizenId.set(id.id, [...(byCitizenId.get(id.id) ?? []), person]);
     }
-    return new PopulationRegister(byCitizenId, invalid, new Map(households.map((household) => [household.HH, household])));
+    return new PopulationRegister(byCitizenId, invalid, new Map(households.map((household) => [household.HH, household])), persons);
   }
 
   persons(citizenIds: readonly string[]): RawPerson[] {

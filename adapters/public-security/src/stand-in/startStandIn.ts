@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import iconv from 'iconv-lite';
 import { startStandInServer, type StandInServer } from '@resident-graph/adapter-kit';
-import { MAX_PAGE_SIZE, PATHS, SUCCESS_CODE, type RawError } from '../wireFormat';
+import { MAX_EXPORT_PAGE_SIZE, MAX_PAGE_SIZE, PATHS, SUCCESS_CODE, type RawError, type RawStatisticsRow } from '../wireFormat';
 import { PopulationRegister } from './PopulationRegister';
 import { RateLimiter } from './RateLimiter';
 
@@ -29,8 +29,8 @@ function send(response: ServerResponse, status: number, value: unknown, headers:
   response.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', ...headers }).end(JSON.stringify(value));
 }
 
-/** The request as the system reads it: a list of keys under `keyField`, and a page. */
-function readQuery(body: Buffer, keyField: string | null): { keys: string[]; page: number; pageSize: number } {
+/** The request as the system reads it: a list of keys under `keyField`, and a page of at most `maxPageSize`. */
+function readQuery(body: Buffer, keyField: string | null, maxPageSize = MAX_PAGE_SIZE): { keys: string[]; page: number; pageSize: number } {
   let parsed: Record<string, unknown>;
   try {
     parsed = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
@@ -46,13 +46,17 @@ function readQuery(body: Buffer, keyField: string | null): { keys: string[]; pag
   if (!Number.isInteger(page) || (page as number) < 1 || !Number.isInteger(pageSize) || (pageSize as number) < 1) {
     throw new Refusal(400, { CODE: 'E1003', MSG: '分页参数错误' });
   }
-  if ((pageSize as number) > MAX_PAGE_SIZE) throw new Refusal(400, { CODE: 'E1004', MSG: `每页记录数不能超过${MAX_PAGE_SIZE}` });
+  if ((pageSize as number) > maxPageSize) throw new Refusal(400, { CODE: 'E1004', MSG: `每页记录数不能超过${maxPageSize}` });
   return { keys, page: page as number, pageSize: pageSize as number };
 }
 
-function pageOf(records: unknown[], page: number, pageSize: number) {
+const statisticsRowOf = ({ GMSFHM, XB, CSRQ, RKLX }: RawStatisticsRow): RawStatisticsRow => ({ GMSFHM, XB, CSRQ, RKLX });
+
+/** One page of `records`, each as `project` shows it. */
+function pageOf<T>(records: T[], page: number, pageSize: number, project: (record: T) => unknown = (record) => record) {
   const start = (page - 1) * pageSize;
-  return { CODE: SUCCESS_CODE, MSG: '成功', TOTAL: records.length, PAGE: page, PAGE_SIZE: pageSize, RECORDS: records.slice(start, start + pageSize) };
+  const shown = records.slice(start, start + pageSize).map(project);
+  return { CODE: SUCCESS_CODE, MSG: '成功', TOTAL: records.length, PAGE: page, PAGE_SIZE: pageSize, RECORDS: shown };
 }
 
 /**
@@ -74,6 +78,10 @@ export async function startStandIn(options: PublicSecurityStandInOptions): Promi
     [PATHS.invalidIds]: (body) => {
       const query = readQuery(body, null);
       return pageOf(register.invalidIdPersons, query.page, query.pageSize);
+    },
+    [PATHS.statisticsExport]: (body) => {
+      const query = readQuery(body, null, MAX_EXPORT_PAGE_SIZE);
+      return pageOf(register.everyone, query.page, query.pageSize, statisticsRowOf);
     },
   };
   const pathOf = (request: IncomingMessage) => new URL(request.url ?? '/', 'http://stand-in').pathname;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DepartmentError } from '@resident-graph/adapter-kit';
+import { FACT_OWNERS, type FactName } from '@resident-graph/schemas';
 import { bindRequestId, sendJson, type Logger } from '@resident-graph/service-kit';
 import { KEY_SET_REQUEST_HEADER, TrustError, verifyKeySetRequest, type KeyLike, type ReplayGuard } from '@resident-graph/trust';
 import { encodeKeySetAnswer } from './keySetWire';
@@ -65,6 +66,11 @@ export function keySetRoute(options: KeySetRouteOptions) {
         'BAD_USER_INPUT',
         `key-set query refused: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
       );
+    // A fact another department owns is the caller's mistake, not this department failing.
+    const foreign = parsed.data.facts.flatMap((fact) =>
+      (Object.keys(fact) as FactName[]).filter((name) => fact[name] != null && FACT_OWNERS[name] !== options.department),
+    );
+    if (foreign.length > 0) return fail(response, 400, 'BAD_USER_INPUT', `${options.department} does not hold the facts ${[...new Set(foreign)].join(', ')}`);
     try {
       const answer = encodeKeySetAnswer(await options.source.keySets(parsed.data, verified.caller));
       response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': answer.length }).end(answer);

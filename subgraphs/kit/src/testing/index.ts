@@ -4,3 +4,4 @@ export * from './policyMatrix';
 export * from './populationJurisdiction';
 export * from './expectedAccess';
 export * from './policyConformance';
+export * from './keySetClient';
