@@ -1,5 +1,5 @@
 import type { DataQualityIssue, SocialInsuranceType } from '@resident-graph/schemas';
-import { legacyIdIssue, type InvalidIdIndex } from '@resident-graph/adapter-kit';
+import { legacyIdIssue, type InvalidIdIndex, type StoredKey } from '@resident-graph/adapter-kit';
 
 export interface InsuranceRow {
   type: SocialInsuranceType;
@@ -32,7 +32,14 @@ export class LabourExport {
     readonly stats: ExportStats,
     private readonly cardsByCitizenId: ReadonlyMap<string, readonly ExportCard[]>,
     private readonly invalidIds: InvalidIdIndex,
+    private readonly unresolvedCards: readonly StoredKey[],
   ) {}
+
+  /** Every card the export lists with the citizen ID as stored, those whose ID fails validation included. */
+  *storedCards(): Generator<{ cardNumber: string; storedId: string }> {
+    for (const cards of this.cardsByCitizenId.values()) yield* cards;
+    for (const card of this.unresolvedCards) yield { cardNumber: card.recordReference, storedId: card.storedId };
+  }
 
   cardsOf(citizenId: string): readonly ExportCard[] {
     return this.cardsByCitizenId.get(citizenId) ?? [];
