@@ -50,4 +50,14 @@ describe('the holders of civil affairs facts, as stored', () => {
       ]),
     );
   });
+
+  test('an unreachable database fails them with DEPARTMENT_UNAVAILABLE, through the adapter policy', async () => {
+    const down = createCivilAffairsAdapter({ databaseUrl: 'postgresql://postgres@127.0.0.1:1/test', schema: database.schema, timeoutMs: 500 });
+    try {
+      await expect(down.allowanceRecipients('2026-06-30')).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE', department: 'civil-affairs' });
+      await expect(down.storedIds()).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE', department: 'civil-affairs' });
+    } finally {
+      await down.close();
+    }
+  });
 });

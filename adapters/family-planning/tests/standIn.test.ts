@@ -157,6 +157,15 @@ describe('family-planning stand-in', () => {
       });
     });
 
+    it('fails with DEPARTMENT_UNAVAILABLE when the service is down', async () => {
+      await setFault({ kind: 'unavailable' });
+      await expect(adapter.parentIdsByChildBirth('2020-01-01', '2026-06-30')).rejects.toMatchObject({
+        code: 'DEPARTMENT_UNAVAILABLE',
+        department: 'family-planning',
+      });
+      await expect(adapter.storedIds()).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE', department: 'family-planning' });
+    });
+
     it('lists every stored ID, the mistyped one as stored', async () => {
       const storedIds = await adapter.storedIds();
       expect(storedIds.sort()).toEqual(
