@@ -35,10 +35,13 @@ export class LabourExport {
     private readonly unresolvedCards: readonly StoredKey[],
   ) {}
 
-  /** Every card the export lists with the citizen ID as stored, those whose ID fails validation included. */
-  *storedCards(): Generator<{ cardNumber: string; storedId: string }> {
-    for (const cards of this.cardsByCitizenId.values()) yield* cards;
-    for (const card of this.unresolvedCards) yield { cardNumber: card.recordReference, storedId: card.storedId };
+  /**
+   * The export's cards person by person, each with the citizen ID as stored: the cards of
+   * one resident together, and each card whose ID fails validation alone (it names nobody).
+   */
+  *cardsByPerson(): Generator<readonly { cardNumber: string; storedId: string }[]> {
+    yield* this.cardsByCitizenId.values();
+    for (const card of this.unresolvedCards) yield [{ cardNumber: card.recordReference, storedId: card.storedId }];
   }
 
   cardsOf(citizenId: string): readonly ExportCard[] {

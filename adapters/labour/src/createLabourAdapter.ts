@@ -36,9 +36,10 @@ export interface LabourAdapter extends DepartmentAdapter<LabourRecord> {
   /** The export in use: file, rows read, cards, rows skipped as malformed. */
   exportStats(): ExportStats | null;
   /**
-   * For statistics: the stored IDs of the export's cards whose employment status, as the
-   * bureau holds it now, is `status`, filtered by the bureau's API. `UNKNOWN`: the cards
-   * with no status among the bureau's codes (no employment record, or unknown to the API).
+   * For statistics: the stored IDs of the residents with a card whose employment status, as
+   * the bureau holds it now, is `status`, filtered by the bureau's API. `UNKNOWN`: those
+   * with no card of a status among the bureau's codes (no employment record, or unknown
+   * to the API), so it never overlaps another status.
    */
   holdersOfStatus(status: EmploymentStatus): Promise<string[]>;
   /** For statistics: the citizen ID of every card of the export, as stored. */
@@ -102,10 +103,14 @@ export function createLabourAdapter(options: LabourAdapterOptions): LabourAdapte
         callBureau({ baseUrl: options.baseUrl, path: CARDS_BY_STATUS_PATH, method: 'POST', body, answer: cardsByStatusAnswerSchema, signal }),
       );
       const matched = new Set(answer.result);
-      return [...current.storedCards()].filter((card) => matched.has(card.cardNumber) !== unknown).map((card) => card.storedId);
+      const holders: string[] = [];
+      for (const cards of current.cardsByPerson()) {
+        if (cards.some((card) => matched.has(card.cardNumber)) !== unknown) holders.push(...cards.map((card) => card.storedId));
+      }
+      return holders;
     },
 
-    storedIds: async () => [...(await exportSource.current()).storedCards()].map((card) => card.storedId),
+    storedIds: async () => [...(await exportSource.current()).cardsByPerson()].flatMap((cards) => cards.map((card) => card.storedId)),
 
     /** Nothing to release: export checks run on demand, not on a timer. */
     async close(): Promise<void> {},
