@@ -5,6 +5,7 @@ import type { CivilAffairsRecord } from './CivilAffairsRecord';
 import { collectLookups } from './collectLookups';
 import { createCivilAffairsClient, type CivilAffairsDatabase } from './createCivilAffairsClient';
 import { readCivilAffairsRows } from './readCivilAffairsRows';
+import { readAllowanceRecipients, readDisabilityHolders, readStoredIds } from './readFactHolders';
 import { recordParties } from './recordParties';
 import { StoredIdScan } from './StoredIdScan';
 import { storedFormsOf } from './storedFormsOf';
@@ -20,6 +21,12 @@ export interface CivilAffairsAdapterOptions extends CivilAffairsDatabase, Partia
 export interface CivilAffairsAdapter extends DepartmentAdapter<CivilAffairsRecord> {
   /** Scans the stored IDs again now instead of waiting for the next interval. */
   refreshIdIndex(): Promise<void>;
+  /** For statistics: the stored IDs of the 低保 recipients at `asOf` (`minimumLivingAllowanceActiveAt`), evaluated in the database. */
+  allowanceRecipients(asOf: string): Promise<string[]>;
+  /** For statistics: the stored IDs of the disability certificates' holders. */
+  disabilityHolders(): Promise<string[]>;
+  /** For statistics: every stored ID the bureau holds anyone under, as entered. */
+  storedIds(): Promise<string[]>;
 }
 
 /**
@@ -62,6 +69,10 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
       await execute(() => askDatabase(() => prisma.assistanceCase.findFirst({ select: { caseNumber: true } })));
     },
     refreshIdIndex: () => scan.refresh(),
+    // Whole-table reads like the scan's, so under the scan's time limit; not counted as lookups.
+    allowanceRecipients: (asOf) => executeScan(() => askDatabase(() => readAllowanceRecipients(prisma, asOf))),
+    disabilityHolders: () => executeScan(() => askDatabase(() => readDisabilityHolders(prisma))),
+    storedIds: () => executeScan(() => askDatabase(() => readStoredIds(prisma))),
     async close() {
       clearInterval(scanTimer);
       await prisma.$disconnect();

@@ -11,7 +11,8 @@ import { createLogger } from '@resident-graph/service-kit';
 import { createJsxxClient } from './createJsxxClient';
 import type { FamilyPlanningRecord } from './FamilyPlanningRecord';
 import { readJsxxPersonId } from './jsxx/readJsxxPersonId';
-import { nodesOf, type XmlNode } from './jsxx/xmlNodes';
+import { toJsxxDate } from './jsxx/jsxxDate';
+import { nodesOf, textsOf, type XmlNode } from './jsxx/xmlNodes';
 import { storedKeyOf } from './storedKeyOf';
 import { toFamilyPlanningRecord } from './toFamilyPlanningRecord';
 
@@ -31,12 +32,18 @@ export interface FamilyPlanningAdapterOptions extends Partial<DepartmentResilien
 export interface FamilyPlanningAdapter extends DepartmentAdapter<FamilyPlanningRecord> {
   /** Reads the list of stored IDs now (also done at start and periodically). */
   refreshIndex(): Promise<void>;
+  /** For statistics: the stored IDs of the persons with a child born from `from` to `to` (`YYYY-MM-DD`, inclusive), filtered by the service itself. */
+  parentIdsByChildBirth(from: string, to: string): Promise<string[]>;
+  /** For statistics: the stored ID of every record the service holds, as stored. */
+  storedIds(): Promise<string[]>;
 }
 
 const DEPARTMENT = 'family-planning';
 
 const readPersonIds = (response: XmlNode) =>
   nodesOf(response, 'PersonId', 'ListPersonIdsResponse').map((entry, i) => readJsxxPersonId(entry, `PersonId[${i}]`));
+
+const readParentIds = (response: XmlNode) => textsOf(response, 'SFZH', 'ListParentIdsByChildBirthResponse');
 
 const readPersons = (response: XmlNode) =>
   nodesOf(response, 'Person', 'QueryPersonsResponse').map((person, i) => ({
@@ -117,6 +124,10 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
     breakerState: () => execute.breakerState(),
     checkHealth: () => execute((signal) => client.fetchWsdl(signal)),
     refreshIndex,
+    // Whole-population reads, so under the time limit of the list of stored IDs; not lookups.
+    parentIdsByChildBirth: (from, to) =>
+      executeIndexRead((signal) => client.call('ListParentIdsByChildBirth', { CSRQQ: toJsxxDate(from), CSRQZ: toJsxxDate(to) }, readParentIds, signal)),
+    storedIds: async () => (await executeIndexRead((signal) => client.call('ListPersonIds', {}, readPersonIds, signal))).map((id) => id.SFZH),
     async close() {
       closed = true;
       clearTimeout(timer);

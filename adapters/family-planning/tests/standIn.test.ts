@@ -82,7 +82,7 @@ describe('family-planning stand-in', () => {
     expect(answer.get(people.mistyped.id)?.issues[0]?.recordReference).toMatch(/^JS\d{10}$/);
   });
 
-  it('serves its WSDL in GBK, naming both operations and where it runs', async () => {
+  it('serves its WSDL in GBK, naming every operation and where it runs', async () => {
     const response = await fetch(`${standIn.url}${SERVICE}?wsdl`);
     const wsdl = iconv.decode(Buffer.from(await response.arrayBuffer()), 'gbk');
 
@@ -90,6 +90,8 @@ describe('family-planning stand-in', () => {
     expect(response.headers.get('content-type')).toMatch(/charset=GBK/i);
     expect(wsdl).toContain('soapAction="http://jsxx.wjw.gov.cn/QueryPersons"');
     expect(wsdl).toContain('soapAction="http://jsxx.wjw.gov.cn/ListPersonIds"');
+    expect(wsdl).toContain('soapAction="http://jsxx.wjw.gov.cn/ListParentIdsByChildBirth"');
+    expect(wsdl).toContain('<xsd:element name="ListParentIdsByChildBirth">');
     expect(wsdl).toContain(`location="${standIn.url}${SERVICE}"`);
     expect(wsdl).toContain('计划生育信息服务');
   });
@@ -136,5 +138,42 @@ describe('family-planning stand-in', () => {
     const failure = adapter.lookup([people.mother.id]);
     await expect(failure).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE', department: 'family-planning' });
     await expect(failure).rejects.toThrow(message);
+  });
+
+  describe('ListParentIdsByChildBirth', () => {
+    it('lists the stored ID of each person with a child born in the window, both ends included, each once', async () => {
+      await expect(adapter.parentIdsByChildBirth('2020-05-01', '2026-06-01').then((ids) => ids.sort())).resolves.toEqual(
+        [storedIdOf(people.mother), storedIdOf(people.father)].sort(),
+      );
+      await expect(adapter.parentIdsByChildBirth('2026-06-01', '2026-06-30')).resolves.toHaveLength(2);
+      await expect(adapter.parentIdsByChildBirth('1988-01-20', '1988-01-20')).resolves.toEqual([storedIdOf(people.elder)]);
+      await expect(adapter.parentIdsByChildBirth('2020-05-02', '2026-05-31')).resolves.toEqual([]);
+    });
+
+    it('answers a date that is no date with a Client fault, which the adapter refuses as DEPARTMENT_BAD_RESPONSE', async () => {
+      await expect(adapter.parentIdsByChildBirth('2026-02-30', '2026-06-30')).rejects.toMatchObject({
+        code: 'DEPARTMENT_BAD_RESPONSE',
+        department: 'family-planning',
+      });
+    });
+
+    it('fails with DEPARTMENT_UNAVAILABLE when the service is down', async () => {
+      await setFault({ kind: 'unavailable' });
+      await expect(adapter.parentIdsByChildBirth('2020-01-01', '2026-06-30')).rejects.toMatchObject({
+        code: 'DEPARTMENT_UNAVAILABLE',
+        department: 'family-planning',
+      });
+      await expect(adapter.storedIds()).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE', department: 'family-planning' });
+    });
+
+    it('lists every stored ID, the mistyped one as stored', async () => {
+      const storedIds = await adapter.storedIds();
+      expect(storedIds.sort()).toEqual(
+        Object.values(people)
+          .filter((person) => person.familyPlanning)
+          .map(storedIdOf)
+          .sort(),
+      );
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { DataQualityIssue, SocialInsuranceType } from '@resident-graph/schemas';
-import { legacyIdIssue, type InvalidIdIndex } from '@resident-graph/adapter-kit';
+import { legacyIdIssue, type InvalidIdIndex, type StoredKey } from '@resident-graph/adapter-kit';
 
 export interface InsuranceRow {
   type: SocialInsuranceType;
@@ -32,7 +32,17 @@ export class LabourExport {
     readonly stats: ExportStats,
     private readonly cardsByCitizenId: ReadonlyMap<string, readonly ExportCard[]>,
     private readonly invalidIds: InvalidIdIndex,
+    private readonly unresolvedCards: readonly StoredKey[],
   ) {}
+
+  /**
+   * The export's cards person by person, each with the citizen ID as stored: the cards of
+   * one resident together, and each card whose ID fails validation alone (it names nobody).
+   */
+  *cardsByPerson(): Generator<readonly { cardNumber: string; storedId: string }[]> {
+    yield* this.cardsByCitizenId.values();
+    for (const card of this.unresolvedCards) yield [{ cardNumber: card.recordReference, storedId: card.storedId }];
+  }
 
   cardsOf(citizenId: string): readonly ExportCard[] {
     return this.cardsByCitizenId.get(citizenId) ?? [];

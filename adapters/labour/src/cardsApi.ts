@@ -4,6 +4,8 @@ import { EMPLOYMENT_STATUS_BY_CODE } from './bureauCodes';
 /** The bureau's query API: current employment facts per social security card. */
 export const CARDS_QUERY_PATH = '/api/v1/cards/query';
 export const STATUS_PATH = '/api/v1/status';
+/** The bureau's filter: the numbers of the cards whose 就业状态代码 is one of those asked. */
+export const CARDS_BY_STATUS_PATH = '/api/v1/cards/by-status';
 
 export interface CardsQuery {
   cardNumbers: string[];
@@ -30,6 +32,16 @@ export const cardsAnswerSchema = z.object({
   result: z.array(cardFactsSchema),
 });
 export type CardsAnswer = z.infer<typeof cardsAnswerSchema>;
+
+export interface CardsByStatusQuery {
+  jobStatuses: string[];
+}
+
+export const cardsByStatusAnswerSchema = z.object({
+  retCode: z.literal(0),
+  retMsg: z.string(),
+  result: z.array(z.string().min(1)),
+});
 
 /** What the API answers instead when it refuses a request. */
 export const cardsApiErrorSchema = z.object({ retCode: z.number().int(), retMsg: z.string() });

@@ -2,7 +2,18 @@ import { createDepartmentPolicy, type DepartmentAdapter, type DepartmentLookup, 
 import { createLogger } from '@resident-graph/service-kit';
 import { z } from 'zod';
 import { callBureau } from './callBureau';
-import { CARDS_QUERY_PATH, STATUS_PATH, cardsAnswerSchema, type CardFacts, type CardsQuery } from './cardsApi';
+import type { EmploymentStatus } from '@resident-graph/schemas';
+import { EMPLOYMENT_STATUS_BY_CODE, codeOf } from './bureauCodes';
+import {
+  CARDS_BY_STATUS_PATH,
+  CARDS_QUERY_PATH,
+  STATUS_PATH,
+  cardsAnswerSchema,
+  cardsByStatusAnswerSchema,
+  type CardFacts,
+  type CardsByStatusQuery,
+  type CardsQuery,
+} from './cardsApi';
 import type { ExportStats } from './LabourExport';
 import { LabourExportSource } from './LabourExportSource';
 import type { LabourRecord } from './LabourRecord';
@@ -24,6 +35,15 @@ export interface LabourAdapter extends DepartmentAdapter<LabourRecord> {
   refreshExport(): Promise<void>;
   /** The export in use: file, rows read, cards, rows skipped as malformed. */
   exportStats(): ExportStats | null;
+  /**
+   * For statistics: the stored IDs of the residents with a card whose employment status, as
+   * the bureau holds it now, is `status`, filtered by the bureau's API. `UNKNOWN`: those
+   * with no card of a status among the bureau's codes (no employment record, or unknown
+   * to the API), so it never overlaps another status.
+   */
+  holdersOfStatus(status: EmploymentStatus): Promise<string[]>;
+  /** For statistics: the citizen ID of every card of the export, as stored. */
+  storedIds(): Promise<string[]>;
 }
 
 const statusAnswerSchema = z.object({ retCode: z.literal(0) });
@@ -74,6 +94,23 @@ export function createLabourAdapter(options: LabourAdapterOptions): LabourAdapte
     refreshExport: () => exportSource.refresh(),
 
     exportStats: () => exportSource.stats(),
+
+    async holdersOfStatus(status) {
+      const current = await exportSource.current();
+      const unknown = status === 'UNKNOWN';
+      const body: CardsByStatusQuery = { jobStatuses: unknown ? Object.keys(EMPLOYMENT_STATUS_BY_CODE) : [codeOf(EMPLOYMENT_STATUS_BY_CODE, status)] };
+      const answer = await execute((signal) =>
+        callBureau({ baseUrl: options.baseUrl, path: CARDS_BY_STATUS_PATH, method: 'POST', body, answer: cardsByStatusAnswerSchema, signal }),
+      );
+      const matched = new Set(answer.result);
+      const holders: string[] = [];
+      for (const cards of current.cardsByPerson()) {
+        if (cards.some((card) => matched.has(card.cardNumber)) !== unknown) holders.push(...cards.map((card) => card.storedId));
+      }
+      return holders;
+    },
+
+    storedIds: async () => [...(await exportSource.current()).cardsByPerson()].flatMap((cards) => cards.map((card) => card.storedId)),
 
     /** Nothing to release: export checks run on demand, not on a timer. */
     async close(): Promise<void> {},

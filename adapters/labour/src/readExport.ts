@@ -116,5 +116,5 @@ export async function readExport(file: string, logger: Logger): Promise<LabourEx
   const cardCount = [...index.values()].reduce((sum, cards) => sum + cards.length, 0) + invalid.size;
   const stats = { file, rows, cards: cardCount, malformedRows };
   logger.info({ ...stats, file: name, invalidIds: invalid.size }, 'labour export loaded');
-  return new LabourExport(stats, index, new InvalidIdIndex('labour', invalid.values()));
+  return new LabourExport(stats, index, new InvalidIdIndex('labour', invalid.values()), [...invalid.values()]);
 }

@@ -56,6 +56,24 @@ describe('the labour stand-in', () => {
     expect(await response.json()).toEqual({ retCode: 40001, retMsg: expect.stringContaining('cardNumbers') });
   });
 
+  const byStatus = (body: unknown) =>
+    fetch(`${standIn.url}/api/v1/cards/by-status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('filters cards by employment status: the numbers of the cards with one of the codes asked', async () => {
+    const response = await byStatus({ jobStatuses: ['11', '21'] });
+    expect(response.status).toBe(200);
+    const { result } = (await response.json()) as { result: string[] };
+    expect(result).toEqual(expect.arrayContaining([employed.labour!.socialSecurityCardNumber, unemployed.labour!.socialSecurityCardNumber]));
+    const expected = population.residents.filter((r) => r.labour && ['EMPLOYED', 'REGISTERED_UNEMPLOYED'].includes(r.labour.employmentStatus));
+    expect(result).toHaveLength(expected.length);
+  });
+
+  it('refuses a status filter with a code not in its table, in its own error shape', async () => {
+    const response = await byStatus({ jobStatuses: ['99'] });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ retCode: 40001, retMsg: expect.stringContaining('jobStatuses') });
+  });
+
   it('serves the adapter the same record the truth holds, one query per lookup', async () => {
     const labour = createLabourAdapter({ baseUrl: standIn.url, exportDir: exportDirOf(dir) });
     const answer = await labour.lookup(population.residents.map((resident) => resident.id));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createCivilAffairsAdapter, DEFAULT_SCHEMA } from '@resident-graph/adapter-civil-affairs';
 import { defineSectionSubgraph } from '@resident-graph/subgraph-kit';
+import { civilAffairsStatistics } from './civilAffairsStatistics';
 import { CivilAffairsSection } from './civilAffairsSection.type';
 import { civilAffairsPolicy } from './permissions';
 import { toCivilAffairsSection } from './toCivilAffairsSection';
@@ -20,4 +21,5 @@ export const civilAffairsSubgraph = defineSectionSubgraph({
   },
   createAdapter: (settings, resilience) =>
     createCivilAffairsAdapter({ databaseUrl: settings.CIVIL_AFFAIRS_DATABASE_URL, schema: settings.CIVIL_AFFAIRS_DATABASE_SCHEMA, ...resilience }),
+  statistics: civilAffairsStatistics,
 });

@@ -3,3 +3,4 @@ import 'reflect-metadata';
 
 export { civilAffairsSubgraph } from './civilAffairsSubgraph';
 export { civilAffairsPolicy } from './permissions';
+export { civilAffairsStatistics } from './civilAffairsStatistics';

@@ -1,6 +1,7 @@
 import { createFamilyPlanningAdapter } from '@resident-graph/adapter-family-planning';
 import { urlSetting } from '@resident-graph/service-kit';
 import { defineSectionSubgraph } from '@resident-graph/subgraph-kit';
+import { familyPlanningStatistics } from './familyPlanningStatistics';
 import { FamilyPlanningSection } from './familyPlanningSection.type';
 import { familyPlanningPolicy } from './permissions';
 import { Resident } from './resident.type';
@@ -17,4 +18,5 @@ export const familyPlanningSubgraph = defineSectionSubgraph({
   defaultPort: 4103,
   settings: { FAMILY_PLANNING_URL: urlSetting('http://127.0.0.1:4203') },
   createAdapter: (settings, resilience) => createFamilyPlanningAdapter({ baseUrl: settings.FAMILY_PLANNING_URL, ...resilience }),
+  statistics: familyPlanningStatistics,
 });

@@ -3,3 +3,4 @@ import 'reflect-metadata';
 
 export { familyPlanningSubgraph } from './familyPlanningSubgraph';
 export { familyPlanningPolicy } from './permissions';
+export { familyPlanningStatistics } from './familyPlanningStatistics';

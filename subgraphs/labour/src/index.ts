@@ -3,3 +3,4 @@ import 'reflect-metadata';
 
 export { labourSubgraph } from './labourSubgraph';
 export { labourPolicy } from './permissions';
+export { labourStatistics } from './labourStatistics';

@@ -3,6 +3,7 @@ import { createLabourAdapter } from '@resident-graph/adapter-labour';
 import { millisecondsSetting, urlSetting } from '@resident-graph/service-kit';
 import { defineSectionSubgraph } from '@resident-graph/subgraph-kit';
 import { LabourSection } from './labourSection.type';
+import { labourStatistics } from './labourStatistics';
 import { labourPolicy } from './permissions';
 import { toLabourSection } from './toLabourSection';
 
@@ -27,4 +28,5 @@ export const labourSubgraph = defineSectionSubgraph({
       exportCheckIntervalMs: settings.LABOUR_EXPORT_CHECK_INTERVAL_MS,
       ...resilience,
     }),
+  statistics: labourStatistics,
 });

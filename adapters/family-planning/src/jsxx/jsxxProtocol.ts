@@ -9,7 +9,12 @@ export const SOAP_ENVELOPE_NAMESPACE = 'http://schemas.xmlsoap.org/soap/envelope
 export const JSXX_CHARSET = 'GBK';
 export const JSXX_CONTENT_TYPE = `text/xml; charset=${JSXX_CHARSET}`;
 
-export const JSXX_OPERATIONS = ['QueryPersons', 'ListPersonIds'] as const;
+/**
+ * `ListParentIdsByChildBirth` (子女出生日期查询) lists the 身份证号 of the persons with a child
+ * born from `CSRQQ` to `CSRQZ` (both `YYYYMMDD`, inclusive): the department's own filter,
+ * so statistics on children never move whole records.
+ */
+export const JSXX_OPERATIONS = ['QueryPersons', 'ListPersonIds', 'ListParentIdsByChildBirth'] as const;
 export type JsxxOperation = (typeof JSXX_OPERATIONS)[number];
 
 export const soapActionOf = (operation: JsxxOperation): string => `${JSXX_NAMESPACE}${operation}`;

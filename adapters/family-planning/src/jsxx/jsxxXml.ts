@@ -14,7 +14,7 @@ const parser = new XMLParser({
   removeNSPrefix: true,
   parseTagValue: false,
   ignoreDeclaration: true,
-  isArray: (name, jpath) => REPEATED.has(name) || String(jpath).endsWith('QueryPersons.SFZH'),
+  isArray: (name, jpath) => REPEATED.has(name) || /(QueryPersons|ListParentIdsByChildBirthResponse)\.SFZH$/.test(String(jpath)),
 });
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: true });
 const prettyBuilder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: true, format: true });

@@ -1,4 +1,4 @@
-import { JSXX_CHARSET, JSXX_NAMESPACE } from '../jsxx/jsxxProtocol';
+import { JSXX_CHARSET, JSXX_NAMESPACE, JSXX_OPERATIONS, soapActionOf } from '../jsxx/jsxxProtocol';
 
 const personFields = `
           <xsd:element name="GRBH" type="xsd:string"/>
@@ -68,35 +68,42 @@ export function jsxxWsdl(location: string): string {
           <xsd:element name="PersonId" type="jsxx:PersonId" minOccurs="0" maxOccurs="unbounded"/>
         </xsd:sequence></xsd:complexType>
       </xsd:element>
+      <xsd:element name="ListParentIdsByChildBirth">
+        <xsd:annotation><xsd:documentation>子女出生日期查询: 出生日期起 CSRQQ 至 CSRQZ (YYYYMMDD, 含)</xsd:documentation></xsd:annotation>
+        <xsd:complexType><xsd:sequence>
+          <xsd:element name="CSRQQ" type="xsd:string"/>
+          <xsd:element name="CSRQZ" type="xsd:string"/>
+        </xsd:sequence></xsd:complexType>
+      </xsd:element>
+      <xsd:element name="ListParentIdsByChildBirthResponse">
+        <xsd:complexType><xsd:sequence>
+          <xsd:element name="SFZH" type="xsd:string" minOccurs="0" maxOccurs="unbounded"/>
+        </xsd:sequence></xsd:complexType>
+      </xsd:element>
     </xsd:schema>
   </wsdl:types>
-  <wsdl:message name="QueryPersonsRequest"><wsdl:part name="parameters" element="jsxx:QueryPersons"/></wsdl:message>
-  <wsdl:message name="QueryPersonsResponse"><wsdl:part name="parameters" element="jsxx:QueryPersonsResponse"/></wsdl:message>
-  <wsdl:message name="ListPersonIdsRequest"><wsdl:part name="parameters" element="jsxx:ListPersonIds"/></wsdl:message>
-  <wsdl:message name="ListPersonIdsResponse"><wsdl:part name="parameters" element="jsxx:ListPersonIdsResponse"/></wsdl:message>
-  <wsdl:portType name="JsxxServicePortType">
-    <wsdl:operation name="QueryPersons">
-      <wsdl:input message="jsxx:QueryPersonsRequest"/>
-      <wsdl:output message="jsxx:QueryPersonsResponse"/>
+${JSXX_OPERATIONS.map(
+  (operation) => `  <wsdl:message name="${operation}Request"><wsdl:part name="parameters" element="jsxx:${operation}"/></wsdl:message>
+  <wsdl:message name="${operation}Response"><wsdl:part name="parameters" element="jsxx:${operation}Response"/></wsdl:message>
+`,
+).join('')}  <wsdl:portType name="JsxxServicePortType">
+${JSXX_OPERATIONS.map(
+  (operation) => `    <wsdl:operation name="${operation}">
+      <wsdl:input message="jsxx:${operation}Request"/>
+      <wsdl:output message="jsxx:${operation}Response"/>
     </wsdl:operation>
-    <wsdl:operation name="ListPersonIds">
-      <wsdl:input message="jsxx:ListPersonIdsRequest"/>
-      <wsdl:output message="jsxx:ListPersonIdsResponse"/>
-    </wsdl:operation>
-  </wsdl:portType>
+`,
+).join('')}  </wsdl:portType>
   <wsdl:binding name="JsxxServiceSoapBinding" type="jsxx:JsxxServicePortType">
     <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
-    <wsdl:operation name="QueryPersons">
-      <soap:operation soapAction="${JSXX_NAMESPACE}QueryPersons"/>
+${JSXX_OPERATIONS.map(
+  (operation) => `    <wsdl:operation name="${operation}">
+      <soap:operation soapAction="${soapActionOf(operation)}"/>
       <wsdl:input><soap:body use="literal"/></wsdl:input>
       <wsdl:output><soap:body use="literal"/></wsdl:output>
     </wsdl:operation>
-    <wsdl:operation name="ListPersonIds">
-      <soap:operation soapAction="${JSXX_NAMESPACE}ListPersonIds"/>
-      <wsdl:input><soap:body use="literal"/></wsdl:input>
-      <wsdl:output><soap:body use="literal"/></wsdl:output>
-    </wsdl:operation>
-  </wsdl:binding>
+`,
+).join('')}  </wsdl:binding>
   <wsdl:service name="JsxxService">
     <wsdl:port name="JsxxServicePort" binding="jsxx:JsxxServiceSoapBinding">
       <soap:address location="${location}"/>

@@ -5,7 +5,9 @@ import { JSXX_CHARSET, JSXX_CONTENT_TYPE, JSXX_OPERATIONS, JSXX_SERVICE_PATH, SO
 import { charsetOf, decodeJsxxXml, encodeJsxxXml } from '../jsxx/jsxxXml';
 import { JsxxFormatError } from '../jsxx/JsxxFormatError';
 import { readSoapMessage, soapFault, soapOperation, type SoapMessage } from '../jsxx/soapMessage';
-import { textsOf } from '../jsxx/xmlNodes';
+import { fromJsxxDate, toJsxxDate } from '../jsxx/jsxxDate';
+import { textOf, textsOf } from '../jsxx/xmlNodes';
+import { parentIdsByChildBirth } from './parentIdsByChildBirth';
 import { jsxxWsdl } from './jsxxWsdl';
 import { readStandInData, type StandInData } from './readStandInData';
 
@@ -36,6 +38,11 @@ function answer(message: SoapMessage, data: StandInData): object {
     }
     case 'ListPersonIds':
       return soapOperation('ListPersonIdsResponse', { PersonId: data.ids });
+    case 'ListParentIdsByChildBirth': {
+      const from = toJsxxDate(fromJsxxDate(textOf(message.content, 'CSRQQ', 'ListParentIdsByChildBirth'), 'ListParentIdsByChildBirth/CSRQQ'));
+      const to = toJsxxDate(fromJsxxDate(textOf(message.content, 'CSRQZ', 'ListParentIdsByChildBirth'), 'ListParentIdsByChildBirth/CSRQZ'));
+      return soapOperation('ListParentIdsByChildBirthResponse', { SFZH: parentIdsByChildBirth(data, from, to) });
+    }
     default:
       throw new JsxxFormatError(`unknown operation <${message.name}>`);
   }
@@ -47,7 +54,7 @@ function send(response: ServerResponse, status: number, body: Buffer): void {
 
 /**
  * The family-planning SOAP service: `POST /services/JsxxService` (`QueryPersons`,
- * `ListPersonIds`), `GET /services/JsxxService?wsdl`. Keys match exactly as stored; a
+ * `ListPersonIds`, `ListParentIdsByChildBirth`), `GET /services/JsxxService?wsdl`. Keys match exactly as stored; a
  * request it cannot read answers a SOAP `Client` fault with HTTP 500, as SOAP 1.1 says.
  */
 export async function startStandIn(options: StandInOptions): Promise<StandInServer> {

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import iconv from 'iconv-lite';
 import { startStandInServer, type StandInServer } from '@resident-graph/adapter-kit';
-import { CARDS_QUERY_PATH, STATUS_PATH, type CardFacts, type CardsAnswer, type CardsApiError } from '../cardsApi';
+import { CARDS_BY_STATUS_PATH, CARDS_QUERY_PATH, STATUS_PATH, type CardFacts, type CardsAnswer, type CardsApiError } from '../cardsApi';
+import { EMPLOYMENT_STATUS_BY_CODE } from '../bureauCodes';
 import { cardStoreOf } from './standInFiles';
 
 export interface StandInOptions {
@@ -15,17 +16,28 @@ export interface StandInOptions {
 /** The bureau refuses more cards than this in one query. */
 const MAX_CARDS_PER_QUERY = 20_000;
 
-function answer(response: ServerResponse, status: number, body: CardsAnswer | CardsApiError | { retCode: 0; retMsg: string }): void {
+function answer(response: ServerResponse, status: number, body: CardsAnswer | CardsApiError | { retCode: 0; retMsg: string; result?: string[] }): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 }
 
-function cardNumbersOf(body: Buffer): string[] | string {
-  let request: unknown;
+function jsonOf(body: Buffer): unknown {
   try {
-    request = JSON.parse(body.toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch {
-    return '请求体不是合法的JSON';
+    return undefined;
   }
+}
+
+function jobStatusesOf(body: Buffer): Set<string> | string {
+  const jobStatuses = (jsonOf(body) as { jobStatuses?: unknown } | null | undefined)?.jobStatuses;
+  if (!Array.isArray(jobStatuses) || !jobStatuses.every((code) => typeof code === 'string' && Object.hasOwn(EMPLOYMENT_STATUS_BY_CODE, code)))
+    return 'jobStatuses 必须为就业状态代码数组';
+  return new Set(jobStatuses);
+}
+
+function cardNumbersOf(body: Buffer): string[] | string {
+  const request = jsonOf(body);
+  if (request === undefined) return '请求体不是合法的JSON';
   const cardNumbers = (request as { cardNumbers?: unknown } | null)?.cardNumbers;
   if (!Array.isArray(cardNumbers) || !cardNumbers.every((card) => typeof card === 'string')) return 'cardNumbers 必须为卡号数组';
   if (cardNumbers.length > MAX_CARDS_PER_QUERY) return `单次查询不得超过 ${MAX_CARDS_PER_QUERY} 张卡`;
@@ -34,7 +46,9 @@ function cardNumbersOf(body: Buffer): string[] | string {
 
 /**
  * The bureau's query API: `POST /api/v1/cards/query` answers the employment facts of
- * the cards it knows (unknown cards are left out), `GET /api/v1/status` says it is up.
+ * the cards it knows (unknown cards are left out), `POST /api/v1/cards/by-status` the
+ * numbers of the cards with one of the employment statuses asked, `GET /api/v1/status`
+ * says it is up.
  * Refusals use the bureau's own `{retCode, retMsg}` shape.
  */
 export async function startStandIn(options: StandInOptions): Promise<StandInServer> {
@@ -48,11 +62,18 @@ export async function startStandIn(options: StandInOptions): Promise<StandInServ
     route: (request) => {
       const path = new URL(request.url ?? '/', 'http://stand-in').pathname;
       if (request.method === 'POST' && path === CARDS_QUERY_PATH) return 'cards.query';
+      if (request.method === 'POST' && path === CARDS_BY_STATUS_PATH) return 'cards.by-status';
       if (request.method === 'GET' && path === STATUS_PATH) return 'status';
       return null;
     },
     handle: (request, body, response) => {
       if (request.method === 'GET') return answer(response, 200, { retCode: 0, retMsg: '服务正常' });
+      if (new URL(request.url ?? '/', 'http://stand-in').pathname === CARDS_BY_STATUS_PATH) {
+        const jobStatuses = jobStatusesOf(body);
+        if (typeof jobStatuses === 'string') return answer(response, 400, { retCode: 40001, retMsg: jobStatuses });
+        const result = cards.filter((card) => card.jobStatus !== null && jobStatuses.has(card.jobStatus)).map((card) => card.cardNo);
+        return answer(response, 200, { retCode: 0, retMsg: '成功', result });
+      }
       const cardNumbers = cardNumbersOf(body);
       if (typeof cardNumbers === 'string') return answer(response, 400, { retCode: 40001, retMsg: cardNumbers });
       const result = cardNumbers.flatMap((cardNumber) => byCardNumber.get(cardNumber) ?? []);

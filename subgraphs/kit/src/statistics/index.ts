@@ -2,3 +2,4 @@ export * from './keySets';
 export * from './keySetWire';
 export * from './pseudonymousKeys';
 export { KEY_SET_PATH } from './keySetRoute';
+export * from './storedIdStatistics';

@@ -1,0 +1,51 @@
+import { FACT_OWNERS, type FactName, type ResidentFact } from '@resident-graph/schemas';
+import type { KeySetAnswer, StatisticsSource } from './keySets';
+import { pseudonymizerFromEnv, toKeySet, type Pseudonymizer } from './pseudonymousKeys';
+
+/** A department's side of the statistics, in the IDs it stores; the kit turns them into keys. */
+export interface StoredIdStatisticsOptions {
+  department: string;
+  /** The stored IDs (as the department holds them, repeats allowed) of whom `fact`, one of this department's facts, holds at `asOf`. */
+  holdersOf(fact: ResidentFact, asOf: string): Promise<Iterable<string>>;
+  /** Every stored ID of the people the department holds: those that resolve to no citizen ID are counted as unresolved. */
+  storedIds(): Promise<Iterable<string>>;
+  /** @default the pseudonymizer over `pseudonym.secret` in `TRUST_KEYS_DIR`, loaded on the first request */
+  pseudonymizer?: Pseudonymizer;
+}
+
+const factNameOf = (fact: ResidentFact): FactName => (Object.keys(fact) as FactName[]).find((name) => fact[name] != null)!;
+
+/**
+ * The `StatisticsSource` of a department that holds facts, not places or partitions: each
+ * fact evaluated by the department's own system into stored IDs, each ID into its key
+ * (an ID that names no citizen ID into no key set), and the unresolved IDs counted.
+ */
+export function storedIdStatistics(options: StoredIdStatisticsOptions): StatisticsSource {
+  let pseudonymizer = options.pseudonymizer;
+  const keysOf = (storedIds: Iterable<string>, keys: Pseudonymizer): BigUint64Array => {
+    const resolved: bigint[] = [];
+    for (const storedId of storedIds) {
+      const key = keys.keyOfStored(storedId);
+      if (key !== null) resolved.push(key);
+    }
+    return toKeySet(resolved);
+  };
+  return {
+    async keySets(query): Promise<KeySetAnswer> {
+      pseudonymizer ??= pseudonymizerFromEnv(`subgraph-${options.department}`);
+      const keys = pseudonymizer;
+      if (query.partitions.length > 0 || query.placement) throw new Error(`${options.department} holds no partitions or placement, only facts`);
+      for (const fact of query.facts) {
+        const owner = FACT_OWNERS[factNameOf(fact)];
+        if (owner !== options.department) throw new Error(`${factNameOf(fact)} is a fact of ${owner}, not of ${options.department}`);
+      }
+      const [facts, storedIds] = await Promise.all([
+        Promise.all(query.facts.map(async (fact) => keysOf(await options.holdersOf(fact, query.asOf), keys))),
+        options.storedIds(),
+      ]);
+      const unresolved = new Set<string>();
+      for (const storedId of storedIds) if (keys.keyOfStored(storedId) === null) unresolved.add(storedId);
+      return { facts, partitions: {}, unresolvedRecords: unresolved.size };
+    },
+  };
+}
