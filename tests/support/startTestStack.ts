@@ -12,11 +12,12 @@ export interface TestStack extends Stack {
 
 /**
  * The whole system on free ports over real PostgreSQL (a fresh database per suite), on
- * `pilot` data generated once per checkout into `.data/test-pilot` (deterministic, so
- * every suite sees the same population).
+ * `pilot` data (or `district`, for the suites that must hold at that scale) generated once
+ * per checkout into `.data/test-<preset>` (deterministic, so every suite sees the same population).
  */
-export async function startTestStack(env: NodeJS.ProcessEnv = {}, options: Pick<StackOptions, 'auditDatabaseUrl'> = {}): Promise<TestStack> {
-  const dataDir = path.join(REPO_ROOT, '.data', 'test-pilot');
+export async function startTestStack(env: NodeJS.ProcessEnv = {}, options: Pick<StackOptions, 'auditDatabaseUrl' | 'preset'> = {}): Promise<TestStack> {
+  const preset = options.preset ?? 'pilot';
+  const dataDir = path.join(REPO_ROOT, '.data', `test-${preset}`);
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'resident-graph-e2e-'));
   const database: TestDatabase = await createTestDatabase();
   const ports = await freeStackPorts();
@@ -24,7 +25,7 @@ export async function startTestStack(env: NodeJS.ProcessEnv = {}, options: Pick<
     const stack = await startStack({
       dataDir,
       workDir,
-      preset: 'pilot',
+      preset,
       databaseUrl: database.url,
       ...options,
       env: { LOG_LEVEL: 'warn', ...env },

@@ -1,5 +1,10 @@
+import { performance } from 'node:perf_hooks';
+import type { TruthResident } from '@resident-graph/schemas';
+import type { Stack } from '@resident-graph/stack';
+import { graphql } from '@resident-graph/test-kit';
 import type { Caller } from '@resident-graph/trust';
-import type { Condition, StatisticsQuestion } from './statisticsOracle';
+import { requestHeaders } from './credentials';
+import { disclosureProblems, trueCounts, type Condition, type StatisticsQuestion } from './statisticsOracle';
 
 export const STREET_ANALYST: Caller = { subject: 'analyst-street', role: 'analyst', department: null, grids: [], community: null };
 export const COMMUNITY_ANALYST = (community: string): Caller => ({ ...STREET_ANALYST, subject: `analyst-${community}`, community });
@@ -127,4 +132,39 @@ export interface PublishedStatistics {
   asOf: string;
   suppressedCells: number;
   unresolvedRecords: { department: string; records: number }[];
+}
+
+/** Asks the gateway a statistics question as `caller` (no purpose: counts need none). */
+export async function askStatistics(stack: Stack, question: StatisticsQuestion, caller: Caller = STREET_ANALYST) {
+  return graphql<{ statistics: PublishedStatistics }>(stack.gatewayUrl, STATISTICS_QUERY, { input: question }, await requestHeaders(stack, caller, null));
+}
+
+/** The answer, or an error saying why there is none. */
+export async function answerOf(stack: Stack, question: StatisticsQuestion, caller: Caller = STREET_ANALYST): Promise<PublishedStatistics> {
+  const response = await askStatistics(stack, question, caller);
+  if (!response.data?.statistics) throw new Error(`no answer: ${JSON.stringify(response.errors)}`);
+  return response.data.statistics;
+}
+
+/**
+ * Asks every catalogue question and holds each answer to the brute-force truth; returns the
+ * problems found (none when the graph keeps every rule) and a table of the answers with the
+ * time each took, for the test output.
+ */
+export async function checkCatalogue(stack: Stack, truth: readonly TruthResident[], communities: readonly string[]) {
+  const problems: { question: string; problems: string[] }[] = [];
+  const rows = ['| question | true total | published total | cells | suppressed | ms |', '|---|---:|---:|---:|---:|---:|'];
+  for (const entry of STATISTICS_CATALOGUE) {
+    const analyst = entry.analyst?.(communities) ?? STREET_ANALYST;
+    const started = performance.now();
+    const published = await answerOf(stack, entry.question, analyst);
+    const elapsed = performance.now() - started;
+    const expected = trueCounts(truth, entry.question, analyst, published.asOf);
+    const found = disclosureProblems(published, expected);
+    if (found.length > 0) problems.push({ question: entry.title, problems: found });
+    rows.push(
+      `| ${entry.title} | ${expected.total} | ${published.total.count ?? 'suppressed'} | ${published.cells.length} | ${published.suppressedCells} | ${elapsed.toFixed(0)} |`,
+    );
+  }
+  return { problems, table: `${rows.join('\n')}\n` };
 }
