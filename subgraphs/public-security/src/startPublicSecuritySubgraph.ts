@@ -1,6 +1,7 @@
 import type { PublicSecurityAdapter } from '@resident-graph/adapter-public-security';
 import {
   pseudonymizerFromEnv,
+  snapshotMaxAgeFromEnv,
   startDepartmentSubgraph,
   type JurisdictionIndex,
   type Pseudonymizer,
@@ -15,6 +16,8 @@ export type StartPublicSecuritySubgraphOptions = StartDepartmentSubgraphOptions<
   jurisdiction: JurisdictionIndex;
   /** Turns citizen IDs into statistics keys. @default over `pseudonym.secret` in `TRUST_KEYS_DIR`, read on the first key-set request */
   pseudonymizer?: Pseudonymizer;
+  /** How old the register's statistics index may be. @default `STATISTICS_SNAPSHOT_MAX_AGE_MS` (5 minutes) */
+  statisticsMaxAgeMs?: number;
 };
 
 /**
@@ -30,7 +33,7 @@ export function startPublicSecuritySubgraph(options: StartPublicSecuritySubgraph
       buildSchema: buildPublicSecuritySchema,
       createContext: createPublicSecurityContext,
       policy: publicSecurityPolicy,
-      statistics: (adapter) => publicSecurityKeySets(adapter, keys),
+      statistics: (adapter) => publicSecurityKeySets(adapter, keys, options.statisticsMaxAgeMs ?? snapshotMaxAgeFromEnv('subgraph-public-security')),
     },
     options,
   );

@@ -32,13 +32,16 @@ test('answers its facts and age bands by the keys of the stored IDs that resolve
   expect(answer.unresolvedRecords).toBeGreaterThan(0);
 });
 
-test.each(['unavailable', 'malformed'] as const)('answers 503 DEPARTMENT_UNAVAILABLE when its system is %s', async (fault) => {
+test.each([
+  ['unavailable', 'DEPARTMENT_UNAVAILABLE'],
+  ['malformed', 'DEPARTMENT_BAD_RESPONSE'],
+] as const)('answers 503 when its system is %s, with the code saying so (%s)', async (fault, code) => {
   await running.setFault(fault);
   try {
     const body = JSON.stringify({ asOf: population.asOf, facts: [{ gender: 'MALE' }], partitions: [], placement: false });
     const response = await client.post(body, await client.sign(body, analyst));
     expect(response.status).toBe(503);
-    expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'DEPARTMENT_UNAVAILABLE' } }] });
+    expect(await response.json()).toMatchObject({ errors: [{ extensions: { code } }] });
   } finally {
     await running.setFault('none');
   }

@@ -3,3 +3,4 @@ export * from './keySetWire';
 export * from './pseudonymousKeys';
 export { KEY_SET_PATH } from './keySetRoute';
 export * from './storedIdStatistics';
+export * from './snapshot';

@@ -1,6 +1,7 @@
 import { FACT_OWNERS, type FactName, type ResidentFact } from '@resident-graph/schemas';
 import type { KeySetAnswer, StatisticsSource } from './keySets';
 import { pseudonymizerFromEnv, toKeySet, type Pseudonymizer } from './pseudonymousKeys';
+import { snapshot, snapshotMaxAgeFromEnv } from './snapshot';
 
 /** A department's side of the statistics, in the IDs it stores; the kit turns them into keys. */
 export interface StoredIdStatisticsOptions {
@@ -11,6 +12,8 @@ export interface StoredIdStatisticsOptions {
   storedIds(): Promise<Iterable<string>>;
   /** @default the pseudonymizer over `pseudonym.secret` in `TRUST_KEYS_DIR`, loaded on the first request */
   pseudonymizer?: Pseudonymizer;
+  /** How old the count of unresolved records may be (a read of every stored ID). @default `STATISTICS_SNAPSHOT_MAX_AGE_MS` */
+  unresolvedMaxAgeMs?: number;
 }
 
 const factNameOf = (fact: ResidentFact): FactName => (Object.keys(fact) as FactName[]).find((name) => fact[name] != null)!;
@@ -30,22 +33,27 @@ export function storedIdStatistics(options: StoredIdStatisticsOptions): Statisti
     }
     return toKeySet(resolved);
   };
+  let unresolvedCount: (() => Promise<number>) | undefined;
+  const countUnresolved = async (keys: Pseudonymizer) => {
+    const unresolved = new Set<string>();
+    for (const storedId of await options.storedIds()) if (keys.keyOfStored(storedId) === null) unresolved.add(storedId);
+    return unresolved.size;
+  };
   return {
     async keySets(query): Promise<KeySetAnswer> {
       pseudonymizer ??= pseudonymizerFromEnv(`subgraph-${options.department}`);
       const keys = pseudonymizer;
+      unresolvedCount ??= snapshot(options.unresolvedMaxAgeMs ?? snapshotMaxAgeFromEnv(`subgraph-${options.department}`), () => countUnresolved(keys));
       if (query.partitions.length > 0 || query.placement) throw new Error(`${options.department} holds no partitions or placement, only facts`);
       for (const fact of query.facts) {
         const owner = FACT_OWNERS[factNameOf(fact)];
         if (owner !== options.department) throw new Error(`${factNameOf(fact)} is a fact of ${owner}, not of ${options.department}`);
       }
-      const [facts, storedIds] = await Promise.all([
+      const [facts, unresolvedRecords] = await Promise.all([
         Promise.all(query.facts.map(async (fact) => keysOf(await options.holdersOf(fact, query.asOf), keys))),
-        options.storedIds(),
+        unresolvedCount(),
       ]);
-      const unresolved = new Set<string>();
-      for (const storedId of storedIds) if (keys.keyOfStored(storedId) === null) unresolved.add(storedId);
-      return { facts, partitions: {}, unresolvedRecords: unresolved.size };
+      return { facts, partitions: {}, unresolvedRecords };
     },
   };
 }
