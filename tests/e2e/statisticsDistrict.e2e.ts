@@ -6,7 +6,8 @@ describe('statistics for analysts, on district', () => {
   let stack: TestStack;
 
   beforeAll(async () => {
-    stack = await startTestStack({}, { preset: 'district' });
+    // The first question reads every department's whole population: seconds at this scale on a busy machine.
+    stack = await startTestStack({ STATISTICS_DEPARTMENT_TIMEOUT_MS: '120000' }, { preset: 'district' });
   }, 900_000);
   afterAll(() => stack?.stopAll());
 

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     STATISTICS_THRESHOLD: z.coerce.number().int().min(1).default(10),
     /** Largest cell-key perturbation of a published count (0: exact counts). */
     STATISTICS_PERTURBATION_BOUND: z.coerce.number().int().min(0).max(10).default(2),
-    STATISTICS_DEPARTMENT_TIMEOUT_MS: millisecondsSetting(15_000),
+    STATISTICS_DEPARTMENT_TIMEOUT_MS: millisecondsSetting(30_000),
   });
   startTracing(COMPONENT);
   const audit = auditWriterFromEnv(COMPONENT);
