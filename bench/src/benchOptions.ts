@@ -21,12 +21,14 @@ const schema = z.object({
   databaseUrl: z.string().optional(),
   /** The embedded PGlite even when a PostgreSQL server answers. */
   embedded: z.boolean().default(false),
+  /** Only the analysts' statistics workload (no gateway comparisons): the district figures in a few minutes. */
+  statisticsOnly: z.boolean().default(false),
 });
 
 export type BenchOptions = z.infer<typeof schema>;
 
 export const USAGE = `npm run bench -- [--preset pilot|district] [--duration S] [--warmup S] [--connections N]
-                     [--max-requests N] [--rate-limit N] [--cpu-prof DIR] [--env NAME=value ...] [--embedded]
+                     [--max-requests N] [--rate-limit N] [--cpu-prof DIR] [--env NAME=value ...] [--embedded] [--statistics-only]
 environment: DATABASE_URL (the PostgreSQL to use; default: a fresh database on 127.0.0.1:5432, else the embedded PGlite)`;
 
 export function parseBenchOptions(args: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
@@ -42,6 +44,7 @@ export function parseBenchOptions(args: string[], env: NodeJS.ProcessEnv = proce
       'cpu-prof': { type: 'string' },
       env: { type: 'string', multiple: true },
       embedded: { type: 'boolean' },
+      'statistics-only': { type: 'boolean' },
     },
     strict: true,
   });
@@ -55,6 +58,7 @@ export function parseBenchOptions(args: string[], env: NodeJS.ProcessEnv = proce
     cpuProf: values['cpu-prof'],
     env: values.env,
     embedded: values.embedded,
+    statisticsOnly: values['statistics-only'],
     databaseUrl: env.DATABASE_URL || undefined,
   });
   if (!result.success)

@@ -160,6 +160,33 @@ async function chooseDatabase(options: BenchOptions, logger: Logger): Promise<{ 
   return { database: 'embedded PostgreSQL (PGlite)', dropDatabase: none };
 }
 
+/** The gateway workloads: recorded, then run through our gateway, a plain one and straight at the subgraphs. */
+async function benchGateways(
+  stack: Stack,
+  dataDir: string,
+  env: Record<string, string>,
+  workDir: string,
+  settings: LoadSettings,
+  reports: WorkloadReport[],
+  logger: Logger,
+): Promise<Gateways> {
+  const subgraphUrls = await subgraphUrlsOf(stack);
+  logger.info('preparing workloads and recording their subgraph fetches');
+  const workloads = [residentWorkload(dataDir), rosterWorkload(readStreet(dataDir).grids.map((grid) => grid.id))];
+  const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
+  const recorded = new Map<Workload, RecordedWorkload>();
+  for (const workload of workloads) {
+    const operations = workload.bodies.slice(0, RECORDED_OPERATIONS);
+    recorded.set(
+      workload,
+      await recordSubgraphFetches(supergraphSdl, subgraphUrls, operations, await forwardedContexts(stack, workload.credentials, operations.length)),
+    );
+  }
+  const gateways = await startGateways({ stack, subgraphUrls, recorded: [...recorded.values()].flatMap((r) => r.operations.flat()), env, workDir });
+  for (const workload of workloads) reports.push(await benchWorkload(workload, recorded.get(workload)!, stack, gateways, settings, logger));
+  return gateways;
+}
+
 /**
  * Starts the stack on free loopback ports, a plain ApolloGateway over the same subgraphs,
  * and both gateways again over in-memory replicas of the subgraphs; runs every workload
@@ -186,32 +213,19 @@ export async function runBench(options: BenchOptions, logger: Logger): Promise<B
   try {
     // First, while every process is cold: the analysts' question's cold figure is the point.
     const statistics = await benchStatistics(stack, readTruthCount(dataDir), logger);
-    const subgraphUrls = await subgraphUrlsOf(stack);
-    logger.info('preparing workloads and recording their subgraph fetches');
-    const workloads = [residentWorkload(dataDir), rosterWorkload(readStreet(dataDir).grids.map((grid) => grid.id))];
-    const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
-    const recorded = new Map<Workload, RecordedWorkload>();
-    for (const workload of workloads) {
-      const operations = workload.bodies.slice(0, RECORDED_OPERATIONS);
-      recorded.set(
-        workload,
-        await recordSubgraphFetches(supergraphSdl, subgraphUrls, operations, await forwardedContexts(stack, workload.credentials, operations.length)),
-      );
-    }
-
-    gateways = await startGateways({ stack, subgraphUrls, recorded: [...recorded.values()].flatMap((r) => r.operations.flat()), env, workDir });
+    const reports: WorkloadReport[] = [];
+    const peakRssMiB: Record<string, number> = {};
     const settings: LoadSettings = {
       durationSeconds: options.duration,
       warmupSeconds: options.warmup,
       connections: options.connections,
       maxRequests: options.maxRequests,
     };
-    const reports: WorkloadReport[] = [];
-    for (const workload of workloads) reports.push(await benchWorkload(workload, recorded.get(workload)!, stack, gateways, settings, logger));
-
-    const peakRssMiB: Record<string, number> = {};
+    if (!options.statisticsOnly) {
+      gateways = await benchGateways(stack, dataDir, env, workDir, settings, reports, logger);
+      for (const [name, service] of gateways.processes) peakRssMiB[name] = peakRssBytes(service.pid) / MiB;
+    }
     for (const [name, service] of stack.services) if (service.child.pid) peakRssMiB[name] = peakRssBytes(service.child.pid) / MiB;
-    for (const [name, service] of gateways.processes) peakRssMiB[name] = peakRssBytes(service.pid) / MiB;
 
     return {
       date: new Date().toISOString(),

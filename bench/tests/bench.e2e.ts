@@ -46,6 +46,19 @@ describe('npm run bench', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('workload · target');
     expect(run.stdout).toContain('peak RSS MiB');
+    expect(run.stdout).toContain('combining step alone at 2600000 keys');
+  });
+
+  it("times the analysts' three-department question cold and warm, and each department's key sets", () => {
+    const { statistics } = report;
+    expect(statistics.residents).toBe(16_817);
+    expect(statistics.coldMs).toBeGreaterThan(0);
+    expect(statistics.warmMs.runs).toBe(20);
+    expect(statistics.warmMs.p50).toBeLessThanOrEqual(statistics.warmMs.p95);
+    expect(statistics.departments.map((department) => department.department).sort()).toEqual(['civil-affairs', 'grid', 'labour', 'public-security']);
+    // The grid's placement carries every resident: a 64-bit key, a grid and a dwelling each, at least.
+    expect(statistics.departments.find((department) => department.department === 'grid')!.bytesPerResident).toBeGreaterThanOrEqual(14);
+    expect(statistics.combineAtCityScale.keys).toBe(2_600_000);
   });
 
   it('puts load on both gateways, over the subgraphs and over the in-memory ones, and every answer is right', () => {

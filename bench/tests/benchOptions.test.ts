@@ -11,6 +11,7 @@ describe('parseBenchOptions', () => {
       rateLimit: 1_000_000,
       env: [],
       embedded: false,
+      statisticsOnly: false,
     });
     expect(parseBenchOptions(['--embedded'], {}).embedded).toBe(true);
   });
