@@ -45,12 +45,20 @@ export function createGridAdapter(options: GridAdapterOptions): GridAdapter {
   const queries = residentQueries(schema);
   const statistics = statisticsQueries(schema);
   const execute = createDepartmentPolicy({ ...options, department: 'grid', timeoutMs });
+  // A whole-street read takes seconds at district scale: its own time limit, on its own connections.
+  const scanTimeoutMs = options.scanTimeoutMs ?? 30_000;
+  const scanPrisma = createPrismaClient({ databaseUrl: options.databaseUrl, schema, timeoutMs: scanTimeoutMs });
+  const executeScan = createDepartmentPolicy({ ...options, department: 'grid', timeoutMs: scanTimeoutMs });
   let calls = 0;
-  const call = <T>(run: () => Promise<T>): Promise<T> =>
-    execute(() => {
-      calls += 1;
-      return run();
-    });
+  const counted =
+    (policy: typeof execute) =>
+    <T>(run: () => Promise<T>): Promise<T> =>
+      policy(() => {
+        calls += 1;
+        return run();
+      });
+  const call = counted(execute);
+  const scan = counted(executeScan);
 
   return {
     department: 'grid',
@@ -140,8 +148,8 @@ export function createGridAdapter(options: GridAdapterOptions): GridAdapter {
     },
 
     async categoryMembers(categories: readonly ResidentCategory[]) {
-      return call(async () => {
-        const [result] = await prisma.$queryRaw<{ unresolved: unknown; members: unknown }[]>(
+      return scan(async () => {
+        const [result] = await scanPrisma.$queryRaw<{ unresolved: unknown; members: unknown }[]>(
           statistics.categoryMembers(categories.map((category) => CATEGORY_LABELS[category])),
         );
         return parseCategoryMembers(categories, result);
@@ -149,7 +157,7 @@ export function createGridAdapter(options: GridAdapterOptions): GridAdapter {
     },
 
     async placeResidents(scope) {
-      return call(async () => parsePlacementRows(await prisma.$queryRaw<unknown[]>(statistics.placements(scope))));
+      return scan(async () => parsePlacementRows(await scanPrisma.$queryRaw<unknown[]>(statistics.placements(scope))));
     },
 
     callsMade: () => calls,
@@ -160,6 +168,8 @@ export function createGridAdapter(options: GridAdapterOptions): GridAdapter {
       await execute(() => prisma.street.findFirst({ select: { regionCode: true } }));
     },
 
-    close: () => prisma.$disconnect(),
+    close: async () => {
+      await Promise.all([prisma.$disconnect(), scanPrisma.$disconnect()]);
+    },
   } satisfies GridAdapter;
 }

@@ -83,6 +83,8 @@ export interface GridAdapterOptions extends Partial<DepartmentResilience> {
   databaseUrl: string;
   /** PostgreSQL schema holding the grid database. @default 'grid' */
   schema?: string;
+  /** Time limit of a read of the whole street (statistics' placement and categories). @default 30000 */
+  scanTimeoutMs?: number;
 }
 
 /** The grid database's adapter: the common lookup plus what the grid subgraph pages and batches. */
