@@ -90,7 +90,7 @@ export const STATISTICS_CATALOGUE: readonly CatalogueQuestion[] = [
     title: 'households of the permanent population, by population type',
     question: { count: 'HOUSEHOLDS', where: { fact: { populationType: 'PERMANENT' } }, groupBy: ['POPULATION_TYPE'] },
   },
-  { title: 'employment status unknown to the bureau, by community', question: { where: { fact: { employmentStatus: 'UNKNOWN' } }, groupBy: ['COMMUNITY'] } },
+  { title: 'not in the labour force, by community', question: { where: { fact: { employmentStatus: 'NOT_IN_LABOUR_FORCE' } }, groupBy: ['COMMUNITY'] } },
   {
     title: 'family-planning clients with a child under 18, by age band',
     question: { where: { all: [{ fact: { category: 'FAMILY_PLANNING_CLIENT' } }, { fact: { hasChildUnder: 18 } }] }, groupBy: ['AGE_BAND'] },
