@@ -33,6 +33,34 @@ export function printReport(report: BenchReport): string {
     `Resident Graph benchmark · ${report.date} · ${machine.cpus} cores (${machine.cpuModel}) · Node ${machine.node} · load average ${machine.loadAverage.map((l) => l.toFixed(1)).join(' ')}`,
     `preset ${report.preset} · ${report.database} · ${settings.connections} connections · ${settings.durationSeconds} s per target (${settings.rounds} alternating rounds side by side) after ${settings.warmupSeconds} s warm-up · public-security throttle ${settings.rateLimitPerSecond}/s`,
     '',
+    ...printWorkloads(report, systems),
+    formatTable(
+      ['process', 'peak RSS MiB'],
+      Object.entries(report.peakRssMiB).map(([name, mib]) => [name, fixed(mib, 0)]),
+    ),
+    '',
+    ...printStatistics(report),
+    ...failures.map((f) => `first failure: ${f}`),
+  ].join('\n');
+}
+
+function printStatistics({ statistics, peakRssMiB }: BenchReport): string[] {
+  const { combineAtCityScale: city } = statistics;
+  return [
+    `statistics · ${statistics.question} over ${statistics.residents} residents: cold ${fixed(statistics.coldMs, 0)} ms, warm p50 ${fixed(statistics.warmMs.p50, 0)} ms, p95 ${fixed(statistics.warmMs.p95, 0)} ms (${statistics.warmMs.runs} runs); statistics subgraph peak RSS ${fixed(peakRssMiB['statistics-subgraph'] ?? null, 0)} MiB`,
+    formatTable(
+      ['key sets (warm, straight to the department)', 'ms', 'bytes', 'bytes/resident'],
+      statistics.departments.map((d) => [d.department, fixed(d.ms, 0), String(d.bytes), fixed(d.bytesPerResident, 2)]),
+    ),
+    `combining step alone at ${city.keys} keys (three facts, by grid, ${city.cells} cells): ${fixed(city.ms, 0)} ms; keys and placement ${fixed(city.bytesPerResident, 1)} bytes/resident`,
+    '',
+  ];
+}
+
+/** The gateway workloads' tables; none when the run measured statistics alone. */
+function printWorkloads(report: BenchReport, systems: string[]): string[] {
+  if (report.workloads.length === 0) return [];
+  return [
     formatTable(
       ['workload · target', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'errors (http/gql/wrong/net)', 'CPU ms/req'],
       report.workloads.flatMap((w) =>
@@ -77,25 +105,6 @@ export function printReport(report: BenchReport): string {
       ]),
     ),
     '',
-    formatTable(
-      ['process', 'peak RSS MiB'],
-      Object.entries(report.peakRssMiB).map(([name, mib]) => [name, fixed(mib, 0)]),
-    ),
-    '',
-    ...printStatistics(report),
-    ...failures.map((f) => `first failure: ${f}`),
-  ].join('\n');
-}
-
-function printStatistics({ statistics, peakRssMiB }: BenchReport): string[] {
-  const { combineAtCityScale: city } = statistics;
-  return [
-    `statistics · ${statistics.question} over ${statistics.residents} residents: cold ${fixed(statistics.coldMs, 0)} ms, warm p50 ${fixed(statistics.warmMs.p50, 0)} ms, p95 ${fixed(statistics.warmMs.p95, 0)} ms (${statistics.warmMs.runs} runs); statistics subgraph peak RSS ${fixed(peakRssMiB['statistics-subgraph'] ?? null, 0)} MiB`,
-    formatTable(
-      ['key sets (warm, straight to the department)', 'ms', 'bytes', 'bytes/resident'],
-      statistics.departments.map((d) => [d.department, fixed(d.ms, 0), String(d.bytes), fixed(d.bytesPerResident, 2)]),
-    ),
-    `combining step alone at ${city.keys} keys (three facts, by grid, ${city.cells} cells): ${fixed(city.ms, 0)} ms; keys and placement ${fixed(city.bytesPerResident, 1)} bytes/resident`,
     '',
   ];
 }
