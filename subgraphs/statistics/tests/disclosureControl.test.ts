@@ -61,6 +61,30 @@ describe('suppression', () => {
     expect(hidden.size).toBe(4);
   });
 
+  it('publishes a count of exactly the threshold, and an empty total as 0', () => {
+    expect(suppressedCells([cell([0], 10), cell([1], 40)], 10).size).toBe(0);
+    expect(publish(cell([], 0), [], settings).total).toEqual({ group: [], count: 0, suppressed: false });
+  });
+
+  it('checks every line of a three-way table, along each dimension, until none has one withheld cell', () => {
+    // community × gender × population type, one small cell: its partners' own lines need partners in turn.
+    const cells: TrueCell[] = [];
+    for (const community of [0, 1, 2])
+      for (const gender of [0, 1]) for (const type of [0, 1]) cells.push(cell([community, gender, type], 20 + community * 7 + gender * 3 + type));
+    cells.find((one) => one.group.join() === '1,0,1')!.count = 3;
+    const hidden = suppressedCells(cells, 10);
+    for (const dimension of [0, 1, 2]) {
+      const lines = new Map<string, number[]>();
+      for (const one of cells) {
+        const line = one.group.filter((_, index) => index !== dimension).join();
+        lines.set(line, [...(lines.get(line) ?? []), hidden.has(one) ? 1 : 0]);
+      }
+      for (const [line, flags] of lines)
+        expect({ dimension, line, hidden: flags.reduce((sum, flag) => sum + flag, 0) === 1 }).toEqual({ dimension, line, hidden: false });
+    }
+    expect(hidden.size).toBeGreaterThanOrEqual(8);
+  });
+
   it('publishes withheld cells as null and marks them, and withholds a small total', () => {
     const published = publish(cell([], 7, 99), [cell([0], 4, 1), cell([1], 3, 2)], settings);
     expect(published.total).toEqual({ group: [], count: null, suppressed: true });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, generateKeyPair } from 'jose';
-import { hashBody, signKeySetRequest, verifyKeySetRequest, type Caller, type KeyLike, type KeySetRequestClaims } from '../src';
+import { hashBody, KEY_SET_REQUEST_HEADER, signKeySetRequest, verifyKeySetRequest, type Caller, type KeyLike, type KeySetRequestClaims } from '../src';
 
 const analyst: Caller = { subject: 'a-1', role: 'analyst', department: null, grids: [], community: 'C01' };
 const claims: KeySetRequestClaims = { caller: analyst, requestId: 'req-1', department: 'grid' };
@@ -13,20 +13,28 @@ beforeAll(async () => {
 });
 afterEach(() => jest.restoreAllMocks());
 
-/** A token shaped as the statistics service's, with one claim changed. */
-async function forged(change: { issuer?: string; caller?: unknown }): Promise<string> {
+/** A token shaped as the statistics service's, with one claim changed or left out. */
+async function forged(change: { issuer?: string; caller?: unknown; without?: 'jti' | 'iat' }): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ caller: change.caller ?? analyst, rid: 'req-1', bh: hashBody(body) })
+  const token = new SignJWT({ caller: change.caller ?? analyst, rid: 'req-1', bh: hashBody(body) })
     .setProtectedHeader({ alg: 'ES256' })
     .setIssuer(change.issuer ?? 'resident-graph-statistics')
     .setAudience('resident-graph-department:grid')
-    .setIssuedAt(now)
-    .setJti(randomUUID())
-    .setExpirationTime(now + 60)
-    .sign(privateKey);
+    .setExpirationTime(now + 60);
+  if (change.without !== 'iat') token.setIssuedAt(now);
+  if (change.without !== 'jti') token.setJti(randomUUID());
+  return token.sign(privateKey);
 }
 
 describe('a key-set request', () => {
+  it('travels in the X-Statistics-Request header, the name departments read', () => {
+    expect(KEY_SET_REQUEST_HEADER).toBe('x-statistics-request');
+  });
+
+  it.each(['jti', 'iat'] as const)('is refused without a %s: a request that cannot be taken once, or aged, is not taken', async (claim) => {
+    await expect(verifyKeySetRequest(await forged({ without: claim }), body, 'grid', publicKey)).rejects.toThrow('statistics request does not verify');
+  });
+
   it('verifies for the department and body it was signed for, naming the analyst and a token id of its own', async () => {
     const verified = await verifyKeySetRequest(await signKeySetRequest(claims, body, privateKey), body, 'grid', publicKey);
     expect(verified).toEqual({ ...claims, requestTokenId: expect.any(String) });
