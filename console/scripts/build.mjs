@@ -1,0 +1,18 @@
+// The console's build: typed operations (codegen.mjs), then Vite into a staging folder that
+// replaces dist/ whole, so a gateway starting meanwhile never reads half a build.
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const consoleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+await import('./codegen.mjs');
+const staging = path.join(consoleDir, `dist.building-${process.pid}`);
+try {
+  await build({ root: consoleDir, configFile: path.join(consoleDir, 'vite.config.ts'), logLevel: 'warn', build: { outDir: staging } });
+  const dist = path.join(consoleDir, 'dist');
+  if (existsSync(dist)) rmSync(dist, { recursive: true, force: true });
+  renameSync(staging, dist);
+} finally {
+  rmSync(staging, { recursive: true, force: true });
+}
