@@ -10,3 +10,4 @@ export * from './accessExpectations';
 export * from '@resident-graph/test-kit';
 export * from './policyConformance';
 export * from './hostileRequests';
+export * from './browser';
