@@ -5,11 +5,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
+// A production build whatever the caller's environment says (jest sets NODE_ENV=test, which would bundle React's development build).
+process.env.NODE_ENV = 'production';
 const consoleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 await import('./codegen.mjs');
 const staging = path.join(consoleDir, `dist.building-${process.pid}`);
 try {
-  await build({ root: consoleDir, configFile: path.join(consoleDir, 'vite.config.ts'), logLevel: 'warn', build: { outDir: staging } });
+  await build({ root: consoleDir, configFile: path.join(consoleDir, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: staging } });
   const dist = path.join(consoleDir, 'dist');
   if (existsSync(dist)) rmSync(dist, { recursive: true, force: true });
   renameSync(staging, dist);
