@@ -23,7 +23,7 @@ export function consoleBuildIsStale(): boolean {
   const index = path.join(CONSOLE_DIST_DIR, 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  const inputs = ['src', 'index.html', 'vite.config.ts', 'scripts', 'package.json'].map((entry) => path.join(CONSOLE_PACKAGE_DIR, entry));
+  const inputs = ['src', 'schema', 'index.html', 'vite.config.ts', 'scripts', 'package.json'].map((entry) => path.join(CONSOLE_PACKAGE_DIR, entry));
   return (
     Math.max(...inputs.filter((entry) => existsSync(entry)).map(newestChange), statSync(path.join(REPO_ROOT, 'schemas', 'supergraph.graphql')).mtimeMs) > built
   );
