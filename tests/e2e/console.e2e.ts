@@ -167,6 +167,21 @@ describe('the console in a real browser', () => {
     await page.close();
   });
 
+  it('says in plain words when a department holds the resident under an old 15-digit ID', async () => {
+    const legacy = truth.residents.find(
+      (r) => r.grid.gridId === GRID && r.imperfections.some((i) => i.department === 'civil-affairs' && i.kind === 'ID_15_DIGIT'),
+    )!;
+    const page = await browser.open(home);
+    await devSignInAsGridWorker(page);
+    await choosePurpose(page, 'DATA_CORRECTION');
+    await openById(page, legacy.id);
+    const issue = panel(page, 'civil-affairs').getByTestId('quality-issue');
+    await expect(issue.textContent()).resolves.toContain('民政部门仍以旧的15位身份证号');
+    await expect(issue.textContent()).resolves.toContain('civil affairs holds this person under an old 15-digit ID');
+    await browser.screenshot(page, 'data-quality');
+    await page.close();
+  });
+
   it("pages a grid's roster forward, filters it by category, and opens a record from the keyboard", async () => {
     const page = await browser.open(home);
     await devSignInAsGridWorker(page);

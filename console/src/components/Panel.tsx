@@ -51,7 +51,7 @@ export function Field({ label, children, withheld }: { label: string; children?:
 export function Withheld({ text = '无权查看（本角色不可见）' }: { text?: string }) {
   return (
     <span className="withheld" data-withheld="true" title="Withheld for your role">
-      🔒 {text}
+      {text}
     </span>
   );
 }
