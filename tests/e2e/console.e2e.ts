@@ -241,6 +241,10 @@ describe('the console in a real browser', () => {
     expect(text).toContain(REFERENCE);
     expect(text).toContain('officer-minzheng-1');
     expect(text).toContain('个案审核');
+    const chain = page.getByTestId('chain-status');
+    await chain.locator('xpath=self::*[@data-intact]').waitFor({ timeout: 30_000 });
+    await expect(chain.getAttribute('data-intact')).resolves.toBe('true');
+    await expect(chain.textContent()).resolves.toContain('完整');
     await page.getByLabel('用户 User').fill('officer-minzheng-1');
     await expect(log.locator('tbody tr').first().textContent()).resolves.toContain('officer-minzheng-1');
     await browser.screenshot(page, 'audit-log');

@@ -1,11 +1,63 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { normalizeCitizenId } from '@resident-graph/schemas';
 import { request, type Credentials } from '../api/request';
-import { AccessLogDocument, type AccessLogQuery } from '../generated/operations';
+import { AccessLogDocument, AccessLogVerificationDocument, type AccessLogQuery, type AccessLogVerificationQuery } from '../generated/operations';
 import { DEPARTMENT_IDS, errorNotice, formatDateTime, PURPOSE_LABELS, ROLE_LABELS } from '../labels';
 import type { PurposeCode, Role } from '../session';
 
 type Entry = AccessLogQuery['accessLog']['nodes'][number];
+type Verification = AccessLogVerificationQuery['accessLogVerification'];
+
+const BREAK_KINDS: Record<string, string> = {
+  EDITED: '条目内容被改动',
+  MISSING: '条目缺失',
+  REORDERED: '条目顺序被调换',
+  BROKEN_LINK: '链接断开',
+  TRUNCATED: '最新条目被删除',
+  REWRITTEN: '链被重建',
+};
+
+/** The hash chain's verification, run when the view opens and on demand. */
+function ChainStatus({ credentials }: { credentials: Credentials }) {
+  const [verification, setVerification] = useState<Verification | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+
+  async function verify() {
+    setRunning(true);
+    setError(null);
+    const answer = await request(AccessLogVerificationDocument, {}, credentials);
+    setRunning(false);
+    if (answer.data?.accessLogVerification) setVerification(answer.data.accessLogVerification);
+    else setError(errorNotice(answer.errors[0]?.extensions?.code));
+  }
+  // Once when the view opens (the auditor's token does not change while it is open); the button runs it again.
+  useEffect(() => {
+    void verify();
+  }, []);
+
+  return (
+    <div
+      className={verification ? (verification.intact ? 'chain-status intact' : 'chain-status broken') : 'chain-status'}
+      role="status"
+      data-testid="chain-status"
+      data-intact={verification?.intact}
+    >
+      <strong>哈希链校验 Chain verification：</strong>
+      {running && '核验中… '}
+      {error}
+      {verification &&
+        (verification.intact
+          ? `完整 · 已核验 ${verification.checked} 条，链头 #${verification.headSequence}，签名检查点 ${verification.checkpoints} 个${
+              verification.newestCheckpointAt ? `（最新 ${formatDateTime(verification.newestCheckpointAt)}）` : ''
+            } · 核验于 ${formatDateTime(verification.verifiedAt)} `
+          : `已损坏：第 ${verification.firstBreakSequence} 条起${BREAK_KINDS[verification.firstBreakKind ?? ''] ?? verification.firstBreakKind}（此前 ${verification.checked} 条完好） `)}
+      <button type="button" className="secondary" onClick={() => void verify()} disabled={running}>
+        重新核验 Verify again
+      </button>
+    </div>
+  );
+}
 
 /**
  * The access log of one resident (the API filters by resident; user and date narrow what was
@@ -69,9 +121,7 @@ export function AuditLogView({ credentials }: { credentials: Credentials }) {
         <label htmlFor={`${ids}-to`}>至 To</label>
         <input id={`${ids}-to`} type="date" value={to} onChange={(event) => setTo(event.target.value)} />
       </div>
-      <p className="notice" role="note">
-        哈希链校验：网关接口尚未提供校验结果，请在服务器上运行 <code>npm run audit:verify</code>。 (Chain verification is not yet exposed by the API.)
-      </p>
+      <ChainStatus credentials={credentials} />
       {error && (
         <p role="alert" className="error">
           {error}
