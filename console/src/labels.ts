@@ -192,3 +192,34 @@ export function formatDateTime(iso: string): string {
 export function formatYuan(amount: number): string {
   return `¥${amount.toFixed(2)}`;
 }
+
+/** What an audited field is, in the words of the record's screen (`Type.field` as the trail records it). */
+const FIELD_LABELS: Record<string, string> = {
+  'Query.resident': '查询居民',
+  'Resident.name': '姓名',
+  'Resident.gender': '性别',
+  'Resident.birthDate': '出生日期',
+  'Resident.ethnicity': '民族',
+  'Resident.maritalStatus': '婚姻状况',
+  'Resident.populationType': '人口类型',
+  'Resident.relationToHead': '与户主关系',
+  'Resident.registeredAddress': '户籍地址',
+  'Resident.residencePermit': '居住证',
+  'Resident.household': '户',
+  'Household.members': '户成员',
+  'Household.registeredAddress': '户籍地址',
+  'Household.head': '户主',
+  'Resident.address': '居住地址',
+  'Resident.categories': '网格分类',
+  'Resident.grid': '所属网格',
+  'Resident.gridDataQualityIssues': '网格数据质量',
+  'Resident.dataQualityIssues': '数据质量',
+  'Resident.civilAffairs': '民政信息',
+  'Resident.familyPlanning': '计生信息',
+  'Resident.labour': '劳动保障信息',
+  'Grid.residents': '网格名册',
+};
+
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}

@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { normalizeCitizenId } from '@resident-graph/schemas';
 import { request, type Credentials } from '../api/request';
 import { AccessLogDocument, AccessLogVerificationDocument, type AccessLogQuery, type AccessLogVerificationQuery } from '../generated/operations';
-import { DEPARTMENT_IDS, errorNotice, formatDateTime, PURPOSE_LABELS, ROLE_LABELS } from '../labels';
+import { DEPARTMENT_IDS, errorNotice, fieldLabel, formatDateTime, PURPOSE_LABELS, ROLE_LABELS } from '../labels';
 import type { PurposeCode, Role } from '../session';
 
 type Entry = AccessLogQuery['accessLog']['nodes'][number];
@@ -157,7 +157,9 @@ export function AuditLogView({ credentials }: { credentials: Credentials }) {
                     {entry.purposeReference ? ` · ${entry.purposeReference}` : ''}
                   </td>
                   <td>{DEPARTMENT_IDS[entry.subgraph] ?? entry.subgraph}</td>
-                  <td className="fields-list">{entry.fields.join(', ')}</td>
+                  <td className="fields-list" title={entry.fields.join(', ')}>
+                    {entry.fields.map(fieldLabel).join('、')}
+                  </td>
                 </tr>
               ))}
             </tbody>
