@@ -14,7 +14,12 @@ try {
   await build({ root: consoleDir, configFile: path.join(consoleDir, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: staging } });
   const dist = path.join(consoleDir, 'dist');
   if (existsSync(dist)) rmSync(dist, { recursive: true, force: true });
-  renameSync(staging, dist);
+  try {
+    renameSync(staging, dist);
+  } catch (error) {
+    // Another build (a second stack starting at the same moment) put its dist/ there first: the same sources, so that one serves.
+    if (!existsSync(path.join(dist, 'index.html'))) throw error;
+  }
 } finally {
   rmSync(staging, { recursive: true, force: true });
 }
