@@ -167,6 +167,24 @@ describe('the console in a real browser', () => {
     await page.close();
   });
 
+  it("lets a window clerk find a resident of their community by name, across the community's grids", async () => {
+    const community = truth.street.grids.find((grid) => grid.id === GRID)!.communityId;
+    const page = await browser.open(home);
+    await signInWithToken(page, { subject: 'clerk-1', role: 'window-clerk', department: null, grids: [], community });
+    await expect(page.getByTestId('who').textContent()).resolves.toContain('社区事务受理窗口');
+    await choosePurpose(page, 'SERVICE_APPLICATION', '受理-0001');
+    await page.getByLabel(/姓名 Name/).fill(resident.name);
+    await page.getByRole('button', { name: '按姓名查找 Search' }).click();
+    const hits = page.getByTestId('name-hits');
+    await hits.waitFor({ timeout: 60_000 });
+    await hits.getByRole('button', { name: resident.name }).first().click();
+    await recordOpened(page);
+    await expect(page.locator('article.record').getAttribute('data-resident')).resolves.toBe(resident.id);
+    await expect(panel(page, 'civil-affairs').getAttribute('data-state')).resolves.toBe('ready');
+    await browser.screenshot(page, 'record-window-clerk');
+    await page.close();
+  });
+
   it('says in plain words when a department holds the resident under an old 15-digit ID', async () => {
     const legacy = truth.residents.find(
       (r) => r.grid.gridId === GRID && r.imperfections.some((i) => i.department === 'civil-affairs' && i.kind === 'ID_15_DIGIT'),
