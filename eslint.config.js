@@ -41,7 +41,7 @@ module.exports = tseslint.config(
       'import-x/no-extraneous-dependencies': [
         'error',
         {
-          devDependencies: ['**/tests/**', 'tests/**', '**/scripts/**', '*.config.js', '*.cjs'],
+          devDependencies: ['**/tests/**', 'tests/**', '**/scripts/**', '*.config.js', '**/*.config.ts', '*.cjs'],
           optionalDependencies: false,
           peerDependencies: false,
           includeInternal: true,
@@ -75,6 +75,11 @@ module.exports = tseslint.config(
       globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Build scripts written as ES modules (the console's codegen and build).
+    files: ['**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: { process: 'readonly', console: 'readonly' } },
   },
   {
     // End-to-end suites handle GraphQL answers as untyped JSON.

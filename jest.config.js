@@ -36,7 +36,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{schemas,adapters,subgraphs,gateway,tools,registry,bench}/**/tests/**/*.test.ts'],
+      testMatch: ['<rootDir>/{schemas,adapters,subgraphs,gateway,console,tools,registry,bench}/**/tests/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/'],
     },
     {

@@ -15,6 +15,8 @@ const LAYERS = [
   { name: 'department adapters', packages: ['adapters/*'], departments: true },
   { name: 'department subgraphs', packages: ['subgraphs/*'], departments: true },
   { name: 'gateway', packages: ['gateway'] },
+  // The web console: a client of the gateway's HTTP API (the gateway serves its build as files), importing no server package.
+  { name: 'clients', packages: ['console'] },
   {
     name: 'tools and test helpers',
     packages: ['registry', 'tools/generator', 'tools/onboarding', 'tools/stack', 'bench', 'tools/test-kit', 'tests'],

@@ -4,6 +4,7 @@ import { loadSettings, portSetting } from '@resident-graph/service-kit';
 import { DEFAULT_KEYS_DIR } from '@resident-graph/trust';
 
 const DEFAULT_SUPERGRAPH = path.resolve(__dirname, '../../schemas/supergraph.graphql');
+const DEFAULT_CONSOLE_DIR = path.resolve(__dirname, '../../console/dist');
 
 const subgraphUrls = z
   .string()
@@ -56,6 +57,13 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env) {
        * Processes serving the port (node:cluster). More than one pays only where the gateway,
        * not the departments, runs out of CPU: each costs a whole process's memory.
        */
+      /** The console's build (`npm run build -w @resident-graph/console`), served at `/`. */
+      CONSOLE_DIR: z.string().min(1).default(DEFAULT_CONSOLE_DIR),
+      /**
+       * Development only: `POST /console/dev-sign-in` mints a 30-minute token for any role and
+       * jurisdiction with the issuer's key. The default `npm start` turns it on; off otherwise.
+       */
+      CONSOLE_DEV_SIGN_IN: z.stringbool().default(false),
       GATEWAY_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
     },
     env,

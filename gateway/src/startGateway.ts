@@ -1,6 +1,7 @@
-import { createLogger, sendJson, serveGraphQL, type RunningServer } from '@resident-graph/service-kit';
+import { createLogger, sendJson, serveGraphQL, type Route, type RunningServer } from '@resident-graph/service-kit';
 import { checkReadiness, checkSubgraphs } from './checkSubgraphs';
-import { consolePage } from './consolePage';
+import { consoleRoutes } from './console/serveConsole';
+import { consoleConfigRoute, devSignInRoute } from './console/devSignIn';
 import { createGateway } from './createGateway';
 import { gatewayContextFactory } from './GatewayContext';
 import { loadKey } from '@resident-graph/trust';
@@ -8,7 +9,8 @@ import type { GatewaySettings } from './settings';
 
 /**
  * `/graphql`, `/health` (200 only when every subgraph answers), `/health/ready` (which
- * departments are degraded; `checkReadiness`) and the console at `/`.
+ * departments are degraded; `checkReadiness`), the console's built files at `/` and, with
+ * CONSOLE_DEV_SIGN_IN, its development sign-in.
  */
 export async function startGateway(settings: GatewaySettings): Promise<RunningServer> {
   const logger = createLogger('gateway');
@@ -17,6 +19,11 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningSe
     loadKey(settings.TRUST_KEYS_DIR, 'issuer', 'public'),
     loadKey(settings.TRUST_KEYS_DIR, 'gateway', 'private'),
   ]);
+  // The issuer's private key is read only for the development sign-in, which only the default start turns on.
+  const devSignIn: Record<string, Route> = settings.CONSOLE_DEV_SIGN_IN
+    ? { '/console/dev-sign-in': devSignInRoute(await loadKey(settings.TRUST_KEYS_DIR, 'issuer', 'private')) }
+    : {};
+  if (settings.CONSOLE_DEV_SIGN_IN) logger.warn('CONSOLE_DEV_SIGN_IN is on: the console mints tokens for any role (development only)');
   const running = await serveGraphQL({
     apollo,
     port: settings.PORT,
@@ -34,9 +41,9 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningSe
         const { httpStatus, body } = await checkReadiness(subgraphUrls);
         sendJson(response, httpStatus, body);
       },
-      '/': (_request, response) => {
-        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(consolePage);
-      },
+      ...consoleRoutes(settings.CONSOLE_DIR),
+      '/console/config': consoleConfigRoute(settings.CONSOLE_DEV_SIGN_IN),
+      ...devSignIn,
     },
   });
   logger.info({ url: running.url }, 'gateway ready');

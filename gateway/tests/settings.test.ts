@@ -8,6 +8,8 @@ describe('loadGatewaySettings', () => {
     expect(settings.SUBGRAPH_URLS).toEqual({});
     expect(settings.INTROSPECTION).toBe(false);
     expect(settings.MAX_BATCH_OPERATIONS).toBe(1);
+    expect(settings.CONSOLE_DEV_SIGN_IN).toBe(false);
+    expect(settings.CONSOLE_DIR).toMatch(/console\/dist$/);
   });
 
   it('parses subgraph URL overrides', () => {

@@ -72,6 +72,26 @@ describe('the audit trail', () => {
     expect(notAuditor.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('verifies the chain for auditors (and only them), as the command-line verifier does', async () => {
+    const auditor: Caller = { subject: 'supervisor-1', role: 'auditor', department: null, grids: [], community: null };
+    const VERIFY = '{ accessLogVerification { intact checked headSequence firstBreakSequence firstBreakKind checkpoints verifiedAt summary } }';
+    const verified = await graphql<{ accessLogVerification: Record<string, unknown> }>(
+      stack.gatewayUrl,
+      VERIFY,
+      {},
+      await requestHeaders(stack, auditor, 'SUPERVISION'),
+    );
+    expect(verified.errors).toBeUndefined();
+    const report = verified.data!.accessLogVerification;
+    expect(report).toMatchObject({ intact: true, firstBreakSequence: null, firstBreakKind: null });
+    expect(report.checked as number).toBeGreaterThanOrEqual(2);
+    expect(report.summary).toMatch(/^audit chain intact/);
+
+    const notAuditor = await graphql(stack.gatewayUrl, VERIFY, {}, await requestHeaders(stack, worker, 'HOME_VISIT'));
+    expect(notAuditor.data?.accessLogVerification ?? null).toBeNull();
+    expect(notAuditor.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('refuses reads while the trail cannot be written, serves them again when it returns, with no gap in the chain', async () => {
     const headers = await requestHeaders(stack, worker, 'HOME_VISIT');
     proxy.cut();

@@ -13,3 +13,4 @@ export * from './hostileRequests';
 export * from './statisticsOracle';
 export * from './statisticsCatalogue';
 export * from './testOutput';
+export * from './browser';

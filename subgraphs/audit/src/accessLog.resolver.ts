@@ -1,11 +1,13 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import type { AuditStore } from '@resident-graph/audit';
+import type { Anchor, AuditStore } from '@resident-graph/audit';
 import { CitizenIdScalar } from '@resident-graph/subgraph-kit';
 import { AccessLogConnection } from './accessLog.type';
 
 export interface AuditContext {
   store: AuditStore;
+  /** The signed checkpoints of the chain head, read afresh for each verification. */
+  anchors: () => Promise<Anchor[]>;
 }
 
 @Resolver()

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { z } from 'zod';
-import { createAuditStore, DEFAULT_ANCHOR_FILE, DEFAULT_SCHEMA, startAnchoring } from '@resident-graph/audit';
+import { createAuditStore, DEFAULT_ANCHOR_FILE, DEFAULT_SCHEMA, readAnchors, startAnchoring } from '@resident-graph/audit';
 import { createLogger, loadSettings, millisecondsSetting, onShutdown, portSetting, startTracing } from '@resident-graph/service-kit';
 import { loadKey, loadTrustSettings } from '@resident-graph/trust';
 import { startAuditSubgraph } from '.';
@@ -17,9 +17,11 @@ async function main(): Promise<void> {
   const logger = createLogger('subgraph-audit');
   startTracing('subgraph-audit');
   const store = createAuditStore({ databaseUrl: settings.AUDIT_DATABASE_URL, schema: settings.AUDIT_DATABASE_SCHEMA });
-  const privateKey = await loadKey(loadTrustSettings('subgraph-audit').TRUST_KEYS_DIR, 'audit', 'private');
+  const keysDir = loadTrustSettings('subgraph-audit').TRUST_KEYS_DIR;
+  const privateKey = await loadKey(keysDir, 'audit', 'private');
   const anchoring = startAnchoring({ store, file: settings.AUDIT_ANCHOR_FILE, privateKey, intervalMs: settings.AUDIT_ANCHOR_INTERVAL_MS, logger });
-  const running = await startAuditSubgraph({ port: settings.PORT, store });
+  const anchors = () => readAnchors(settings.AUDIT_ANCHOR_FILE, () => loadKey(keysDir, 'audit', 'public'));
+  const running = await startAuditSubgraph({ port: settings.PORT, store, anchors });
   onShutdown(
     async () => {
       await running.close();

@@ -8,7 +8,7 @@ const reached = access('allow');
 export const auditPolicy: SubgraphPolicy<AuditContext & PolicedContext> = {
   department: 'audit',
   table: {
-    Query: { accessLog: auditorsOnly, _service: reached },
+    Query: { accessLog: auditorsOnly, accessLogVerification: auditorsOnly, _service: reached },
     _Service: { sdl: reached },
     AccessLogConnection: { nodes: reached, pageInfo: reached },
     AccessLogPageInfo: { hasNextPage: reached, endCursor: reached },
@@ -17,6 +17,11 @@ export const auditPolicy: SubgraphPolicy<AuditContext & PolicedContext> = {
         field,
         reached,
       ]),
+    ),
+    AuditChainVerification: Object.fromEntries(
+      ['intact', 'checked', 'headSequence', 'firstBreakSequence', 'firstBreakKind', 'checkpoints', 'newestCheckpointAt', 'verifiedAt', 'summary'].map(
+        (field) => [field, reached],
+      ),
     ),
   },
   jurisdictionOf: {},

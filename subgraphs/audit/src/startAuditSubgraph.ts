@@ -1,4 +1,4 @@
-import type { AuditStore } from '@resident-graph/audit';
+import type { Anchor, AuditStore } from '@resident-graph/audit';
 import type { RunningServer } from '@resident-graph/service-kit';
 import { startSubgraph, type AuditWriter } from '@resident-graph/subgraph-kit';
 import type { KeyLike } from '@resident-graph/trust';
@@ -9,6 +9,8 @@ export interface StartAuditSubgraphOptions {
   port: number;
   host?: string;
   store: AuditStore;
+  /** The signed checkpoints `accessLogVerification` holds the trail against. @default none */
+  anchors?: () => Promise<Anchor[]>;
   /** @default the `gateway` public key in `TRUST_KEYS_DIR` */
   gatewayPublicKey?: KeyLike;
 }
@@ -26,7 +28,7 @@ export async function startAuditSubgraph(options: StartAuditSubgraphOptions): Pr
     schema,
     port: options.port,
     host: options.host,
-    context: async () => ({ store: options.store }),
+    context: async () => ({ store: options.store, anchors: options.anchors ?? (() => Promise.resolve([])) }),
     adapters: [],
     policy: auditPolicy,
     audit: nothingToAudit,

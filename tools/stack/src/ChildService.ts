@@ -41,7 +41,7 @@ export class ChildService {
     // A bundle runs without --enable-source-maps: with it, every captured stack trace is
     // mapped through the maps Apollo's packages ship, which tripled a gateway's CPU per
     // request. Its .map file is beside it for reading a trace by hand.
-    const runner = options.entry.endsWith('.js') ? [] : ['-r', '@swc-node/register'];
+    const runner = /\.[cm]?js$/.test(options.entry) ? [] : ['-r', '@swc-node/register'];
     this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...runner, options.entry, ...(options.args ?? [])], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...QUIET_ENV, ...options.env },

@@ -9,3 +9,4 @@ export { restartService } from './restartService';
 export { renderPolicyDoc, POLICY_DOC } from './policyDocs';
 export { checkSchemaChanges, MIN_DEPRECATION_DAYS, type SchemaCheck, type SchemaChange } from './checkSchemaChanges';
 export { ChangelogEntry, SchemaChangelog, readChangelog } from './schemaChangelog';
+export { buildConsoleIfStale, consoleBuildIsStale, CONSOLE_DIST_DIR, CONSOLE_PACKAGE_DIR } from './buildConsole';

@@ -21,6 +21,8 @@ startStack({
   preset: settings.PRESET,
   databaseUrl: settings.DATABASE_URL,
   ports: { gateway: settings.PORT },
+  // The console's development sign-in (any role, any jurisdiction): on for this start only, never a deployment's default.
+  env: { CONSOLE_DEV_SIGN_IN: process.env.CONSOLE_DEV_SIGN_IN ?? '1' },
   logger,
 }).then(
   (stack) => {

@@ -7,6 +7,7 @@ import { asAuditWriter, prepareAuditStore } from '@resident-graph/audit';
 import { DEPARTMENTS, SUBGRAPHS, resilienceEnvOf, type Connections, type DepartmentEntry } from '@resident-graph/registry';
 import { answers, ChildService, runToCompletion, waitFor } from './ChildService';
 import { bundleEntry } from './bundleEntry';
+import { buildConsoleIfStale, CONSOLE_DIST_DIR } from './buildConsole';
 import { embeddedPostgresUrl } from './embeddedPostgresUrl';
 import { SUPERGRAPH_FILE } from './repoPaths';
 import { DEFAULT_PORTS, type StackPorts } from './stackPorts';
@@ -209,12 +210,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     log('subgraphs ready');
 
     const gatewayBundle = await bundleEntry({ entry: 'gateway/src/main.ts', name: 'gateway', outDir: path.join(options.workDir, 'build') });
+    if (await buildConsoleIfStale(logDir)) log('console built');
     const gateway = start(
       'gateway',
       gatewayBundle,
       {
         PORT: String(ports.gateway),
         SUPERGRAPH_PATH: SUPERGRAPH_FILE,
+        CONSOLE_DIR: CONSOLE_DIST_DIR,
         SUBGRAPH_URLS: JSON.stringify(Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, local(ports.subgraphs[name]!, '/graphql')]))),
       },
       GATEWAY_NODE_ARGS,
