@@ -128,11 +128,12 @@ export class UnresolvedRecordCount {
 
 @ObjectType({ description: 'Counts for analysts: aggregates only, small cells suppressed, every count perturbed within perturbationBound' })
 export class Statistics {
-  @Field(() => StatisticsCell, { description: 'the whole filtered population, no grouping' })
-  total!: StatisticsCell;
-
+  // Cells first: the shortest way to a cell's groups (the policy conformance suite's) goes through a cell that has some.
   @Field(() => [StatisticsCell], { description: 'one per combination of group values present' })
   cells!: StatisticsCell[];
+
+  @Field(() => StatisticsCell, { description: 'the whole filtered population, no grouping' })
+  total!: StatisticsCell;
 
   @Field(() => Int, { description: 'smallest published non-zero count' })
   threshold!: number;
