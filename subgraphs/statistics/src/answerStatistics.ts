@@ -3,7 +3,7 @@ import { AGE_BANDS, GENDERS, POPULATION_TYPES, type PersonalDimension, type Stat
 import type { KeySetAnswer, KeySetQuery, Placement } from '@resident-graph/subgraph-kit';
 import type { Caller } from '@resident-graph/trust';
 import { askDepartments, type DepartmentCallSettings } from './askDepartments';
-import { checkCondition, checkInput, type Condition } from './condition';
+import { checkCondition, checkInput, questionKeyOf, type Condition } from './condition';
 import { publish, type DisclosureSettings, type PublishedCell } from './disclosureControl';
 import { bitmapOf, bitmapsReady, evaluate, positionsIn, RoaringBitmap32 } from './keySetAlgebra';
 import type { Statistics, StatisticsCell, StatisticsInput, StatisticsUnit } from './statistics.types';
@@ -116,7 +116,7 @@ export async function answerStatistics(
     });
 
   const counted = await combineKeySets(placement, answers, { condition, sources, groupBy: input.groupBy, unit: input.count });
-  const published = publish(counted.total, counted.cells, settings);
+  const published = publish(counted.total, counted.cells, settings, questionKeyOf(condition, input.count, asOf));
   const cells = published.cells
     .map((cell) => toCell(cell, counted.columns))
     .sort((a, b) =>

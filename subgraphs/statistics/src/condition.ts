@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { FACT_OWNERS, type FactName, type ResidentFact } from '@resident-graph/schemas';
 import type { ResidentCondition, StatisticsInput } from './statistics.types';
@@ -81,3 +82,34 @@ export function checkInput(input: StatisticsInput, today: string): { asOf: strin
   if (asOf > today) throw badInput('input.asOf', `${asOf} is after today (${today}): counts are of what departments hold, not forecasts`);
   return { asOf };
 }
+
+/**
+ * A condition's canonical form: nested `all`s (and `any`s) flattened, members sorted and
+ * each once, `not not` removed, each fact written one way. Two ways of writing the same
+ * question that differ only so get the same form (and so the same perturbation).
+ */
+export function canonicalForm(condition: Condition): string {
+  switch (condition.kind) {
+    case 'everyone':
+      return '*';
+    case 'fact': {
+      const [name, value] = Object.entries(condition.fact).find(([, member]) => member != null)!;
+      return `${name}=${name === 'age' ? `${(value as { atLeast?: number | null }).atLeast ?? ''}..${(value as { below?: number | null }).below ?? ''}` : String(value)}`;
+    }
+    case 'not':
+      return condition.of.kind === 'not' ? canonicalForm(condition.of.of) : `not(${canonicalForm(condition.of)})`;
+    case 'all':
+    case 'any': {
+      const members = condition.of.flatMap((member) => (member.kind === condition.kind ? member.of : [member])).map(canonicalForm);
+      const distinct = [...new Set(members)].sort();
+      return distinct.length === 1 ? distinct[0]! : `${condition.kind}(${distinct.join(',')})`;
+    }
+  }
+}
+
+/** The question's key for the perturbation: its unit, date and canonical condition, hashed to 32 bits. */
+export const questionKeyOf = (condition: Condition, unit: string, asOf: string): number =>
+  createHash('sha256')
+    .update(`${unit}|${asOf}|${canonicalForm(condition)}`)
+    .digest()
+    .readUInt32LE(0);

@@ -22,18 +22,22 @@ function mix(value: number): number {
 }
 
 /**
- * The cell-key method (as the Australian Bureau of Statistics' TableBuilder uses it): the
- * noise added to a count is a fixed function of the cell key — the sum of the record keys
- * of the units in the cell — and the count. The same units give the same published count
- * however often and however phrased the question is asked, so repeating it averages
- * nothing away; two questions whose cells differ by one person have unrelated noise, so
- * their difference does not say whether that person is in. Never below the threshold:
- * a published non-zero count is never small.
+ * The cell-key method (as the Australian Bureau of Statistics' TableBuilder uses it), keyed
+ * by the question as well: the noise added to a count is a fixed function of the cell key —
+ * the sum of the record keys of the units in the cell — of the count, and of `questionKey`,
+ * the question's canonical form (`questionKeyOf`). The same question gives the same published
+ * counts however often it is asked, so repeating it averages nothing away. A cell keyed by
+ * its contents alone gives two questions with the same residents in a cell the same noise:
+ * "everyone on the allowance in G001" and "… but not the one resident aged 47, male,
+ * floating" would then publish equal counts exactly when that resident is not on the
+ * allowance — the difference of the two answers would tell. Keyed by the question too, the
+ * two answers carry unrelated noise whether or not the person is in. Never below the
+ * threshold: a published non-zero count is never small.
  */
-export function perturb(cell: TrueCell, settings: DisclosureSettings): number {
+export function perturb(cell: TrueCell, settings: DisclosureSettings, questionKey: number): number {
   if (cell.count === 0 || settings.perturbationBound === 0) return cell.count;
   const span = 2 * settings.perturbationBound + 1;
-  const noise = (mix(cell.cellKey * 0x9e3779b1 + Math.min(cell.count, 4096)) % span) - settings.perturbationBound;
+  const noise = (mix(mix(cell.cellKey * 0x9e3779b1 + Math.min(cell.count, 4096)) ^ questionKey) % span) - settings.perturbationBound;
   return Math.max(cell.count + noise, settings.threshold);
 }
 
@@ -83,11 +87,16 @@ export function suppressedCells(cells: readonly TrueCell[], threshold: number): 
 }
 
 /** What an analyst is shown: small cells and their partners withheld, the rest perturbed. */
-export function publish(total: TrueCell, cells: readonly TrueCell[], settings: DisclosureSettings): { total: PublishedCell; cells: PublishedCell[] } {
+export function publish(
+  total: TrueCell,
+  cells: readonly TrueCell[],
+  settings: DisclosureSettings,
+  questionKey: number,
+): { total: PublishedCell; cells: PublishedCell[] } {
   const hidden = suppressedCells(cells, settings.threshold);
   const shown = (cell: TrueCell, suppressed: boolean): PublishedCell => ({
     group: cell.group,
-    count: suppressed ? null : perturb(cell, settings),
+    count: suppressed ? null : perturb(cell, settings, questionKey),
     suppressed,
   });
   return {

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { checkCondition, checkInput, MAX_CONDITION_DEPTH, MAX_CONDITION_LEAVES } from '../src/condition';
+import { canonicalForm, checkCondition, checkInput, MAX_CONDITION_DEPTH, MAX_CONDITION_LEAVES, questionKeyOf } from '../src/condition';
 import type { ResidentCondition, StatisticsInput } from '../src/statistics.types';
 
 const refusal = (work: () => unknown): { message: string; code: unknown; path: unknown } => {
@@ -79,5 +79,27 @@ describe('a question is checked before any department is asked', () => {
     expect(refusal(() => checkInput(input({ asOf: '2026-12-08' }), '2026-12-07')).path).toBe('input.asOf');
     expect(checkInput(input({}), '2026-12-07')).toEqual({ asOf: '2026-12-07' });
     expect(checkInput(input({ asOf: '2019-06-30' }), '2026-12-07')).toEqual({ asOf: '2019-06-30' });
+  });
+});
+
+describe("a question's key for the perturbation", () => {
+  const key = (where: ResidentCondition, unit = 'RESIDENTS', asOf = '2026-06-30') => questionKeyOf(checkCondition(where).condition, unit, asOf);
+  const disabled: ResidentCondition = { fact: { disabled: true } };
+
+  it('is the same however the same question is written: order, nesting, repeats, double negation', () => {
+    const plain = key({ all: [laidOff, disabled] });
+    expect(key({ all: [disabled, laidOff] })).toBe(plain);
+    expect(key({ all: [{ all: [laidOff] }, disabled, disabled] })).toBe(plain);
+    expect(key({ all: [{ not: { not: laidOff } }, disabled] })).toBe(plain);
+    expect(canonicalForm(checkCondition({ fact: { receivesMinimumLivingAllowance: false } }).condition)).toBe('not(receivesMinimumLivingAllowance=true)');
+  });
+
+  it('differs for another question, unit or date', () => {
+    const plain = key({ all: [laidOff, disabled] });
+    expect(key({ any: [laidOff, disabled] })).not.toBe(plain);
+    expect(key({ all: [laidOff, { not: disabled }] })).not.toBe(plain);
+    expect(key({ all: [laidOff, disabled] }, 'HOUSEHOLDS')).not.toBe(plain);
+    expect(key({ all: [laidOff, disabled] }, 'RESIDENTS', '2020-01-01')).not.toBe(plain);
+    expect(key({ fact: { age: { atLeast: 18 } } })).not.toBe(key({ fact: { age: { below: 18 } } }));
   });
 });
