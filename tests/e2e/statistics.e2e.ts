@@ -201,12 +201,13 @@ describe('statistics for analysts, on pilot', () => {
         // Certain only if the published difference fits one answer and not the other.
         if (Math.abs(difference - 1) > 2 * D || Math.abs(difference) > 2 * D) certain++;
       }
-      // Without the defence the attack is always right; with it, never certain. And equal answers
-      // do not say the target is out: keyed by the cell's residents alone, the two answers for a
+      // Without the defence the attack is always right. With it, certain only when the two draws
+      // land at opposite ends of ±2 (a difference of 5 or -4: one pair in 25), and equal answers do
+      // not say the target is out: keyed by the cell's residents alone, the two answers for a
       // resident not on the allowance would be equal every time (and the attack right nine times in
       // ten); keyed by the question too, only when two independent draws agree, about one time in five.
       expect(rightWithTrueCounts).toBe(chosen.length);
-      expect(certain).toBe(0);
+      expect(certain / chosen.length).toBeLessThan(0.15);
       expect(equalForOthers / others.length).toBeLessThan(0.5);
       expect(right.recipients + right.others).toBeLessThan(chosen.length);
 
