@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Logger } from '@resident-graph/service-kit';
 import type { Stack } from '@resident-graph/stack';
 import { KEY_SET_PATH, type KeySetQuery } from '@resident-graph/subgraph-kit';
+import { todayInShanghai } from '@resident-graph/subgraph-statistics';
 import { graphql, requestHeaders, STATISTICS_QUERY, STREET_ANALYST, type PublishedStatistics, type StatisticsQuestion } from '@resident-graph/tests';
 import { KEY_SET_REQUEST_HEADER, loadKey, signKeySetRequest } from '@resident-graph/trust';
 import { percentile } from '../percentile';
@@ -52,7 +53,7 @@ export async function benchStatistics(stack: Stack, residents: number, logger: L
   warm.sort((a, b) => a - b);
 
   const privateKey = await loadKey(stack.keysDir, 'statistics', 'private');
-  const asOf = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const asOf = todayInShanghai();
   const departments: StatisticsReport['departments'] = [];
   for (const [department, part] of Object.entries(DEPARTMENT_PARTS)) {
     const port = stack.ports.subgraphs[department]!;

@@ -5,7 +5,7 @@ import { answerStatistics, type StatisticsSettings } from './answerStatistics';
 import type { Statistics, StatisticsInput } from './statistics.types';
 
 /** Today in the street's time zone: an analyst in Shanghai at 07:00 asks about their today, not UTC's yesterday. */
-const todayInShanghai = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+export const todayInShanghai = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 /**
  * Every question is audited, answered or not: who asked, the input exactly as given, and
