@@ -18,6 +18,8 @@ export interface ChildServiceOptions {
    * loader; or a JavaScript bundle (`bundleEntry`), run as it is.
    */
   entry: string;
+  /** The TypeScript entry `entry` was compiled from (`bundleEntry`): a restart compiles it again. */
+  compiledFrom?: string;
   args?: string[];
   /** Node and V8 flags, before the entry (heap sizes cannot be set from inside a process). */
   nodeArgs?: string[];
@@ -26,7 +28,7 @@ export interface ChildServiceOptions {
 }
 
 /**
- * One process of the stack, run from TypeScript source on the same Node binary as the
+ * One process of the stack, run compiled (or from TypeScript source) on the same Node binary as the
  * caller, its output kept in `<logDir>/<name>.log`.
  */
 export class ChildService {

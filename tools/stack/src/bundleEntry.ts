@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
+import { transform } from '@swc/core';
 import { build, type Plugin } from 'esbuild';
 import { REPO_ROOT } from './repoPaths';
 
@@ -23,11 +24,46 @@ const installedPackagesStayOut: Plugin = {
   },
 };
 
+/** A decorator at the start of a line: `@Resolver(`, `@Field(() => …)`, `@Directive(`… */
+const DECORATOR = /^\s*@[A-Za-z_$][\w$]*\s*\(/m;
+
+/**
+ * Workspace sources compiled as they run under the TypeScript loader, in two respects:
+ * - `__dirname` and `__filename` keep naming the source's own folder and file (a stand-in
+ *   finds its SQL migrations beside its source), not the bundle's;
+ * - type-graphql reads the types of fields and arguments from the `design:type` metadata
+ *   TypeScript's legacy decorators emit, which esbuild does not: files with decorators go
+ *   through swc (the compiler the loader uses), with tsconfig.base.json's settings.
+ */
+const workspaceSourcesAsTheyRun: Plugin = {
+  name: 'workspace-sources-as-they-run',
+  setup(builder) {
+    builder.onLoad({ filter: /\.ts$/ }, async (args) => {
+      if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      const source = readFileSync(args.path, 'utf8')
+        .replace(/\b__dirname\b/g, JSON.stringify(path.dirname(args.path)))
+        .replace(/\b__filename\b/g, JSON.stringify(args.path));
+      if (!DECORATOR.test(source)) return { contents: source, loader: 'ts' };
+      const { code } = await transform(source, {
+        filename: args.path,
+        sourceMaps: 'inline',
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+          target: 'es2023',
+          keepClassNames: true,
+        },
+        module: { type: 'es6' },
+      });
+      return { contents: code, loader: 'js' };
+    });
+  },
+};
+
 /**
  * Compiles a TypeScript entry and the workspace code it imports into one CommonJS file,
  * with its source map, for a process that should not carry a TypeScript loader: the
  * loader and the TypeScript compiler it brings hold about 90 MB of a process's memory.
- * Only for code without decorator metadata (esbuild does not emit it).
  *
  * @returns the bundle's absolute path, `<outDir>/<name>.js`.
  */
@@ -45,7 +81,7 @@ export async function bundleEntry(options: { entry: string; name: string; outDir
     sourcemap: 'linked',
     keepNames: true,
     logLevel: 'silent',
-    plugins: [installedPackagesStayOut],
+    plugins: [installedPackagesStayOut, workspaceSourcesAsTheyRun],
   });
   return outfile;
 }

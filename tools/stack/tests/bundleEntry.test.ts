@@ -22,6 +22,13 @@ describe('bundleEntry', () => {
     expect(JSON.parse(run.stdout)).toEqual({ subject: 'probe-1', again: 'probe-1' });
   });
 
+  it("keeps decorator metadata and the source's own folder, as under the TypeScript loader", async () => {
+    const bundle = await bundleEntry({ entry: 'tools/stack/tests/fixtures/bundleDecorated.ts', name: 'decorated', outDir });
+    const run = spawnSync(process.execPath, [bundle], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({ designTypes: ['String', 'Date'], dirname: path.join(__dirname, 'fixtures'), className: 'Probe' });
+  });
+
   it('names the file and the problem when the entry does not compile', async () => {
     await expect(bundleEntry({ entry: 'tools/stack/tests/fixtures/missing.ts', name: 'missing', outDir })).rejects.toThrow(/missing\.ts/);
   });
