@@ -32,6 +32,11 @@ export interface SubgraphEntry {
   port: number;
   /** The process that serves it, relative to the repository root. */
   entry: string;
+  /**
+   * It extends `Resident` with a section (subgraph-kit `defineSectionSubgraph`), and so
+   * publishes the data-quality issues of its records, which the stack waits for. @default false
+   */
+  section?: boolean;
   /** Environment naming the system it wraps (the stack adds PORT, keys and the audit store). */
   env(connections: Connections): NodeJS.ProcessEnv;
   /**

@@ -27,7 +27,7 @@ import {
   type KeySetQuery,
   type Pseudonymizer,
 } from '@resident-graph/subgraph-kit';
-import { keySetClient, recordingAuditWriter, type KeySetClient } from '@resident-graph/subgraph-kit/testing';
+import { keySetClient, memoryDataQuality, recordingAuditWriter, type KeySetClient } from '@resident-graph/subgraph-kit/testing';
 import { startPublicSecuritySubgraph } from '@resident-graph/subgraph-public-security';
 import { loadPseudonymSecret, type Caller } from '@resident-graph/trust';
 import { createTestTrust } from '@resident-graph/trust/testing';
@@ -64,7 +64,7 @@ beforeAll(async () => {
   jurisdiction = createJurisdictionIndex({ databaseUrl: database.url, schema: 'grid' });
   const common = { port: 0, audit: recordingAuditWriter(), gatewayPublicKey: trust.gatewayPublicKey };
   subgraphs = await Promise.all([
-    startPublicSecuritySubgraph({ ...common, adapter: createPublicSecurityAdapter({ baseUrl: standIn.url }), jurisdiction }),
+    startPublicSecuritySubgraph({ ...common, adapter: createPublicSecurityAdapter({ baseUrl: standIn.url }), jurisdiction, dataQuality: memoryDataQuality() }),
     startGridSubgraph({ ...common, adapter: gridAdapter }),
   ]);
   clients = {

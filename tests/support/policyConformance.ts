@@ -135,6 +135,8 @@ export function operationFor(schema: GraphQLSchema, steps: Step[], subject: Subj
             .map(([name, value]) => `${name}: ${literal(value)}`)
             .join(', ');
     const head = `${step.field}${args && !args.startsWith('(') ? `(${args})` : args}`;
+    // An issue's department says whose policy shows it (a subgraph may list other departments' issues).
+    if (index === steps.length - 1 && step.type === 'DataQualityIssue') return `${head} department`;
     if (index === steps.length - 1) return isObjectType(named) || isUnionType(named) ? `${head} { __typename }` : head;
     const inner = select(index + 1);
     return `${head} { ${isUnionType(named) ? `... on ${steps[index + 1]!.type} { ${inner} }` : inner} }`;

@@ -1,4 +1,11 @@
-import { createDepartmentPolicy, StoredIdIndex, worstBreakerState, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
+import {
+  createDepartmentPolicy,
+  StoredIdIndex,
+  worstBreakerState,
+  type DataQualitySource,
+  type DepartmentAdapter,
+  type DepartmentResilience,
+} from '@resident-graph/adapter-kit';
 import { createLogger } from '@resident-graph/service-kit';
 import { askDatabase } from './askDatabase';
 import type { CivilAffairsRecord } from './CivilAffairsRecord';
@@ -18,7 +25,7 @@ export interface CivilAffairsAdapterOptions extends CivilAffairsDatabase, Partia
   idScanTimeoutMs?: number;
 }
 
-export interface CivilAffairsAdapter extends DepartmentAdapter<CivilAffairsRecord> {
+export interface CivilAffairsAdapter extends DepartmentAdapter<CivilAffairsRecord>, DataQualitySource {
   /** Scans the stored IDs again now instead of waiting for the next interval. */
   refreshIdIndex(): Promise<void>;
   /** For statistics: the stored IDs of the 低保 recipients at `asOf` (`minimumLivingAllowanceActiveAt`), evaluated in the database. */
@@ -69,6 +76,7 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
       await execute(() => askDatabase(() => prisma.assistanceCase.findFirst({ select: { caseNumber: true } })));
     },
     refreshIdIndex: () => scan.refresh(),
+    issuesByResident: async () => (await scan.current()).issuesByResident(),
     // Whole-table reads like the scan's, so under the scan's time limit; not counted as lookups.
     allowanceRecipients: (asOf) => executeScan(() => askDatabase(() => readAllowanceRecipients(prisma, asOf))),
     disabilityHolders: () => executeScan(() => askDatabase(() => readDisabilityHolders(prisma))),

@@ -2,6 +2,7 @@ import {
   createDepartmentPolicy,
   legacyIdIssue,
   StoredIdIndex,
+  type DataQualitySource,
   type DepartmentAdapter,
   type DepartmentLookup,
   type DepartmentResilience,
@@ -29,7 +30,7 @@ export interface FamilyPlanningAdapterOptions extends Partial<DepartmentResilien
 }
 
 /** The `DepartmentAdapter` of family planning, plus a way to re-read the stored IDs on demand. */
-export interface FamilyPlanningAdapter extends DepartmentAdapter<FamilyPlanningRecord> {
+export interface FamilyPlanningAdapter extends DepartmentAdapter<FamilyPlanningRecord>, DataQualitySource {
   /** Reads the list of stored IDs now (also done at start and periodically). */
   refreshIndex(): Promise<void>;
   /** For statistics: the stored IDs of the persons with a child born from `from` to `to` (`YYYY-MM-DD`, inclusive), filtered by the service itself. */
@@ -63,20 +64,22 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
   const execute = createDepartmentPolicy({ ...options, department: DEPARTMENT });
   const executeIndexRead = createDepartmentPolicy({ department: DEPARTMENT, timeoutMs: options.indexTimeoutMs ?? 30_000, retries: 0 });
   let index = new StoredIdIndex(DEPARTMENT, []);
-  let indexRead: Promise<void> | null = null;
+  let indexRead = false;
+  let reading: Promise<void> | null = null;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   let calls = 0;
 
   function refreshIndex(): Promise<void> {
-    indexRead ??= executeIndexRead((signal) => client.call('ListPersonIds', {}, readPersonIds, signal))
+    reading ??= executeIndexRead((signal) => client.call('ListPersonIds', {}, readPersonIds, signal))
       .then((entries) => {
         index = new StoredIdIndex(DEPARTMENT, entries.map(storedKeyOf));
+        indexRead = true;
       })
       .finally(() => {
-        indexRead = null;
+        reading = null;
       });
-    return indexRead;
+    return reading;
   }
 
   function scheduleIndexRead(delayMs: number): void {
@@ -124,6 +127,11 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
     breakerState: () => execute.breakerState(),
     checkHealth: () => execute((signal) => client.fetchWsdl(signal)),
     refreshIndex,
+    // Never the empty index of a process whose first read has not succeeded: that would publish no issues as if there were none.
+    async issuesByResident() {
+      if (!indexRead) await refreshIndex();
+      return index.issuesByResident();
+    },
     // Whole-population reads, so under the time limit of the list of stored IDs; not lookups.
     parentIdsByChildBirth: (from, to) =>
       executeIndexRead((signal) => client.call('ListParentIdsByChildBirth', { CSRQQ: toJsxxDate(from), CSRQZ: toJsxxDate(to) }, readParentIds, signal)),

@@ -23,3 +23,12 @@ export interface DepartmentAdapter<TRecord> {
   breakerState(): BreakerState;
   close(): Promise<void>;
 }
+
+/**
+ * A department whose records raise data-quality issues publishes all of them at once
+ * (subgraph-kit `publishDataQuality`), so `Resident.dataQualityIssues` can be answered
+ * without asking the department during a read. The same issues its lookups report, by resident.
+ */
+export interface DataQualitySource {
+  issuesByResident(): Promise<ReadonlyMap<string, readonly DataQualityIssue[]>>;
+}

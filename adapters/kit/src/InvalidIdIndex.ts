@@ -31,4 +31,9 @@ export class InvalidIdIndex {
       nameOnRecord: record.nameOnRecord,
     }));
   }
+
+  /** Every resident a record could belong to, with its issues: `issuesFor` of all of them at once. */
+  issuesByResident(): Map<string, DataQualityIssue[]> {
+    return new Map([...this.byCandidate.keys()].map((citizenId) => [citizenId, this.issuesFor(citizenId)]));
+  }
 }

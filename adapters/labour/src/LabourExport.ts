@@ -54,4 +54,13 @@ export class LabourExport {
       .map((card) => legacyIdIssue('labour', { storedId: card.storedId, recordReference: card.cardNumber, nameOnRecord: card.nameOnRecord }));
     return [...legacy, ...this.invalidIds.issuesFor(citizenId)];
   }
+
+  /** `issuesFor` of every resident the export raises an issue on. */
+  issuesByResident(): Map<string, DataQualityIssue[]> {
+    const residents = new Set([
+      ...[...this.cardsByCitizenId].flatMap(([citizenId, cards]) => (cards.some((card) => card.legacy) ? [citizenId] : [])),
+      ...this.invalidIds.issuesByResident().keys(),
+    ]);
+    return new Map([...residents].map((citizenId) => [citizenId, this.issuesFor(citizenId)]));
+  }
 }

@@ -1,4 +1,10 @@
-import { createDepartmentPolicy, type DepartmentAdapter, type DepartmentLookup, type DepartmentResilience } from '@resident-graph/adapter-kit';
+import {
+  createDepartmentPolicy,
+  type DataQualitySource,
+  type DepartmentAdapter,
+  type DepartmentLookup,
+  type DepartmentResilience,
+} from '@resident-graph/adapter-kit';
 import { createLogger } from '@resident-graph/service-kit';
 import { z } from 'zod';
 import { callBureau } from './callBureau';
@@ -30,7 +36,7 @@ export interface LabourAdapterOptions extends Partial<DepartmentResilience> {
 }
 
 /** The labour adapter's extras beside the common interface. */
-export interface LabourAdapter extends DepartmentAdapter<LabourRecord> {
+export interface LabourAdapter extends DepartmentAdapter<LabourRecord>, DataQualitySource {
   /** Looks for a newer export now instead of waiting for the next check. */
   refreshExport(): Promise<void>;
   /** The export in use: file, rows read, cards, rows skipped as malformed. */
@@ -94,6 +100,8 @@ export function createLabourAdapter(options: LabourAdapterOptions): LabourAdapte
     refreshExport: () => exportSource.refresh(),
 
     exportStats: () => exportSource.stats(),
+
+    issuesByResident: async () => (await exportSource.current()).issuesByResident(),
 
     async holdersOfStatus(status) {
       const current = await exportSource.current();

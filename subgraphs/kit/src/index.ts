@@ -15,3 +15,4 @@ export * from './policy';
 export * from './section';
 export * from './readiness';
 export * from './statistics';
+export * from './dataQuality';

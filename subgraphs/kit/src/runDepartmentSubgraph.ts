@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { resilienceFromEnv, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
 import { createLogger, loadSettings, onShutdown, portSetting, startTracing, type RunningServer } from '@resident-graph/service-kit';
+import { createDataQualityIndex, type DataQualityIndex } from './dataQuality/dataQualityIndex';
 import { createJurisdictionIndex, type JurisdictionIndex } from './policy/jurisdictionIndex';
 import { auditWriterFromEnv } from './policy/auditWriterFromEnv';
 import type { AuditWriter } from './policy/useAuditTrail';
@@ -18,14 +19,20 @@ export interface DepartmentSubgraphProcess<TShape extends z.ZodRawShape, TAdapte
    */
   settings: TShape;
   createAdapter(settings: z.infer<z.ZodObject<TShape>>, resilience: DepartmentResilience): TAdapter;
-  start(options: { port: number; adapter: TAdapter; audit: AuditWriter; jurisdiction: JurisdictionIndex }): Promise<RunningServer>;
+  start(options: {
+    port: number;
+    adapter: TAdapter;
+    audit: AuditWriter;
+    jurisdiction: JurisdictionIndex;
+    dataQuality: DataQualityIndex;
+  }): Promise<RunningServer>;
 }
 
 /**
  * A department subgraph's process (`src/main.ts`): settings validated at start, the
  * adapter, the audit store, the server. SIGINT/SIGTERM close the server first (no new
  * requests; those in flight finish, each writing its audit entry before it answers), then the
- * adapter, the audit store and the index, within `SHUTDOWN_GRACE_MS`. A start that fails
+ * adapter, the audit store and the indexes, within `SHUTDOWN_GRACE_MS`. A start that fails
  * logs why and exits 1.
  */
 export function runDepartmentSubgraph<TShape extends z.ZodRawShape, TAdapter extends DepartmentAdapter<unknown>>(
@@ -41,18 +48,26 @@ export function runDepartmentSubgraph<TShape extends z.ZodRawShape, TAdapter ext
         .string()
         .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
         .default('grid'),
+      /** The street's database, where departments publish their data-quality issues and public security reads them. */
+      DATA_QUALITY_DATABASE_URL: z.string().min(1),
+      DATA_QUALITY_DATABASE_SCHEMA: z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+        .default('data_quality'),
     });
     startTracing(component);
     const adapter = subgraph.createAdapter(loadSettings(component, subgraph.settings), resilienceFromEnv(component));
     const audit = auditWriterFromEnv(component);
     const jurisdiction = createJurisdictionIndex({ databaseUrl: settings.JURISDICTION_DATABASE_URL, schema: settings.JURISDICTION_DATABASE_SCHEMA });
-    const running = await subgraph.start({ port: settings.PORT, adapter, audit, jurisdiction });
+    const dataQuality = createDataQualityIndex({ databaseUrl: settings.DATA_QUALITY_DATABASE_URL, schema: settings.DATA_QUALITY_DATABASE_SCHEMA });
+    const running = await subgraph.start({ port: settings.PORT, adapter, audit, jurisdiction, dataQuality });
     onShutdown(
       async () => {
         await running.close();
         await adapter.close();
         await audit.close();
         await jurisdiction.close();
+        await dataQuality.close();
       },
       { component },
     );

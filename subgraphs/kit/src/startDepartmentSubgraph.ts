@@ -2,6 +2,7 @@ import type { DepartmentAdapter } from '@resident-graph/adapter-kit';
 import type { RunningServer } from '@resident-graph/service-kit';
 import type { KeyLike } from '@resident-graph/trust';
 import type { FederatedSchema } from './buildFederatedSchema';
+import type { DataQualityIndex } from './dataQuality/dataQualityIndex';
 import type { JurisdictionIndex } from './policy/jurisdictionIndex';
 import type { PolicedContext } from './policy/applyPolicy';
 import type { SubgraphPolicy } from './policy/Policy';
@@ -31,6 +32,8 @@ export interface StartDepartmentSubgraphOptions<TAdapter> {
   jurisdiction?: JurisdictionIndex;
   /** The key the gateway signs forwarded context with. @default the `gateway` public key in `TRUST_KEYS_DIR` */
   gatewayPublicKey?: KeyLike;
+  /** Where departments publish their data-quality issues (a section subgraph publishes its own there). @default none: nothing published */
+  dataQuality?: DataQualityIndex;
 }
 
 /** Serves a department's subgraph under its policy, every personal read audited, `/health/ready` reporting its adapter's breaker. */

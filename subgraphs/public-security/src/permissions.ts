@@ -3,8 +3,6 @@ import type { PublicSecurityContext } from './PublicSecurityContext';
 
 /** Federation plumbing, and values reached only through a field checked above them. */
 const ALLOW = access('allow');
-/** Front-line staff may look; analysts see aggregates only, auditors the access log only. */
-const FRONT_LINE = access('allow', { analyst: 'deny', auditor: 'deny' });
 /** Identity: front-line staff, for a resident or household in their jurisdiction, with a purpose. */
 const IN_JURISDICTION = access('jurisdiction', { analyst: 'deny', auditor: 'deny' });
 /**
@@ -37,10 +35,6 @@ export const publicSecurityTable: PolicyTable = {
     residencePermit: IN_JURISDICTION,
     household: IN_JURISDICTION,
     dataQualityIssues: IN_JURISDICTION,
-    // External here: only the input of `@requires`, answered by the departments' subgraphs.
-    civilAffairs: IN_JURISDICTION,
-    familyPlanning: IN_JURISDICTION,
-    labour: IN_JURISDICTION,
   },
   Household: {
     id: ALLOW,
@@ -52,9 +46,6 @@ export const publicSecurityTable: PolicyTable = {
   Ethnicity: { code: ALLOW, name: ALLOW },
   ResidencePermit: { number: ALLOW, issuedOn: ALLOW, expiresOn: ALLOW },
   DataQualityIssue: { department: ALLOW, kind: ALLOW, storedId: MASKED_ID, recordReference: ALLOW, nameOnRecord: ALLOW },
-  CivilAffairsSection: { dataQualityIssues: FRONT_LINE },
-  FamilyPlanningSection: { dataQualityIssues: FRONT_LINE },
-  LabourSection: { dataQualityIssues: FRONT_LINE },
 };
 
 export const publicSecurityPolicy: SubgraphPolicy<PublicSecurityContext & PolicedContext> = {

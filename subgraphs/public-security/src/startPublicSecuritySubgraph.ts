@@ -3,6 +3,7 @@ import {
   pseudonymizerFromEnv,
   snapshotMaxAgeFromEnv,
   startDepartmentSubgraph,
+  type DataQualityIndex,
   type JurisdictionIndex,
   type Pseudonymizer,
   type StartDepartmentSubgraphOptions,
@@ -14,6 +15,8 @@ import { publicSecurityKeySets } from './statistics/publicSecurityKeySets';
 
 export type StartPublicSecuritySubgraphOptions = StartDepartmentSubgraphOptions<PublicSecurityAdapter> & {
   jurisdiction: JurisdictionIndex;
+  /** Where the departments publish the issues `Resident.dataQualityIssues` lists beside public security's own. */
+  dataQuality: DataQualityIndex;
   /** Turns citizen IDs into statistics keys. @default over `pseudonym.secret` in `TRUST_KEYS_DIR`, read on the first key-set request */
   pseudonymizer?: Pseudonymizer;
   /** How old the register's statistics index may be. @default `STATISTICS_SNAPSHOT_MAX_AGE_MS` (5 minutes) */
@@ -31,7 +34,7 @@ export function startPublicSecuritySubgraph(options: StartPublicSecuritySubgraph
     {
       name: 'public-security',
       buildSchema: buildPublicSecuritySchema,
-      createContext: createPublicSecurityContext,
+      createContext: (adapter) => createPublicSecurityContext(adapter, options.dataQuality),
       policy: publicSecurityPolicy,
       statistics: (adapter) => publicSecurityKeySets(adapter, keys, options.statisticsMaxAgeMs ?? snapshotMaxAgeFromEnv('subgraph-public-security')),
     },

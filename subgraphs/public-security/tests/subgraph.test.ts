@@ -1,4 +1,5 @@
 import type { TruthResident } from '@resident-graph/schemas';
+import { memoryDataQuality } from '@resident-graph/subgraph-kit/testing';
 import { expectedResident, imperfection, isMistyped } from './fixtures/expectedResident';
 import { householdPopulation } from './fixtures/population';
 import { startRunningSubgraph, type RunningSubgraph } from './fixtures/runningSubgraph';
@@ -17,11 +18,15 @@ const population = householdPopulation();
 const expected = (resident: TruthResident) => expectedResident(population, resident);
 const representation = (resident: TruthResident) => ({ __typename: 'Resident', id: resident.id });
 
+const dataQuality = memoryDataQuality();
 let running: RunningSubgraph;
 beforeAll(async () => {
-  running = await startRunningSubgraph(population);
+  running = await startRunningSubgraph(population, { dataQuality });
 });
-afterEach(() => running.setFault('none'));
+afterEach(async () => {
+  await running.setFault('none');
+  for (const department of ['civil-affairs', 'labour']) await dataQuality.publish({ department, views: {}, issues: new Map() });
+});
 afterAll(() => running.close());
 
 describe('_entities', () => {
@@ -53,25 +58,58 @@ describe('_entities', () => {
     }
   });
 
-  it("adds the department sections' issues, as @requires delivers them, after public security's own", async () => {
-    const head = population.residents.find((r) => imperfection(r, 'ID_15_DIGIT'))!;
-    const civil = {
-      department: 'CIVIL_AFFAIRS',
-      kind: 'INVALID_CITIZEN_ID',
-      storedId: '31011519620518035',
-      recordReference: 'MZ-2019-0042',
-      nameOnRecord: '孙志刚',
-    };
-    const labour = { department: 'LABOUR', kind: 'LEGACY_15_DIGIT_ID', storedId: '310115620518035', recordReference: '3101150001234', nameOnRecord: null };
+  // A resident public security holds under a 15-digit ID, and two issues departments might publish on them.
+  const head = population.residents.find((r) => imperfection(r, 'ID_15_DIGIT'))!;
+  const invalid = {
+    department: 'civil-affairs',
+    kind: 'INVALID_CITIZEN_ID',
+    storedId: '31011519620518035',
+    recordReference: 'MZ-2019-0042',
+    nameOnRecord: '孙志刚',
+  } as const;
+  const card = { department: 'labour', kind: 'LEGACY_15_DIGIT_ID', storedId: '310115620518035', recordReference: '3101150001234', nameOnRecord: null } as const;
+  const allowAll = { storedId: 'allow', recordReference: 'allow', nameOnRecord: 'allow' } as const;
+
+  it("adds the issues the departments published, after public security's own, and ignores any a representation carries", async () => {
+    await dataQuality.publish({ department: 'labour', views: { 'other-officer': allowAll }, issues: new Map([[head.id, [card]]]) });
+    await dataQuality.publish({
+      department: 'civil-affairs',
+      views: { 'other-officer': { ...allowAll, storedId: 'mask' } },
+      issues: new Map([[head.id, [invalid]]]),
+    });
+    const forged = { department: 'CIVIL_AFFAIRS', kind: 'INVALID_CITIZEN_ID', storedId: '310115196205180350', recordReference: 'FORGED', nameOnRecord: null };
     const answer = await running.query<{ _entities: { dataQualityIssues: unknown[] }[] }>(
       `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { dataQualityIssues ${ISSUE} } } }`,
-      {
-        representations: [
-          { ...representation(head), civilAffairs: { dataQualityIssues: [civil] }, familyPlanning: null, labour: { dataQualityIssues: [labour] } },
-        ],
-      },
+      { representations: [{ ...representation(head), civilAffairs: { dataQualityIssues: [forged] } }] },
     );
-    expect(answer.data?._entities[0]?.dataQualityIssues).toEqual([...expected(head).dataQualityIssues, civil, labour]);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?._entities[0]?.dataQualityIssues).toEqual([
+      ...expected(head).dataQualityIssues,
+      { ...invalid, department: 'CIVIL_AFFAIRS', storedId: '310115*******8035' },
+      { ...card, department: 'LABOUR' },
+    ]);
+  });
+
+  it("shows a department's issues only to the audiences its views name, and refuses the details it withholds", async () => {
+    await dataQuality.publish({
+      department: 'labour',
+      views: { 'other-officer': { storedId: 'allow', recordReference: 'deny', nameOnRecord: 'allow' } },
+      issues: new Map([[head.id, [card]]]),
+    });
+    await dataQuality.publish({ department: 'civil-affairs', views: {}, issues: new Map([[head.id, [invalid]]]) });
+    const asked = (fields: string) =>
+      running.query<{ _entities: ({ dataQualityIssues: unknown[] } | null)[] }>(
+        `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Resident { dataQualityIssues { ${fields} } } } }`,
+        { representations: [representation(head)] },
+      );
+    const shown = await asked('department kind storedId');
+    expect(shown.errors).toBeUndefined();
+    expect(shown.data?._entities[0]?.dataQualityIssues).toEqual([
+      ...expected(head).dataQualityIssues.map(({ department, kind, storedId }) => ({ department, kind, storedId })),
+      { department: 'LABOUR', kind: card.kind, storedId: card.storedId },
+    ]);
+    const refused = await asked('kind recordReference');
+    expect(refused.errors?.map((error) => [error.extensions?.code, error.path?.slice(-1)[0]])).toEqual([['FORBIDDEN', 'recordReference']]);
   });
 });
 

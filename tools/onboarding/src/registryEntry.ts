@@ -14,6 +14,7 @@ export function registryEntry(n: DepartmentNames, ports: DepartmentPorts, protoc
       title: ${literal(n.en)},
       port: ${ports.subgraph},
       entry: 'subgraphs/${n.id}/src/main.ts',
+      section: true,
       env: ${protocol.registryEnv(n)},
       load: async () => (await import('@resident-graph/subgraph-${n.id}')).${n.camel}Subgraph,
     },

@@ -49,9 +49,10 @@ function isBreaking(change: Change): boolean {
 
 /**
  * What no client of the supergraph could ever have used in a subgraph's released SDL: types
- * and fields marked `@inaccessible` (hidden from the API), and `@external` fields (resolved
- * by another subgraph; here only inputs of `@requires`). Changing them breaks no client, so
- * the check does not ask for a deprecation period.
+ * and fields marked `@inaccessible` (hidden from the API), `@external` fields (resolved by
+ * another subgraph; here only inputs of `@requires`), and types all of whose fields are
+ * `@external` (another subgraph's type, declared here only for them). Changing them breaks
+ * no client, so the check does not ask for a deprecation period.
  */
 function hiddenFromClients(released: DocumentNode): Set<string> {
   const hidden = new Set<string>();
@@ -59,8 +60,9 @@ function hiddenFromClients(released: DocumentNode): Set<string> {
     (node.directives ?? []).some((directive) => names.includes(directive.name.value));
   for (const definition of released.definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
-    if (marked(definition, 'inaccessible')) hidden.add(definition.name.value);
-    for (const field of definition.fields ?? []) {
+    const fields = definition.fields ?? [];
+    if (marked(definition, 'inaccessible') || (fields.length > 0 && fields.every((field) => marked(field, 'external')))) hidden.add(definition.name.value);
+    for (const field of fields) {
       if (marked(field, 'inaccessible', 'external')) hidden.add(`${definition.name.value}.${field.name.value}`);
     }
   }

@@ -5,6 +5,7 @@ import type { Logger } from '@resident-graph/service-kit';
 import { ensureKeyPairs } from '@resident-graph/trust';
 import { asAuditWriter, prepareAuditStore } from '@resident-graph/audit';
 import { DEPARTMENTS, SUBGRAPHS, resilienceEnvOf, type Connections, type DepartmentEntry } from '@resident-graph/registry';
+import { createDataQualityIndex, prepareDataQualityIndex } from '@resident-graph/subgraph-kit';
 import { answers, ChildService, runToCompletion, waitFor } from './ChildService';
 import { stop as stopCompiler } from 'esbuild';
 import { bundleEntry } from './bundleEntry';
@@ -54,6 +55,30 @@ function jurisdictionSchema(): string {
 }
 const COMPLETE_MARK = '.complete';
 const AUDIT_SCHEMA = 'audit';
+const DATA_QUALITY_SCHEMA = 'data_quality';
+
+/** The departments that extend `Resident` with a section, each of which publishes its data-quality issues. */
+const SECTION_DEPARTMENTS = DEPARTMENTS.filter((department) => department.subgraph.section).map((department) => department.id);
+
+/**
+ * The gateway starts once every section's department has published its data-quality
+ * issues: before that, `Resident.dataQualityIssues` would leave a department's out.
+ */
+async function waitForDataQuality(databaseUrl: string, timeoutMs: number): Promise<void> {
+  const index = createDataQualityIndex({ databaseUrl, schema: DATA_QUALITY_SCHEMA });
+  try {
+    await waitFor(
+      `data-quality issues of ${SECTION_DEPARTMENTS.join(', ')}`,
+      async () => {
+        const published = await index.publishers();
+        return SECTION_DEPARTMENTS.every((department) => published.has(department));
+      },
+      { timeoutMs },
+    );
+  } finally {
+    await index.close();
+  }
+}
 
 /**
  * Generates into a private folder and renames it into place, so a half-written data set
@@ -209,6 +234,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           : [],
       ),
       prepareAuditStore({ databaseUrl: options.auditDatabaseUrl ?? databaseUrl, schema: AUDIT_SCHEMA }),
+      prepareDataQualityIndex({ databaseUrl, schema: DATA_QUALITY_SCHEMA }),
     ]);
 
     await Promise.all(
@@ -229,6 +255,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       AUDIT_DATABASE_SCHEMA: AUDIT_SCHEMA,
       JURISDICTION_DATABASE_URL: databaseUrl,
       JURISDICTION_DATABASE_SCHEMA: jurisdictionSchema(),
+      DATA_QUALITY_DATABASE_URL: databaseUrl,
+      DATA_QUALITY_DATABASE_SCHEMA: DATA_QUALITY_SCHEMA,
     };
     const departmentOf = new Map(DEPARTMENTS.map((department) => [department.subgraph.name, department]));
     await Promise.all(
@@ -245,6 +273,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         return waitFor(service.options.name, () => answers(local(port, '/health')), { timeoutMs, service });
       }),
     );
+    await waitForDataQuality(databaseUrl, timeoutMs);
     log('subgraphs ready');
 
     const gatewayBundle = compiled('gateway/src/main.ts');

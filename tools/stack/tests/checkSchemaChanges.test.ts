@@ -107,6 +107,14 @@ describe('a non-breaking change', () => {
     expect((await check(sdl)).refused).toEqual([]);
   });
 
+  it("passes unannounced: another subgraph's type, declared here only with @external fields, removed", async () => {
+    const stub = (fields: string) => `${released}\ntype CivilAffairsSection {\n${fields}}\n`;
+    writeFileSync(path.join(dirs.releasedDir, 'labour.graphql'), stub('  dataQualityIssues: [DataQualityIssue!]! @external\n'));
+    expect((await check(released)).refused).toEqual([]);
+    writeFileSync(path.join(dirs.releasedDir, 'labour.graphql'), stub('  dataQualityIssues: [DataQualityIssue!]! @external\n  onRecord: Boolean!\n'));
+    expect((await check(released)).refused.map((refusal) => refusal.path)).toEqual(['CivilAffairsSection']);
+  });
+
   it('still fails when a field served to clients goes with them', async () => {
     const sdl = change('  jurisdiction: Jurisdiction @external\n', '').replace(
       '  """Laid-off worker (下岗职工): front-line flag"""\n  laidOff: Boolean!\n',

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DepartmentAdapter, DepartmentResilience } from '@resident-graph/adapter-kit';
+import type { DataQualitySource, DepartmentAdapter, DepartmentResilience } from '@resident-graph/adapter-kit';
 import type { RunningServer } from '@resident-graph/service-kit';
 import { buildFederatedSchema } from '../buildFederatedSchema';
 import type { JurisdictionIndex, PolicedContext, SubgraphPolicy } from '../policy';
@@ -9,6 +9,8 @@ import { createResidentEntity, resolveResidentReference, type ResidentEntityType
 import { createSectionContext, type SectionContext } from './SectionContext';
 import { createSectionResolver, type SectionField } from './createSectionResolver';
 import type { StatisticsSource } from '../statistics/keySets';
+import { issueViewsOf } from '../dataQuality/issueViews';
+import { publishDataQuality } from '../dataQuality/publishDataQuality';
 
 /**
  * What a department declares to extend `Resident` with its section; the kit supplies the
@@ -19,7 +21,7 @@ export interface SectionDeclaration<
   TRecord,
   TSection extends object,
   TShape extends z.ZodRawShape,
-  TAdapter extends DepartmentAdapter<TRecord> = DepartmentAdapter<TRecord>,
+  TAdapter extends SectionAdapter<TRecord> = SectionAdapter<TRecord>,
 > extends SectionField<TRecord, TSection> {
   /** Who may read what, from `sectionPolicy`; its department names the subgraph. */
   policy: SubgraphPolicy<PolicedContext>;
@@ -35,15 +37,18 @@ export interface SectionDeclaration<
   statistics?(adapter: TAdapter): StatisticsSource;
 }
 
+/** A section's department publishes the data-quality issues its records raise, as its lookups report them. */
+export type SectionAdapter<TRecord> = DepartmentAdapter<TRecord> & DataQualitySource;
+
 /** A section's jurisdiction check asks the grid database's index, so a section subgraph cannot start without one. */
 export type StartSectionSubgraphOptions<
   TRecord,
-  TAdapter extends DepartmentAdapter<TRecord> = DepartmentAdapter<TRecord>,
+  TAdapter extends SectionAdapter<TRecord> = SectionAdapter<TRecord>,
 > = StartDepartmentSubgraphOptions<TAdapter> & {
   jurisdiction: JurisdictionIndex;
 };
 
-export interface SectionSubgraph<TRecord, TAdapter extends DepartmentAdapter<TRecord> = DepartmentAdapter<TRecord>> extends DepartmentSubgraph<
+export interface SectionSubgraph<TRecord, TAdapter extends SectionAdapter<TRecord> = SectionAdapter<TRecord>> extends DepartmentSubgraph<
   TAdapter,
   SectionContext<TRecord>
 > {
@@ -56,7 +61,7 @@ export function defineSectionSubgraph<
   TRecord,
   TSection extends object,
   TShape extends z.ZodRawShape,
-  TAdapter extends DepartmentAdapter<TRecord> = DepartmentAdapter<TRecord>,
+  TAdapter extends SectionAdapter<TRecord> = SectionAdapter<TRecord>,
 >(declared: SectionDeclaration<TRecord, TSection, TShape, TAdapter>): SectionSubgraph<TRecord, TAdapter> {
   const name = declared.policy.department;
   const Resident = declared.resident ?? createResidentEntity();
@@ -70,7 +75,19 @@ export function defineSectionSubgraph<
     createContext: createSectionContext<TRecord>,
     statistics: declared.statistics,
   };
-  const start = (options: StartSectionSubgraphOptions<TRecord, TAdapter>) => startDepartmentSubgraph(subgraph, options);
+  const views = issueViewsOf(declared.policy.table, { field: declared.field, sectionType: declared.section.name });
+  const start = async (options: StartSectionSubgraphOptions<TRecord, TAdapter>) => {
+    const running = await startDepartmentSubgraph(subgraph, options);
+    if (!options.dataQuality) return running;
+    const publisher = publishDataQuality({ department: name, source: options.adapter, index: options.dataQuality, views });
+    return {
+      ...running,
+      async close() {
+        publisher.stop();
+        await running.close();
+      },
+    };
+  };
   return {
     ...subgraph,
     start,

@@ -5,3 +5,4 @@ export * from './populationJurisdiction';
 export * from './expectedAccess';
 export * from './policyConformance';
 export * from './keySetClient';
+export * from './memoryDataQuality';

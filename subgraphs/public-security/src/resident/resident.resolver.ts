@@ -1,22 +1,14 @@
 import { GraphQLError } from 'graphql';
-import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { DataQualityIssue as Issue } from '@resident-graph/schemas';
-import { CitizenIdScalar, DataQualityIssue, DepartmentEnum } from '@resident-graph/subgraph-kit';
+import { audienceOf, CitizenIdScalar, DataQualityIssue, showIssue, type IssueDetail, type PolicedContext, type ShownIssue } from '@resident-graph/subgraph-kit';
 import { Household } from '../household/household.type';
 import { loadHousehold } from '../household/loadHousehold';
 import type { PublicSecurityContext } from '../PublicSecurityContext';
-import type { RepresentedIssue } from './departmentSections.type';
 import { loadResident } from './loadResident';
 import { Resident } from './resident.type';
 
-const ISSUE_FIELDS = '{ dataQualityIssues { department kind storedId recordReference nameOnRecord } }';
-const SECTIONS = ['civilAffairs', 'familyPlanning', 'labour'] as const;
-
-function fromRepresentation(issue: RepresentedIssue): Issue {
-  const department = DepartmentEnum[issue.department];
-  if (!department) throw new GraphQLError(`unknown department "${issue.department}" in a representation`, { extensions: { code: 'BAD_USER_INPUT' } });
-  return { ...issue, department };
-}
+type Context = PublicSecurityContext & PolicedContext;
 
 @Resolver(() => Resident)
 export class ResidentResolver {
@@ -30,12 +22,46 @@ export class ResidentResolver {
     return resident.householdId === null ? null : loadHousehold(context, resident.householdId);
   }
 
+  /**
+   * Public security's own issues, then those the departments published in the data-quality
+   * index, each shown as its department's own policy shows it to the caller (docs/architecture.md).
+   */
   @FieldResolver(() => [DataQualityIssue], {
-    description: "Everything the departments could not reconcile on this resident: public security's own, then each section's",
+    description: "Everything the departments could not reconcile on this resident: public security's own, then each department's",
   })
-  @Directive(`@requires(fields: "${SECTIONS.map((section) => `${section} ${ISSUE_FIELDS}`).join(' ')}")`)
-  dataQualityIssues(@Root() resident: Resident): Issue[] {
-    const sectionIssues = SECTIONS.flatMap((section) => resident[section]?.dataQualityIssues ?? []);
-    return [...resident.publicSecurityIssues, ...sectionIssues.map(fromRepresentation)];
+  async dataQualityIssues(@Root() resident: Resident, @Ctx() context: Context): Promise<(Issue | ShownIssue)[]> {
+    const published = await context.publishedIssues.load(resident.id);
+    const caller = context.trust.caller;
+    const shown = published.flatMap(({ issue, views }) => {
+      const view = views[audienceOf(caller, issue.department)];
+      return view ? [showIssue(issue, view)] : [];
+    });
+    return [...resident.publicSecurityIssues, ...shown];
+  }
+}
+
+const withheldBy = (issue: Issue | ShownIssue, detail: IssueDetail): boolean => 'withheld' in issue && issue.withheld.includes(detail);
+const forbidden = (issue: Issue, detail: IssueDetail) =>
+  new GraphQLError(`${issue.department} does not show the ${detail} of its records to this role`, { extensions: { code: 'FORBIDDEN' } });
+
+/** A detail the publishing department withholds from the caller is refused with `FORBIDDEN` at its own path, as in its section. */
+@Resolver(() => DataQualityIssue)
+export class PublishedIssueResolver {
+  @FieldResolver(() => String)
+  storedId(@Root() issue: Issue | ShownIssue): string {
+    if (withheldBy(issue, 'storedId')) throw forbidden(issue, 'storedId');
+    return issue.storedId;
+  }
+
+  @FieldResolver(() => String)
+  recordReference(@Root() issue: Issue | ShownIssue): string {
+    if (withheldBy(issue, 'recordReference')) throw forbidden(issue, 'recordReference');
+    return issue.recordReference;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  nameOnRecord(@Root() issue: Issue | ShownIssue): string | null {
+    if (withheldBy(issue, 'nameOnRecord')) throw forbidden(issue, 'nameOnRecord');
+    return issue.nameOnRecord;
   }
 }

@@ -2,7 +2,6 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 import type { DataQualityIssue as Issue, Gender, MaritalStatus, PopulationType, RelationToHead } from '@resident-graph/schemas';
 import { CitizenIdScalar, DateScalar, GenderEnum } from '@resident-graph/subgraph-kit';
 import { MaritalStatusEnum, PopulationTypeEnum, RelationToHeadEnum } from '../enums';
-import { CivilAffairsSection, FamilyPlanningSection, LabourSection } from './departmentSections.type';
 import { Ethnicity, ResidencePermit } from './identity.type';
 
 @ObjectType({ description: 'A resident (居民), keyed by citizen ID; public security owns identity and the registered household' })
@@ -37,18 +36,6 @@ export class Resident {
 
   @Field(() => ResidencePermit, { nullable: true, description: 'Residence permit (居住证) of the floating population' })
   residencePermit!: ResidencePermit | null;
-
-  @Field(() => CivilAffairsSection, { nullable: true })
-  @Directive('@external')
-  civilAffairs?: CivilAffairsSection | null;
-
-  @Field(() => FamilyPlanningSection, { nullable: true })
-  @Directive('@external')
-  familyPlanning?: FamilyPlanningSection | null;
-
-  @Field(() => LabourSection, { nullable: true })
-  @Directive('@external')
-  labour?: LabourSection | null;
 
   /** Household number (户号) the resident is registered in; resolved into `household`. */
   householdId!: string | null;

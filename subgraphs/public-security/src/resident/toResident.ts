@@ -1,10 +1,9 @@
 import type { PublicSecurityRecord } from '@resident-graph/adapter-public-security';
 import { ETHNICITY_NAMES, type DataQualityIssue } from '@resident-graph/schemas';
 import { Resident } from './resident.type';
-import type { RequiredFields } from './ResidentRepresentation';
 
-/** A resident public security holds, with what its representation carried for `@requires`. */
-export function toResident(record: PublicSecurityRecord, issues: DataQualityIssue[], required: RequiredFields = {}): Resident {
+/** A resident public security holds, with its own data-quality issues on them. */
+export function toResident(record: PublicSecurityRecord, issues: DataQualityIssue[]): Resident {
   return Object.assign(new Resident(), {
     id: record.id,
     name: record.name,
@@ -16,10 +15,6 @@ export function toResident(record: PublicSecurityRecord, issues: DataQualityIssu
     relationToHead: record.relationToHead,
     registeredAddress: record.registeredAddress,
     residencePermit: record.residencePermit,
-    civilAffairs: required.civilAffairs ?? null,
-    familyPlanning: required.familyPlanning ?? null,
-    labour: required.labour ?? null,
-    jurisdiction: required.jurisdiction ?? null,
     householdId: record.householdId,
     publicSecurityIssues: issues,
   });

@@ -18,7 +18,7 @@ export const EXPORT_COLUMNS = ['citizenId', 'referenceNumber', 'registeredOn', '
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { createDepartmentPolicy, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
+import { createDepartmentPolicy, type DataQualitySource, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
 import { ${n.camel}RecordSchema, type ${n.pascal}Record } from './${n.pascal}Record';
 import { EXPORT_FILE } from './exportFormat';
 import { lookupsOf } from './lookupsOf';
@@ -35,7 +35,7 @@ const rowsSchema = z.array(${n.camel}RecordSchema);
  * The ${n.en} system (${n.zh}) from its export file: read once, when first needed (a
  * failed read is tried again on the next lookup), then answered from memory.
  */
-export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): DepartmentAdapter<${n.pascal}Record> {
+export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): DepartmentAdapter<${n.pascal}Record> & DataQualitySource {
   const execute = createDepartmentPolicy({ ...options, department: '${n.id}' });
   let calls = 0;
   let loaded: Promise<${n.pascal}Record[]> | undefined;
@@ -52,6 +52,8 @@ export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): De
     department: '${n.id}',
     lookup: async (citizenIds) => lookupsOf(citizenIds, await load()),
     callsMade: () => calls,
+    // Like its lookups (\`lookupsOf\`), it reports no data-quality issues until it checks its stored IDs (docs/onboarding.md).
+    issuesByResident: async () => new Map(),
     breakerState: () => execute.breakerState(),
     async checkHealth() {
       await load();

@@ -26,7 +26,7 @@ CREATE TABLE records (
 `,
     [`src/create${n.pascal}Adapter.ts`]: `import { Pool } from 'pg';
 import { z } from 'zod';
-import { createDepartmentPolicy, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
+import { createDepartmentPolicy, type DataQualitySource, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
 import { ${n.camel}RecordSchema, type ${n.pascal}Record } from './${n.pascal}Record';
 import { lookupsOf } from './lookupsOf';
 import { parseAnswer } from './parseAnswer';
@@ -40,7 +40,7 @@ export interface ${n.pascal}AdapterOptions extends Partial<DepartmentResilience>
 const rowsSchema = z.array(${n.camel}RecordSchema);
 
 /** The ${n.en} system (${n.zh}) read from its schema in the shared PostgreSQL: one query per batch of IDs. */
-export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): DepartmentAdapter<${n.pascal}Record> {
+export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): DepartmentAdapter<${n.pascal}Record> & DataQualitySource {
   const execute = createDepartmentPolicy({ ...options, department: '${n.id}' });
   const pool = new Pool({ connectionString: options.databaseUrl, max: 4 });
   const table = \`"\${options.schema}".records\`;
@@ -63,6 +63,8 @@ export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): De
       return lookupsOf(citizenIds, parseAnswer(rowsSchema, rows));
     },
     callsMade: () => calls,
+    // Like its lookups (\`lookupsOf\`), it reports no data-quality issues until it checks its stored IDs (docs/onboarding.md).
+    issuesByResident: async () => new Map(),
     breakerState: () => execute.breakerState(),
     async checkHealth() {
       await query(\`SELECT 1 FROM \${table} LIMIT 1\`);

@@ -17,7 +17,7 @@ export const QUERY_PATH = '/api/records/query';
 export const STATUS_PATH = '/api/status';
 `,
     [`src/create${n.pascal}Adapter.ts`]: `import { z } from 'zod';
-import { createDepartmentPolicy, DepartmentError, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
+import { createDepartmentPolicy, DepartmentError, type DataQualitySource, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
 import { propagationHeaders } from '@resident-graph/service-kit';
 import { ${n.camel}RecordSchema, type ${n.pascal}Record } from './${n.pascal}Record';
 import { QUERY_PATH, STATUS_PATH } from './api';
@@ -31,7 +31,7 @@ export interface ${n.pascal}AdapterOptions extends Partial<DepartmentResilience>
 const answerSchema = z.object({ records: z.array(${n.camel}RecordSchema) });
 
 /** The ${n.en} system (${n.zh}) over its HTTP/JSON API: one POST per batch of IDs. */
-export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): DepartmentAdapter<${n.pascal}Record> {
+export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): DepartmentAdapter<${n.pascal}Record> & DataQualitySource {
   const execute = createDepartmentPolicy({ ...options, department: '${n.id}' });
   let calls = 0;
   const request = (path: string, init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }) =>
@@ -60,6 +60,8 @@ export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): De
       return lookupsOf(citizenIds, parseAnswer(answerSchema, json(text)).records);
     },
     callsMade: () => calls,
+    // Like its lookups (\`lookupsOf\`), it reports no data-quality issues until it checks its stored IDs (docs/onboarding.md).
+    issuesByResident: async () => new Map(),
     breakerState: () => execute.breakerState(),
     async checkHealth() {
       await request(STATUS_PATH, { method: 'GET' });

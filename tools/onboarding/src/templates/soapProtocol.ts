@@ -34,7 +34,7 @@ export function bodyOf(xml: string): Record<string, unknown> | undefined {
 }
 `,
     [`src/create${n.pascal}Adapter.ts`]: `import { z } from 'zod';
-import { createDepartmentPolicy, DepartmentError, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
+import { createDepartmentPolicy, DepartmentError, type DataQualitySource, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
 import { propagationHeaders } from '@resident-graph/service-kit';
 import { ${n.camel}RecordSchema, type ${n.pascal}Record } from './${n.pascal}Record';
 import { lookupsOf } from './lookupsOf';
@@ -49,7 +49,7 @@ const answerSchema = z.object({ QueryRecordsResponse: z.object({ record: z.array
 const pingSchema = z.object({ PingResponse: z.unknown() });
 
 /** The ${n.en} system (${n.zh}) over its SOAP web service: one \`QueryRecords\` per batch of IDs. */
-export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): DepartmentAdapter<${n.pascal}Record> {
+export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): DepartmentAdapter<${n.pascal}Record> & DataQualitySource {
   const execute = createDepartmentPolicy({ ...options, department: '${n.id}' });
   let calls = 0;
   const call = (body: Record<string, unknown>) =>
@@ -69,6 +69,8 @@ export function create${n.pascal}Adapter(options: ${n.pascal}AdapterOptions): De
       return lookupsOf(citizenIds, answer.QueryRecordsResponse.record);
     },
     callsMade: () => calls,
+    // Like its lookups (\`lookupsOf\`), it reports no data-quality issues until it checks its stored IDs (docs/onboarding.md).
+    issuesByResident: async () => new Map(),
     breakerState: () => execute.breakerState(),
     async checkHealth() {
       parseAnswer(pingSchema, await call({ Ping: '' }));

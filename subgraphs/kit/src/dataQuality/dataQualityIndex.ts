@@ -1,0 +1,142 @@
+import path from 'node:path';
+import { Pool } from 'pg';
+import { inTransaction, runSqlMigrations } from '@resident-graph/adapter-kit';
+import type { DataQualityIssue, DataQualityIssueKind, Department, DepartmentId } from '@resident-graph/schemas';
+import { GraphQLError } from 'graphql';
+import type { IssueViews } from './issueViews';
+
+/** One department's issues, all of them, with what each audience may see of them. */
+export interface Publication {
+  department: DepartmentId;
+  views: IssueViews;
+  issues: ReadonlyMap<string, readonly DataQualityIssue[]>;
+}
+
+export interface IndexedIssue {
+  issue: DataQualityIssue;
+  /** The publishing department's views of its issues. */
+  views: IssueViews;
+}
+
+/**
+ * Where the departments' data-quality issues are, by resident, in the street's database:
+ * each department publishes its own (`publishDataQuality`), public security reads them for
+ * `Resident.dataQualityIssues`. Like the jurisdiction index, it is read by key and never
+ * from anything a request carries.
+ */
+export interface DataQualityIndex {
+  /** Replaces everything `publication.department` published before, in one transaction. */
+  publish(publication: Publication): Promise<void>;
+  /** Citizen ID → the issues published on them (residents without any are absent), in department and lookup order. One query per call. */
+  issuesOf(citizenIds: readonly string[]): Promise<Map<string, IndexedIssue[]>>;
+  /** The departments that have published, and when. */
+  publishers(): Promise<Map<DepartmentId, Date>>;
+  close(): Promise<void>;
+}
+
+export interface DataQualityIndexOptions {
+  databaseUrl: string;
+  /** @default 'data_quality' */
+  schema?: string;
+  /** How long one read may take; a slower one fails the field with `DATA_QUALITY_UNAVAILABLE`. @default 2000 */
+  timeoutMs?: number;
+}
+
+const PUBLISH_TIMEOUT_MS = 60_000;
+const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const MIGRATIONS_DIR = path.join(__dirname, '..', '..', 'migrations', 'data-quality');
+
+function checkedSchema(schema: string): string {
+  if (!PLAIN_IDENTIFIER.test(schema)) throw new RangeError(`data-quality schema must be a plain identifier, got ${JSON.stringify(schema)}`);
+  return schema;
+}
+
+/** Creates or upgrades the index's tables (the stack runs this before any subgraph starts). */
+export async function prepareDataQualityIndex({ databaseUrl, schema = 'data_quality' }: DataQualityIndexOptions): Promise<void> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    await runSqlMigrations(pool, checkedSchema(schema), MIGRATIONS_DIR);
+  } finally {
+    await pool.end();
+  }
+}
+
+interface IssueRow {
+  citizen_id: string;
+  department: Department;
+  kind: DataQualityIssueKind;
+  stored_id: string;
+  record_reference: string;
+  name_on_record: string | null;
+  views: IssueViews;
+}
+
+export function createDataQualityIndex({ databaseUrl, schema = 'data_quality', timeoutMs = 2_000 }: DataQualityIndexOptions): DataQualityIndex {
+  const name = checkedSchema(schema);
+  const pool = new Pool({ connectionString: databaseUrl, max: 4, statement_timeout: timeoutMs, connectionTimeoutMillis: timeoutMs });
+  return {
+    async publish({ department, views, issues }) {
+      const rows = [...issues].flatMap(([citizenId, list]) => list.map((issue, ordinal) => ({ citizenId, ordinal, issue })));
+      await inTransaction(pool, async (client) => {
+        // A district's issues take longer to replace than a read may wait.
+        await client.query(`SET LOCAL statement_timeout TO '${PUBLISH_TIMEOUT_MS}'`);
+        await client.query(
+          `INSERT INTO "${name}".publication (department, views, issue_count, published_at) VALUES ($1, $2, $3, now())
+           ON CONFLICT (department) DO UPDATE SET views = EXCLUDED.views, issue_count = EXCLUDED.issue_count, published_at = EXCLUDED.published_at`,
+          [department, JSON.stringify(views), rows.length],
+        );
+        await client.query(`DELETE FROM "${name}".issue WHERE department = $1`, [department]);
+        await client.query(
+          `INSERT INTO "${name}".issue (department, citizen_id, ordinal, kind, stored_id, record_reference, name_on_record)
+           SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+          [
+            department,
+            rows.map((row) => row.citizenId),
+            rows.map((row) => row.ordinal),
+            rows.map((row) => row.issue.kind),
+            rows.map((row) => row.issue.storedId),
+            rows.map((row) => row.issue.recordReference),
+            rows.map((row) => row.issue.nameOnRecord),
+          ],
+        );
+      });
+    },
+
+    async issuesOf(citizenIds) {
+      const found = new Map<string, IndexedIssue[]>();
+      if (citizenIds.length === 0) return found;
+      let rows: IssueRow[];
+      try {
+        ({ rows } = await pool.query<IssueRow>(
+          `SELECT i.citizen_id, i.department, i.kind, i.stored_id, i.record_reference, i.name_on_record, p.views
+           FROM "${name}".issue i JOIN "${name}".publication p USING (department)
+           WHERE i.citizen_id = ANY($1::text[]) ORDER BY i.department, i.ordinal`,
+          [citizenIds],
+        ));
+      } catch (error) {
+        throw new GraphQLError(`data-quality index: ${error instanceof Error ? error.message : String(error)}`, {
+          extensions: { code: 'DATA_QUALITY_UNAVAILABLE' },
+          originalError: error instanceof Error ? error : undefined,
+        });
+      }
+      for (const row of rows) {
+        const issue: DataQualityIssue = {
+          department: row.department,
+          kind: row.kind,
+          storedId: row.stored_id,
+          recordReference: row.record_reference,
+          nameOnRecord: row.name_on_record,
+        };
+        found.set(row.citizen_id, [...(found.get(row.citizen_id) ?? []), { issue, views: row.views }]);
+      }
+      return found;
+    },
+
+    async publishers() {
+      const { rows } = await pool.query<{ department: string; published_at: Date }>(`SELECT department, published_at FROM "${name}".publication`);
+      return new Map(rows.map((row) => [row.department, row.published_at]));
+    },
+
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './issueViews';
+export * from './dataQualityIndex';
+export * from './publishDataQuality';

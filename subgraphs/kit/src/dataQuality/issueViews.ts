@@ -1,0 +1,67 @@
+import { maskCitizenId, type DataQualityIssue } from '@resident-graph/schemas';
+import { AUDIENCES, type Audience, type PolicyTable } from '../policy/Policy';
+
+/** The fields of an issue a department may show, mask or withhold per audience; its department and kind go with the issue. */
+export const ISSUE_DETAILS = ['storedId', 'recordReference', 'nameOnRecord'] as const;
+export type IssueDetail = (typeof ISSUE_DETAILS)[number];
+
+export type DetailAccess = 'allow' | 'mask' | 'deny';
+export type IssueView = Record<IssueDetail, DetailAccess>;
+
+/** What each audience sees of a department's issues; an audience left out sees none of them. */
+export type IssueViews = Partial<Record<Audience, IssueView>>;
+
+/** An issue as one caller may see it: details masked where the department masks them, and the withheld ones named. */
+export type ShownIssue = DataQualityIssue & { withheld: readonly IssueDetail[] };
+
+export interface SectionOfPolicy {
+  /** `Resident.<field>`, e.g. `civilAffairs`. */
+  field: string;
+  /** The section's type, e.g. `CivilAffairsSection`. */
+  sectionType: string;
+}
+
+const DENY = 'deny';
+
+/**
+ * A department's own policy table, read for its data-quality issues: an audience sees them
+ * only where the table lets it read the section, the section's `dataQualityIssues` and an
+ * issue's department and kind (jurisdiction is checked where they are served, against the
+ * same index); each detail as the `DataQualityIssue` row says. Anything unlisted is denied,
+ * as everywhere.
+ */
+export function issueViewsOf(table: PolicyTable, section: SectionOfPolicy): IssueViews {
+  const accessOf = (type: string, field: string, audience: Audience) => table[type]?.[field]?.[audience] ?? DENY;
+  const views: IssueViews = {};
+  for (const audience of AUDIENCES) {
+    const gates: [string, string][] = [
+      ['Resident', section.field],
+      [section.sectionType, 'dataQualityIssues'],
+      ['DataQualityIssue', 'department'],
+      ['DataQualityIssue', 'kind'],
+    ];
+    if (gates.some(([type, field]) => accessOf(type, field, audience) === DENY)) continue;
+    views[audience] = Object.fromEntries(
+      ISSUE_DETAILS.map((detail) => {
+        const access = accessOf('DataQualityIssue', detail, audience);
+        return [detail, access === 'mask' || access === DENY ? access : 'allow'];
+      }),
+    ) as IssueView;
+  }
+  return views;
+}
+
+/** `issue` as `view` shows it: masked details masked, withheld ones emptied and named in `withheld`. */
+export function showIssue(issue: DataQualityIssue, view: IssueView): ShownIssue {
+  const detail = <T extends string | null>(name: IssueDetail, value: T, withheld: T): T => {
+    if (view[name] === DENY) return withheld;
+    return view[name] === 'mask' && value !== null ? (maskCitizenId(value) as T) : value;
+  };
+  return {
+    ...issue,
+    storedId: detail('storedId', issue.storedId, ''),
+    recordReference: detail('recordReference', issue.recordReference, ''),
+    nameOnRecord: detail<string | null>('nameOnRecord', issue.nameOnRecord, null),
+    withheld: ISSUE_DETAILS.filter((name) => view[name] === DENY),
+  };
+}

@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
+import type { DataQualitySource } from '@resident-graph/adapter-kit';
+import type { DataQualityIssue } from '@resident-graph/schemas';
+import {
+  access,
+  createDataQualityIndex,
+  issueViewsOf,
+  prepareDataQualityIndex,
+  publishDataQuality,
+  showIssue,
+  type DataQualityIndex,
+  type PolicyTable,
+} from '../src';
+
+const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+const issue = (overrides: Partial<DataQualityIssue> = {}): DataQualityIssue => ({
+  department: 'civil-affairs',
+  kind: 'INVALID_CITIZEN_ID',
+  storedId: '31011519620518035X',
+  recordReference: 'MZ-2019-0042',
+  nameOnRecord: '孙志刚',
+  ...overrides,
+});
+
+describe('issueViewsOf: a department policy table, read for its data-quality issues', () => {
+  const FRONT = access('allow', { analyst: 'deny', auditor: 'deny' });
+  const table: PolicyTable = {
+    Resident: { civilAffairs: access('jurisdiction', { analyst: 'deny', auditor: 'deny', 'window-clerk': 'deny' }) },
+    CivilAffairsSection: { dataQualityIssues: access('allow', { analyst: 'deny', auditor: 'deny', 'other-officer': 'deny' }) },
+    DataQualityIssue: {
+      department: FRONT,
+      kind: access('allow', { 'grid-worker': 'deny' }),
+      storedId: access('mask', { 'own-officer': 'allow' }),
+      recordReference: access('deny', { 'own-officer': 'allow' }),
+      nameOnRecord: access('jurisdiction', { 'own-officer': 'allow' }),
+    },
+  };
+
+  it('shows the issues to an audience only where the section, its issues, their department and kind are all open to it', () => {
+    const views = issueViewsOf(table, { field: 'civilAffairs', sectionType: 'CivilAffairsSection' });
+    expect(Object.keys(views)).toEqual(['own-officer']);
+    expect(views['own-officer']).toEqual({ storedId: 'allow', recordReference: 'allow', nameOnRecord: 'allow' });
+  });
+
+  it('takes each detail as the DataQualityIssue row says, a missing row as deny, and jurisdiction as allow', () => {
+    const open: PolicyTable = {
+      Resident: { civilAffairs: FRONT },
+      CivilAffairsSection: { dataQualityIssues: FRONT },
+      DataQualityIssue: { ...table.DataQualityIssue, kind: FRONT },
+    };
+    const { nameOnRecord: _left, ...withoutNameRow } = open.DataQualityIssue!;
+    const withoutName: PolicyTable = { ...open, DataQualityIssue: withoutNameRow };
+    expect(issueViewsOf(open, { field: 'civilAffairs', sectionType: 'CivilAffairsSection' })['window-clerk']).toEqual({
+      storedId: 'mask',
+      recordReference: 'deny',
+      nameOnRecord: 'allow',
+    });
+    expect(issueViewsOf(withoutName, { field: 'civilAffairs', sectionType: 'CivilAffairsSection' })['window-clerk']?.nameOnRecord).toBe('deny');
+    expect(issueViewsOf(open, { field: 'labour', sectionType: 'LabourSection' })).toEqual({});
+  });
+
+  it('shows an issue as the view says: masked, withheld and named, or whole', () => {
+    expect(showIssue(issue(), { storedId: 'mask', recordReference: 'deny', nameOnRecord: 'deny' })).toEqual({
+      ...issue(),
+      storedId: '310115********035X',
+      recordReference: '',
+      nameOnRecord: null,
+      withheld: ['recordReference', 'nameOnRecord'],
+    });
+    expect(showIssue(issue(), { storedId: 'allow', recordReference: 'allow', nameOnRecord: 'allow' })).toEqual({ ...issue(), withheld: [] });
+  });
+});
+
+describe('the data-quality index, on PostgreSQL', () => {
+  const schema = `dq_${randomBytes(4).toString('hex')}`;
+  let index: DataQualityIndex;
+  const views = { 'grid-worker': { storedId: 'mask', recordReference: 'deny', nameOnRecord: 'allow' } } as const;
+
+  beforeAll(async () => {
+    await prepareDataQualityIndex({ databaseUrl: DATABASE_URL, schema });
+    await prepareDataQualityIndex({ databaseUrl: DATABASE_URL, schema });
+    index = createDataQualityIndex({ databaseUrl: DATABASE_URL, schema });
+  });
+  afterAll(async () => {
+    await index.close();
+    const pool = new Pool({ connectionString: DATABASE_URL });
+    await pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+    await pool.end();
+  });
+
+  it("answers each resident's issues in department and publication order, with the department's views, and replaces a department's whole", async () => {
+    const labourIssue = issue({ department: 'labour', kind: 'LEGACY_15_DIGIT_ID', storedId: '310115620518035', nameOnRecord: null });
+    await index.publish({ department: 'labour', views, issues: new Map([['A', [labourIssue]]]) });
+    await index.publish({
+      department: 'civil-affairs',
+      views: {},
+      issues: new Map([
+        ['A', [issue(), issue({ recordReference: 'MZ-2', kind: 'LEGACY_15_DIGIT_ID' })]],
+        ['B', [issue()]],
+      ]),
+    });
+    const found = await index.issuesOf(['A', 'B', 'C']);
+    expect([...found.keys()].sort()).toEqual(['A', 'B']);
+    expect(found.get('A')).toEqual([
+      { issue: issue(), views: {} },
+      { issue: issue({ recordReference: 'MZ-2', kind: 'LEGACY_15_DIGIT_ID' }), views: {} },
+      { issue: labourIssue, views },
+    ]);
+
+    await index.publish({ department: 'civil-affairs', views, issues: new Map([['B', [issue({ recordReference: 'MZ-3' })]]]) });
+    const again = await index.issuesOf(['A', 'B']);
+    expect(again.get('A')).toEqual([{ issue: labourIssue, views }]);
+    expect(again.get('B')).toEqual([{ issue: issue({ recordReference: 'MZ-3' }), views }]);
+    expect([...(await index.publishers()).keys()].sort()).toEqual(['civil-affairs', 'labour']);
+    expect(await index.issuesOf([])).toEqual(new Map());
+  });
+
+  it('fails a read it cannot make with DATA_QUALITY_UNAVAILABLE, and refuses a schema that is not a plain identifier', async () => {
+    const unreachable = createDataQualityIndex({ databaseUrl: 'postgresql://postgres@127.0.0.1:1/none', timeoutMs: 500 });
+    await expect(unreachable.issuesOf(['A'])).rejects.toMatchObject({ extensions: { code: 'DATA_QUALITY_UNAVAILABLE' } });
+    await unreachable.close();
+    expect(() => createDataQualityIndex({ databaseUrl: DATABASE_URL, schema: 'x"; DROP TABLE y; --' })).toThrow(/plain identifier/);
+  });
+
+  it('publishes a source now, retries after a failure, and again after its interval', async () => {
+    let reads = 0;
+    const source: DataQualitySource = {
+      async issuesByResident() {
+        reads += 1;
+        if (reads === 1) throw new Error('the department is down');
+        return new Map([['P', [issue({ recordReference: `read-${reads}` })]]]);
+      },
+    };
+    const publisher = publishDataQuality({ department: 'family-planning', source, index, views, intervalMs: 50, retryMs: 20 });
+    try {
+      await publisher.published;
+      expect(reads).toBe(2);
+      expect((await index.issuesOf(['P'])).get('P')?.[0]?.issue.recordReference).toBe('read-2');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const republished = (await index.issuesOf(['P'])).get('P')?.[0]?.issue.recordReference;
+      expect(Number(republished?.replace('read-', ''))).toBeGreaterThan(2);
+    } finally {
+      publisher.stop();
+    }
+  });
+});
