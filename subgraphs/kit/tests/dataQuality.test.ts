@@ -69,6 +69,12 @@ describe('issueViewsOf: a department policy table, read for its data-quality iss
       withheld: ['recordReference', 'nameOnRecord'],
     });
     expect(showIssue(issue(), { storedId: 'allow', recordReference: 'allow', nameOnRecord: 'allow' })).toEqual({ ...issue(), withheld: [] });
+    expect(showIssue(issue(), { storedId: 'deny', recordReference: 'mask', nameOnRecord: 'allow' })).toEqual({
+      ...issue(),
+      storedId: '',
+      recordReference: '********0042',
+      withheld: ['storedId'],
+    });
   });
 });
 
