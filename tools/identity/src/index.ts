@@ -4,3 +4,7 @@ export { candidateIdsOf, type CandidateId } from './candidateIds';
 export { gradeCandidates } from './gradeCandidates';
 export { IdentityMatcher, type RecordResolution } from './IdentityMatcher';
 export { isNameVariant } from './isNameVariant';
+export * from './links/LinkStore';
+export * from './links/LinkDecisionError';
+export { createLinkStore, prepareLinkStore, DEFAULT_LINK_SCHEMA, type LinkStoreOptions } from './links/createLinkStore';
+export { runLinkBatch, type LinkBatchOptions, type LinkBatchProgress } from './links/runLinkBatch';
