@@ -31,7 +31,15 @@ export const familyPlanningPolicy = sectionPolicy('family-planning', {
     onlyChildCertificate: ownOfficer,
     rewardSupport: ownOfficer,
   },
-  DataQualityIssue: { department: frontLine, kind: frontLine, recordReference: frontLine, nameOnRecord: frontLine, storedId: storedKey },
+  DataQualityIssue: {
+    department: frontLine,
+    kind: frontLine,
+    recordReference: frontLine,
+    nameOnRecord: frontLine,
+    grade: frontLine,
+    reason: frontLine,
+    storedId: storedKey,
+  },
   // A child's citizen ID is another person's: a detail, behind `children`.
   ChildRecord: { citizenId: ownOfficer, resident: ownOfficer, name: ownOfficer, gender: ownOfficer, birthDate: ownOfficer },
   BirthRegistration: { registrationNumber: ownOfficer, registeredOn: ownOfficer, childOrder: ownOfficer },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { resilienceFromEnv, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
+import { createLinkStore, DEFAULT_LINK_SCHEMA, type LinkStore } from '@resident-graph/identity';
 import { createLogger, loadSettings, onShutdown, portSetting, startTracing, type RunningServer } from '@resident-graph/service-kit';
 import { createJurisdictionIndex, type JurisdictionIndex } from './policy/jurisdictionIndex';
 import { auditWriterFromEnv } from './policy/auditWriterFromEnv';
@@ -18,7 +19,7 @@ export interface DepartmentSubgraphProcess<TShape extends z.ZodRawShape, TAdapte
    */
   settings: TShape;
   createAdapter(settings: z.infer<z.ZodObject<TShape>>, resilience: DepartmentResilience): TAdapter;
-  start(options: { port: number; adapter: TAdapter; audit: AuditWriter; jurisdiction: JurisdictionIndex }): Promise<RunningServer>;
+  start(options: { port: number; adapter: TAdapter; audit: AuditWriter; jurisdiction: JurisdictionIndex; links?: LinkStore }): Promise<RunningServer>;
 }
 
 /**
@@ -41,18 +42,28 @@ export function runDepartmentSubgraph<TShape extends z.ZodRawShape, TAdapter ext
         .string()
         .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
         .default('grid'),
+      /** Identity resolution's link table (tools/identity); unset, records are read under their stored IDs only. */
+      IDENTITY_DATABASE_URL: z.string().min(1).optional(),
+      IDENTITY_DATABASE_SCHEMA: z
+        .string()
+        .regex(/^[a-z_][a-z0-9_]{0,62}$/)
+        .default(DEFAULT_LINK_SCHEMA),
     });
     startTracing(component);
     const adapter = subgraph.createAdapter(loadSettings(component, subgraph.settings), resilienceFromEnv(component));
     const audit = auditWriterFromEnv(component);
     const jurisdiction = createJurisdictionIndex({ databaseUrl: settings.JURISDICTION_DATABASE_URL, schema: settings.JURISDICTION_DATABASE_SCHEMA });
-    const running = await subgraph.start({ port: settings.PORT, adapter, audit, jurisdiction });
+    const links = settings.IDENTITY_DATABASE_URL
+      ? createLinkStore({ databaseUrl: settings.IDENTITY_DATABASE_URL, schema: settings.IDENTITY_DATABASE_SCHEMA })
+      : undefined;
+    const running = await subgraph.start({ port: settings.PORT, adapter, audit, jurisdiction, links });
     onShutdown(
       async () => {
         await running.close();
         await adapter.close();
         await audit.close();
         await jurisdiction.close();
+        await links?.close();
       },
       { component },
     );

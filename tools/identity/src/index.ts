@@ -8,3 +8,5 @@ export * from './links/LinkStore';
 export * from './links/LinkDecisionError';
 export { createLinkStore, prepareLinkStore, DEFAULT_LINK_SCHEMA, type LinkStoreOptions } from './links/createLinkStore';
 export { runLinkBatch, type LinkBatchOptions, type LinkBatchProgress } from './links/runLinkBatch';
+export { readRegister, readCivilAffairsRecords } from './batch/readExports';
+export { linkFromExports, LINKABLE_DEPARTMENTS, type LinkableDepartment } from './batch/linkFromExports';

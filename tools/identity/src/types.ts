@@ -1,13 +1,6 @@
-import type { Department, Gender } from '@resident-graph/schemas';
+import type { Department, Gender, LinkGrade } from '@resident-graph/schemas';
 
-/**
- * How sure a link between a department record and a resident is.
- * - `CERTAIN`: applied automatically; the evidence leaves one reading.
- * - `PROBABLE`: one reading is much likelier than any other; an officer confirms it.
- * - `POSSIBLE`: the ID points at the resident but little else agrees; an officer decides.
- */
-export type LinkGrade = 'CERTAIN' | 'PROBABLE' | 'POSSIBLE';
-export const LINK_GRADES: readonly LinkGrade[] = ['CERTAIN', 'PROBABLE', 'POSSIBLE'];
+export { LINK_GRADES, type LinkGrade } from '@resident-graph/schemas';
 
 /** A resident as the household register (public security) holds them: what a record is matched against. */
 export interface RegisteredResident {

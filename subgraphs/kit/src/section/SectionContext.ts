@@ -1,16 +1,71 @@
 import DataLoader from 'dataloader';
 import type { DepartmentAdapter, DepartmentLookup } from '@resident-graph/adapter-kit';
+import type { LinkStore, StoredCandidate } from '@resident-graph/identity';
+import type { DataQualityIssue, Department, DepartmentId } from '@resident-graph/schemas';
 
 export interface SectionContext<TRecord> {
-  /** Every resident's section asked for in one operation costs one adapter lookup. */
+  /** Every resident's section asked for in one operation costs one adapter lookup (and one read of the link table). */
   lookups: DataLoader<string, DepartmentLookup<TRecord>>;
+  /** The link table, when the subgraph runs with identity resolution. */
+  links?: SectionLinks;
 }
 
-export function createSectionContext<TRecord>(adapter: DepartmentAdapter<TRecord>): SectionContext<TRecord> {
+/** Where a section finds the links identity resolution made for its department's records. */
+export interface SectionLinks {
+  department: DepartmentId;
+  store: LinkStore;
+}
+
+const issueOf = (kind: 'LINKED_RECORD' | 'UNRESOLVED_RECORD', candidate: StoredCandidate): DataQualityIssue => ({
+  department: candidate.department,
+  kind,
+  storedId: candidate.storedId,
+  recordReference: candidate.recordReference,
+  nameOnRecord: candidate.nameOnRecord,
+  grade: candidate.grade,
+  reason: candidate.reason,
+});
+
+/**
+ * The lookup as the link table completes it: a record linked to the resident is read as
+ * theirs (the adapter fetched it under its stored ID) and said once, as `LINKED_RECORD`
+ * with the link's grade; a record waiting for review with the resident among its
+ * candidates is `UNRESOLVED_RECORD` with that candidate's grade. Either replaces what the
+ * adapter reported about the same stored ID (`INVALID_CITIZEN_ID`, `LEGACY_15_DIGIT_ID`).
+ */
+function withLinks<TRecord>(lookup: DepartmentLookup<TRecord>, links: StoredCandidate[], open: StoredCandidate[]): DepartmentLookup<TRecord> {
+  if (links.length === 0 && open.length === 0) return lookup;
+  const explained = new Set([...links, ...open].map((candidate) => candidate.storedId));
   return {
+    record: lookup.record,
+    issues: [
+      ...lookup.issues.filter((issue) => !explained.has(issue.storedId)),
+      ...links.map((link) => issueOf('LINKED_RECORD', link)),
+      ...open.map((candidate) => issueOf('UNRESOLVED_RECORD', candidate)),
+    ],
+  };
+}
+
+function byResident(candidates: StoredCandidate[]): Map<string, StoredCandidate[]> {
+  const grouped = new Map<string, StoredCandidate[]>();
+  for (const candidate of candidates) grouped.set(candidate.residentId, [...(grouped.get(candidate.residentId) ?? []), candidate]);
+  return grouped;
+}
+
+export function createSectionContext<TRecord>(adapter: DepartmentAdapter<TRecord>, links?: SectionLinks): SectionContext<TRecord> {
+  return {
+    links,
     lookups: new DataLoader(async (ids) => {
-      const answers = await adapter.lookup(ids);
-      return ids.map((id) => answers.get(id) ?? { record: null, issues: [] });
+      if (!links) {
+        const answers = await adapter.lookup(ids);
+        return ids.map((id) => answers.get(id) ?? { record: null, issues: [] });
+      }
+      const department = links.department as Department;
+      const [linked, open] = await Promise.all([links.store.linksOf(department, ids), links.store.openCandidatesOf(department, ids)]);
+      const answers = await adapter.lookup(ids, new Map(linked.map((link) => [link.storedId, link.residentId])));
+      const linksOf = byResident(linked);
+      const openOf = byResident(open);
+      return ids.map((id) => withLinks(answers.get(id) ?? { record: null, issues: [] }, linksOf.get(id) ?? [], openOf.get(id) ?? []));
     }),
   };
 }

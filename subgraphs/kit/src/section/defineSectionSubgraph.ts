@@ -1,4 +1,6 @@
+import type { ClassType } from 'type-graphql';
 import type { z } from 'zod';
+import type { Department } from '@resident-graph/schemas';
 import type { DepartmentAdapter, DepartmentResilience } from '@resident-graph/adapter-kit';
 import type { RunningServer } from '@resident-graph/service-kit';
 import { buildFederatedSchema } from '../buildFederatedSchema';
@@ -8,6 +10,7 @@ import { startDepartmentSubgraph, type DepartmentSubgraph, type StartDepartmentS
 import { createResidentEntity, resolveResidentReference, type ResidentEntityType } from './ResidentEntity';
 import { createSectionContext, type SectionContext } from './SectionContext';
 import { createSectionResolver, type SectionField } from './createSectionResolver';
+import { createRecordLinkResolver } from './createRecordLinkResolver';
 import type { StatisticsSource } from '../statistics/keySets';
 
 /**
@@ -33,6 +36,12 @@ export interface SectionDeclaration<
   createAdapter(settings: z.infer<z.ZodObject<TShape>>, resilience: DepartmentResilience): TAdapter;
   /** The department's facts for analysts' statistics, evaluated in its own system (docs/statistics.md). @default none */
   statistics?(adapter: TAdapter): StatisticsSource;
+  /**
+   * The department's officers review identity resolution's candidates for its records:
+   * mutations `confirm<Field>Link`, `reject<Field>Link`, `undo<Field>Link` (their policy rows
+   * go in the department's table under `Mutation`). @default false
+   */
+  reviewsLinks?: boolean;
 }
 
 /** A section's jurisdiction check asks the grid database's index, so a section subgraph cannot start without one. */
@@ -60,14 +69,20 @@ export function defineSectionSubgraph<
 >(declared: SectionDeclaration<TRecord, TSection, TShape, TAdapter>): SectionSubgraph<TRecord, TAdapter> {
   const name = declared.policy.department;
   const Resident = declared.resident ?? createResidentEntity();
-  const SectionResolver = createSectionResolver(Resident, declared);
+  const resolvers = [
+    createSectionResolver(Resident, declared),
+    ...(declared.reviewsLinks ? [createRecordLinkResolver(declared.field, name as Department)] : []),
+  ];
   const buildSchema = () =>
-    buildFederatedSchema({ resolvers: [SectionResolver], orphanedTypes: [Resident] }, { Resident: { __resolveReference: resolveResidentReference } });
+    buildFederatedSchema(
+      { resolvers: resolvers as [ClassType, ...ClassType[]], orphanedTypes: [Resident] },
+      { Resident: { __resolveReference: resolveResidentReference } },
+    );
   const subgraph: DepartmentSubgraph<TAdapter, SectionContext<TRecord>> = {
     name,
     policy: declared.policy,
     buildSchema,
-    createContext: createSectionContext<TRecord>,
+    createContext: (adapter, store) => createSectionContext<TRecord>(adapter, store && { department: name, store }),
     statistics: declared.statistics,
   };
   const start = (options: StartSectionSubgraphOptions<TRecord, TAdapter>) => startDepartmentSubgraph(subgraph, options);
