@@ -63,8 +63,11 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
  */
 export function createLinkStore({ databaseUrl, schema = DEFAULT_LINK_SCHEMA, poolSize = 5 }: LinkStoreOptions): LinkStore {
   if (!SCHEMA_NAME.test(schema)) throw new Error(`link store schema "${schema}" is not a plain lower-case identifier`);
-  const pool = new Pool({ connectionString: databaseUrl, max: poolSize, options: `-c search_path="${schema}"` });
-  const select = `SELECT department, stored_id, resident_id, record_reference, name_on_record, grade, evidence, reason, state, decided_by, decided_at FROM record_candidate`;
+  const pool = new Pool({ connectionString: databaseUrl, max: poolSize });
+  // Tables named with their schema: the embedded PGlite ignores a search_path given at connection start.
+  const candidates = `"${schema}".record_candidate`;
+  const decisions = `"${schema}".record_link_decision`;
+  const select = `SELECT department, stored_id, resident_id, record_reference, name_on_record, grade, evidence, reason, state, decided_by, decided_at FROM ${candidates}`;
 
   async function recordOf(client: PoolClient, { department, storedId, residentId }: LinkDecisionInput) {
     const { rows } = await client.query<CandidateRow>(`${select} WHERE department = $1 AND stored_id = $2 ORDER BY resident_id FOR UPDATE`, [
@@ -78,14 +81,14 @@ export function createLinkStore({ databaseUrl, schema = DEFAULT_LINK_SCHEMA, poo
 
   async function decide(client: PoolClient, input: LinkDecisionInput, action: LinkAction, state: CandidateState): Promise<StoredCandidate> {
     const { rows } = await client.query<CandidateRow>(
-      `UPDATE record_candidate
+      `UPDATE ${candidates}
        SET state = $4, decided_by = CASE WHEN $4 = 'PENDING' THEN NULL ELSE $5 END, decided_at = CASE WHEN $4 = 'PENDING' THEN NULL ELSE now() END
        WHERE department = $1 AND stored_id = $2 AND resident_id = $3
        RETURNING department, stored_id, resident_id, record_reference, name_on_record, grade, evidence, reason, state, decided_by, decided_at`,
       [input.department, input.storedId, input.residentId, state, input.decidedBy],
     );
     const updated = rows[0]!;
-    await client.query(`INSERT INTO record_link_decision (department, stored_id, resident_id, action, grade, decided_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    await client.query(`INSERT INTO ${decisions} (department, stored_id, resident_id, action, grade, decided_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
       input.department,
       input.storedId,
       input.residentId,
@@ -116,7 +119,7 @@ export function createLinkStore({ databaseUrl, schema = DEFAULT_LINK_SCHEMA, poo
         const column = <T>(pick: (row: (typeof chunk)[number]) => T) => chunk.map(pick);
         await inTransaction(pool, async (client) => {
           const inserted = await client.query(
-            `INSERT INTO record_candidate (department, stored_id, resident_id, record_reference, name_on_record, grade, evidence, reason)
+            `INSERT INTO ${candidates} (department, stored_id, resident_id, record_reference, name_on_record, grade, evidence, reason)
              SELECT $1, stored_id, resident_id, record_reference, name_on_record, grade, evidence::jsonb, reason
              FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
                AS input(stored_id, resident_id, record_reference, name_on_record, grade, evidence, reason)
@@ -135,12 +138,12 @@ export function createLinkStore({ databaseUrl, schema = DEFAULT_LINK_SCHEMA, poo
           added += inserted.rowCount ?? 0;
           const links = await client.query(
             `WITH certain AS (
-               UPDATE record_candidate c SET state = 'LINKED', decided_by = $3, decided_at = now()
+               UPDATE ${candidates} c SET state = 'LINKED', decided_by = $3, decided_at = now()
                WHERE c.department = $1 AND c.stored_id = ANY($2::text[]) AND c.grade = 'CERTAIN' AND c.state = 'PENDING'
-                 AND NOT EXISTS (SELECT 1 FROM record_candidate o WHERE o.department = c.department AND o.stored_id = c.stored_id AND o.state <> 'PENDING')
-                 AND NOT EXISTS (SELECT 1 FROM record_link_decision d WHERE d.department = c.department AND d.stored_id = c.stored_id AND d.resident_id = c.resident_id AND d.action = 'UNDO')
+                 AND NOT EXISTS (SELECT 1 FROM ${candidates} o WHERE o.department = c.department AND o.stored_id = c.stored_id AND o.state <> 'PENDING')
+                 AND NOT EXISTS (SELECT 1 FROM ${decisions} d WHERE d.department = c.department AND d.stored_id = c.stored_id AND d.resident_id = c.resident_id AND d.action = 'UNDO')
                RETURNING c.department, c.stored_id, c.resident_id, c.grade)
-             INSERT INTO record_link_decision (department, stored_id, resident_id, action, grade, decided_by)
+             INSERT INTO ${decisions} (department, stored_id, resident_id, action, grade, decided_by)
              SELECT department, stored_id, resident_id, 'AUTO_LINK', grade, $3 FROM certain`,
             [department, [...new Set(column(({ record }) => record.storedId))], decidedBy],
           );
@@ -161,7 +164,7 @@ export function createLinkStore({ databaseUrl, schema = DEFAULT_LINK_SCHEMA, poo
     async openCandidatesOf(department, residentIds) {
       const { rows } = await pool.query<CandidateRow>(
         `${select} c WHERE department = $1 AND resident_id = ANY($2::text[]) AND state = 'PENDING'
-           AND NOT EXISTS (SELECT 1 FROM record_candidate o WHERE o.department = c.department AND o.stored_id = c.stored_id AND o.state = 'LINKED')
+           AND NOT EXISTS (SELECT 1 FROM ${candidates} o WHERE o.department = c.department AND o.stored_id = c.stored_id AND o.state = 'LINKED')
          ORDER BY stored_id`,
         [department, [...residentIds]],
       );
@@ -201,7 +204,7 @@ export function createLinkStore({ databaseUrl, schema = DEFAULT_LINK_SCHEMA, poo
 
     async decisionsOf(department, storedId) {
       const { rows } = await pool.query<{ resident_id: string; action: LinkAction; grade: StoredCandidate['grade']; decided_by: string; decided_at: Date }>(
-        `SELECT resident_id, action, grade, decided_by, decided_at FROM record_link_decision WHERE department = $1 AND stored_id = $2 ORDER BY seq`,
+        `SELECT resident_id, action, grade, decided_by, decided_at FROM ${decisions} WHERE department = $1 AND stored_id = $2 ORDER BY seq`,
         [department, storedId],
       );
       return rows.map((row) => ({ residentId: row.resident_id, action: row.action, grade: row.grade, decidedBy: row.decided_by, decidedAt: row.decided_at }));
