@@ -122,6 +122,26 @@ describe('identity resolution through the gateway: civil-affairs records stored 
     expect((await sectionAs(officerFor(resident), resident)).onRecord).toBe(false);
   });
 
+  it('says NAME_VARIANT on the family-planning section of every resident whose record there is keyed in traditional characters, and on no other', async () => {
+    const FAMILY_ISSUES = `query($id: CitizenId!) { resident(id: $id) { familyPlanning { dataQualityIssues { kind nameOnRecord } } } }`;
+    const variantOf = (resident: TruthResident) =>
+      resident.imperfections.find((i) => i.department === 'family-planning' && i.kind === 'NAME_VARIANT') as { storedName: string } | undefined;
+    const planned = everyone.filter((resident) => resident.familyPlanning);
+    const sample = [...planned.filter(variantOf).slice(0, 5), ...planned.filter((resident) => !variantOf(resident)).slice(0, 5)];
+    for (const resident of sample) {
+      const worker: Caller = { subject: 'grid-worker-3', role: 'grid-worker', department: null, grids: [resident.gridId], community: null };
+      const answer = await graphql<{ resident: { familyPlanning: { dataQualityIssues: { kind: string; nameOnRecord: string }[] } } }>(
+        stack.gatewayUrl,
+        FAMILY_ISSUES,
+        { id: resident.id },
+        await requestHeaders(stack, worker, 'HOME_VISIT'),
+      );
+      expect(answer.errors).toBeUndefined();
+      const variants = answer.data!.resident.familyPlanning.dataQualityIssues.filter((issue) => issue.kind === 'NAME_VARIANT');
+      expect(variants.map((issue) => issue.nameOnRecord)).toEqual(variantOf(resident) ? [variantOf(resident)!.storedName] : []);
+    }
+  });
+
   it('lets one of two sessions confirming the same link at once win; the other gets LINK_CONFLICT', async () => {
     const resident = probable[2]!;
     const answers = await Promise.all([decide('confirm', officerFor(resident), resident), decide('confirm', officerFor(resident), resident)]);

@@ -73,12 +73,11 @@ const NEVER_REACHED: Record<string, string[]> = {
  * resolution and what they answer. tests/e2e/identityResolution.e2e.ts exercises them through
  * the gateway, and the subgraph's tests/recordLinks.test.ts each refusal.
  */
-const WRITES: Record<string, string[]> = {
-  'civil-affairs': [
-    ...['confirm', 'reject', 'undo'].map((verb) => `Mutation.${verb}CivilAffairsLink`),
-    ...['department', 'storedId', 'residentId', 'grade', 'state', 'decidedBy', 'decidedAt'].map((field) => `RecordLinkDecision.${field}`),
-  ],
-};
+const reviewRows = (section: string) => [
+  ...['confirm', 'reject', 'undo'].map((verb) => `Mutation.${verb}${section}Link`),
+  ...['department', 'storedId', 'residentId', 'grade', 'state', 'decidedBy', 'decidedAt'].map((field) => `RecordLinkDecision.${field}`),
+];
+const WRITES: Record<string, string[]> = { 'civil-affairs': reviewRows('CivilAffairs'), 'family-planning': reviewRows('FamilyPlanning') };
 
 const key = (steps: Step[]) => steps.map((step) => `${step.type}.${step.field}`).join('/');
 

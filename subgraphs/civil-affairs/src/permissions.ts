@@ -1,4 +1,4 @@
-import { access, recordLinkMutationNames, sectionPolicy, type FieldAccess } from '@resident-graph/subgraph-kit';
+import { access, recordLinkRows, sectionPolicy, type FieldAccess } from '@resident-graph/subgraph-kit';
 
 /** The section itself: front-line staff, for residents they serve; analysts and auditors never. */
 const IN_JURISDICTION = access('jurisdiction', { analyst: 'deny', auditor: 'deny' });
@@ -8,11 +8,6 @@ const FLAG = access('allow', { analyst: 'deny', auditor: 'deny' });
 const DETAIL = access('deny', { 'own-officer': 'allow' });
 /** The key a doubtful record is stored under: a citizen ID, masked for all but the bureau. */
 const STORED_ID = access('mask', { 'own-officer': 'allow', analyst: 'deny', auditor: 'deny' });
-
-/** Confirming, rejecting or undoing a link between a record and a resident: the bureau's officers, in their jurisdiction. */
-const REVIEW = access('deny', { 'own-officer': 'jurisdiction' });
-/** A decision's fields, reached only through a review mutation already checked. */
-const OPEN = access('allow');
 
 const rows = (fieldAccess: FieldAccess, ...fields: string[]): Record<string, FieldAccess> => Object.fromEntries(fields.map((field) => [field, fieldAccess]));
 
@@ -33,6 +28,5 @@ export const civilAffairsPolicy = sectionPolicy('civil-affairs', {
     storedId: STORED_ID,
   },
   // Identity resolution's review queue: the bureau's own officers decide for residents in their jurisdiction.
-  Mutation: rows(REVIEW, ...Object.values(recordLinkMutationNames('civilAffairs'))),
-  RecordLinkDecision: rows(OPEN, 'department', 'storedId', 'residentId', 'grade', 'state', 'decidedBy', 'decidedAt'),
+  ...recordLinkRows('civilAffairs', access('deny', { 'own-officer': 'jurisdiction' })),
 });

@@ -1,4 +1,4 @@
-import { access, sectionPolicy } from '@resident-graph/subgraph-kit';
+import { access, recordLinkRows, sectionPolicy } from '@resident-graph/subgraph-kit';
 
 /** Front-line staff and officers, each where their reach allows; analysts and auditors see no person. */
 const inReach = access('deny', {
@@ -45,4 +45,6 @@ export const familyPlanningPolicy = sectionPolicy('family-planning', {
   BirthRegistration: { registrationNumber: ownOfficer, registeredOn: ownOfficer, childOrder: ownOfficer },
   OnlyChildCertificate: { certificateNumber: ownOfficer, issuedOn: ownOfficer },
   RewardSupport: { since: ownOfficer, amountPerYear: ownOfficer },
+  // Identity resolution's review queue: family planning's own officers decide for residents in their jurisdiction.
+  ...recordLinkRows('familyPlanning', access('deny', { 'own-officer': 'jurisdiction' })),
 });

@@ -5,6 +5,7 @@ import { toFifteenDigitId } from '@resident-graph/schemas';
 import { citizenId } from '@resident-graph/test-kit';
 import { linkFromExports } from '../src/batch/linkFromExports';
 import { readCivilAffairsRecords } from '../src/batch/readExports';
+import iconv from 'iconv-lite';
 
 import { useTestLinkStore } from './fixtures/testLinkStore';
 
@@ -55,6 +56,21 @@ it('links the 15-digit and the mistyped record to the register’s residents in 
   expect((await linkStore.store().linksOf('civil-affairs', [husband, wife])).map((link) => [link.residentId, link.storedId])).toEqual([
     [wife, mistyped(wife)],
     [husband, toFifteenDigitId(husband)],
+  ]);
+});
+
+it('reads the family-planning export in GBK and keeps a name keyed in traditional characters as a variant of the register’s', async () => {
+  mkdirSync(path.join(dataDir, 'family-planning'));
+  const xml = `<?xml version="1.0" encoding="GBK"?>
+<JSXX>
+  <Person><GRBH>JS1</GRBH><SFZH>${wife}</SFZH><XM>林秀英</XM><Child><SFZH>${husband}</SFZH><XM>陳建國</XM></Child></Person>
+  <Person><GRBH>JS2</GRBH><SFZH>${husband}</SFZH><XM>陳建國</XM></Person>
+</JSXX>`;
+  writeFileSync(path.join(dataDir, 'family-planning', 'jsxx-persons.xml'), iconv.encode(xml, 'GBK'));
+  const progress = await linkFromExports({ dataDir, department: 'family-planning', store: linkStore.store() });
+  expect(progress).toMatchObject({ read: 2, resolvedAsStored: 2, matched: 0, nameVariants: 1 });
+  expect(await linkStore.store().nameVariantsOf('family-planning', [husband, wife])).toEqual([
+    { department: 'family-planning', storedId: husband, residentId: husband, recordReference: 'JS2', nameOnRecord: '陳建國', registeredName: '陈建国' },
   ]);
 });
 

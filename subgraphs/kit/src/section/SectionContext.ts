@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DepartmentAdapter, DepartmentLookup } from '@resident-graph/adapter-kit';
-import type { LinkStore, StoredCandidate } from '@resident-graph/identity';
+import type { LinkStore, NameVariant, StoredCandidate } from '@resident-graph/identity';
 import type { DataQualityIssue, Department, DepartmentId } from '@resident-graph/schemas';
 
 export interface SectionContext<TRecord> {
@@ -26,15 +26,29 @@ const issueOf = (kind: 'LINKED_RECORD' | 'UNRESOLVED_RECORD', candidate: StoredC
   reason: candidate.reason,
 });
 
+const nameVariantIssue = (variant: NameVariant): DataQualityIssue => ({
+  department: variant.department,
+  kind: 'NAME_VARIANT',
+  storedId: variant.storedId,
+  recordReference: variant.recordReference,
+  nameOnRecord: variant.nameOnRecord,
+});
+
 /**
  * The lookup as the link table completes it: a record linked to the resident is read as
  * theirs (the adapter fetched it under its stored ID) and said once, as `LINKED_RECORD`
  * with the link's grade; a record waiting for review with the resident among its
  * candidates is `UNRESOLVED_RECORD` with that candidate's grade. Either replaces what the
- * adapter reported about the same stored ID (`INVALID_CITIZEN_ID`, `LEGACY_15_DIGIT_ID`).
+ * adapter reported about the same stored ID (`INVALID_CITIZEN_ID`, `LEGACY_15_DIGIT_ID`). A
+ * record that names the resident in another script adds `NAME_VARIANT`.
  */
-function withLinks<TRecord>(lookup: DepartmentLookup<TRecord>, links: StoredCandidate[], open: StoredCandidate[]): DepartmentLookup<TRecord> {
-  if (links.length === 0 && open.length === 0) return lookup;
+function withLinks<TRecord>(
+  lookup: DepartmentLookup<TRecord>,
+  links: StoredCandidate[],
+  open: StoredCandidate[],
+  variants: NameVariant[],
+): DepartmentLookup<TRecord> {
+  if (links.length === 0 && open.length === 0 && variants.length === 0) return lookup;
   const explained = new Set([...links, ...open].map((candidate) => candidate.storedId));
   return {
     record: lookup.record,
@@ -42,12 +56,13 @@ function withLinks<TRecord>(lookup: DepartmentLookup<TRecord>, links: StoredCand
       ...lookup.issues.filter((issue) => !explained.has(issue.storedId)),
       ...links.map((link) => issueOf('LINKED_RECORD', link)),
       ...open.map((candidate) => issueOf('UNRESOLVED_RECORD', candidate)),
+      ...variants.map(nameVariantIssue),
     ],
   };
 }
 
-function byResident(candidates: StoredCandidate[]): Map<string, StoredCandidate[]> {
-  const grouped = new Map<string, StoredCandidate[]>();
+function byResident<T extends { residentId: string }>(candidates: T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
   for (const candidate of candidates) grouped.set(candidate.residentId, [...(grouped.get(candidate.residentId) ?? []), candidate]);
   return grouped;
 }
@@ -61,11 +76,16 @@ export function createSectionContext<TRecord>(adapter: DepartmentAdapter<TRecord
         return ids.map((id) => answers.get(id) ?? { record: null, issues: [] });
       }
       const department = links.department as Department;
-      const [linked, open] = await Promise.all([links.store.linksOf(department, ids), links.store.openCandidatesOf(department, ids)]);
+      const [linked, open, variants] = await Promise.all([
+        links.store.linksOf(department, ids),
+        links.store.openCandidatesOf(department, ids),
+        links.store.nameVariantsOf(department, ids),
+      ]);
       const answers = await adapter.lookup(ids, new Map(linked.map((link) => [link.storedId, link.residentId])));
       const linksOf = byResident(linked);
       const openOf = byResident(open);
-      return ids.map((id) => withLinks(answers.get(id) ?? { record: null, issues: [] }, linksOf.get(id) ?? [], openOf.get(id) ?? []));
+      const variantsOf = byResident(variants);
+      return ids.map((id) => withLinks(answers.get(id) ?? { record: null, issues: [] }, linksOf.get(id) ?? [], openOf.get(id) ?? [], variantsOf.get(id) ?? []));
     }),
   };
 }

@@ -4,3 +4,4 @@ export * from './sectionPolicy';
 export * from './defineSectionSubgraph';
 export { recordLinkMutationNames } from './createRecordLinkResolver';
 export { RecordLinkDecision, RecordLinkInput } from './recordLinkTypes';
+export { recordLinkRows } from './recordLinkRows';

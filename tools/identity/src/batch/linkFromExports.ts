@@ -1,11 +1,18 @@
 import { IdentityMatcher } from '../IdentityMatcher';
 import type { LinkStore } from '../links/LinkStore';
 import { runLinkBatch, type LinkBatchProgress } from '../links/runLinkBatch';
+import type { DepartmentRecordIdentity } from '../types';
 import { readCivilAffairsRecords, readRegister } from './readExports';
+import { readFamilyPlanningRecords } from './readFamilyPlanningRecords';
 
-/** The departments whose exports the batch reads so far. */
-export const LINKABLE_DEPARTMENTS = ['civil-affairs'] as const;
-export type LinkableDepartment = (typeof LINKABLE_DEPARTMENTS)[number];
+/** The departments whose exports the batch reads, and how. */
+const READERS = {
+  'civil-affairs': readCivilAffairsRecords,
+  'family-planning': readFamilyPlanningRecords,
+} satisfies Record<string, (dataDir: string) => Promise<DepartmentRecordIdentity[]>>;
+
+export type LinkableDepartment = keyof typeof READERS;
+export const LINKABLE_DEPARTMENTS = Object.keys(READERS) as LinkableDepartment[];
 
 /**
  * One batch run over a department's whole data: the register and the department's records
@@ -19,6 +26,6 @@ export async function linkFromExports(options: {
   onProgress?(progress: LinkBatchProgress): void;
 }): Promise<LinkBatchProgress> {
   const matcher = new IdentityMatcher(await readRegister(options.dataDir));
-  const records = await readCivilAffairsRecords(options.dataDir);
+  const records = await READERS[options.department](options.dataDir);
   return runLinkBatch({ department: options.department, records, matcher, store: options.store, onProgress: options.onProgress });
 }

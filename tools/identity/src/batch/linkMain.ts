@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { createLogger, loadSettings } from '@resident-graph/service-kit';
 import { createLinkStore, DEFAULT_LINK_SCHEMA, prepareLinkStore } from '../links/createLinkStore';
-import { LINKABLE_DEPARTMENTS, linkFromExports } from './linkFromExports';
+import { LINKABLE_DEPARTMENTS, linkFromExports, type LinkableDepartment } from './linkFromExports';
 
 const log = createLogger('identity-link');
 
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
       .regex(/^[a-z_][a-z0-9_]{0,62}$/)
       .default(DEFAULT_LINK_SCHEMA),
     DATA_DIR: z.string().min(1).default(path.resolve(__dirname, '../../../../.data/pilot')),
-    DEPARTMENT: z.enum(LINKABLE_DEPARTMENTS).default('civil-affairs'),
+    DEPARTMENT: z.enum(LINKABLE_DEPARTMENTS as [LinkableDepartment, ...LinkableDepartment[]]).default('civil-affairs'),
   });
   const storeOptions = { databaseUrl: settings.IDENTITY_DATABASE_URL, schema: settings.IDENTITY_DATABASE_SCHEMA };
   await prepareLinkStore(storeOptions);

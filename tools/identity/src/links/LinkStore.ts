@@ -27,6 +27,16 @@ export interface MatchedRecord {
   candidates: readonly LinkCandidate[];
 }
 
+/** A record that names its resident in another script. */
+export interface NameVariant {
+  department: Department;
+  storedId: string;
+  residentId: string;
+  recordReference: string;
+  nameOnRecord: string;
+  registeredName: string;
+}
+
 export interface LinkDecisionInput {
   department: Department;
   storedId: string;
@@ -42,6 +52,10 @@ export interface LinkStore {
    * very link. Returns how many candidates were new and how many links were made.
    */
   recordMatches(department: Department, records: readonly MatchedRecord[], decidedBy: string): Promise<{ added: number; linked: number }>;
+  /** Keeps these name variants (those already known stay as they are); returns how many were new. */
+  recordNameVariants(variants: readonly NameVariant[]): Promise<number>;
+  /** The records of these residents that name them in another script. */
+  nameVariantsOf(department: Department, residentIds: readonly string[]): Promise<NameVariant[]>;
   /** The records linked to these residents (automatically or confirmed). */
   linksOf(department: Department, residentIds: readonly string[]): Promise<StoredCandidate[]>;
   /** Candidates waiting for review that name these residents, records already linked left out. */

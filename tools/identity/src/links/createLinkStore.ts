@@ -3,7 +3,7 @@ import { Pool, type PoolClient } from 'pg';
 import { inTransaction, migrateDatabase } from '@resident-graph/adapter-kit';
 import type { Department } from '@resident-graph/schemas';
 import { LinkDecisionError } from './LinkDecisionError';
-import type { CandidateState, LinkAction, LinkDecisionInput, LinkStore, StoredCandidate } from './LinkStore';
+import type { CandidateState, LinkAction, LinkDecisionInput, LinkStore, NameVariant, StoredCandidate } from './LinkStore';
 
 export const DEFAULT_LINK_SCHEMA = 'identity';
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -67,6 +67,7 @@ export function createLinkStore({ databaseUrl, schema = DEFAULT_LINK_SCHEMA, poo
   // Tables named with their schema: the embedded PGlite ignores a search_path given at connection start.
   const candidates = `"${schema}".record_candidate`;
   const decisions = `"${schema}".record_link_decision`;
+  const nameVariants = `"${schema}".name_variant`;
   const select = `SELECT department, stored_id, resident_id, record_reference, name_on_record, grade, evidence, reason, state, decided_by, decided_at FROM ${candidates}`;
 
   async function recordOf(client: PoolClient, { department, storedId, residentId }: LinkDecisionInput) {
@@ -151,6 +152,41 @@ export function createLinkStore({ databaseUrl, schema = DEFAULT_LINK_SCHEMA, poo
         });
       }
       return { added, linked };
+    },
+
+    async recordNameVariants(variants) {
+      if (variants.length === 0) return 0;
+      const column = <T>(pick: (variant: NameVariant) => T) => variants.map(pick);
+      const inserted = await pool.query(
+        `INSERT INTO ${nameVariants} (department, stored_id, resident_id, record_reference, name_on_record, registered_name)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+         ON CONFLICT (department, stored_id, resident_id) DO NOTHING`,
+        [
+          column((variant) => variant.department),
+          column((variant) => variant.storedId),
+          column((variant) => variant.residentId),
+          column((variant) => variant.recordReference),
+          column((variant) => variant.nameOnRecord),
+          column((variant) => variant.registeredName),
+        ],
+      );
+      return inserted.rowCount ?? 0;
+    },
+
+    async nameVariantsOf(department, residentIds) {
+      const { rows } = await pool.query<{ stored_id: string; resident_id: string; record_reference: string; name_on_record: string; registered_name: string }>(
+        `SELECT stored_id, resident_id, record_reference, name_on_record, registered_name FROM ${nameVariants}
+         WHERE department = $1 AND resident_id = ANY($2::text[]) ORDER BY stored_id`,
+        [department, [...residentIds]],
+      );
+      return rows.map((row) => ({
+        department,
+        storedId: row.stored_id,
+        residentId: row.resident_id,
+        recordReference: row.record_reference,
+        nameOnRecord: row.name_on_record,
+        registeredName: row.registered_name,
+      }));
     },
 
     async linksOf(department, residentIds) {

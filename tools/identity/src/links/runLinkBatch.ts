@@ -1,7 +1,8 @@
 import type { Department } from '@resident-graph/schemas';
 import type { IdentityMatcher } from '../IdentityMatcher';
 import type { DepartmentRecordIdentity } from '../types';
-import type { LinkStore, MatchedRecord } from './LinkStore';
+import { isNameVariant } from '../isNameVariant';
+import type { LinkStore, MatchedRecord, NameVariant } from './LinkStore';
 
 /** Records matched per write: a progress report follows each. */
 const BATCH_SIZE = 5000;
@@ -17,6 +18,8 @@ export interface LinkBatchProgress {
   noCandidate: number;
   candidatesAdded: number;
   linked: number;
+  /** Records naming their resident (as stored, or their best candidate) in another script, newly found. */
+  nameVariants: number;
 }
 
 export interface LinkBatchOptions {
@@ -43,20 +46,38 @@ export async function runLinkBatch({
   decidedBy = 'identity-batch',
   onProgress,
 }: LinkBatchOptions): Promise<LinkBatchProgress> {
-  const progress: LinkBatchProgress = { department, read: 0, resolvedAsStored: 0, matched: 0, noCandidate: 0, candidatesAdded: 0, linked: 0 };
+  const progress: LinkBatchProgress = { department, read: 0, resolvedAsStored: 0, matched: 0, noCandidate: 0, candidatesAdded: 0, linked: 0, nameVariants: 0 };
   let pending: MatchedRecord[] = [];
+  let variants: NameVariant[] = [];
   const flush = async () => {
     const { added, linked } = await store.recordMatches(department, pending, decidedBy);
     progress.candidatesAdded += added;
     progress.linked += linked;
+    progress.nameVariants += await store.recordNameVariants(variants);
     pending = [];
+    variants = [];
     onProgress?.({ ...progress });
+  };
+  /** The record's name against the registered name of the resident it belongs to, when that is settled. */
+  const checkName = (record: DepartmentRecordIdentity, residentId: string) => {
+    const registeredName = matcher.resident(residentId)!.name;
+    if (record.nameOnRecord !== null && isNameVariant(record.nameOnRecord, registeredName))
+      variants.push({
+        department,
+        storedId: record.storedId,
+        residentId,
+        recordReference: record.recordReference,
+        nameOnRecord: record.nameOnRecord,
+        registeredName,
+      });
   };
   for (const record of records) {
     progress.read++;
     const resolution = matcher.resolve(record);
-    if (resolution.status === 'RESOLVED') progress.resolvedAsStored++;
-    else if (resolution.candidates.length === 0) progress.noCandidate++;
+    if (resolution.status === 'RESOLVED') {
+      progress.resolvedAsStored++;
+      checkName(record, resolution.residentId);
+    } else if (resolution.candidates.length === 0) progress.noCandidate++;
     else {
       progress.matched++;
       pending.push({
@@ -65,6 +86,8 @@ export async function runLinkBatch({
         nameOnRecord: record.nameOnRecord,
         candidates: resolution.candidates,
       });
+      // Certain or not, the best candidate is whom the record is held against: a variant name is said while it waits for review too.
+      checkName(record, resolution.candidates[0]!.residentId);
     }
     if (progress.read % BATCH_SIZE === 0) await flush();
   }
