@@ -19,7 +19,7 @@ export interface DepartmentSubgraph<TAdapter, TContext extends object> {
   createContext(adapter: TAdapter, links?: LinkStore): TContext;
   policy: SubgraphPolicy<TContext & PolicedContext>;
   /** The department's facts for analysts' statistics, evaluated in its own system. @default none */
-  statistics?(adapter: TAdapter): StatisticsSource;
+  statistics?(adapter: TAdapter, links?: LinkStore): StatisticsSource;
 }
 
 export interface StartDepartmentSubgraphOptions<TAdapter> {
@@ -53,6 +53,6 @@ export async function startDepartmentSubgraph<TAdapter extends DepartmentAdapter
     audit: options.audit,
     gatewayPublicKey: options.gatewayPublicKey,
     jurisdiction: options.jurisdiction,
-    statistics: subgraph.statistics?.(options.adapter),
+    statistics: subgraph.statistics?.(options.adapter, options.links),
   });
 }

@@ -12,6 +12,7 @@ import { createSectionContext, type SectionContext } from './SectionContext';
 import { createSectionResolver, type SectionField } from './createSectionResolver';
 import { createRecordLinkResolver } from './createRecordLinkResolver';
 import type { StatisticsSource } from '../statistics/keySets';
+import type { StatisticsContext } from '../statistics/storedIdStatistics';
 
 /**
  * What a department declares to extend `Resident` with its section; the kit supplies the
@@ -35,7 +36,7 @@ export interface SectionDeclaration<
   /** The adapter, its calls guarded by `resilience` (the registry's values for the department, as the stack passed them). */
   createAdapter(settings: z.infer<z.ZodObject<TShape>>, resilience: DepartmentResilience): TAdapter;
   /** The department's facts for analysts' statistics, evaluated in its own system (docs/statistics.md). @default none */
-  statistics?(adapter: TAdapter): StatisticsSource;
+  statistics?(adapter: TAdapter, context: StatisticsContext): StatisticsSource;
   /**
    * The department's officers review identity resolution's candidates for its records:
    * mutations `confirm<Field>Link`, `reject<Field>Link`, `undo<Field>Link` (their policy rows
@@ -83,7 +84,7 @@ export function defineSectionSubgraph<
     policy: declared.policy,
     buildSchema,
     createContext: (adapter, store) => createSectionContext<TRecord>(adapter, store && { department: name, store }),
-    statistics: declared.statistics,
+    statistics: declared.statistics && ((adapter, store) => declared.statistics!(adapter, { links: store && { department: name, store } })),
   };
   const start = (options: StartSectionSubgraphOptions<TRecord, TAdapter>) => startDepartmentSubgraph(subgraph, options);
   return {

@@ -56,6 +56,8 @@ export interface LinkStore {
   recordNameVariants(variants: readonly NameVariant[]): Promise<number>;
   /** The records of these residents that name them in another script. */
   nameVariantsOf(department: Department, residentIds: readonly string[]): Promise<NameVariant[]>;
+  /** Every stored ID of the department linked to a resident: stored ID → citizen ID. */
+  linkedStoredIds(department: Department): Promise<Map<string, string>>;
   /** The records linked to these residents (automatically or confirmed). */
   linksOf(department: Department, residentIds: readonly string[]): Promise<StoredCandidate[]>;
   /** Candidates waiting for review that name these residents, records already linked left out. */

@@ -189,6 +189,14 @@ export function createLinkStore({ databaseUrl, schema = DEFAULT_LINK_SCHEMA, poo
       }));
     },
 
+    async linkedStoredIds(department) {
+      const { rows } = await pool.query<{ stored_id: string; resident_id: string }>(
+        `SELECT stored_id, resident_id FROM ${candidates} WHERE department = $1 AND state = 'LINKED'`,
+        [department],
+      );
+      return new Map(rows.map((row) => [row.stored_id, row.resident_id]));
+    },
+
     async linksOf(department, residentIds) {
       const { rows } = await pool.query<CandidateRow>(
         `${select} WHERE department = $1 AND resident_id = ANY($2::text[]) AND state = 'LINKED' ORDER BY stored_id`,
