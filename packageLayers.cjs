@@ -9,7 +9,7 @@ const LAYERS = [
   { name: 'contracts', packages: ['schemas'] },
   {
     name: 'runtime libraries',
-    packages: ['tools/service-kit', 'tools/trust', 'tools/audit', 'adapters/kit', 'subgraphs/kit'],
+    packages: ['tools/service-kit', 'tools/trust', 'tools/audit', 'tools/identity', 'adapters/kit', 'subgraphs/kit'],
   },
   // A new department's folders land in these two layers by their place alone.
   { name: 'department adapters', packages: ['adapters/*'], departments: true },

@@ -71,8 +71,21 @@ const NEVER_REACHED: Record<string, string[]> = {
     'DataQualityIssue.storedId',
     'DataQualityIssue.recordReference',
     'DataQualityIssue.nameOnRecord',
+    'DataQualityIssue.grade',
+    'DataQualityIssue.reason',
   ],
 };
+
+/**
+ * Rows of writes, which this suite of reads does not walk: the review mutations of identity
+ * resolution and what they answer. tests/e2e/identityResolution.e2e.ts exercises them through
+ * the gateway, and the subgraph's tests/recordLinks.test.ts each refusal.
+ */
+const reviewRows = (section: string) => [
+  ...['confirm', 'reject', 'undo'].map((verb) => `Mutation.${verb}${section}Link`),
+  ...['department', 'storedId', 'residentId', 'grade', 'state', 'decidedBy', 'decidedAt'].map((field) => `RecordLinkDecision.${field}`),
+];
+const WRITES: Record<string, string[]> = { 'civil-affairs': reviewRows('CivilAffairs'), 'family-planning': reviewRows('FamilyPlanning') };
 
 const key = (steps: Step[]) => steps.map((step) => `${step.type}.${step.field}`).join('/');
 
@@ -140,7 +153,7 @@ describe('policy conformance: every registered subgraph answers every audience a
     it('has written access for every field it serves and none for a field it does not', () => {
       const served = new Set(rows.map((row) => `${row.type}.${row.field}`));
       const written = Object.entries(expected.table).flatMap(([type, fields]) => Object.keys(fields).map((field) => `${type}.${field}`));
-      expect(written.filter((row) => !served.has(row))).toEqual([]);
+      expect(written.filter((row) => !served.has(row))).toEqual(WRITES[entry.name] ?? []);
     });
 
     it(

@@ -73,7 +73,7 @@ describe('key sets of civil affairs, family planning and labour', () => {
     const receives = (at: string) => (resident: TruthResident) =>
       resident.civilAffairs?.allowanceCases.some((allowanceCase) => minimumLivingAllowanceActiveAt(allowanceCase, at)) ?? false;
     const facts: ResidentFact[] = [{ receivesMinimumLivingAllowance: true }, { disabled: true }];
-    const source = civilAffairsStatistics(civilAffairs, keys);
+    const source = civilAffairsStatistics(civilAffairs, { pseudonymizer: keys });
 
     const now = await ask(source, facts, asOf);
     const past = await ask(source, facts, PAST);
@@ -90,7 +90,7 @@ describe('key sets of civil affairs, family planning and labour', () => {
   test('family planning: a child under 3 and under 18, at asOf and in the past', async () => {
     const hasChildUnder = (years: number, at: string) => (resident: TruthResident) =>
       resident.familyPlanning?.children.some((child) => childUnder(child.birthDate, at, years)) ?? false;
-    const source = familyPlanningStatistics(familyPlanning, keys);
+    const source = familyPlanningStatistics(familyPlanning, { pseudonymizer: keys });
 
     for (const at of [asOf, PAST]) {
       const answer = await ask(source, [{ hasChildUnder: 3 }, { hasChildUnder: 18 }], at);
@@ -102,7 +102,7 @@ describe('key sets of civil affairs, family planning and labour', () => {
 
   test('labour: every employment status as the bureau holds it now', async () => {
     const answer = await ask(
-      labourStatistics(labour, keys),
+      labourStatistics(labour, { pseudonymizer: keys }),
       EMPLOYMENT_STATUSES.map((employmentStatus) => ({ employmentStatus })),
       asOf,
     );

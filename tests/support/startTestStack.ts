@@ -15,7 +15,10 @@ export interface TestStack extends Stack {
  * `pilot` data (or `district`, for the suites that must hold at that scale) generated once
  * per checkout into `.data/test-<preset>` (deterministic, so every suite sees the same population).
  */
-export async function startTestStack(env: NodeJS.ProcessEnv = {}, options: Pick<StackOptions, 'auditDatabaseUrl' | 'preset'> = {}): Promise<TestStack> {
+export async function startTestStack(
+  env: NodeJS.ProcessEnv = {},
+  options: Pick<StackOptions, 'auditDatabaseUrl' | 'preset' | 'linkRecords'> = {},
+): Promise<TestStack> {
   const preset = options.preset ?? 'pilot';
   const dataDir = path.join(REPO_ROOT, '.data', `test-${preset}`);
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'resident-graph-e2e-'));

@@ -59,13 +59,13 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
 
   return {
     department: 'civil-affairs',
-    async lookup(citizenIds) {
+    async lookup(citizenIds, linked = new Map()) {
       if (citizenIds.length === 0) return new Map();
       const index = await scan.current();
       calls += 1;
       return execute(async () => {
-        const rows = await askDatabase(() => readCivilAffairsRows(prisma, storedFormsOf(citizenIds, index)));
-        return collectLookups(citizenIds, recordParties(rows), index);
+        const rows = await askDatabase(() => readCivilAffairsRows(prisma, [...storedFormsOf(citizenIds, index), ...linked.keys()]));
+        return collectLookups(citizenIds, recordParties(rows), index, linked);
       });
     },
     // Lookups only: the background ID scan is maintenance, not a resident's read.

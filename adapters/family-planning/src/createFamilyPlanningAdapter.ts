@@ -6,6 +6,7 @@ import {
   type DepartmentAdapter,
   type DepartmentLookup,
   type DepartmentResilience,
+  type LinkedStoredIds,
 } from '@resident-graph/adapter-kit';
 import { normalizeCitizenId } from '@resident-graph/schemas';
 import { createLogger } from '@resident-graph/service-kit';
@@ -98,21 +99,24 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
   }
   scheduleIndexRead(0);
 
-  async function lookup(citizenIds: readonly string[]): Promise<Map<string, DepartmentLookup<FamilyPlanningRecord>>> {
+  async function lookup(citizenIds: readonly string[], linked: LinkedStoredIds = new Map()): Promise<Map<string, DepartmentLookup<FamilyPlanningRecord>>> {
     const current = index;
     const answer = new Map<string, DepartmentLookup<FamilyPlanningRecord>>(citizenIds.map((id) => [id, { record: null, issues: current.issuesFor(id) }]));
     if (answer.size === 0) return answer;
-    const storedIds = current.storedFormsOf([...answer.keys()]);
+    const storedIds = [...current.storedFormsOf([...answer.keys()]), ...linked.keys()];
     const persons = await execute((signal) => {
       calls++;
       return client.call('QueryPersons', { SFZH: storedIds }, readPersons, signal);
     });
     for (const { key, record } of persons) {
+      // A record linked to a resident (identity resolution) is theirs, whatever its stored ID says.
+      const linkedTo = linked.get(key.SFZH);
       const normalized = normalizeCitizenId(key.SFZH);
-      const entry = normalized.ok ? answer.get(normalized.id) : undefined;
-      if (!normalized.ok || !entry || entry.record) continue;
+      const owner = linkedTo ?? (normalized.ok ? normalized.id : undefined);
+      const entry = owner === undefined ? undefined : answer.get(owner);
+      if (!entry || entry.record) continue;
       entry.record = record;
-      if (normalized.converted) {
+      if (linkedTo === undefined && normalized.ok && normalized.converted) {
         entry.issues.push(legacyIdIssue(DEPARTMENT, storedKeyOf(key)));
       }
     }

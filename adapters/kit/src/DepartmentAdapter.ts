@@ -8,13 +8,20 @@ export interface DepartmentLookup<TRecord> {
 }
 
 /**
+ * Stored IDs that do not name a resident as they are, linked to one (identity resolution's
+ * link table): stored ID → canonical citizen ID. The department's data stays as it is.
+ */
+export type LinkedStoredIds = ReadonlyMap<string, string>;
+
+/**
  * The one interface every adapter implements. `lookup` costs one call to the
  * department's system however many IDs it is given (IDs are canonical 18-character
- * citizen IDs); every ID asked for has an entry in the answer.
+ * citizen IDs); every ID asked for has an entry in the answer. An adapter that reads
+ * records by stored ID also reads those `linked` to the IDs asked for, as theirs.
  */
 export interface DepartmentAdapter<TRecord> {
   readonly department: DepartmentId;
-  lookup(citizenIds: readonly string[]): Promise<Map<string, DepartmentLookup<TRecord>>>;
+  lookup(citizenIds: readonly string[], linked?: LinkedStoredIds): Promise<Map<string, DepartmentLookup<TRecord>>>;
   /** Calls made to the department's system since start (exposed for call-count checks). */
   callsMade(): number;
   /** Resolves when the department's system answers; rejects with a `DepartmentError`. */

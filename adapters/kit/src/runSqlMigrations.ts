@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Pool } from 'pg';
+import { Pool } from 'pg';
 import { Umzug, type UmzugStorage } from 'umzug';
 import { inTransaction } from './inTransaction';
 
@@ -50,4 +50,31 @@ export async function runSqlMigrations(pool: Pool, schema: string, migrationsDir
   });
   const applied = await umzug.up();
   return applied.map((migration) => migration.name);
+}
+
+export interface MigrateDatabaseOptions {
+  databaseUrl: string;
+  schema: string;
+  migrationsDir: string;
+  /** Names the session lock the services migrating this schema take turns on. */
+  lockName: string;
+}
+
+/**
+ * `runSqlMigrations` on its own connection, safe to run on every start by several services
+ * at once: they take turns on a session lock. The pool has one connection that never idles
+ * out, so the lock and the migrations share a session.
+ */
+export async function migrateDatabase({ databaseUrl, schema, migrationsDir, lockName }: MigrateDatabaseOptions): Promise<string[]> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 1, idleTimeoutMillis: 0 });
+  try {
+    await pool.query('SELECT pg_advisory_lock(hashtext($1))', [lockName]);
+    try {
+      return await runSqlMigrations(pool, schema, migrationsDir);
+    } finally {
+      await pool.query('SELECT pg_advisory_unlock(hashtext($1))', [lockName]);
+    }
+  } finally {
+    await pool.end();
+  }
 }

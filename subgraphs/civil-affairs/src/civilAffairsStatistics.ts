@@ -1,11 +1,11 @@
 import type { CivilAffairsAdapter } from '@resident-graph/adapter-civil-affairs';
-import { storedIdStatistics, type Pseudonymizer, type StatisticsSource } from '@resident-graph/subgraph-kit';
+import { storedIdStatistics, type StatisticsContext, type StatisticsSource } from '@resident-graph/subgraph-kit';
 
 /** Civil affairs' facts for analysts' statistics, each one query of the bureau's database. */
-export function civilAffairsStatistics(adapter: CivilAffairsAdapter, pseudonymizer?: Pseudonymizer): StatisticsSource {
+export function civilAffairsStatistics(adapter: CivilAffairsAdapter, context: StatisticsContext = {}): StatisticsSource {
   return storedIdStatistics({
     department: 'civil-affairs',
-    pseudonymizer,
+    ...context,
     holdersOf: (fact, asOf) => (fact.receivesMinimumLivingAllowance ? adapter.allowanceRecipients(asOf) : adapter.disabilityHolders()),
     storedIds: () => adapter.storedIds(),
   });

@@ -15,6 +15,7 @@ export const civilAffairsSubgraph = defineSectionSubgraph({
   toSection: toCivilAffairsSection,
   policy: civilAffairsPolicy,
   defaultPort: 4102,
+  reviewsLinks: true,
   settings: {
     CIVIL_AFFAIRS_DATABASE_URL: z.string().min(1),
     CIVIL_AFFAIRS_DATABASE_SCHEMA: z.string().min(1).default(DEFAULT_SCHEMA),

@@ -1,4 +1,4 @@
-import { access, sectionPolicy, type FieldAccess } from '@resident-graph/subgraph-kit';
+import { access, recordLinkRows, sectionPolicy, type FieldAccess } from '@resident-graph/subgraph-kit';
 
 /** The section itself: front-line staff, for residents they serve; analysts and auditors never. */
 const IN_JURISDICTION = access('jurisdiction', { analyst: 'deny', auditor: 'deny' });
@@ -24,7 +24,9 @@ export const civilAffairsPolicy = sectionPolicy('civil-affairs', {
   VeteranBenefit: rows(DETAIL, 'category', 'since'),
   MarriageRegistration: rows(DETAIL, 'registeredOn', 'kind', 'spouseName', 'spouseId'),
   DataQualityIssue: {
-    ...rows(FLAG, 'department', 'kind', 'recordReference', 'nameOnRecord'),
+    ...rows(FLAG, 'department', 'kind', 'recordReference', 'nameOnRecord', 'grade', 'reason'),
     storedId: STORED_ID,
   },
+  // Identity resolution's review queue: the bureau's own officers decide for residents in their jurisdiction.
+  ...recordLinkRows('civilAffairs', access('deny', { 'own-officer': 'jurisdiction' })),
 });

@@ -16,6 +16,7 @@ export const familyPlanningSubgraph = defineSectionSubgraph({
   policy: familyPlanningPolicy,
   resident: Resident,
   defaultPort: 4103,
+  reviewsLinks: true,
   settings: { FAMILY_PLANNING_URL: urlSetting('http://127.0.0.1:4203') },
   createAdapter: (settings, resilience) => createFamilyPlanningAdapter({ baseUrl: settings.FAMILY_PLANNING_URL, ...resilience }),
   statistics: familyPlanningStatistics,

@@ -1,4 +1,4 @@
-import { access, sectionPolicy } from '@resident-graph/subgraph-kit';
+import { access, recordLinkRows, sectionPolicy } from '@resident-graph/subgraph-kit';
 
 /** Front-line staff and officers, each where their reach allows; analysts and auditors see no person. */
 const inReach = access('deny', {
@@ -31,10 +31,20 @@ export const familyPlanningPolicy = sectionPolicy('family-planning', {
     onlyChildCertificate: ownOfficer,
     rewardSupport: ownOfficer,
   },
-  DataQualityIssue: { department: frontLine, kind: frontLine, recordReference: frontLine, nameOnRecord: frontLine, storedId: storedKey },
+  DataQualityIssue: {
+    department: frontLine,
+    kind: frontLine,
+    recordReference: frontLine,
+    nameOnRecord: frontLine,
+    grade: frontLine,
+    reason: frontLine,
+    storedId: storedKey,
+  },
   // A child's citizen ID is another person's: a detail, behind `children`.
   ChildRecord: { citizenId: ownOfficer, resident: ownOfficer, name: ownOfficer, gender: ownOfficer, birthDate: ownOfficer },
   BirthRegistration: { registrationNumber: ownOfficer, registeredOn: ownOfficer, childOrder: ownOfficer },
   OnlyChildCertificate: { certificateNumber: ownOfficer, issuedOn: ownOfficer },
   RewardSupport: { since: ownOfficer, amountPerYear: ownOfficer },
+  // Identity resolution's review queue: family planning's own officers decide for residents in their jurisdiction.
+  ...recordLinkRows('familyPlanning', access('deny', { 'own-officer': 'jurisdiction' })),
 });

@@ -40,7 +40,7 @@ export const gridTable: PolicyTable = {
   Household: rows(ALLOW, 'id', 'jurisdiction'),
   Jurisdiction: rows(ALLOW, 'gridId', 'communityId'),
   DataQualityIssue: {
-    ...rows(ALLOW, 'department', 'kind', 'recordReference', 'nameOnRecord'),
+    ...rows(ALLOW, 'department', 'kind', 'recordReference', 'nameOnRecord', 'grade', 'reason'),
     storedId: MASKED_ID,
   },
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { resilienceFromEnv, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
+import { createLinkStore, DEFAULT_LINK_SCHEMA, type LinkStore } from '@resident-graph/identity';
 import { createLogger, loadSettings, onShutdown, portSetting, startTracing, type RunningServer } from '@resident-graph/service-kit';
 import { createDataQualityIndex, type DataQualityIndex } from './dataQuality/dataQualityIndex';
 import { createJurisdictionIndex, type JurisdictionIndex } from './policy/jurisdictionIndex';
@@ -25,6 +26,7 @@ export interface DepartmentSubgraphProcess<TShape extends z.ZodRawShape, TAdapte
     audit: AuditWriter;
     jurisdiction: JurisdictionIndex;
     dataQuality: DataQualityIndex;
+    links?: LinkStore;
   }): Promise<RunningServer>;
 }
 
@@ -54,13 +56,22 @@ export function runDepartmentSubgraph<TShape extends z.ZodRawShape, TAdapter ext
         .string()
         .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
         .default('data_quality'),
+      /** Identity resolution's link table (tools/identity); unset, records are read under their stored IDs only. */
+      IDENTITY_DATABASE_URL: z.string().min(1).optional(),
+      IDENTITY_DATABASE_SCHEMA: z
+        .string()
+        .regex(/^[a-z_][a-z0-9_]{0,62}$/)
+        .default(DEFAULT_LINK_SCHEMA),
     });
     startTracing(component);
     const adapter = subgraph.createAdapter(loadSettings(component, subgraph.settings), resilienceFromEnv(component));
     const audit = auditWriterFromEnv(component);
     const jurisdiction = createJurisdictionIndex({ databaseUrl: settings.JURISDICTION_DATABASE_URL, schema: settings.JURISDICTION_DATABASE_SCHEMA });
     const dataQuality = createDataQualityIndex({ databaseUrl: settings.DATA_QUALITY_DATABASE_URL, schema: settings.DATA_QUALITY_DATABASE_SCHEMA });
-    const running = await subgraph.start({ port: settings.PORT, adapter, audit, jurisdiction, dataQuality });
+    const links = settings.IDENTITY_DATABASE_URL
+      ? createLinkStore({ databaseUrl: settings.IDENTITY_DATABASE_URL, schema: settings.IDENTITY_DATABASE_SCHEMA })
+      : undefined;
+    const running = await subgraph.start({ port: settings.PORT, adapter, audit, jurisdiction, dataQuality, links });
     onShutdown(
       async () => {
         await running.close();
@@ -68,6 +79,7 @@ export function runDepartmentSubgraph<TShape extends z.ZodRawShape, TAdapter ext
         await audit.close();
         await jurisdiction.close();
         await dataQuality.close();
+        await links?.close();
       },
       { component },
     );

@@ -1,5 +1,14 @@
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { DATA_QUALITY_ISSUE_KINDS, DEPARTMENTS, GENDERS, type DataQualityIssueKind, type Department, type Gender } from '@resident-graph/schemas';
+import {
+  DATA_QUALITY_ISSUE_KINDS,
+  DEPARTMENTS,
+  GENDERS,
+  LINK_GRADES,
+  type DataQualityIssueKind,
+  type Department,
+  type Gender,
+  type LinkGrade,
+} from '@resident-graph/schemas';
 
 const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
@@ -7,10 +16,12 @@ const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(va
 export const DepartmentEnum = Object.fromEntries(DEPARTMENTS.map((d) => [d.toUpperCase().replace('-', '_'), d])) as Record<string, Department>;
 export const GenderEnum = enumOf<Gender>(GENDERS);
 export const DataQualityIssueKindEnum = enumOf<DataQualityIssueKind>(DATA_QUALITY_ISSUE_KINDS);
+export const LinkGradeEnum = enumOf<LinkGrade>(LINK_GRADES);
 
 registerEnumType(DepartmentEnum, { name: 'Department' });
 registerEnumType(GenderEnum, { name: 'Gender' });
 registerEnumType(DataQualityIssueKindEnum, { name: 'DataQualityIssueKind' });
+registerEnumType(LinkGradeEnum, { name: 'LinkGrade', description: 'How sure a link between a department record and a resident is' });
 
 @ObjectType({ description: 'A department record the graph could not reconcile with the resident' })
 @Directive('@shareable')
@@ -29,6 +40,12 @@ export class DataQualityIssue {
 
   @Field(() => String, { nullable: true })
   nameOnRecord!: string | null;
+
+  @Field(() => LinkGradeEnum, { nullable: true, description: 'LINKED_RECORD and UNRESOLVED_RECORD: how sure the link is' })
+  grade?: LinkGrade;
+
+  @Field(() => String, { nullable: true, description: 'LINKED_RECORD and UNRESOLVED_RECORD: the rule that gave the grade' })
+  reason?: string;
 }
 
 /**

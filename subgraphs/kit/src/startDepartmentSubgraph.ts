@@ -1,4 +1,5 @@
 import type { DepartmentAdapter } from '@resident-graph/adapter-kit';
+import type { LinkStore } from '@resident-graph/identity';
 import type { RunningServer } from '@resident-graph/service-kit';
 import type { KeyLike } from '@resident-graph/trust';
 import type { FederatedSchema } from './buildFederatedSchema';
@@ -15,11 +16,11 @@ export interface DepartmentSubgraph<TAdapter, TContext extends object> {
   name: string;
   /** The schema and its SDL as published; no I/O, so composition can print it. */
   buildSchema(): Promise<FederatedSchema>;
-  /** One client operation's context (its DataLoaders) over the adapter. */
-  createContext(adapter: TAdapter): TContext;
+  /** One client operation's context (its DataLoaders) over the adapter, and identity resolution's link table when there is one. */
+  createContext(adapter: TAdapter, links?: LinkStore): TContext;
   policy: SubgraphPolicy<TContext & PolicedContext>;
   /** The department's facts for analysts' statistics, evaluated in its own system. @default none */
-  statistics?(adapter: TAdapter): StatisticsSource;
+  statistics?(adapter: TAdapter, links?: LinkStore): StatisticsSource;
 }
 
 export interface StartDepartmentSubgraphOptions<TAdapter> {
@@ -30,6 +31,8 @@ export interface StartDepartmentSubgraphOptions<TAdapter> {
   audit: AuditWriter;
   /** Where residents and households are (the grid database's jurisdiction index). @default none: every jurisdiction check is refused */
   jurisdiction?: JurisdictionIndex;
+  /** Identity resolution's link table: records linked to residents are read as theirs. @default none */
+  links?: LinkStore;
   /** The key the gateway signs forwarded context with. @default the `gateway` public key in `TRUST_KEYS_DIR` */
   gatewayPublicKey?: KeyLike;
   /** Where departments publish their data-quality issues (a section subgraph publishes its own there). @default none: nothing published */
@@ -47,12 +50,12 @@ export async function startDepartmentSubgraph<TAdapter extends DepartmentAdapter
     schema,
     port: options.port,
     host: options.host,
-    context: async () => subgraph.createContext(options.adapter),
+    context: async () => subgraph.createContext(options.adapter, options.links),
     adapters: [options.adapter],
     policy: subgraph.policy,
     audit: options.audit,
     gatewayPublicKey: options.gatewayPublicKey,
     jurisdiction: options.jurisdiction,
-    statistics: subgraph.statistics?.(options.adapter),
+    statistics: subgraph.statistics?.(options.adapter, options.links),
   });
 }

@@ -34,13 +34,14 @@ describe('issueViewsOf: a department policy table, read for its data-quality iss
       storedId: access('mask', { 'own-officer': 'allow' }),
       recordReference: access('deny', { 'own-officer': 'allow' }),
       nameOnRecord: access('jurisdiction', { 'own-officer': 'allow' }),
+      grade: FRONT,
     },
   };
 
   it('shows the issues to an audience only where the section, its issues, their department and kind are all open to it', () => {
     const views = issueViewsOf(table, { field: 'civilAffairs', sectionType: 'CivilAffairsSection' });
     expect(Object.keys(views)).toEqual(['own-officer']);
-    expect(views['own-officer']).toEqual({ storedId: 'allow', recordReference: 'allow', nameOnRecord: 'allow' });
+    expect(views['own-officer']).toEqual({ storedId: 'allow', recordReference: 'allow', nameOnRecord: 'allow', grade: 'allow', reason: 'deny' });
   });
 
   it('takes each detail as the DataQualityIssue row says, a missing row as deny, and jurisdiction as allow', () => {
@@ -55,21 +56,32 @@ describe('issueViewsOf: a department policy table, read for its data-quality iss
       storedId: 'mask',
       recordReference: 'deny',
       nameOnRecord: 'allow',
+      grade: 'allow',
+      reason: 'deny',
     });
     expect(issueViewsOf(withoutName, { field: 'civilAffairs', sectionType: 'CivilAffairsSection' })['window-clerk']?.nameOnRecord).toBe('deny');
     expect(issueViewsOf(open, { field: 'labour', sectionType: 'LabourSection' })).toEqual({});
   });
 
   it('shows an issue as the view says: masked, withheld and named, or whole', () => {
-    expect(showIssue(issue(), { storedId: 'mask', recordReference: 'deny', nameOnRecord: 'deny' })).toEqual({
+    expect(showIssue(issue(), { storedId: 'mask', recordReference: 'deny', nameOnRecord: 'deny', grade: 'allow', reason: 'allow' })).toEqual({
       ...issue(),
       storedId: '310115********035X',
       recordReference: '',
       nameOnRecord: null,
       withheld: ['recordReference', 'nameOnRecord'],
     });
-    expect(showIssue(issue(), { storedId: 'allow', recordReference: 'allow', nameOnRecord: 'allow' })).toEqual({ ...issue(), withheld: [] });
-    expect(showIssue(issue(), { storedId: 'deny', recordReference: 'mask', nameOnRecord: 'allow' })).toEqual({
+    expect(showIssue(issue(), { storedId: 'allow', recordReference: 'allow', nameOnRecord: 'allow', grade: 'allow', reason: 'allow' })).toEqual({
+      ...issue(),
+      withheld: [],
+    });
+    const linked = issue({ kind: 'LINKED_RECORD', grade: 'PROBABLE', reason: 'one digit differs' });
+    expect(showIssue(linked, { storedId: 'allow', recordReference: 'allow', nameOnRecord: 'allow', grade: 'allow', reason: 'deny' })).toEqual({
+      ...issue({ kind: 'LINKED_RECORD', grade: 'PROBABLE' }),
+      withheld: ['reason'],
+    });
+    expect(showIssue(issue(), { storedId: 'allow', recordReference: 'allow', nameOnRecord: 'allow', grade: 'deny', reason: 'deny' }).withheld).toEqual([]);
+    expect(showIssue(issue(), { storedId: 'deny', recordReference: 'mask', nameOnRecord: 'allow', grade: 'allow', reason: 'allow' })).toEqual({
       ...issue(),
       storedId: '',
       recordReference: '********0042',
@@ -81,7 +93,7 @@ describe('issueViewsOf: a department policy table, read for its data-quality iss
 describe('the data-quality index, on PostgreSQL', () => {
   const schema = `dq_${randomBytes(4).toString('hex')}`;
   let index: DataQualityIndex;
-  const views = { 'grid-worker': { storedId: 'mask', recordReference: 'deny', nameOnRecord: 'allow' } } as const;
+  const views = { 'grid-worker': { storedId: 'mask', recordReference: 'deny', nameOnRecord: 'allow', grade: 'allow', reason: 'allow' } } as const;
 
   beforeAll(async () => {
     await prepareDataQualityIndex({ databaseUrl: DATABASE_URL, schema });

@@ -33,11 +33,11 @@ describe('access tables written by hand', () => {
     expect(() => accessTable(`${HEADER}\nGrid ${everyone('deny')}`)).toThrow('not a row of an access table');
   });
 
-  it('gives a section subgraph _entities and Resident.id for all, jurisdiction and audit on Resident', () => {
+  it('gives a section subgraph _entities and Resident.id for all, jurisdiction and audit on Resident and on its review mutations', () => {
     const access = sectionAccess('housing', `${HEADER}\nResident.housing ${everyone('jurisdiction')}`);
     expect(access.department).toBe('housing');
-    expect(access.jurisdictionChecked).toEqual(['Resident']);
-    expect(access.personalTypes).toEqual(['Resident']);
+    expect(access.jurisdictionChecked).toEqual(['Resident', 'Mutation']);
+    expect(access.personalTypes).toEqual(['Resident', 'Mutation']);
     expect(accessLines(access.table)).toEqual([
       `Query._entities  ${everyone('allow')}`,
       `Query._service  ${everyone('allow')}`,

@@ -33,6 +33,8 @@ export const labourPolicy = sectionPolicy('labour', {
     department: frontLine('allow'),
     kind: frontLine('allow'),
     nameOnRecord: frontLine('allow'),
+    grade: frontLine('allow'),
+    reason: frontLine('allow'),
     storedId: access('mask', { 'own-officer': 'allow', analyst: 'deny', auditor: 'deny' }),
     // The card number: a detail, but the issue list is front-line, so others see it masked.
     recordReference: access('mask', { 'own-officer': 'allow', analyst: 'deny', auditor: 'deny' }),

@@ -45,7 +45,7 @@ export const publicSecurityTable: PolicyTable = {
   HouseholdMember: { resident: ALLOW, relationToHead: ALLOW },
   Ethnicity: { code: ALLOW, name: ALLOW },
   ResidencePermit: { number: ALLOW, issuedOn: ALLOW, expiresOn: ALLOW },
-  DataQualityIssue: { department: ALLOW, kind: ALLOW, storedId: MASKED_ID, recordReference: ALLOW, nameOnRecord: ALLOW },
+  DataQualityIssue: { department: ALLOW, kind: ALLOW, storedId: MASKED_ID, recordReference: ALLOW, nameOnRecord: ALLOW, grade: ALLOW, reason: ALLOW },
 };
 
 export const publicSecurityPolicy: SubgraphPolicy<PublicSecurityContext & PolicedContext> = {

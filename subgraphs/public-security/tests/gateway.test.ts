@@ -30,7 +30,7 @@ const sectionIssues = new Map<string, StubIssue[]>([
 const failing = new Set<StubDepartment>();
 // What the three departments published: every front-line audience sees their issues whole.
 const dataQuality = memoryDataQuality();
-const whole = { storedId: 'allow', recordReference: 'allow', nameOnRecord: 'allow' } as const;
+const whole = { storedId: 'allow', recordReference: 'allow', nameOnRecord: 'allow', grade: 'allow', reason: 'allow' } as const;
 const publishSectionIssues = async () => {
   for (const department of ['civil-affairs', 'family-planning', 'labour'] as const) {
     const issues = new Map(

@@ -68,7 +68,7 @@ describe('_entities', () => {
     nameOnRecord: '孙志刚',
   } as const;
   const card = { department: 'labour', kind: 'LEGACY_15_DIGIT_ID', storedId: '310115620518035', recordReference: '3101150001234', nameOnRecord: null } as const;
-  const allowAll = { storedId: 'allow', recordReference: 'allow', nameOnRecord: 'allow' } as const;
+  const allowAll = { storedId: 'allow', recordReference: 'allow', nameOnRecord: 'allow', grade: 'allow', reason: 'allow' } as const;
 
   it("adds the issues the departments published, after public security's own, and ignores any a representation carries", async () => {
     await dataQuality.publish({ department: 'labour', views: { 'other-officer': allowAll }, issues: new Map([[head.id, [card]]]) });
@@ -93,7 +93,7 @@ describe('_entities', () => {
   it("shows a department's issues only to the audiences its views name, and refuses the details it withholds", async () => {
     await dataQuality.publish({
       department: 'labour',
-      views: { 'other-officer': { storedId: 'allow', recordReference: 'deny', nameOnRecord: 'allow' } },
+      views: { 'other-officer': { storedId: 'allow', recordReference: 'deny', nameOnRecord: 'allow', grade: 'allow', reason: 'allow' } },
       issues: new Map([[head.id, [card]]]),
     });
     await dataQuality.publish({ department: 'civil-affairs', views: {}, issues: new Map([[head.id, [invalid]]]) });

@@ -24,6 +24,7 @@ startStack({
   // The console's development sign-in (any role, any jurisdiction): on for this start only, never a deployment's default.
   env: { CONSOLE_DEV_SIGN_IN: process.env.CONSOLE_DEV_SIGN_IN ?? '1' },
   logger,
+  linkRecords: true,
 }).then(
   (stack) => {
     logger.info({ seconds: (Date.now() - started) / 1000, logs: path.join(workDir, 'logs') }, 'all parts running');

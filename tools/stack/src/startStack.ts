@@ -4,6 +4,8 @@ import { Client } from 'pg';
 import type { Logger } from '@resident-graph/service-kit';
 import { ensureKeyPairs } from '@resident-graph/trust';
 import { asAuditWriter, prepareAuditStore } from '@resident-graph/audit';
+import { prepareLinkStore } from '@resident-graph/identity';
+import { linkDepartmentRecords } from './linkDepartmentRecords';
 import { DEPARTMENTS, SUBGRAPHS, resilienceEnvOf, type Connections, type DepartmentEntry } from '@resident-graph/registry';
 import { createDataQualityIndex, prepareDataQualityIndex } from '@resident-graph/subgraph-kit';
 import { answers, ChildService, runToCompletion, waitFor } from './ChildService';
@@ -31,6 +33,12 @@ export interface StackOptions {
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
   startupTimeoutMs?: number;
+  /**
+   * Run identity resolution's batch over the departments' data before the subgraphs start:
+   * certain links made, the rest queued for review (tools/identity). The link table is
+   * there either way; without a run it stays as it was. @default false
+   */
+  linkRecords?: boolean;
 }
 
 export interface Stack {
@@ -79,6 +87,7 @@ async function waitForDataQuality(databaseUrl: string, timeoutMs: number): Promi
     await index.close();
   }
 }
+const IDENTITY_SCHEMA = 'identity';
 
 /**
  * Generates into a private folder and renames it into place, so a half-written data set
@@ -235,7 +244,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ),
       prepareAuditStore({ databaseUrl: options.auditDatabaseUrl ?? databaseUrl, schema: AUDIT_SCHEMA }),
       prepareDataQualityIndex({ databaseUrl, schema: DATA_QUALITY_SCHEMA }),
+      prepareLinkStore({ databaseUrl, schema: IDENTITY_SCHEMA }),
     ]);
+    if (options.linkRecords) await linkDepartmentRecords({ databaseUrl, schema: IDENTITY_SCHEMA, dataDir: options.dataDir, logger: options.logger });
 
     await Promise.all(
       DEPARTMENTS.flatMap(({ id, standIn }) => {
@@ -257,6 +268,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       JURISDICTION_DATABASE_SCHEMA: jurisdictionSchema(),
       DATA_QUALITY_DATABASE_URL: databaseUrl,
       DATA_QUALITY_DATABASE_SCHEMA: DATA_QUALITY_SCHEMA,
+      IDENTITY_DATABASE_URL: databaseUrl,
+      IDENTITY_DATABASE_SCHEMA: IDENTITY_SCHEMA,
     };
     const departmentOf = new Map(DEPARTMENTS.map((department) => [department.subgraph.name, department]));
     await Promise.all(

@@ -19,6 +19,9 @@ CREATE TABLE issue (
   stored_id text NOT NULL,
   record_reference text NOT NULL,
   name_on_record text,
+  -- For records identity resolution linked or left for review: how sure, and by which rule.
+  grade text,
+  reason text,
   PRIMARY KEY (department, citizen_id, ordinal)
 );
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Pool } from 'pg';
 import { inTransaction, runSqlMigrations } from '@resident-graph/adapter-kit';
-import type { DataQualityIssue, DataQualityIssueKind, Department, DepartmentId } from '@resident-graph/schemas';
+import type { DataQualityIssue, DataQualityIssueKind, Department, DepartmentId, LinkGrade } from '@resident-graph/schemas';
 import { GraphQLError } from 'graphql';
 import type { IssueViews } from './issueViews';
 
@@ -68,6 +68,8 @@ interface IssueRow {
   stored_id: string;
   record_reference: string;
   name_on_record: string | null;
+  grade: LinkGrade | null;
+  reason: string | null;
   views: IssueViews;
 }
 
@@ -87,8 +89,8 @@ export function createDataQualityIndex({ databaseUrl, schema = 'data_quality', t
         );
         await client.query(`DELETE FROM "${name}".issue WHERE department = $1`, [department]);
         await client.query(
-          `INSERT INTO "${name}".issue (department, citizen_id, ordinal, kind, stored_id, record_reference, name_on_record)
-           SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+          `INSERT INTO "${name}".issue (department, citizen_id, ordinal, kind, stored_id, record_reference, name_on_record, grade, reason)
+           SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])`,
           [
             department,
             rows.map((row) => row.citizenId),
@@ -97,6 +99,8 @@ export function createDataQualityIndex({ databaseUrl, schema = 'data_quality', t
             rows.map((row) => row.issue.storedId),
             rows.map((row) => row.issue.recordReference),
             rows.map((row) => row.issue.nameOnRecord),
+            rows.map((row) => row.issue.grade ?? null),
+            rows.map((row) => row.issue.reason ?? null),
           ],
         );
       });
@@ -108,7 +112,7 @@ export function createDataQualityIndex({ databaseUrl, schema = 'data_quality', t
       let rows: IssueRow[];
       try {
         ({ rows } = await pool.query<IssueRow>(
-          `SELECT i.citizen_id, i.department, i.kind, i.stored_id, i.record_reference, i.name_on_record, p.views
+          `SELECT i.citizen_id, i.department, i.kind, i.stored_id, i.record_reference, i.name_on_record, i.grade, i.reason, p.views
            FROM "${name}".issue i JOIN "${name}".publication p USING (department)
            WHERE i.citizen_id = ANY($1::text[]) ORDER BY i.department, i.ordinal`,
           [citizenIds],
@@ -126,6 +130,8 @@ export function createDataQualityIndex({ databaseUrl, schema = 'data_quality', t
           storedId: row.stored_id,
           recordReference: row.record_reference,
           nameOnRecord: row.name_on_record,
+          ...(row.grade === null ? {} : { grade: row.grade }),
+          ...(row.reason === null ? {} : { reason: row.reason }),
         };
         found.set(row.citizen_id, [...(found.get(row.citizen_id) ?? []), { issue, views: row.views }]);
       }

@@ -2,7 +2,7 @@ import { maskCitizenId, type DataQualityIssue } from '@resident-graph/schemas';
 import { AUDIENCES, type Audience, type PolicyTable } from '../policy/Policy';
 
 /** The fields of an issue a department may show, mask or withhold per audience; its department and kind go with the issue. */
-export const ISSUE_DETAILS = ['storedId', 'recordReference', 'nameOnRecord'] as const;
+export const ISSUE_DETAILS = ['storedId', 'recordReference', 'nameOnRecord', 'grade', 'reason'] as const;
 export type IssueDetail = (typeof ISSUE_DETAILS)[number];
 
 export type DetailAccess = 'allow' | 'mask' | 'deny';
@@ -51,17 +51,24 @@ export function issueViewsOf(table: PolicyTable, section: SectionOfPolicy): Issu
   return views;
 }
 
-/** `issue` as `view` shows it: masked details masked, withheld ones emptied and named in `withheld`. */
+/**
+ * `issue` as `view` shows it: masked details masked, withheld ones emptied and named in
+ * `withheld` (a detail the issue does not have, such as the grade of an invalid ID, is not withheld).
+ */
 export function showIssue(issue: DataQualityIssue, view: IssueView): ShownIssue {
+  const hidden = (name: IssueDetail) => view[name] === DENY && issue[name] !== undefined && issue[name] !== null;
   const detail = <T extends string | null>(name: IssueDetail, value: T, withheld: T): T => {
-    if (view[name] === DENY) return withheld;
+    if (hidden(name)) return withheld;
     return view[name] === 'mask' && value !== null ? (maskCitizenId(value) as T) : value;
   };
-  return {
+  const shown: ShownIssue = {
     ...issue,
     storedId: detail('storedId', issue.storedId, ''),
     recordReference: detail('recordReference', issue.recordReference, ''),
     nameOnRecord: detail<string | null>('nameOnRecord', issue.nameOnRecord, null),
-    withheld: ISSUE_DETAILS.filter((name) => view[name] === DENY),
+    withheld: ISSUE_DETAILS.filter(hidden),
   };
+  if (hidden('grade')) delete shown.grade;
+  if (hidden('reason')) delete shown.reason;
+  return shown;
 }

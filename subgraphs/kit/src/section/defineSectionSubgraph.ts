@@ -1,4 +1,6 @@
+import type { ClassType } from 'type-graphql';
 import type { z } from 'zod';
+import type { Department } from '@resident-graph/schemas';
 import type { DataQualitySource, DepartmentAdapter, DepartmentResilience } from '@resident-graph/adapter-kit';
 import type { RunningServer } from '@resident-graph/service-kit';
 import { buildFederatedSchema } from '../buildFederatedSchema';
@@ -6,9 +8,11 @@ import type { JurisdictionIndex, PolicedContext, SubgraphPolicy } from '../polic
 import { runDepartmentSubgraph } from '../runDepartmentSubgraph';
 import { startDepartmentSubgraph, type DepartmentSubgraph, type StartDepartmentSubgraphOptions } from '../startDepartmentSubgraph';
 import { createResidentEntity, resolveResidentReference, type ResidentEntityType } from './ResidentEntity';
-import { createSectionContext, type SectionContext } from './SectionContext';
+import { createSectionContext, issuesWithLinks, type SectionContext } from './SectionContext';
 import { createSectionResolver, type SectionField } from './createSectionResolver';
+import { createRecordLinkResolver } from './createRecordLinkResolver';
 import type { StatisticsSource } from '../statistics/keySets';
+import type { StatisticsContext } from '../statistics/storedIdStatistics';
 import { issueViewsOf } from '../dataQuality/issueViews';
 import { publishDataQuality } from '../dataQuality/publishDataQuality';
 
@@ -34,7 +38,13 @@ export interface SectionDeclaration<
   /** The adapter, its calls guarded by `resilience` (the registry's values for the department, as the stack passed them). */
   createAdapter(settings: z.infer<z.ZodObject<TShape>>, resilience: DepartmentResilience): TAdapter;
   /** The department's facts for analysts' statistics, evaluated in its own system (docs/statistics.md). @default none */
-  statistics?(adapter: TAdapter): StatisticsSource;
+  statistics?(adapter: TAdapter, context: StatisticsContext): StatisticsSource;
+  /**
+   * The department's officers review identity resolution's candidates for its records:
+   * mutations `confirm<Field>Link`, `reject<Field>Link`, `undo<Field>Link` (their policy rows
+   * go in the department's table under `Mutation`). @default false
+   */
+  reviewsLinks?: boolean;
 }
 
 /** A section's department publishes the data-quality issues its records raise, as its lookups report them. */
@@ -65,21 +75,29 @@ export function defineSectionSubgraph<
 >(declared: SectionDeclaration<TRecord, TSection, TShape, TAdapter>): SectionSubgraph<TRecord, TAdapter> {
   const name = declared.policy.department;
   const Resident = declared.resident ?? createResidentEntity();
-  const SectionResolver = createSectionResolver(Resident, declared);
+  const resolvers = [
+    createSectionResolver(Resident, declared),
+    ...(declared.reviewsLinks ? [createRecordLinkResolver(declared.field, name as Department)] : []),
+  ];
   const buildSchema = () =>
-    buildFederatedSchema({ resolvers: [SectionResolver], orphanedTypes: [Resident] }, { Resident: { __resolveReference: resolveResidentReference } });
+    buildFederatedSchema(
+      { resolvers: resolvers as [ClassType, ...ClassType[]], orphanedTypes: [Resident] },
+      { Resident: { __resolveReference: resolveResidentReference } },
+    );
   const subgraph: DepartmentSubgraph<TAdapter, SectionContext<TRecord>> = {
     name,
     policy: declared.policy,
     buildSchema,
-    createContext: createSectionContext<TRecord>,
-    statistics: declared.statistics,
+    createContext: (adapter, store) => createSectionContext<TRecord>(adapter, store && { department: name, store }),
+    statistics: declared.statistics && ((adapter, store) => declared.statistics!(adapter, { links: store && { department: name, store } })),
   };
   const views = issueViewsOf(declared.policy.table, { field: declared.field, sectionType: declared.section.name });
   const start = async (options: StartSectionSubgraphOptions<TRecord, TAdapter>) => {
     const running = await startDepartmentSubgraph(subgraph, options);
     if (!options.dataQuality) return running;
-    const publisher = publishDataQuality({ department: name, source: options.adapter, index: options.dataQuality, views });
+    const links = options.links && { department: name, store: options.links };
+    const source: DataQualitySource = { issuesByResident: async () => issuesWithLinks(await options.adapter.issuesByResident(), links) };
+    const publisher = publishDataQuality({ department: name, source, index: options.dataQuality, views });
     return {
       ...running,
       async close() {

@@ -3,6 +3,8 @@ import { access, residentPlacement, type PolicedContext, type PolicyTable, type 
 
 const OPEN = access('allow');
 
+const linkInputOf = (args: Record<string, unknown>) => (args.input ?? {}) as { residentId?: string };
+
 /**
  * A section subgraph's policy: the department's own rows (`Resident.<section>`, the
  * section's types, `DataQualityIssue`) after the rows every section subgraph has —
@@ -20,7 +22,9 @@ export function sectionPolicy(department: DepartmentId, rows: PolicyTable): Subg
       Resident: { id: OPEN, ...residentRows },
       ...sectionRows,
     },
-    jurisdictionOf: { Resident: residentPlacement },
-    personalTypes: ['Resident'],
+    // Review mutations (`confirm<Field>Link` …) are about the resident their input names: its placement decides, and the call is audited.
+    jurisdictionOf: { Resident: residentPlacement, Mutation: (_parent, context, args) => residentPlacement({ id: linkInputOf(args).residentId }, context) },
+    personalTypes: ['Resident', 'Mutation'],
+    residentIdOf: { Mutation: (_parent, args) => linkInputOf(args).residentId },
   };
 }

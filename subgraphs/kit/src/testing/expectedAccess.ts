@@ -45,7 +45,12 @@ export function accessTable(text: string): PolicyTable {
  * audited.
  */
 export function sectionAccess(department: string, text: string): ExpectedAccess {
-  return { department, table: tableOf(text, [...SUBGRAPH_ROWS, ...SECTION_ROWS]), jurisdictionChecked: ['Resident'], personalTypes: ['Resident'] };
+  return {
+    department,
+    table: tableOf(text, [...SUBGRAPH_ROWS, ...SECTION_ROWS]),
+    jurisdictionChecked: ['Resident', 'Mutation'],
+    personalTypes: ['Resident', 'Mutation'],
+  };
 }
 
 function tableOf(text: string, impliedRows: readonly string[]): PolicyTable {

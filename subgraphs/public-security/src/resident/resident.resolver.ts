@@ -1,7 +1,16 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { DataQualityIssue as Issue } from '@resident-graph/schemas';
-import { audienceOf, CitizenIdScalar, DataQualityIssue, showIssue, type IssueDetail, type PolicedContext, type ShownIssue } from '@resident-graph/subgraph-kit';
+import type { DataQualityIssue as Issue, LinkGrade } from '@resident-graph/schemas';
+import {
+  audienceOf,
+  CitizenIdScalar,
+  DataQualityIssue,
+  LinkGradeEnum,
+  showIssue,
+  type IssueDetail,
+  type PolicedContext,
+  type ShownIssue,
+} from '@resident-graph/subgraph-kit';
 import { Household } from '../household/household.type';
 import { loadHousehold } from '../household/loadHousehold';
 import type { PublicSecurityContext } from '../PublicSecurityContext';
@@ -63,5 +72,17 @@ export class PublishedIssueResolver {
   nameOnRecord(@Root() issue: Issue | ShownIssue): string | null {
     if (withheldBy(issue, 'nameOnRecord')) throw forbidden(issue, 'nameOnRecord');
     return issue.nameOnRecord;
+  }
+
+  @FieldResolver(() => LinkGradeEnum, { nullable: true })
+  grade(@Root() issue: Issue | ShownIssue): LinkGrade | null {
+    if (withheldBy(issue, 'grade')) throw forbidden(issue, 'grade');
+    return issue.grade ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  reason(@Root() issue: Issue | ShownIssue): string | null {
+    if (withheldBy(issue, 'reason')) throw forbidden(issue, 'reason');
+    return issue.reason ?? null;
   }
 }

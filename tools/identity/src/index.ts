@@ -1,0 +1,12 @@
+export * from './types';
+export { foldName, compareNames, type NameAgreement } from './foldName';
+export { candidateIdsOf, type CandidateId } from './candidateIds';
+export { gradeCandidates } from './gradeCandidates';
+export { IdentityMatcher, type RecordResolution } from './IdentityMatcher';
+export { isNameVariant } from './isNameVariant';
+export * from './links/LinkStore';
+export * from './links/LinkDecisionError';
+export { createLinkStore, prepareLinkStore, DEFAULT_LINK_SCHEMA, type LinkStoreOptions } from './links/createLinkStore';
+export { runLinkBatch, type LinkBatchOptions, type LinkBatchProgress } from './links/runLinkBatch';
+export { readRegister, readCivilAffairsRecords } from './batch/readExports';
+export { linkFromExports, LINKABLE_DEPARTMENTS, type LinkableDepartment } from './batch/linkFromExports';
