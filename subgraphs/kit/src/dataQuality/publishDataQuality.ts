@@ -7,6 +7,8 @@ import type { IssueViews } from './issueViews';
 export interface DataQualityPublisher {
   /** Resolves after the first publication that succeeded. */
   readonly published: Promise<void>;
+  /** Publishes again now (after a change such as a link decision), instead of at the next interval. */
+  republish(): void;
   stop(): void;
 }
 
@@ -38,6 +40,7 @@ export function publishDataQuality(options: PublishDataQualityOptions): DataQual
 
   const schedule = (delayMs: number) => {
     if (stopped) return;
+    clearTimeout(timer);
     timer = setTimeout(() => void publishOnce(), delayMs);
     timer.unref();
   };
@@ -56,6 +59,7 @@ export function publishDataQuality(options: PublishDataQualityOptions): DataQual
   schedule(0);
   return {
     published,
+    republish: () => schedule(0),
     stop() {
       stopped = true;
       clearTimeout(timer);

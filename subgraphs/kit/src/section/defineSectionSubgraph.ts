@@ -1,5 +1,6 @@
 import type { ClassType } from 'type-graphql';
 import type { z } from 'zod';
+import type { LinkDecisionInput, LinkStore, StoredCandidate } from '@resident-graph/identity';
 import type { Department } from '@resident-graph/schemas';
 import type { DataQualitySource, DepartmentAdapter, DepartmentResilience } from '@resident-graph/adapter-kit';
 import type { RunningServer } from '@resident-graph/service-kit';
@@ -45,6 +46,18 @@ export interface SectionDeclaration<
    * go in the department's table under `Mutation`). @default false
    */
   reviewsLinks?: boolean;
+}
+
+/** The link store, calling `then` after each decision an officer makes through it. */
+function afterEachDecision(store: LinkStore, then: () => void): LinkStore {
+  const decide =
+    (act: (input: LinkDecisionInput) => Promise<StoredCandidate>) =>
+    async (input: LinkDecisionInput): Promise<StoredCandidate> => {
+      const decided = await act(input);
+      then();
+      return decided;
+    };
+  return { ...store, confirm: decide(store.confirm), reject: decide(store.reject), undo: decide(store.undo) };
 }
 
 /** A section's department publishes the data-quality issues its records raise, as its lookups report them. */
@@ -93,11 +106,12 @@ export function defineSectionSubgraph<
   };
   const views = issueViewsOf(declared.policy.table, { field: declared.field, sectionType: declared.section.name });
   const start = async (options: StartSectionSubgraphOptions<TRecord, TAdapter>) => {
-    const running = await startDepartmentSubgraph(subgraph, options);
-    if (!options.dataQuality) return running;
-    const links = options.links && { department: name, store: options.links };
+    if (!options.dataQuality) return startDepartmentSubgraph(subgraph, options);
+    const store = options.links && afterEachDecision(options.links, () => publisher.republish());
+    const links = store && { department: name, store };
     const source: DataQualitySource = { issuesByResident: async () => issuesWithLinks(await options.adapter.issuesByResident(), links) };
     const publisher = publishDataQuality({ department: name, source, index: options.dataQuality, views });
+    const running = await startDepartmentSubgraph(subgraph, { ...options, links: store });
     return {
       ...running,
       async close() {
