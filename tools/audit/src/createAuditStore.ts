@@ -84,10 +84,11 @@ function accessLogFilter({ residentId, subject, from, to }: AccessLogQuery): Pri
   if (from != null && to != null && from.getTime() >= to.getTime()) {
     throw new RangeError(`from (${from.toISOString()}) must be before to (${to.toISOString()})`);
   }
+  // Prisma leaves out a condition that is undefined: a filter not given filters nothing.
   return {
-    ...(residentId != null && { residentIds: { has: residentId } }),
-    ...(subject != null && { subject }),
-    ...((from != null || to != null) && { recordedAt: { ...(from != null && { gte: from }), ...(to != null && { lt: to }) } }),
+    residentIds: residentId == null ? undefined : { has: residentId },
+    subject: subject ?? undefined,
+    recordedAt: { gte: from ?? undefined, lt: to ?? undefined },
   };
 }
 
@@ -161,7 +162,7 @@ export function createAuditStore({ databaseUrl, schema = DEFAULT_SCHEMA, timeout
         'accessLog',
         readTimeoutMs,
         prisma.auditEntry.findMany({
-          where: { ...matching, ...(before !== undefined && { sequence: { lt: before } }) },
+          where: { ...matching, sequence: { lt: before } },
           orderBy: { sequence: 'desc' },
           take: size + 1,
         }),

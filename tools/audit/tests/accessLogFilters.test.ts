@@ -48,20 +48,25 @@ test('the clock the store was given is what each entry records', async () => {
 describe('each filter alone, newest first', () => {
   test('by resident: every entry naming them', async () => {
     expect(await requestsFound({ residentId: RESIDENT_B })).toEqual(['r5', 'r4', 'r3']);
+    expect(await requestsFound({ residentId: RESIDENT_B, subject: null, from: null, to: null })).toEqual(['r5', 'r4', 'r3']);
   });
 
   test('by caller: every entry of that subject and no other', async () => {
     expect(await requestsFound({ subject: 'zhang' })).toEqual(['r5', 'r3', 'r1']);
+    // The audit subgraph gives the filters it was not asked for as null.
+    expect(await requestsFound({ subject: 'zhang', residentId: null, from: null, to: null })).toEqual(['r5', 'r3', 'r1']);
     expect(await requestsFound({ subject: 'nobody' })).toEqual([]);
   });
 
   test('from an instant: an entry recorded at that very instant is in', async () => {
     expect(await requestsFound({ from: minute(4) })).toEqual(['r6', 'r5']);
+    expect(await requestsFound({ from: minute(4), to: null, residentId: null, subject: null })).toEqual(['r6', 'r5']);
     expect(await requestsFound({ from: new Date(minute(4).getTime() + 1) })).toEqual(['r6']);
   });
 
   test('to an instant: an entry recorded at that very instant is out, one a millisecond before is in', async () => {
     expect(await requestsFound({ to: minute(1) })).toEqual(['r1']);
+    expect(await requestsFound({ to: minute(1), from: null, residentId: null, subject: null })).toEqual(['r1']);
     expect(await requestsFound({ to: new Date(minute(1).getTime() + 1) })).toEqual(['r2', 'r1']);
   });
 });
