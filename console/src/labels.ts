@@ -128,10 +128,17 @@ export const ERROR_NOTICES: Record<string, string> = {
   INVALID_CITIZEN_ID: '身份证号码无效。 (Invalid citizen ID)',
   AUDIT_UNAVAILABLE: '审计日志暂时无法写入，为保护个人信息，本次查询被拒绝。 (Audit unavailable)',
   NETWORK_ERROR: '无法连接服务器。 (Network error)',
+  BAD_USER_INPUT: '查询条件有误，请检查后重试。 (Bad input)',
 };
 
 export function errorNotice(code: string | undefined): string {
   return (code && ERROR_NOTICES[code]) ?? `查询失败 (${code ?? 'error'})`;
+}
+
+/** The notice for an answer's error; for bad input with the server's reason, which names what is wrong. */
+export function errorMessage(error: { message: string; extensions?: { code?: string } } | undefined): string {
+  const notice = errorNotice(error?.extensions?.code);
+  return error?.extensions?.code === 'BAD_USER_INPUT' ? `${notice} ${error.message}` : notice;
 }
 
 const ISSUE_DEPARTMENT_NAMES: Record<Department, string> = {
