@@ -15,7 +15,7 @@ module.exports = {
     '<rootDir>/tools/trust/tests/**/*.test.ts',
     '<rootDir>/subgraphs/kit/tests/**/*.test.ts',
     // Not outage.test.ts: it measures refusal times, which instrumentation and a busy machine distort.
-    '<rootDir>/tools/audit/tests/{anchors,appendAndRead,appendOnly,defaultSchema,tamper,toAuditRecord,withinTimeLimit}.test.ts',
+    '<rootDir>/tools/audit/tests/{accessLogFilters,anchors,appendAndRead,appendOnly,defaultSchema,tamper,toAuditRecord,withinTimeLimit}.test.ts',
     '<rootDir>/gateway/tests/{gatewayContext,gatewayLimits,useCitizenIdValidation}.test.ts',
     '<rootDir>/subgraphs/*/tests/expectedAccess.test.ts',
   ],

@@ -89,7 +89,7 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         {needsPurpose && <PurposeBar purpose={purpose} onChange={setPurpose} />}
-        {view === 'find' && !open && <FindResident session={session} credentials={credentials} onOpen={setOpen} />}
+        {view === 'find' && !open && <FindResident credentials={credentials} onOpen={setOpen} />}
         {(view === 'find' || view === 'roster') && open && purpose && (
           <ResidentRecord key={open.id} request={open} session={session} purpose={purpose} onOpen={setOpen} onClose={() => setOpen(null)} />
         )}

@@ -52,16 +52,11 @@ export const PURPOSE_LABELS: Record<PurposeCode, string> = {
 };
 
 export const GENDER_LABELS: Record<Gender, string> = { MALE: '男', FEMALE: '女', UNKNOWN: '未知', UNSPECIFIED: '未说明' };
-
-export const MARITAL_LABELS: Record<MaritalStatus, string> = {
-  UNMARRIED: '未婚',
-  MARRIED: '已婚',
-  WIDOWED: '丧偶',
-  DIVORCED: '离婚',
-  UNSPECIFIED: '未说明',
-};
-
+export const MARITAL_LABELS: Record<MaritalStatus, string> = { UNMARRIED: '未婚', MARRIED: '已婚', WIDOWED: '丧偶', DIVORCED: '离婚', UNSPECIFIED: '未说明' };
 export const POPULATION_LABELS: Record<PopulationType, string> = { PERMANENT: '常住人口', FLOATING: '流动人口' };
+export const ALLOWANCE_KIND_LABELS: Record<AllowanceKind, string> = { MINIMUM_LIVING_ALLOWANCE: '低保', EXTREME_HARDSHIP: '特困' };
+export const ALLOWANCE_STATUS_LABELS: Record<AllowanceStatus, string> = { ACTIVE: '在保', SUSPENDED: '暂停', TERMINATED: '停保' };
+export const MARRIAGE_LABELS: Record<MarriageKind, string> = { MARRIAGE: '结婚登记', DIVORCE: '离婚登记' };
 
 export const RELATION_LABELS: Record<RelationToHead, string> = {
   SELF: '本人',
@@ -96,8 +91,6 @@ export const EMPLOYMENT_LABELS: Record<EmploymentStatus, string> = {
   UNKNOWN: '无登记',
 };
 
-export const ALLOWANCE_KIND_LABELS: Record<AllowanceKind, string> = { MINIMUM_LIVING_ALLOWANCE: '低保', EXTREME_HARDSHIP: '特困' };
-export const ALLOWANCE_STATUS_LABELS: Record<AllowanceStatus, string> = { ACTIVE: '在保', SUSPENDED: '暂停', TERMINATED: '停保' };
 export const DISABILITY_LABELS: Record<DisabilityCategory, string> = {
   SIGHT: '视力',
   HEARING: '听力',
@@ -107,7 +100,6 @@ export const DISABILITY_LABELS: Record<DisabilityCategory, string> = {
   MENTAL: '精神',
   MULTIPLE: '多重',
 };
-export const MARRIAGE_LABELS: Record<MarriageKind, string> = { MARRIAGE: '结婚登记', DIVORCE: '离婚登记' };
 export const INSURANCE_LABELS: Record<SocialInsuranceType, string> = {
   PENSION: '养老',
   MEDICAL: '医疗',
@@ -128,10 +120,17 @@ export const ERROR_NOTICES: Record<string, string> = {
   INVALID_CITIZEN_ID: '身份证号码无效。 (Invalid citizen ID)',
   AUDIT_UNAVAILABLE: '审计日志暂时无法写入，为保护个人信息，本次查询被拒绝。 (Audit unavailable)',
   NETWORK_ERROR: '无法连接服务器。 (Network error)',
+  BAD_USER_INPUT: '查询条件有误，请检查后重试。 (Bad input)',
 };
 
 export function errorNotice(code: string | undefined): string {
   return (code && ERROR_NOTICES[code]) ?? `查询失败 (${code ?? 'error'})`;
+}
+
+/** The notice for an answer's error; for bad input with the server's reason, which names what is wrong. */
+export function errorMessage(error: { message: string; extensions?: { code?: string } } | undefined): string {
+  const notice = errorNotice(error?.extensions?.code);
+  return error?.extensions?.code === 'BAD_USER_INPUT' ? `${notice} ${error.message}` : notice;
 }
 
 const ISSUE_DEPARTMENT_NAMES: Record<Department, string> = {

@@ -75,6 +75,14 @@ describe('the analyst view, its gateway played by the test', () => {
     await browser?.close();
   });
 
+  it('has an accessibility scan that finds what it should: an unlabelled field and a page without language are serious or worse', async () => {
+    const page = await browser.context.newPage();
+    await page.setContent('<html><head><title>probe</title></head><body><main><h1>probe</h1><input></main></body></html>');
+    const rules = (await browser.blockingAccessibilityViolations(page, 'probe')).map((violation) => violation.rule);
+    expect(rules.sort()).toEqual(['html-has-lang', 'label']);
+    await page.close();
+  });
+
   it('sends a three-department question as the contract says, charts the answer by grid, marks the suppressed cell, offers CSV', async () => {
     const { page, asked } = await pageWithStubbedGateway(browser, STATISTICS_ANSWER);
     await page.getByLabel('访问令牌 Access token (JWT)').fill(unsignedToken({ sub: 'analyst-1', role: 'analyst' }));
@@ -147,6 +155,10 @@ if (!hasStatistics) process.stdout.write('consoleAnalyst: skipped, the supergrap
     await expect(page.locator('td[data-suppressed="true"]').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('td[data-suppressed="true"]').first().textContent()).resolves.toContain('已抑制');
     await browser.screenshot(page, 'analyst');
+    // The builder and the chart without the long table below: README's analyst picture is a copy (docs/images/console-analyst.png).
+    await page.setViewportSize({ width: 1280, height: 1200 });
+    await browser.screenshot(page, 'analyst-view', { fullPage: false });
+    expect(await browser.blockingAccessibilityViolations(page, 'analyst')).toEqual([]);
     await page.close();
   });
 });

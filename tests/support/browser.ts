@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { AxeResults, Result } from 'axe-core';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT } from '@resident-graph/stack';
 
@@ -8,6 +9,32 @@ import { REPO_ROOT } from '@resident-graph/stack';
 export const CHROMIUM = '/usr/bin/chromium';
 /** Where browser tests leave their screenshots (ignored by git; the README's two are copied to docs/images/). */
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'reports', 'console');
+
+/**
+ * axe-core's browser build, run in a page to scan what it shows. Not by a script tag: the
+ * console's content-security policy refuses inline scripts, as it should, and the test does
+ * not weaken it; an evaluation through the DevTools protocol is not subject to it.
+ */
+const AXE_SCRIPT = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** WCAG 2.1 A and AA, and axe's best practices. */
+const AXE_RUN = `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })`;
+/** Impacts that fail a browser test; the rest are printed for the next round. */
+const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
+
+/** One accessibility rule a page breaks, and where. */
+export interface AccessibilityViolation {
+  rule: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+const toViolation = (result: Result): AccessibilityViolation => ({
+  rule: result.id,
+  impact: result.impact ?? null,
+  help: result.help,
+  targets: result.nodes.map((node) => node.target.join(' ')),
+});
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -24,7 +51,13 @@ export interface TestBrowser {
   context: BrowserContext;
   /** A fresh tab at `url` with the given viewport (1280×800 unless said). */
   open(url: string, viewport?: { width: number; height: number }): Promise<Page>;
-  screenshot(page: Page, name: string): Promise<string>;
+  /** Saves the whole page, or with `fullPage: false` what the viewport shows, as `reports/console/<name>.png`. */
+  screenshot(page: Page, name: string, options?: { fullPage?: boolean }): Promise<string>;
+  /**
+   * Scans what the page shows with axe-core: answers the serious and critical violations
+   * (a test expects none) and prints the others, naming the view.
+   */
+  blockingAccessibilityViolations(page: Page, view: string): Promise<AccessibilityViolation[]>;
   close(): Promise<void>;
 }
 
@@ -50,10 +83,21 @@ export async function launchTestBrowser(): Promise<TestBrowser> {
       await page.goto(url);
       return page;
     },
-    async screenshot(page, name) {
+    async screenshot(page, name, { fullPage = true } = {}) {
       const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      await page.screenshot({ path: file, fullPage });
       return file;
+    },
+    async blockingAccessibilityViolations(page, view) {
+      await page.evaluate(AXE_SCRIPT);
+      const results = await page.evaluate<AxeResults>(AXE_RUN);
+      const violations = results.violations.map(toViolation);
+      const blocking = violations.filter((violation) => BLOCKING_IMPACTS.has(violation.impact ?? ''));
+      const minor = violations.filter((violation) => !blocking.includes(violation));
+      process.stdout.write(`accessibility (${view}): ${results.passes.length} rules passed, ${blocking.length} serious or critical, ${minor.length} minor\n`);
+      for (const violation of minor)
+        process.stdout.write(`accessibility (${view}): ${violation.impact} ${violation.rule}: ${violation.help} at ${violation.targets.join(', ')}\n`);
+      return blocking;
     },
     async close() {
       await context.close();

@@ -4,6 +4,7 @@ import { createPrismaClient } from './createPrismaClient';
 import { CATEGORY_LABELS } from './gridVocabulary';
 import { residentQueries } from './residentQueries';
 import { lookupOf, matchRows, parseResidentRows } from './residentRows';
+import { checkNameSearch } from './nameSearch';
 import { checkRosterPageSize, decodeRosterCursor, encodeRosterCursor } from './rosterCursor';
 import { DEFAULT_SCHEMA } from './schemaName';
 import { parseCategoryMembers, parsePlacementRows } from './statisticsRows';
@@ -17,14 +18,39 @@ import type {
   GridWithCommunity,
   GridWorkerInfo,
   HouseholdLocation,
+  NameSearchRequest,
+  NameSearchResult,
+  RosterNode,
   RosterPage,
   RosterRequest,
 } from './types';
 
-interface RosterResult {
-  total: unknown;
+interface PageResult {
   pageRowIds: unknown;
   rows: unknown;
+}
+
+interface RosterResult extends PageResult {
+  total: unknown;
+}
+
+/**
+ * The first `size` of a page's rows as nodes, each with its lookup answer, and every row
+ * id the query paged (one more than `size` tells there is more).
+ */
+function pageOf(result: PageResult | undefined, size: number): { nodes: RosterNode[]; pageRowIds: number[] } {
+  const { pageRowIds } = result ?? {};
+  if (!Array.isArray(pageRowIds) || !pageRowIds.every((id) => Number.isSafeInteger(id))) {
+    throw new DepartmentError('DEPARTMENT_BAD_RESPONSE', 'grid', 'malformed page of residents');
+  }
+  const rows = parseResidentRows(result?.rows);
+  const { matched, unmatchable } = matchRows(rows);
+  const rowById = new Map(rows.map((row) => [row.id, row]));
+  const nodes = (pageRowIds as number[]).slice(0, size).flatMap((rowId) => {
+    const id = normalizeCitizenId(rowById.get(rowId)?.storedId ?? '');
+    return id.ok ? [{ citizenId: id.id, lookup: lookupOf(id.id, matched.get(id.id) ?? [], unmatchable) }] : [];
+  });
+  return { nodes, pageRowIds: pageRowIds as number[] };
 }
 
 function groupBy<T>(keys: readonly string[], items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
@@ -83,25 +109,24 @@ export function createGridAdapter(options: GridAdapterOptions): GridAdapter {
       const afterRowId = request.after === null ? 0 : decodeRosterCursor(gridId, request.after);
       return call(async () => {
         const [result] = await prisma.$queryRaw<RosterResult[]>(queries.roster(gridId, afterRowId, request.first + 1));
-        const { total, pageRowIds } = result ?? {};
-        if (typeof total !== 'number' || !Array.isArray(pageRowIds) || !pageRowIds.every((id) => Number.isSafeInteger(id))) {
-          throw new DepartmentError('DEPARTMENT_BAD_RESPONSE', 'grid', 'malformed roster answer');
-        }
-        const rows = parseResidentRows(result?.rows);
-        const { matched, unmatchable } = matchRows(rows);
-        const rowById = new Map(rows.map((row) => [row.id, row]));
-        const pageIds = (pageRowIds as number[]).slice(0, request.first);
-        const nodes = pageIds.flatMap((rowId) => {
-          const id = normalizeCitizenId(rowById.get(rowId)?.storedId ?? '');
-          return id.ok ? [{ citizenId: id.id, lookup: lookupOf(id.id, matched.get(id.id) ?? [], unmatchable) }] : [];
-        });
-        const lastRowId = pageIds.at(-1);
+        if (typeof result?.total !== 'number') throw new DepartmentError('DEPARTMENT_BAD_RESPONSE', 'grid', 'malformed roster answer');
+        const { nodes, pageRowIds } = pageOf(result, request.first);
+        const lastRowId = pageRowIds.slice(0, request.first).at(-1);
         return {
           nodes,
-          totalCount: total,
+          totalCount: result.total,
           hasNextPage: pageRowIds.length > request.first,
           endCursor: lastRowId === undefined ? null : encodeRosterCursor(gridId, lastRowId),
         };
+      });
+    },
+
+    async findResidentsByName({ name, scope, first }: NameSearchRequest): Promise<NameSearchResult> {
+      checkNameSearch(name, first);
+      return call(async () => {
+        const [result] = await prisma.$queryRaw<PageResult[]>(queries.byName(name, scope, first + 1));
+        const { nodes, pageRowIds } = pageOf(result, first);
+        return { nodes, hasMore: pageRowIds.length > first };
       });
     },
 

@@ -62,6 +62,22 @@ export interface RosterPage {
   endCursor: string | null;
 }
 
+export interface NameSearchRequest {
+  /** Part of a surveyed name, `MIN_NAME_SEARCH_LENGTH` characters or more, as typed (the caller trims). */
+  name: string;
+  /** Whose residents are searched: the caller's reach, from their verified token — never from the request. */
+  scope: PlacementScope;
+  /** At most this many, 1 … `MAX_NAME_SEARCH_RESULTS`. */
+  first: number;
+}
+
+export interface NameSearchResult {
+  /** Exact names first, then by name. */
+  nodes: RosterNode[];
+  /** More residents match than were returned: the caller should narrow the name. */
+  hasMore: boolean;
+}
+
 /** Where one resident lives, for the analysts' statistics: the grid database's own placement. */
 export interface PlacementRow {
   citizenId: string;
@@ -96,6 +112,12 @@ export interface GridAdapter extends DepartmentAdapter<GridRecord> {
    * Throws `RosterArgumentError`, before any query, for a bad `first` or a foreign cursor.
    */
   listGridResidents(gridId: string, request: RosterRequest): Promise<RosterPage>;
+  /**
+   * The residents placed in the scope whose surveyed name contains the text, each with its
+   * lookup answer, in one query. Throws `NameSearchError`, before any query, for a name too
+   * short or too long or a bad `first`.
+   */
+  findResidentsByName(request: NameSearchRequest): Promise<NameSearchResult>;
   getGrids(gridIds: readonly string[]): Promise<Map<string, GridWithCommunity>>;
   getCommunities(communityIds: readonly string[]): Promise<Map<string, CommunityInfo>>;
   /** Each community's grids by id; every community asked for has an entry. */

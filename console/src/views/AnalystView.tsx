@@ -19,10 +19,31 @@ function valueLabel(dimension: StatisticsDimension, value: string): string {
   return value;
 }
 
+/** The facts whose value is picked from a list, with the words an analyst reads for each value. */
+const FACT_CHOICES: Partial<Record<FactKind, Record<string, string>>> = {
+  employmentStatus: EMPLOYMENT_LABELS,
+  gender: { MALE: GENDER_LABELS.MALE, FEMALE: GENDER_LABELS.FEMALE },
+  populationType: POPULATION_LABELS,
+  category: CATEGORY_LABELS,
+};
+
+/** A whole number of years, typed; the question builder says what is wrong with it on asking. */
+function YearsInput({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id} className="inline">
+        {label}
+      </label>
+      <input id={id} className="narrow" inputMode="numeric" value={value} onChange={(event) => onChange(event.target.value)} />
+    </>
+  );
+}
+
 /** One fact row's editor: which fact, its value, and 非 (not). */
 function FactEditor({ row, onChange, onRemove }: { row: FactRow; onChange: (row: FactRow) => void; onRemove: () => void }) {
-  const ids = useId();
   const label = FACT_KINDS.find((fact) => fact.kind === row.kind)!;
+  const choices = FACT_CHOICES[row.kind];
   return (
     <li className="fact-row" data-testid="fact-row">
       <label className="inline">
@@ -31,75 +52,21 @@ function FactEditor({ row, onChange, onRemove }: { row: FactRow; onChange: (row:
       <span className="fact-name">
         {label.label} <span className="owner">[{label.owner}]</span>
       </span>
-      {row.kind === 'employmentStatus' && (
-        <select aria-label="就业状态" value={row.value} onChange={(event) => onChange({ ...row, value: event.target.value as typeof row.value })}>
-          {Object.entries(EMPLOYMENT_LABELS).map(([value, text]) => (
+      {choices && 'value' in row && (
+        // The list offers exactly the values of this row's kind, so the value chosen is one of them.
+        <select aria-label={label.label} value={row.value} onChange={(event) => onChange({ ...row, value: event.target.value } as FactRow)}>
+          {Object.entries(choices).map(([value, text]) => (
             <option key={value} value={value}>
               {text}
             </option>
           ))}
         </select>
       )}
-      {row.kind === 'gender' && (
-        <select aria-label="性别" value={row.value} onChange={(event) => onChange({ ...row, value: event.target.value as typeof row.value })}>
-          <option value="MALE">男</option>
-          <option value="FEMALE">女</option>
-        </select>
-      )}
-      {row.kind === 'populationType' && (
-        <select aria-label="人口类型" value={row.value} onChange={(event) => onChange({ ...row, value: event.target.value as typeof row.value })}>
-          {Object.entries(POPULATION_LABELS).map(([value, text]) => (
-            <option key={value} value={value}>
-              {text}
-            </option>
-          ))}
-        </select>
-      )}
-      {row.kind === 'category' && (
-        <select aria-label="网格分类" value={row.value} onChange={(event) => onChange({ ...row, value: event.target.value as typeof row.value })}>
-          {Object.entries(CATEGORY_LABELS).map(([value, text]) => (
-            <option key={value} value={value}>
-              {text}
-            </option>
-          ))}
-        </select>
-      )}
-      {row.kind === 'hasChildUnder' && (
-        <>
-          <label htmlFor={`${ids}-years`} className="inline">
-            N =
-          </label>
-          <input
-            id={`${ids}-years`}
-            className="narrow"
-            inputMode="numeric"
-            value={row.years}
-            onChange={(event) => onChange({ ...row, years: event.target.value })}
-          />
-        </>
-      )}
+      {row.kind === 'hasChildUnder' && <YearsInput label="N =" value={row.years} onChange={(years) => onChange({ ...row, years })} />}
       {row.kind === 'age' && (
         <>
-          <label htmlFor={`${ids}-from`} className="inline">
-            ≥
-          </label>
-          <input
-            id={`${ids}-from`}
-            className="narrow"
-            inputMode="numeric"
-            value={row.atLeast}
-            onChange={(event) => onChange({ ...row, atLeast: event.target.value })}
-          />
-          <label htmlFor={`${ids}-below`} className="inline">
-            &lt;
-          </label>
-          <input
-            id={`${ids}-below`}
-            className="narrow"
-            inputMode="numeric"
-            value={row.below}
-            onChange={(event) => onChange({ ...row, below: event.target.value })}
-          />
+          <YearsInput label="≥" value={row.atLeast} onChange={(atLeast) => onChange({ ...row, atLeast })} />
+          <YearsInput label="<" value={row.below} onChange={(below) => onChange({ ...row, below })} />
         </>
       )}
       <button type="button" className="secondary" onClick={onRemove} aria-label={`删除条件 ${label.label}`}>

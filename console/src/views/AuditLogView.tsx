@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { normalizeCitizenId } from '@resident-graph/schemas';
 import { request, type Credentials } from '../api/request';
 import { AccessLogDocument, AccessLogVerificationDocument, type AccessLogQuery, type AccessLogVerificationQuery } from '../generated/operations';
-import { DEPARTMENT_IDS, errorNotice, fieldLabel, formatDateTime, PURPOSE_LABELS, ROLE_LABELS } from '../labels';
+import { DEPARTMENT_IDS, errorMessage, errorNotice, fieldLabel, formatDateTime, PURPOSE_LABELS, ROLE_LABELS } from '../labels';
 import type { PurposeCode, Role } from '../session';
 
 type Entry = AccessLogQuery['accessLog']['nodes'][number];
@@ -59,68 +59,70 @@ function ChainStatus({ credentials }: { credentials: Credentials }) {
   );
 }
 
+const OUTCOME_LABELS: Record<string, string> = { SERVED: '已提供 Served', REFUSED: '已拒绝 Refused' };
+
 /**
- * The access log of one resident (the API filters by resident; user and date narrow what was
- * fetched): who, in which role, when, why and which fields, newest first.
+ * The access log filtered on the server by any of resident, user and days (at least one):
+ * who, in which role, when, why, about whom and which fields, newest first.
  */
 export function AuditLogView({ credentials }: { credentials: Credentials }) {
   const [rawId, setRawId] = useState('');
+  const [user, setUser] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const [entries, setEntries] = useState<Entry[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
-  const [user, setUser] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
   const ids = useId();
   const parsed = normalizeCitizenId(rawId);
+  const idGiven = rawId.trim() !== '';
+  const filters = {
+    residentId: idGiven && parsed.ok ? parsed.id : null,
+    subject: user.trim() || null,
+    from: from || null,
+    to: to || null,
+  };
+  const askable = (!idGiven || parsed.ok) && Object.values(filters).some((value) => value !== null);
 
   async function load(after: string | null) {
-    if (!parsed.ok) return;
     setLoading(true);
     setError(null);
-    const answer = await request(AccessLogDocument, { residentId: parsed.id, first: 100, after }, credentials);
+    const answer = await request(AccessLogDocument, { ...filters, first: 100, after }, credentials);
     setLoading(false);
     const log = answer.data?.accessLog;
-    if (!log) return setError(errorNotice(answer.errors[0]?.extensions?.code));
+    if (!log) return setError(errorMessage(answer.errors[0]));
     setEntries((previous) => [...(after ? (previous ?? []) : []), ...log.nodes]);
     setNext(log.pageInfo.hasNextPage ? log.pageInfo.endCursor : null);
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void load(null);
+    if (askable) void load(null);
   }
-
-  const shown = (entries ?? []).filter((entry) => {
-    if (user && !entry.subject.includes(user.trim())) return false;
-    const day = formatDateTime(entry.recordedAt).slice(0, 10);
-    if (from && day < from) return false;
-    if (to && day > to) return false;
-    return true;
-  });
 
   return (
     <section className="audit" aria-labelledby={`${ids}-title`}>
       <h1 id={`${ids}-title`}>访问日志 Access log</h1>
-      <form className="card toolbar" onSubmit={submit}>
+      <form className="card toolbar" onSubmit={submit} aria-describedby={`${ids}-hint`}>
         <label htmlFor={`${ids}-id`}>居民身份证号 Resident ID</label>
         <input id={`${ids}-id`} value={rawId} onChange={(event) => setRawId(event.target.value)} autoComplete="off" aria-describedby={`${ids}-id-status`} />
         <span id={`${ids}-id-status`} className={parsed.ok ? 'field-status ok' : 'field-status'} aria-live="polite">
-          {rawId.trim() === '' ? '' : parsed.ok ? (parsed.converted ? `已转换为 ${parsed.id}` : '校验位正确 ✓') : '号码无效'}
+          {idGiven ? (parsed.ok ? (parsed.converted ? `已转换为 ${parsed.id}` : '校验位正确 ✓') : '号码无效') : ''}
         </span>
-        <button type="submit" disabled={!parsed.ok || loading}>
-          查询 Search
-        </button>
-      </form>
-      <div className="toolbar">
         <label htmlFor={`${ids}-user`}>用户 User</label>
         <input id={`${ids}-user`} value={user} onChange={(event) => setUser(event.target.value)} autoComplete="off" />
         <label htmlFor={`${ids}-from`}>自 From</label>
         <input id={`${ids}-from`} type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
         <label htmlFor={`${ids}-to`}>至 To</label>
         <input id={`${ids}-to`} type="date" value={to} onChange={(event) => setTo(event.target.value)} />
-      </div>
+        <button type="submit" disabled={!askable || loading}>
+          查询 Search
+        </button>
+        <p id={`${ids}-hint`} className="hint">
+          按居民、用户或日期（北京时间，含首尾两日）查询，至少填一项。 By resident, user or days (China Standard Time, both included): at least one.
+        </p>
+      </form>
       <ChainStatus credentials={credentials} />
       {error && (
         <p role="alert" className="error">
@@ -131,7 +133,7 @@ export function AuditLogView({ credentials }: { credentials: Credentials }) {
         <div className="table-scroll">
           <table className="audit-table" data-testid="access-log">
             <caption>
-              共 {shown.length} 条{shown.length !== entries.length ? `（已加载 ${entries.length} 条）` : ''}
+              共 {entries.length} 条{next ? '（还有更多）' : ''}
             </caption>
             <thead>
               <tr>
@@ -140,11 +142,13 @@ export function AuditLogView({ credentials }: { credentials: Credentials }) {
                 <th scope="col">角色</th>
                 <th scope="col">用途</th>
                 <th scope="col">服务方</th>
+                <th scope="col">居民</th>
                 <th scope="col">字段</th>
+                <th scope="col">结果</th>
               </tr>
             </thead>
             <tbody>
-              {shown.map((entry) => (
+              {entries.map((entry) => (
                 <tr key={entry.sequence}>
                   <td className="mono">{formatDateTime(entry.recordedAt)}</td>
                   <td>{entry.subject}</td>
@@ -157,9 +161,11 @@ export function AuditLogView({ credentials }: { credentials: Credentials }) {
                     {entry.purposeReference ? ` · ${entry.purposeReference}` : ''}
                   </td>
                   <td>{DEPARTMENT_IDS[entry.subgraph] ?? entry.subgraph}</td>
+                  <td className="mono">{entry.residentIds.join(' ')}</td>
                   <td className="fields-list" title={entry.fields.join(', ')}>
                     {entry.fields.map(fieldLabel).join('、')}
                   </td>
+                  <td>{OUTCOME_LABELS[entry.outcome] ?? entry.outcome}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,13 +1,15 @@
+import type { ReactNode } from 'react';
 import { errorUnder, type Answer } from '../api/request';
 import type { AnswerState } from '../api/useAnswer';
 import { Field, Flag, isWithheld, Missing, Panel, QualityIssues, Withheld } from '../components/Panel';
 import type {
-  ResidentCivilAffairsDetailsQuery,
-  ResidentCivilAffairsFlagsQuery,
-  ResidentFamilyPlanningDetailsQuery,
-  ResidentFamilyPlanningFlagsQuery,
-  ResidentLabourDetailsQuery,
-  ResidentLabourFlagsQuery,
+  CivilAffairsDetailsFragment,
+  CivilAffairsFlagsFragment,
+  FamilyPlanningDetailsFragment,
+  FamilyPlanningFlagsFragment,
+  LabourDetailsFragment,
+  LabourFlagsFragment,
+  QualityIssueFragment,
 } from '../generated/operations';
 import {
   ALLOWANCE_KIND_LABELS,
@@ -23,12 +25,79 @@ import {
 
 type Section = 'civilAffairs' | 'familyPlanning' | 'labour';
 
+/** A section's answer as each of its two queries (flags, details) gives it. */
+type SectionQuery<S extends Section, T> = { resident?: ({ [K in S]?: T | null } & Record<string, unknown>) | null };
+
+/** What every section's flags carry besides the department's own. */
+interface SectionFlags {
+  onRecord: boolean;
+  dataQualityIssues: readonly QualityIssueFragment[];
+}
+
+/** One labelled value; `withheld` when the role may not see it. */
+interface FieldRow {
+  label: string;
+  value: ReactNode;
+  withheld?: boolean;
+}
+
+/** A titled list of records, with what to say when there are none. */
+interface ListBlock {
+  heading: string;
+  empty?: string;
+  items: { key: string; text: string }[];
+}
+
+type DetailBlock = { fields: FieldRow[] } | { list: ListBlock };
+
+/** How one department's panel shows its section: the words and the fields, nothing else differs. */
+interface SectionDescription<S extends Section, TFlags extends SectionFlags, TDetails> {
+  section: S;
+  title: string;
+  department: string;
+  /** The department as a clerk names it, for "… has no record of this person". */
+  holder: string;
+  /** The front-line flags; `withheld(field)` tells whether the answer refused that detail to the role. */
+  flagRows(flags: TFlags, withheld: (field: string) => boolean): FieldRow[];
+  /** The case details, for the department's own officers. */
+  detailBlocks(details: TDetails): DetailBlock[];
+}
+
 /** The notice a section's panel shows instead of data: the department's own error, or the whole resident refused. */
-function noticeOf(answer: Answer<{ resident: Record<string, unknown> | null }> | null, section: Section): { code: string | undefined } | null {
+function noticeOf(answer: Answer<SectionQuery<Section, unknown>> | null, section: Section): { code: string | undefined } | null {
   if (!answer) return null;
   const error = errorUnder(answer, ['resident', section]) ?? (answer.data?.resident ? undefined : answer.errors[0]);
   if (error && !answer.data?.resident?.[section]) return { code: error.extensions?.code };
   return null;
+}
+
+function Fields({ rows }: { rows: FieldRow[] }) {
+  return (
+    <dl className="fields">
+      {rows.map((row) => (
+        <Field key={row.label} label={row.label} withheld={row.withheld}>
+          {row.value}
+        </Field>
+      ))}
+    </dl>
+  );
+}
+
+function List({ block }: { block: ListBlock }) {
+  return (
+    <>
+      <h3>{block.heading}</h3>
+      {block.items.length === 0 ? (
+        <Missing text={block.empty} />
+      ) : (
+        <ul>
+          {block.items.map((item) => (
+            <li key={item.key}>{item.text}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
 }
 
 /** Details only this department's own officers see: other roles are told so, not shown an empty list. */
@@ -40,79 +109,43 @@ function DetailsWithheld() {
   );
 }
 
-function detailsNotice(details: AnswerState<unknown> | null, section: Section) {
-  if (!details || details.loading || !details.answer) return null;
-  const notice = noticeOf(details.answer as Answer<{ resident: Record<string, unknown> | null }>, section);
-  return notice ? <p className="notice unavailable">{notice.code}</p> : null;
-}
-
-export function CivilAffairsPanel({
+/**
+ * One department's section in its own panel: the flags every role with access sees, then
+ * the case details for the department's own officers (`details` null for anyone else).
+ */
+export function SectionPanel<S extends Section, TFlags extends SectionFlags, TDetails>({
+  description,
   flags,
   details,
 }: {
-  flags: AnswerState<ResidentCivilAffairsFlagsQuery>;
-  details: AnswerState<ResidentCivilAffairsDetailsQuery> | null;
+  description: SectionDescription<S, TFlags, TDetails>;
+  flags: AnswerState<SectionQuery<S, TFlags>>;
+  details: AnswerState<SectionQuery<S, TDetails>> | null;
 }) {
-  const section = flags.answer?.data?.resident?.civilAffairs;
-  const more = details?.answer?.data?.resident?.civilAffairs;
-  const path = ['resident', 'civilAffairs'];
+  const { section, department } = description;
+  const shown = flags.answer?.data?.resident?.[section];
+  const more = details?.answer?.data?.resident?.[section];
+  const detailsNotice = details?.answer ? noticeOf(details.answer, section) : null;
+  const withheld = (field: string) => isWithheld(flags.answer, ['resident', section, field]);
   return (
-    <Panel title="民政 · Civil affairs" department="civil-affairs" loading={flags.loading} notice={noticeOf(flags.answer, 'civilAffairs')}>
-      {section && (
+    <Panel title={description.title} department={department} loading={flags.loading} notice={noticeOf(flags.answer, section)}>
+      {shown && (
         <>
-          {!section.onRecord && <p className="hint">民政部门没有此人的记录。</p>}
-          <dl className="fields">
-            <Field label="低保（在保）">
-              <Flag on={section.receivesMinimumLivingAllowance} label="享受最低生活保障" />
-            </Field>
-            <Field label="特困供养">
-              <Flag on={section.extremeHardship} label="特困" />
-            </Field>
-            <Field label="残疾等级" withheld={isWithheld(flags.answer, [...path, 'disabilityGrade'])}>
-              {section.disabilityGrade === null ? <Missing text="无残疾人证" /> : `${section.disabilityGrade}级`}
-            </Field>
-          </dl>
-          <QualityIssues issues={section.dataQualityIssues} />
+          {!shown.onRecord && <p className="hint">{description.holder}没有此人的记录。</p>}
+          <Fields rows={description.flagRows(shown, withheld)} />
+          <QualityIssues issues={shown.dataQualityIssues} />
           {details === null ? (
             <DetailsWithheld />
           ) : details.loading ? (
             <p className="loading">正在查询详情…</p>
           ) : more ? (
-            <div className="details" data-testid="civil-affairs-details">
-              <h3>救助案件 Cases</h3>
-              {more.allowanceCases.length === 0 ? (
-                <Missing text="无低保/特困案件" />
-              ) : (
-                <ul>
-                  {more.allowanceCases.map((item) => (
-                    <li key={item.caseNumber}>
-                      {ALLOWANCE_KIND_LABELS[item.kind]} {item.caseNumber} · {ALLOWANCE_STATUS_LABELS[item.status]} · 自{formatDate(item.since)} ·{' '}
-                      {formatYuan(item.amountPerMonth)}/人·月
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <dl className="fields">
-                <Field label="残疾人证">
-                  {more.disability
-                    ? `${more.disability.certificateNumber} · ${DISABILITY_LABELS[more.disability.category]}${more.disability.grade}级 · ${formatDate(more.disability.issuedOn)}`
-                    : null}
-                </Field>
-                <Field label="高龄津贴">
-                  {more.elderlyAllowance ? `自${formatDate(more.elderlyAllowance.since)} · ${formatYuan(more.elderlyAllowance.amountPerMonth)}/月` : null}
-                </Field>
-                <Field label="优抚">{more.veteranBenefit ? `${more.veteranBenefit.category} · 自${formatDate(more.veteranBenefit.since)}` : null}</Field>
-                <Field label="婚姻登记">
-                  {more.marriages.length > 0
-                    ? more.marriages
-                        .map((marriage) => `${MARRIAGE_LABELS[marriage.kind]} ${formatDate(marriage.registeredOn)}（${marriage.spouseName}）`)
-                        .join('；')
-                    : null}
-                </Field>
-              </dl>
+            <div className="details" data-testid={`${department}-details`}>
+              {description
+                .detailBlocks(more)
+                .map((block, index) => ('fields' in block ? <Fields key={index} rows={block.fields} /> : <List key={index} block={block.list} />))}
             </div>
           ) : (
-            detailsNotice(details, 'civilAffairs')
+            detailsNotice && <p className="notice unavailable">{detailsNotice.code}</p>
           )}
         </>
       )}
@@ -120,137 +153,136 @@ export function CivilAffairsPanel({
   );
 }
 
-export function FamilyPlanningPanel({
-  flags,
-  details,
-}: {
-  flags: AnswerState<ResidentFamilyPlanningFlagsQuery>;
-  details: AnswerState<ResidentFamilyPlanningDetailsQuery> | null;
-}) {
-  const section = flags.answer?.data?.resident?.familyPlanning;
-  const more = details?.answer?.data?.resident?.familyPlanning;
-  return (
-    <Panel title="计生 · Family planning" department="family-planning" loading={flags.loading} notice={noticeOf(flags.answer, 'familyPlanning')}>
-      {section && (
-        <>
-          {!section.onRecord && <p className="hint">计生部门没有此人的记录。</p>}
-          <dl className="fields">
-            <Field label="育龄妇女">
-              <Flag on={section.childBearingAge} label="育龄妇女" />
-            </Field>
-          </dl>
-          <QualityIssues issues={section.dataQualityIssues} />
-          {details === null ? (
-            <DetailsWithheld />
-          ) : details.loading ? (
-            <p className="loading">正在查询详情…</p>
-          ) : more ? (
-            <div className="details" data-testid="family-planning-details">
-              <dl className="fields">
-                <Field label="计生登记姓名">{more.nameOnRecord}</Field>
-                <Field label="独生子女证">
-                  {more.onlyChildCertificate ? `${more.onlyChildCertificate.certificateNumber} · ${formatDate(more.onlyChildCertificate.issuedOn)}` : null}
-                </Field>
-                <Field label="奖励扶助">
-                  {more.rewardSupport ? `自${formatDate(more.rewardSupport.since)} · ${formatYuan(more.rewardSupport.amountPerYear)}/年` : null}
-                </Field>
-              </dl>
-              <h3>子女 Children</h3>
-              {more.children.length === 0 ? (
-                <Missing text="无子女记录" />
-              ) : (
-                <ul>
-                  {more.children.map((child) => (
-                    <li key={`${child.name}-${child.birthDate}`}>
-                      {child.name} · {GENDER_LABELS[child.gender]} · {formatDate(child.birthDate)} · {child.citizenId ?? '尚未办理身份证'}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <h3>生育登记 Birth registrations</h3>
-              {more.birthRegistrations.length === 0 ? (
-                <Missing />
-              ) : (
-                <ul>
-                  {more.birthRegistrations.map((registration) => (
-                    <li key={registration.registrationNumber}>
-                      {registration.registrationNumber} · {formatDate(registration.registeredOn)} · 第{registration.childOrder}孩
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          ) : (
-            detailsNotice(details, 'familyPlanning')
-          )}
-        </>
-      )}
-    </Panel>
-  );
-}
+const since = (day: string) => `自${formatDate(day)}`;
 
-export function LabourPanel({ flags, details }: { flags: AnswerState<ResidentLabourFlagsQuery>; details: AnswerState<ResidentLabourDetailsQuery> | null }) {
-  const section = flags.answer?.data?.resident?.labour;
-  const more = details?.answer?.data?.resident?.labour;
-  return (
-    <Panel title="劳动保障 · Labour" department="labour" loading={flags.loading} notice={noticeOf(flags.answer, 'labour')}>
-      {section && (
-        <>
-          {!section.onRecord && <p className="hint">劳动保障部门没有此人的记录。</p>}
-          <dl className="fields">
-            <Field label="就业状态">{EMPLOYMENT_LABELS[section.employmentStatus]}</Field>
-            <Field label="下岗职工">
-              <Flag on={section.laidOff} label="下岗" />
-            </Field>
-            <Field label="登记失业">
-              <Flag on={section.registeredUnemployed} label="登记失业" />
-            </Field>
-          </dl>
-          <QualityIssues issues={section.dataQualityIssues} />
-          {details === null ? (
-            <DetailsWithheld />
-          ) : details.loading ? (
-            <p className="loading">正在查询详情…</p>
-          ) : more ? (
-            <div className="details" data-testid="labour-details">
-              <dl className="fields">
-                <Field label="社保卡号">{more.socialSecurityCardNumber}</Field>
-                <Field label="失业登记">
-                  {more.unemploymentRegistration
-                    ? `${more.unemploymentRegistration.certificateNumber} · ${formatDate(more.unemploymentRegistration.registeredOn)}`
-                    : null}
-                </Field>
-              </dl>
-              <h3>社会保险 Social insurance</h3>
-              {more.insurance.length === 0 ? (
-                <Missing text="无参保记录" />
-              ) : (
-                <ul>
-                  {more.insurance.map((insurance) => (
-                    <li key={insurance.type}>
-                      {INSURANCE_LABELS[insurance.type]}：已缴 {insurance.paidMonths} 个月 · {insurance.active ? '正常缴费' : '暂停'}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <h3>职业资格 Skill certificates</h3>
-              {more.skillCertificates.length === 0 ? (
-                <Missing />
-              ) : (
-                <ul>
-                  {more.skillCertificates.map((certificate) => (
-                    <li key={`${certificate.name}-${certificate.issuedOn}`}>
-                      {certificate.name}（{certificate.level}） · {formatDate(certificate.issuedOn)}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          ) : (
-            detailsNotice(details, 'labour')
-          )}
-        </>
-      )}
-    </Panel>
-  );
-}
+export const CIVIL_AFFAIRS: SectionDescription<'civilAffairs', CivilAffairsFlagsFragment, CivilAffairsDetailsFragment> = {
+  section: 'civilAffairs',
+  title: '民政 · Civil affairs',
+  department: 'civil-affairs',
+  holder: '民政部门',
+  flagRows: (flags, withheld) => [
+    { label: '低保（在保）', value: <Flag on={flags.receivesMinimumLivingAllowance} label="享受最低生活保障" /> },
+    { label: '特困供养', value: <Flag on={flags.extremeHardship} label="特困" /> },
+    {
+      label: '残疾等级',
+      value: flags.disabilityGrade === null ? <Missing text="无残疾人证" /> : `${flags.disabilityGrade}级`,
+      withheld: withheld('disabilityGrade'),
+    },
+  ],
+  detailBlocks: (details) => [
+    {
+      list: {
+        heading: '救助案件 Cases',
+        empty: '无低保/特困案件',
+        items: details.allowanceCases.map((item) => ({
+          key: item.caseNumber,
+          text: `${ALLOWANCE_KIND_LABELS[item.kind]} ${item.caseNumber} · ${ALLOWANCE_STATUS_LABELS[item.status]} · ${since(item.since)} · ${formatYuan(item.amountPerMonth)}/人·月`,
+        })),
+      },
+    },
+    {
+      fields: [
+        {
+          label: '残疾人证',
+          value:
+            details.disability &&
+            `${details.disability.certificateNumber} · ${DISABILITY_LABELS[details.disability.category]}${details.disability.grade}级 · ${formatDate(details.disability.issuedOn)}`,
+        },
+        {
+          label: '高龄津贴',
+          value: details.elderlyAllowance && `${since(details.elderlyAllowance.since)} · ${formatYuan(details.elderlyAllowance.amountPerMonth)}/月`,
+        },
+        { label: '优抚', value: details.veteranBenefit && `${details.veteranBenefit.category} · ${since(details.veteranBenefit.since)}` },
+        {
+          label: '婚姻登记',
+          value: details.marriages
+            .map((marriage) => `${MARRIAGE_LABELS[marriage.kind]} ${formatDate(marriage.registeredOn)}（${marriage.spouseName}）`)
+            .join('；'),
+        },
+      ],
+    },
+  ],
+};
+
+export const FAMILY_PLANNING: SectionDescription<'familyPlanning', FamilyPlanningFlagsFragment, FamilyPlanningDetailsFragment> = {
+  section: 'familyPlanning',
+  title: '计生 · Family planning',
+  department: 'family-planning',
+  holder: '计生部门',
+  flagRows: (flags) => [{ label: '育龄妇女', value: <Flag on={flags.childBearingAge} label="育龄妇女" /> }],
+  detailBlocks: (details) => [
+    {
+      fields: [
+        { label: '计生登记姓名', value: details.nameOnRecord },
+        {
+          label: '独生子女证',
+          value: details.onlyChildCertificate && `${details.onlyChildCertificate.certificateNumber} · ${formatDate(details.onlyChildCertificate.issuedOn)}`,
+        },
+        { label: '奖励扶助', value: details.rewardSupport && `${since(details.rewardSupport.since)} · ${formatYuan(details.rewardSupport.amountPerYear)}/年` },
+      ],
+    },
+    {
+      list: {
+        heading: '子女 Children',
+        empty: '无子女记录',
+        items: details.children.map((child) => ({
+          key: `${child.name}-${child.birthDate}`,
+          text: `${child.name} · ${GENDER_LABELS[child.gender]} · ${formatDate(child.birthDate)} · ${child.citizenId ?? '尚未办理身份证'}`,
+        })),
+      },
+    },
+    {
+      list: {
+        heading: '生育登记 Birth registrations',
+        items: details.birthRegistrations.map((registration) => ({
+          key: registration.registrationNumber,
+          text: `${registration.registrationNumber} · ${formatDate(registration.registeredOn)} · 第${registration.childOrder}孩`,
+        })),
+      },
+    },
+  ],
+};
+
+export const LABOUR: SectionDescription<'labour', LabourFlagsFragment, LabourDetailsFragment> = {
+  section: 'labour',
+  title: '劳动保障 · Labour',
+  department: 'labour',
+  holder: '劳动保障部门',
+  flagRows: (flags) => [
+    { label: '就业状态', value: EMPLOYMENT_LABELS[flags.employmentStatus] },
+    { label: '下岗职工', value: <Flag on={flags.laidOff} label="下岗" /> },
+    { label: '登记失业', value: <Flag on={flags.registeredUnemployed} label="登记失业" /> },
+  ],
+  detailBlocks: (details) => [
+    {
+      fields: [
+        { label: '社保卡号', value: details.socialSecurityCardNumber },
+        {
+          label: '失业登记',
+          value:
+            details.unemploymentRegistration &&
+            `${details.unemploymentRegistration.certificateNumber} · ${formatDate(details.unemploymentRegistration.registeredOn)}`,
+        },
+      ],
+    },
+    {
+      list: {
+        heading: '社会保险 Social insurance',
+        empty: '无参保记录',
+        items: details.insurance.map((insurance) => ({
+          key: insurance.type,
+          text: `${INSURANCE_LABELS[insurance.type]}：已缴 ${insurance.paidMonths} 个月 · ${insurance.active ? '正常缴费' : '暂停'}`,
+        })),
+      },
+    },
+    {
+      list: {
+        heading: '职业资格 Skill certificates',
+        items: details.skillCertificates.map((certificate) => ({
+          key: `${certificate.name}-${certificate.issuedOn}`,
+          text: `${certificate.name}（${certificate.level}） · ${formatDate(certificate.issuedOn)}`,
+        })),
+      },
+    },
+  ],
+};

@@ -1,9 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { normalizeCitizenId, type CitizenIdProblem } from '@resident-graph/schemas';
-import { request, type Answer, type Credentials } from '../api/request';
-import { CommunityGridsDocument, GridNamesDocument, type Gender, type GridNamesQuery } from '../generated/operations';
-import { errorNotice, formatDate, GENDER_LABELS } from '../labels';
-import type { Session } from '../session';
+import { request, type Credentials } from '../api/request';
+import { ResidentsByNameDocument, type ResidentsByNameQuery } from '../generated/operations';
+import { errorMessage, formatDate, GENDER_LABELS } from '../labels';
 
 export interface OpenRequest {
   /** The 18-character ID. */
@@ -32,26 +31,16 @@ function describeId(raw: string): { valid: boolean; message: string; id?: string
   return { valid: false, message: partial ? `已输入 ${result.cleaned.length} 位` : PROBLEMS[result.problem] };
 }
 
-interface NameHit {
-  id: string;
-  name: string;
-  gender: Gender;
-  birthDate: string;
-  gridName: string;
-}
+type NameMatches = NonNullable<ResidentsByNameQuery['residentsByName']>;
 
-/** The grids a name search looks through: the caller's own, or their community's. */
-async function gridsOf(session: Session, credentials: Credentials): Promise<string[]> {
-  if (session.grids.length > 0) return session.grids;
-  if (!session.community) return [];
-  const answer = await request(CommunityGridsDocument, { id: session.community }, credentials);
-  return answer.data?.community?.grids.map((grid) => grid.id) ?? [];
-}
+/** The server's limits (grid subgraph): a shorter name matches too many people, and a search lists at most this many. */
+const MIN_NAME_LENGTH = 2;
+const MAX_NAME_HITS = 50;
 
-export function FindResident({ session, credentials, onOpen }: { session: Session; credentials: Credentials; onOpen: (open: OpenRequest) => void }) {
+export function FindResident({ credentials, onOpen }: { credentials: Credentials; onOpen: (open: OpenRequest) => void }) {
   const [rawId, setRawId] = useState('');
   const [name, setName] = useState('');
-  const [hits, setHits] = useState<NameHit[] | null>(null);
+  const [hits, setHits] = useState<NameMatches | null>(null);
   const [searching, setSearching] = useState(false);
   const [searchError, setSearchError] = useState<string | null>(null);
   const ids = useId();
@@ -63,39 +52,20 @@ export function FindResident({ session, credentials, onOpen }: { session: Sessio
     if (idState.valid && idState.id && !needPurpose) onOpen({ id: idState.id, typed15: idState.typed15 });
   }
 
+  const wantedName = name.trim();
+  const nameLongEnough = [...wantedName].length >= MIN_NAME_LENGTH;
+
   async function searchByName(event: FormEvent) {
     event.preventDefault();
-    const wanted = name.trim();
-    if (!wanted || needPurpose) return;
+    if (!nameLongEnough || needPurpose) return;
     setSearching(true);
     setSearchError(null);
     setHits(null);
-    try {
-      const grids = await gridsOf(session, credentials);
-      if (grids.length === 0) {
-        setSearchError('按姓名查找需要网格或社区辖区。 (Name search needs a grid or community jurisdiction)');
-        return;
-      }
-      const found: NameHit[] = [];
-      for (const grid of grids) {
-        let after: string | null = null;
-        do {
-          const answer: Answer<GridNamesQuery> = await request(GridNamesDocument, { id: grid, first: 1000, after }, credentials);
-          const page = answer.data?.grid?.residents;
-          if (!page) {
-            setSearchError(errorNotice(answer.errors[0]?.extensions?.code));
-            return;
-          }
-          for (const node of page.nodes) {
-            if (node.name.includes(wanted)) found.push({ ...node, gridName: answer.data!.grid!.name });
-          }
-          after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-        } while (after);
-      }
-      setHits(found);
-    } finally {
-      setSearching(false);
-    }
+    const answer = await request(ResidentsByNameDocument, { name: wantedName, first: MAX_NAME_HITS }, credentials);
+    setSearching(false);
+    const matches = answer.data?.residentsByName;
+    if (matches) setHits(matches);
+    else setSearchError(errorMessage(answer.errors[0]));
   }
 
   return (
@@ -130,8 +100,11 @@ export function FindResident({ session, credentials, onOpen }: { session: Sessio
         </form>
         <form className="card" onSubmit={searchByName} aria-label="按姓名查找 By name">
           <label htmlFor={`${ids}-name`}>姓名 Name（在您的辖区内）</label>
-          <input id={`${ids}-name`} name="name" value={name} onChange={(event) => setName(event.target.value)} autoComplete="off" />
-          <button type="submit" disabled={!name.trim() || needPurpose || searching}>
+          <input id={`${ids}-name`} value={name} onChange={(event) => setName(event.target.value)} autoComplete="off" aria-describedby={`${ids}-name-status`} />
+          <p id={`${ids}-name-status`} className="field-status" aria-live="polite">
+            {wantedName !== '' && !nameLongEnough ? `请至少输入 ${MIN_NAME_LENGTH} 个字 (at least ${MIN_NAME_LENGTH} characters)` : ''}
+          </p>
+          <button type="submit" disabled={!nameLongEnough || needPurpose || searching}>
             {searching ? '查找中… Searching…' : '按姓名查找 Search'}
           </button>
           {searchError && (
@@ -144,19 +117,25 @@ export function FindResident({ session, credentials, onOpen }: { session: Sessio
       {hits && (
         <div className="card" aria-live="polite">
           <h2>
-            找到 {hits.length} 人 ({hits.length} found)
+            找到 {hits.nodes.length}
+            {hits.hasMore ? '+' : ''} 人 ({hits.nodes.length}
+            {hits.hasMore ? '+' : ''} found)
           </h2>
           <ul className="hits" data-testid="name-hits">
-            {hits.slice(0, 100).map((hit) => (
+            {hits.nodes.map((hit) => (
               <li key={hit.id}>
                 <button type="button" className="link" onClick={() => onOpen({ id: hit.id })}>
                   {hit.name}
                 </button>{' '}
-                {GENDER_LABELS[hit.gender]} · {formatDate(hit.birthDate)} · {hit.gridName} · <span className="mono">{hit.id}</span>
+                {GENDER_LABELS[hit.gender]} · {formatDate(hit.birthDate)} · {hit.grid?.name ?? '—'} · <span className="mono">{hit.id}</span>
               </li>
             ))}
           </ul>
-          {hits.length > 100 && <p className="hint">仅显示前 100 人，请输入更完整的姓名。</p>}
+          {hits.hasMore && (
+            <p className="hint">
+              仅显示前 {hits.nodes.length} 人，请输入更完整的姓名。 (Showing the first {hits.nodes.length}: narrow the name.)
+            </p>
+          )}
         </div>
       )}
     </section>

@@ -16,7 +16,7 @@ import {
 import { CATEGORY_LABELS, errorNotice, formatDate, GENDER_LABELS, MARITAL_LABELS, POPULATION_LABELS, RELATION_LABELS } from '../labels';
 import type { Purpose, Session } from '../session';
 import type { OpenRequest } from './FindResident';
-import { CivilAffairsPanel, FamilyPlanningPanel, LabourPanel } from './DepartmentPanels';
+import { CIVIL_AFFAIRS, FAMILY_PLANNING, LABOUR, SectionPanel } from './DepartmentPanels';
 
 /**
  * A resident's record: identity and household, where they live, and one panel per department,
@@ -175,9 +175,9 @@ export function ResidentRecord({
               </>
             )}
           </Panel>
-          <CivilAffairsPanel flags={civilAffairs} details={own === 'civil-affairs' ? civilAffairsDetails : null} />
-          <FamilyPlanningPanel flags={familyPlanning} details={own === 'family-planning' ? familyPlanningDetails : null} />
-          <LabourPanel flags={labour} details={own === 'labour' ? labourDetails : null} />
+          <SectionPanel description={CIVIL_AFFAIRS} flags={civilAffairs} details={own === 'civil-affairs' ? civilAffairsDetails : null} />
+          <SectionPanel description={FAMILY_PLANNING} flags={familyPlanning} details={own === 'family-planning' ? familyPlanningDetails : null} />
+          <SectionPanel description={LABOUR} flags={labour} details={own === 'labour' ? labourDetails : null} />
         </div>
       )}
     </article>

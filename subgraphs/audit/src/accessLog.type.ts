@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: "One request that served a resident's data: who, when, why, which fields" })
+@ObjectType({ description: "One request for residents' data, served or refused: who, when, why, which fields" })
 export class AccessLogEntry {
   @Field(() => Int, { description: 'Position in the hash chain' })
   sequence!: number;
@@ -28,6 +28,12 @@ export class AccessLogEntry {
 
   @Field(() => [String], { description: 'Fields served, as Type.field' })
   fields!: string[];
+
+  @Field(() => [String], { description: 'The residents whose data the request served or refused' })
+  residentIds!: string[];
+
+  @Field(() => String, { description: 'SERVED, or REFUSED when the policy refused the data (no purpose, out of jurisdiction, denied to the role)' })
+  outcome!: string;
 
   @Field(() => String)
   requestId!: string;

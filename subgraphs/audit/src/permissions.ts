@@ -13,10 +13,20 @@ export const auditPolicy: SubgraphPolicy<AuditContext & PolicedContext> = {
     AccessLogConnection: { nodes: reached, pageInfo: reached },
     AccessLogPageInfo: { hasNextPage: reached, endCursor: reached },
     AccessLogEntry: Object.fromEntries(
-      ['sequence', 'recordedAt', 'subject', 'role', 'department', 'purposeCode', 'purposeReference', 'subgraph', 'fields', 'requestId'].map((field) => [
-        field,
-        reached,
-      ]),
+      [
+        'sequence',
+        'recordedAt',
+        'subject',
+        'role',
+        'department',
+        'purposeCode',
+        'purposeReference',
+        'subgraph',
+        'fields',
+        'residentIds',
+        'outcome',
+        'requestId',
+      ].map((field) => [field, reached]),
     ),
     AuditChainVerification: Object.fromEntries(
       ['intact', 'checked', 'headSequence', 'firstBreakSequence', 'firstBreakKind', 'checkpoints', 'newestCheckpointAt', 'verifiedAt', 'summary'].map(

@@ -8,12 +8,13 @@ import { HouseholdResolver } from './household/household.resolver';
 import { Household } from './household/household.type';
 import { resolveResidentReference } from './resident/resident.reference';
 import { ResidentResolver } from './resident/resident.resolver';
+import { ResidentSearchResolver } from './resident/residentSearch.resolver';
 import { Resident } from './resident/resident.type';
 
 /** The grid subgraph's schema; no I/O, so composition can print its SDL. */
 export function buildGridSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema(
-    { resolvers: [ResidentResolver, HouseholdResolver, GridResolver, CommunityResolver], orphanedTypes: [Resident, Household] },
+    { resolvers: [ResidentResolver, ResidentSearchResolver, HouseholdResolver, GridResolver, CommunityResolver], orphanedTypes: [Resident, Household] },
     {
       Resident: { __resolveReference: resolveResidentReference },
       Grid: { __resolveReference: resolveGridReference },

@@ -8,7 +8,11 @@ const ALLOW = access('allow');
 const LAYOUT = access('allow', { auditor: 'deny' });
 /** Front-line staff; analysts see aggregates only, auditors the access log only. */
 const FRONT_LINE = access('allow', { analyst: 'deny', auditor: 'deny' });
-/** Where a person lives: front-line staff, inside their jurisdiction, with a purpose. */
+/**
+ * Where a person lives: front-line staff, inside their jurisdiction, with a purpose. On a
+ * root field (the search by name), which names no one to check, the purpose: its query
+ * keeps to the caller's reach, and each resident it lists is checked again field by field.
+ */
 const IN_JURISDICTION = access('jurisdiction', { analyst: 'deny', auditor: 'deny' });
 /** A citizen ID as the grid survey stored it: masked for all but the department's own officers. */
 const MASKED_ID = access('mask', { 'own-officer': 'allow' });
@@ -22,7 +26,7 @@ const rows = (fieldAccess: FieldAccess, ...fields: string[]): Record<string, Fie
  * the grid itself.
  */
 export const gridTable: PolicyTable = {
-  Query: { grid: LAYOUT, community: LAYOUT, _entities: ALLOW, _service: ALLOW },
+  Query: { grid: LAYOUT, community: LAYOUT, residentsByName: IN_JURISDICTION, _entities: ALLOW, _service: ALLOW },
   _Service: rows(ALLOW, 'sdl'),
   Grid: {
     ...rows(LAYOUT, 'id', 'name', 'areaSquareMetres', 'community'),
@@ -32,6 +36,7 @@ export const gridTable: PolicyTable = {
   GridWorker: rows(ALLOW, 'id', 'name'),
   Community: rows(LAYOUT, 'id', 'name', 'grids'),
   ResidentConnection: rows(ALLOW, 'nodes', 'totalCount', 'pageInfo'),
+  ResidentMatches: rows(ALLOW, 'nodes', 'hasMore'),
   PageInfo: rows(ALLOW, 'hasNextPage', 'endCursor'),
   Resident: {
     ...rows(ALLOW, 'id', 'jurisdiction'),

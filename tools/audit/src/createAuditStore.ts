@@ -1,5 +1,6 @@
 import { createLogger } from '@resident-graph/service-kit';
 import type { AccessLogPage, AuditEntry, AuditRecord } from './AuditEntry';
+import type { Prisma } from './generated/prisma/client';
 import { createAuditClient } from './createAuditClient';
 import { assertSchemaName, DEFAULT_SCHEMA } from './defaultSchema';
 import { appendStatement } from './appendStatement';
@@ -14,10 +15,24 @@ export interface AuditStoreOptions {
   schema?: string;
   /** How long `append` and `checkHealth` may take before failing with AUDIT_UNAVAILABLE. @default 1000 */
   timeoutMs?: number;
+  /** The time an appended entry is recorded at; tests set it to place entries on the clock. @default () => new Date() */
+  now?: () => Date;
 }
 
+/**
+ * Which entries to list: those matching every filter given. At least one filter is
+ * required — an auditor asks about a resident, a caller or a period, and the trail as a
+ * whole is what `verify` reads.
+ */
 export interface AccessLogQuery {
-  residentId: string;
+  /** Entries that served or refused this resident's data. */
+  residentId?: string | null;
+  /** Entries of this caller (the token's subject). */
+  subject?: string | null;
+  /** Entries recorded at this instant or later. */
+  from?: Date | null;
+  /** Entries recorded before this instant: with `from`, a half-open range, so consecutive ranges never share an entry. */
+  to?: Date | null;
   /** Page size, 1 to 100. @default 20 */
   first?: number;
   /** The `endCursor` of the page before. */
@@ -55,6 +70,28 @@ function checkCount(name: string, value: number, max: number): number {
   return value;
 }
 
+/** The query's filters as a Prisma condition; RangeError for none at all, an empty subject, an invalid or reversed range. */
+function accessLogFilter({ residentId, subject, from, to }: AccessLogQuery): Prisma.AuditEntryWhereInput {
+  if (residentId == null && subject == null && from == null && to == null)
+    throw new RangeError('accessLog needs at least one of residentId, subject, from, to');
+  if (subject === '') throw new RangeError('subject must not be empty');
+  for (const [name, instant] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (instant != null && Number.isNaN(instant.getTime())) throw new RangeError(`${name} is not a valid time`);
+  }
+  if (from != null && to != null && from.getTime() >= to.getTime()) {
+    throw new RangeError(`from (${from.toISOString()}) must be before to (${to.toISOString()})`);
+  }
+  // Prisma leaves out a condition that is undefined: a filter not given filters nothing.
+  return {
+    residentIds: residentId == null ? undefined : { has: residentId },
+    subject: subject ?? undefined,
+    recordedAt: { gte: from ?? undefined, lt: to ?? undefined },
+  };
+}
+
 function parseCursor(after: string): bigint {
   if (!/^[1-9][0-9]{0,15}$/.test(after)) throw new RangeError(`not an access-log cursor: ${JSON.stringify(after)}`);
   return BigInt(after);
@@ -67,7 +104,7 @@ function parseCursor(after: string): bigint {
  * takes it later: the trail may then hold an entry for a read that was refused, never the
  * reverse.
  */
-export function createAuditStore({ databaseUrl, schema = DEFAULT_SCHEMA, timeoutMs = 1000 }: AuditStoreOptions): AuditStore {
+export function createAuditStore({ databaseUrl, schema = DEFAULT_SCHEMA, timeoutMs = 1000, now = () => new Date() }: AuditStoreOptions): AuditStore {
   assertSchemaName(schema);
   const logger = createLogger('audit-store');
   const prisma = createAuditClient({
@@ -81,7 +118,7 @@ export function createAuditStore({ databaseUrl, schema = DEFAULT_SCHEMA, timeout
 
   async function appendEntry(entry: AuditEntry): Promise<AuditRecord> {
     const content: AuditContent = {
-      recordedAt: new Date(),
+      recordedAt: now(),
       requestId: entry.requestId,
       operationId: entry.operationId ?? null,
       subgraph: entry.subgraph,
@@ -117,14 +154,15 @@ export function createAuditStore({ databaseUrl, schema = DEFAULT_SCHEMA, timeout
   return {
     append: (entry) => withinTimeLimit('append', timeoutMs, appendEntry(entry)),
 
-    async accessLog({ residentId, first = 20, after = null }) {
+    async accessLog({ first = 20, after = null, ...filters }) {
       const size = checkCount('first', first, MAX_PAGE);
+      const matching = accessLogFilter(filters);
       const before = after === null ? undefined : parseCursor(after);
       const rows = await withinTimeLimit(
         'accessLog',
         readTimeoutMs,
         prisma.auditEntry.findMany({
-          where: { residentIds: { has: residentId }, ...(before !== undefined && { sequence: { lt: before } }) },
+          where: { ...matching, sequence: { lt: before } },
           orderBy: { sequence: 'desc' },
           take: size + 1,
         }),

@@ -63,7 +63,7 @@ test('preparing again applies nothing; several services preparing a fresh schema
   const fresh = randomSchemaName();
   try {
     const applied = await Promise.all([1, 2, 3].map(() => prepareAuditStore({ databaseUrl: TEST_DATABASE_URL, schema: fresh })));
-    expect(applied.flat()).toEqual(['0001_audit_chain.sql', '0002_audit_writer_role.sql']);
+    expect(applied.flat()).toEqual(['0001_audit_chain.sql', '0002_audit_writer_role.sql', '0003_access_log_filters.sql']);
     const { rows } = await withPool((pool) => pool.query(`SELECT seq FROM "${fresh}".audit_chain_head`));
     expect(rows).toEqual([{ seq: '0' }]);
   } finally {
