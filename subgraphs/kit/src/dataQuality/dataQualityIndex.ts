@@ -75,7 +75,8 @@ interface IssueRow {
 
 export function createDataQualityIndex({ databaseUrl, schema = 'data_quality', timeoutMs = 2_000 }: DataQualityIndexOptions): DataQualityIndex {
   const name = checkedSchema(schema);
-  const pool = new Pool({ connectionString: databaseUrl, max: 4, statement_timeout: timeoutMs, connectionTimeoutMillis: timeoutMs });
+  // Every department subgraph holds one, beside its other pools, on a server with 100 connections in all: few, and let go when idle.
+  const pool = new Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 1_000, statement_timeout: timeoutMs, connectionTimeoutMillis: timeoutMs });
   return {
     async publish({ department, views, issues }) {
       const rows = [...issues].flatMap(([citizenId, list]) => list.map((issue, ordinal) => ({ citizenId, ordinal, issue })));

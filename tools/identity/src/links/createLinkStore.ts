@@ -15,7 +15,7 @@ export interface LinkStoreOptions {
   databaseUrl: string;
   /** @default 'identity' */
   schema?: string;
-  /** @default 5 */
+  /** @default 2 */
   poolSize?: number;
 }
 
@@ -61,9 +61,10 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
  * (`FOR UPDATE`) so two sessions deciding on one record take turns, and the partial unique
  * index keeps a record linked to one resident at most even if they did not.
  */
-export function createLinkStore({ databaseUrl, schema = DEFAULT_LINK_SCHEMA, poolSize = 5 }: LinkStoreOptions): LinkStore {
+export function createLinkStore({ databaseUrl, schema = DEFAULT_LINK_SCHEMA, poolSize = 2 }: LinkStoreOptions): LinkStore {
   if (!SCHEMA_NAME.test(schema)) throw new Error(`link store schema "${schema}" is not a plain lower-case identifier`);
-  const pool = new Pool({ connectionString: databaseUrl, max: poolSize });
+  // Every department subgraph holds one, beside its other pools, on a server with 100 connections in all: let go when idle.
+  const pool = new Pool({ connectionString: databaseUrl, max: poolSize, idleTimeoutMillis: 1_000 });
   // Tables named with their schema: the embedded PGlite ignores a search_path given at connection start.
   const candidates = `"${schema}".record_candidate`;
   const decisions = `"${schema}".record_link_decision`;
