@@ -48,7 +48,10 @@ describe('one request id, from the gateway to the departments and the audit trai
     expect(read.errors).toBeUndefined();
 
     // The gateway's id is its own, logged beside the caller's.
-    const answered = logLines(stack, 'gateway').filter((line) => line.msg === 'operation answered' && line.clientRequestId === clientRequestId);
+    // Each process writes its log asynchronously: wait (a little) for the gateway's line to reach the file.
+    const answeredLines = () => logLines(stack, 'gateway').filter((line) => line.msg === 'operation answered' && line.clientRequestId === clientRequestId);
+    for (let waited = 0; answeredLines().length === 0 && waited < 5_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    const answered = answeredLines();
     expect(answered).toHaveLength(1);
     const requestId = answered[0]!.requestId!;
     expect(requestId).toMatch(UUID);
