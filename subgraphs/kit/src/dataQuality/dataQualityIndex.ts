@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { inTransaction, runSqlMigrations } from '@resident-graph/adapter-kit';
 import type { DataQualityIssue, DataQualityIssueKind, Department, DepartmentId, LinkGrade } from '@resident-graph/schemas';
 import { GraphQLError } from 'graphql';
+import { plainSchemaName } from '../schemaName';
 import type { IssueViews } from './issueViews';
 
 /** One department's issues, all of them, with what each audience may see of them. */
@@ -43,13 +44,9 @@ export interface DataQualityIndexOptions {
 }
 
 const PUBLISH_TIMEOUT_MS = 60_000;
-const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const MIGRATIONS_DIR = path.join(__dirname, '..', '..', 'migrations', 'data-quality');
 
-function checkedSchema(schema: string): string {
-  if (!PLAIN_IDENTIFIER.test(schema)) throw new RangeError(`data-quality schema must be a plain identifier, got ${JSON.stringify(schema)}`);
-  return schema;
-}
+const checkedSchema = (schema: string) => plainSchemaName('data-quality', schema);
 
 /** Creates or upgrades the index's tables (the stack runs this before any subgraph starts). */
 export async function prepareDataQualityIndex({ databaseUrl, schema = 'data_quality' }: DataQualityIndexOptions): Promise<void> {

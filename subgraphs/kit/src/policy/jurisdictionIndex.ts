@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
 import { DepartmentError } from '@resident-graph/adapter-kit';
+import { plainSchemaName } from '../schemaName';
 import type { Jurisdiction } from './Policy';
 
 /**
@@ -25,8 +26,6 @@ export interface JurisdictionIndexOptions {
   timeoutMs?: number;
 }
 
-const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
 interface PlacementRow {
   key: string;
   grid_id: string;
@@ -34,7 +33,7 @@ interface PlacementRow {
 }
 
 export function createJurisdictionIndex({ databaseUrl, schema = 'grid', timeoutMs = 2_000 }: JurisdictionIndexOptions): JurisdictionIndex {
-  if (!PLAIN_IDENTIFIER.test(schema)) throw new RangeError(`grid schema must be a plain identifier, got ${JSON.stringify(schema)}`);
+  plainSchemaName('grid', schema);
   const pool = new Pool({ connectionString: databaseUrl, max: 4, statement_timeout: timeoutMs, connectionTimeoutMillis: timeoutMs });
   const place = async (view: string, key: string, keys: readonly string[]) => {
     if (keys.length === 0) return new Map<string, Jurisdiction>();
