@@ -142,6 +142,59 @@ describe('identity resolution through the gateway: civil-affairs records stored 
     }
   });
 
+  it('links labour’s cards too: a certain one read by a grid worker, a probable one confirmed by a labour officer; a grid worker sees that one as an invalid ID until then', async () => {
+    const LABOUR = `query($id: CitizenId!) { resident(id: $id) { labour { onRecord employmentStatus dataQualityIssues { kind grade } } } }`;
+    const labourTypo = (resident: TruthResident) =>
+      resident.imperfections.find((i) => i.department === 'labour' && i.kind === 'ID_TYPO') as { storedId: string } | undefined;
+    const changesSex = (resident: TruthResident) => Number(labourTypo(resident)!.storedId[16]) % 2 !== Number(resident.id[16]) % 2;
+    const carded = everyone.filter((resident) => resident.labour && labourTypo(resident));
+    const certainCard = carded.find((resident) => !changesSex(resident))!;
+    const probableCard = carded.find(changesSex)!;
+    type Labour = { resident: { labour: { onRecord: boolean; employmentStatus: string; dataQualityIssues: { kind: string; grade: string | null }[] } } };
+    const labourAs = async (caller: Caller, resident: TruthResident) => {
+      const answer = await graphql<Labour>(stack.gatewayUrl, LABOUR, { id: resident.id }, await requestHeaders(stack, caller, 'CASE_REVIEW:IR-2'));
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.resident.labour;
+    };
+    const workerFor = (resident: TruthResident): Caller => ({
+      subject: 'grid-worker-3',
+      role: 'grid-worker',
+      department: null,
+      grids: [resident.gridId],
+      community: null,
+    });
+
+    expect(await labourAs(workerFor(certainCard), certainCard)).toEqual({
+      onRecord: true,
+      employmentStatus: certainCard.labour!.employmentStatus,
+      dataQualityIssues: [{ kind: 'LINKED_RECORD', grade: 'CERTAIN' }],
+    });
+
+    const labourOfficer: Caller = { ...OFFICER('labour', { community: probableCard.grid.communityId }), subject: 'officer-lb-2' };
+    expect((await labourAs(workerFor(probableCard), probableCard)).dataQualityIssues).toEqual([{ kind: 'INVALID_CITIZEN_ID', grade: null }]);
+    expect((await labourAs(labourOfficer, probableCard)).dataQualityIssues).toEqual([{ kind: 'UNRESOLVED_RECORD', grade: 'PROBABLE' }]);
+    const confirmed = await graphql<{ confirmLabourLink: { state: string } }>(
+      stack.gatewayUrl,
+      `
+        mutation ($input: RecordLinkInput!) {
+          confirmLabourLink(input: $input) {
+            state
+            decidedBy
+          }
+        }
+      `,
+      { input: { storedId: labourTypo(probableCard)!.storedId, residentId: probableCard.id } },
+      await requestHeaders(stack, labourOfficer, 'CASE_REVIEW:IR-2'),
+    );
+    expect(confirmed.errors).toBeUndefined();
+    expect(confirmed.data!.confirmLabourLink).toEqual({ state: 'LINKED', decidedBy: 'officer-lb-2' });
+    expect(await labourAs(workerFor(probableCard), probableCard)).toEqual({
+      onRecord: true,
+      employmentStatus: probableCard.labour!.employmentStatus,
+      dataQualityIssues: [{ kind: 'LINKED_RECORD', grade: 'PROBABLE' }],
+    });
+  });
+
   it('lets one of two sessions confirming the same link at once win; the other gets LINK_CONFLICT', async () => {
     const resident = probable[2]!;
     const answers = await Promise.all([decide('confirm', officerFor(resident), resident), decide('confirm', officerFor(resident), resident)]);

@@ -85,7 +85,11 @@ const reviewRows = (section: string) => [
   ...['confirm', 'reject', 'undo'].map((verb) => `Mutation.${verb}${section}Link`),
   ...['department', 'storedId', 'residentId', 'grade', 'state', 'decidedBy', 'decidedAt'].map((field) => `RecordLinkDecision.${field}`),
 ];
-const WRITES: Record<string, string[]> = { 'civil-affairs': reviewRows('CivilAffairs'), 'family-planning': reviewRows('FamilyPlanning') };
+const WRITES: Record<string, string[]> = {
+  'civil-affairs': reviewRows('CivilAffairs'),
+  'family-planning': reviewRows('FamilyPlanning'),
+  labour: reviewRows('Labour'),
+};
 
 const key = (steps: Step[]) => steps.map((step) => `${step.type}.${step.field}`).join('/');
 

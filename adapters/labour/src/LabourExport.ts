@@ -1,5 +1,5 @@
 import type { DataQualityIssue, SocialInsuranceType } from '@resident-graph/schemas';
-import { legacyIdIssue, type InvalidIdIndex, type StoredKey } from '@resident-graph/adapter-kit';
+import { legacyIdIssue, type InvalidIdIndex } from '@resident-graph/adapter-kit';
 
 export interface InsuranceRow {
   type: SocialInsuranceType;
@@ -28,12 +28,16 @@ export interface ExportStats {
 
 /** One export file, indexed by normalised citizen ID. */
 export class LabourExport {
+  private readonly unresolvedByStoredId = new Map<string, ExportCard[]>();
+
   constructor(
     readonly stats: ExportStats,
     private readonly cardsByCitizenId: ReadonlyMap<string, readonly ExportCard[]>,
     private readonly invalidIds: InvalidIdIndex,
-    private readonly unresolvedCards: readonly StoredKey[],
-  ) {}
+    private readonly unresolvedCards: readonly ExportCard[],
+  ) {
+    for (const card of unresolvedCards) this.unresolvedByStoredId.set(card.storedId, [...(this.unresolvedByStoredId.get(card.storedId) ?? []), card]);
+  }
 
   /**
    * The export's cards person by person, each with the citizen ID as stored: the cards of
@@ -41,11 +45,16 @@ export class LabourExport {
    */
   *cardsByPerson(): Generator<readonly { cardNumber: string; storedId: string }[]> {
     yield* this.cardsByCitizenId.values();
-    for (const card of this.unresolvedCards) yield [{ cardNumber: card.recordReference, storedId: card.storedId }];
+    for (const card of this.unresolvedCards) yield [card];
   }
 
   cardsOf(citizenId: string): readonly ExportCard[] {
     return this.cardsByCitizenId.get(citizenId) ?? [];
+  }
+
+  /** The cards stored under an ID that fails validation, exactly as stored: what identity resolution may have linked to a resident. */
+  cardsStoredUnder(storedId: string): readonly ExportCard[] {
+    return this.unresolvedByStoredId.get(storedId) ?? [];
   }
 
   issuesFor(citizenId: string): DataQualityIssue[] {

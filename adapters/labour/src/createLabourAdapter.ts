@@ -4,6 +4,7 @@ import {
   type DepartmentAdapter,
   type DepartmentLookup,
   type DepartmentResilience,
+  type LinkedStoredIds,
 } from '@resident-graph/adapter-kit';
 import { createLogger } from '@resident-graph/service-kit';
 import { z } from 'zod';
@@ -20,7 +21,7 @@ import {
   type CardsByStatusQuery,
   type CardsQuery,
 } from './cardsApi';
-import type { ExportStats } from './LabourExport';
+import type { ExportCard, ExportStats } from './LabourExport';
 import { LabourExportSource } from './LabourExportSource';
 import type { LabourRecord } from './LabourRecord';
 import { toLabourRecord } from './toLabourRecord';
@@ -79,12 +80,16 @@ export function createLabourAdapter(options: LabourAdapterOptions): LabourAdapte
   return {
     department: 'labour' as const,
 
-    async lookup(citizenIds: readonly string[]): Promise<Map<string, DepartmentLookup<LabourRecord>>> {
+    async lookup(citizenIds: readonly string[], linked: LinkedStoredIds = new Map()): Promise<Map<string, DepartmentLookup<LabourRecord>>> {
       const current = await exportSource.current();
       const ids = [...new Set(citizenIds)];
-      const cardNumbers = [...new Set(ids.flatMap((id) => current.cardsOf(id).map((card) => card.cardNumber)))];
+      // A card linked to a resident (identity resolution) is theirs, whatever ID it is stored under.
+      const linkedCards = new Map<string, ExportCard[]>();
+      for (const [storedId, owner] of linked) linkedCards.set(owner, [...(linkedCards.get(owner) ?? []), ...current.cardsStoredUnder(storedId)]);
+      const cardsOf = (id: string) => [...current.cardsOf(id), ...(linkedCards.get(id) ?? [])];
+      const cardNumbers = [...new Set(ids.flatMap((id) => cardsOf(id).map((card) => card.cardNumber)))];
       const factsByCard = await queryCards(cardNumbers);
-      return new Map(ids.map((id) => [id, { record: toLabourRecord(current.cardsOf(id), factsByCard), issues: current.issuesFor(id) }]));
+      return new Map(ids.map((id) => [id, { record: toLabourRecord(cardsOf(id), factsByCard), issues: current.issuesFor(id) }]));
     },
 
     /** Calls made to the query API by lookups (health checks are not counted). */

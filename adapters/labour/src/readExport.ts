@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { DepartmentError, InvalidIdIndex, type StoredKey } from '@resident-graph/adapter-kit';
+import { DepartmentError, InvalidIdIndex } from '@resident-graph/adapter-kit';
 import { cleanCitizenId, normalizeCitizenId } from '@resident-graph/schemas';
 import type { Logger } from '@resident-graph/service-kit';
 import { INSURANCE_TYPE_BY_CODE, PAYMENT_STATUS_ACTIVE, PAYMENT_STATUS_SUSPENDED } from './bureauCodes';
@@ -80,7 +80,7 @@ export async function readExport(file: string, logger: Logger): Promise<LabourEx
   let width = 0;
   let rows = 0;
   const cardsByCitizenId = new Map<string, Map<string, ExportCard>>();
-  const invalid = new Map<string, StoredKey>();
+  const invalid = new Map<string, ExportCard>();
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     if (!columns) {
       columns = columnPositions(record, file);
@@ -94,20 +94,18 @@ export async function readExport(file: string, logger: Logger): Promise<LabourEx
     }
     rows++;
     const normalized = normalizeCitizenId(row.storedId);
-    if (!normalized.ok) {
-      invalid.set(`${row.cardNumber}\u0000${row.storedId}`, { storedId: row.storedId, recordReference: row.cardNumber, nameOnRecord: row.name });
-      continue;
-    }
-    const cards = cardsByCitizenId.get(normalized.id) ?? new Map<string, ExportCard>();
-    cardsByCitizenId.set(normalized.id, cards);
-    const card = cards.get(row.cardNumber) ?? {
+    // A card under an ID that fails validation names nobody: it is kept apart, by what it stores, for identity resolution to link.
+    const cards = normalized.ok ? (cardsByCitizenId.get(normalized.id) ?? new Map<string, ExportCard>()) : invalid;
+    if (normalized.ok) cardsByCitizenId.set(normalized.id, cards);
+    const key = normalized.ok ? row.cardNumber : `${row.cardNumber}\u0000${row.storedId}`;
+    const card = cards.get(key) ?? {
       cardNumber: row.cardNumber,
       storedId: row.storedId,
       nameOnRecord: row.name,
-      legacy: normalized.converted,
+      legacy: normalized.ok && normalized.converted,
       insurance: [],
     };
-    cards.set(row.cardNumber, card);
+    cards.set(key, card);
     if (row.insurance) card.insurance.push(row.insurance);
   }
   if (!columns) throw new DepartmentError('DEPARTMENT_BAD_RESPONSE', 'labour', `export ${name} is empty`);
@@ -116,5 +114,7 @@ export async function readExport(file: string, logger: Logger): Promise<LabourEx
   const cardCount = [...index.values()].reduce((sum, cards) => sum + cards.length, 0) + invalid.size;
   const stats = { file, rows, cards: cardCount, malformedRows };
   logger.info({ ...stats, file: name, invalidIds: invalid.size }, 'labour export loaded');
-  return new LabourExport(stats, index, new InvalidIdIndex('labour', invalid.values()), [...invalid.values()]);
+  const unresolved = [...invalid.values()];
+  const keys = unresolved.map((card) => ({ storedId: card.storedId, recordReference: card.cardNumber, nameOnRecord: card.nameOnRecord }));
+  return new LabourExport(stats, index, new InvalidIdIndex('labour', keys), unresolved);
 }

@@ -92,6 +92,15 @@ describe('createLabourAdapter against the query API (msw) and a real GBK export'
     expect(answer.get(employed.id)?.issues).toEqual([]);
   });
 
+  it('reads a card stored under a mistyped ID as the resident identity resolution linked it to, and no one else', async () => {
+    const storedTypo = typo.imperfections[0]!;
+    const storedId = 'storedId' in storedTypo ? storedTypo.storedId : '';
+    const answer = await adapter().lookup([typo.id, employed.id], new Map([[storedId, typo.id]]));
+    expect(answer.get(typo.id)?.record).toEqual(typo.labour);
+    expect(answer.get(employed.id)?.record).toEqual(employed.labour);
+    expect((await adapter().lookup([employed.id], new Map([[storedId, typo.id]]))).get(employed.id)?.record).toEqual(employed.labour);
+  });
+
   it('makes no API call when none of the residents holds a card', async () => {
     const labour = adapter();
     const answer = await labour.lookup([noRecord.id, typo.id]);

@@ -97,10 +97,14 @@ describe('civil-affairs records linked by identity resolution', () => {
     expect(section.dataQualityIssues.filter((issue) => issue.kind === 'INVALID_CITIZEN_ID')).toEqual([]);
   });
 
-  test('a probable candidate is UNRESOLVED_RECORD with its grade until an officer confirms it; then the section reads the record', async () => {
-    const before = await sectionOf(probable);
+  test('a probable candidate is UNRESOLVED_RECORD with its grade for the officers who review it until one confirms it; then the section reads the record', async () => {
+    const before = await sectionOf(probable, 'own-officer');
     expect(before.onRecord).toBe(false);
     expect(before.dataQualityIssues).toEqual([expect.objectContaining({ kind: 'UNRESOLVED_RECORD', grade: 'PROBABLE' })]);
+    // A grid worker cannot act on it: they are told of a record under an invalid ID, without the matcher's grade and reason.
+    expect((await sectionOf(probable)).dataQualityIssues).toEqual([
+      expect.objectContaining({ kind: 'INVALID_CITIZEN_ID', grade: null, reason: null, storedId: expect.stringContaining('********') }),
+    ]);
 
     const confirmed = await ask<{ confirmCivilAffairsLink: Record<string, unknown> }>(CONFIRM, linkInput(probable), 'own-officer');
     expect(confirmed.errors).toBeUndefined();

@@ -6,6 +6,7 @@ import {
   access,
   createDataQualityIndex,
   issueViewsOf,
+  asSeenBy,
   prepareDataQualityIndex,
   publishDataQuality,
   showIssue,
@@ -61,6 +62,32 @@ describe('issueViewsOf: a department policy table, read for its data-quality iss
     });
     expect(issueViewsOf(withoutName, { field: 'civilAffairs', sectionType: 'CivilAffairsSection' })['window-clerk']?.nameOnRecord).toBe('deny');
     expect(issueViewsOf(open, { field: 'labour', sectionType: 'LabourSection' })).toEqual({});
+  });
+
+  it('marks the audiences that may review the section’s links, and only those', () => {
+    const reviewed: PolicyTable = { ...table, Mutation: { confirmCivilAffairsLink: access('deny', { 'own-officer': 'jurisdiction' }) } };
+    const views = issueViewsOf(reviewed, { field: 'civilAffairs', sectionType: 'CivilAffairsSection' });
+    expect(views['own-officer']?.reviewsLinks).toBe(true);
+    const open = {
+      ...reviewed,
+      Resident: { civilAffairs: FRONT },
+      CivilAffairsSection: { dataQualityIssues: FRONT },
+      DataQualityIssue: { ...table.DataQualityIssue, kind: FRONT },
+    };
+    expect(issueViewsOf(open, { field: 'civilAffairs', sectionType: 'CivilAffairsSection' })['window-clerk']).not.toHaveProperty('reviewsLinks');
+    expect(issueViewsOf({ ...open, Resident: { labour: FRONT } }, { field: 'labour', sectionType: 'CivilAffairsSection' })['own-officer']).not.toHaveProperty(
+      'reviewsLinks',
+    );
+  });
+
+  it('shows a record waiting for review, with its grade and reason, only to those who review it; others see an invalid ID', () => {
+    const waiting = issue({ kind: 'UNRESOLVED_RECORD', grade: 'PROBABLE', reason: 'the record states another sex' });
+    const whole = { storedId: 'allow', recordReference: 'allow', nameOnRecord: 'allow', grade: 'allow', reason: 'allow' } as const;
+    expect(showIssue(waiting, { ...whole, reviewsLinks: true })).toEqual({ ...waiting, withheld: [] });
+    expect(showIssue(waiting, whole)).toEqual({ ...issue({ kind: 'INVALID_CITIZEN_ID' }), withheld: [] });
+    expect(asSeenBy(waiting, false)).toEqual(issue({ kind: 'INVALID_CITIZEN_ID' }));
+    const linked = issue({ kind: 'LINKED_RECORD', grade: 'CERTAIN', reason: 'the only resident' });
+    expect(asSeenBy(linked, false)).toBe(linked);
   });
 
   it('shows an issue as the view says: masked, withheld and named, or whole', () => {

@@ -15,6 +15,7 @@ export const labourSubgraph = defineSectionSubgraph({
   toSection: toLabourSection,
   policy: labourPolicy,
   defaultPort: 4104,
+  reviewsLinks: true,
   settings: {
     LABOUR_URL: urlSetting('http://127.0.0.1:4204'),
     LABOUR_EXPORT_DIR: z.string().min(1),

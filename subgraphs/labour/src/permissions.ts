@@ -1,4 +1,4 @@
-import { access, sectionPolicy } from '@resident-graph/subgraph-kit';
+import { access, recordLinkRows, sectionPolicy } from '@resident-graph/subgraph-kit';
 
 /** The four front-line audiences get `front`; analysts and auditors never see a person. */
 const frontLine = (front: 'allow' | 'jurisdiction') => access(front, { analyst: 'deny', auditor: 'deny' });
@@ -39,4 +39,6 @@ export const labourPolicy = sectionPolicy('labour', {
     // The card number: a detail, but the issue list is front-line, so others see it masked.
     recordReference: access('mask', { 'own-officer': 'allow', analyst: 'deny', auditor: 'deny' }),
   },
+  // Identity resolution's review queue: the bureau's own officers decide for residents in their jurisdiction.
+  ...recordLinkRows('labour', access('deny', { 'own-officer': 'jurisdiction' })),
 });

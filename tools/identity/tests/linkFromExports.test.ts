@@ -74,6 +74,17 @@ it('reads the family-planning export in GBK and keeps a name keyed in traditiona
   ]);
 });
 
+it('reads the newest labour export in GBK, one record per stored ID, and links a card stored under a mistyped ID', async () => {
+  mkdirSync(path.join(dataDir, 'labour', 'export'), { recursive: true });
+  const header = '社保卡号,公民身份号码,姓名,险种代码,累计缴费月数,参保状态';
+  writeFileSync(path.join(dataDir, 'labour', 'export', 'shebao_20240101.csv'), iconv.encode(`${header}\nOLD1,${husband},陈建国,110,12,1\n`, 'gbk'));
+  const rows = [header, `SB1,${mistyped(wife)},林秀英,110,120,1`, `SB1,${mistyped(wife)},林秀英,310,120,1`, `SB2,${husband},陈建国,,,`, `SB3,,无号,110,1,1`];
+  writeFileSync(path.join(dataDir, 'labour', 'export', 'shebao_20240102.csv'), iconv.encode(`${rows.join('\n')}\n`, 'gbk'));
+  const progress = await linkFromExports({ dataDir, department: 'labour', store: linkStore.store() });
+  expect(progress).toMatchObject({ read: 2, resolvedAsStored: 1, matched: 1, linked: 1 });
+  expect((await linkStore.store().linksOf('labour', [wife])).map((link) => [link.storedId, link.recordReference])).toEqual([[mistyped(wife), 'SB1']]);
+});
+
 it('names the file and line of a row it cannot read', async () => {
   writeFileSync(
     path.join(dataDir, 'public-security', 'rkxx.jsonl'),

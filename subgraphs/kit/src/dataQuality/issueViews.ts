@@ -1,12 +1,14 @@
 import { maskCitizenId, type DataQualityIssue } from '@resident-graph/schemas';
 import { AUDIENCES, type Audience, type PolicyTable } from '../policy/Policy';
+import { recordLinkMutationNames } from '../section/recordLinkMutationNames';
 
 /** The fields of an issue a department may show, mask or withhold per audience; its department and kind go with the issue. */
 export const ISSUE_DETAILS = ['storedId', 'recordReference', 'nameOnRecord', 'grade', 'reason'] as const;
 export type IssueDetail = (typeof ISSUE_DETAILS)[number];
 
 export type DetailAccess = 'allow' | 'mask' | 'deny';
-export type IssueView = Record<IssueDetail, DetailAccess>;
+/** `reviewsLinks`: the audience may confirm or reject the department's links, and so sees the matcher's candidates as such. */
+export type IssueView = Record<IssueDetail, DetailAccess> & { reviewsLinks?: true };
 
 /** What each audience sees of a department's issues; an audience left out sees none of them. */
 export type IssueViews = Partial<Record<Audience, IssueView>>;
@@ -41,21 +43,36 @@ export function issueViewsOf(table: PolicyTable, section: SectionOfPolicy): Issu
       ['DataQualityIssue', 'kind'],
     ];
     if (gates.some(([type, field]) => accessOf(type, field, audience) === DENY)) continue;
-    views[audience] = Object.fromEntries(
+    const view: IssueView = Object.fromEntries(
       ISSUE_DETAILS.map((detail) => {
         const access = accessOf('DataQualityIssue', detail, audience);
         return [detail, access === 'mask' || access === DENY ? access : 'allow'];
       }),
-    ) as IssueView;
+    ) as Record<IssueDetail, DetailAccess>;
+    if (accessOf('Mutation', recordLinkMutationNames(section.field).confirm, audience) !== DENY) view.reviewsLinks = true;
+    views[audience] = view;
   }
   return views;
 }
 
 /**
- * `issue` as `view` shows it: masked details masked, withheld ones emptied and named in
+ * A record waiting for review (`UNRESOLVED_RECORD`) as an audience that cannot act on it
+ * sees it: a record under an ID that names no one and could be this resident's
+ * (`INVALID_CITIZEN_ID`), without the matcher's grade and reason, which are for the
+ * department's reviewers.
+ */
+export function asSeenBy(issue: DataQualityIssue, reviewsLinks: boolean): DataQualityIssue {
+  if (reviewsLinks || issue.kind !== 'UNRESOLVED_RECORD') return issue;
+  const { grade: _grade, reason: _reason, ...rest } = issue;
+  return { ...rest, kind: 'INVALID_CITIZEN_ID' };
+}
+
+/**
+ * `issue` as `view` shows it (`asSeenBy` the view's audience): masked details masked, withheld ones emptied and named in
  * `withheld` (a detail the issue does not have, such as the grade of an invalid ID, is not withheld).
  */
-export function showIssue(issue: DataQualityIssue, view: IssueView): ShownIssue {
+export function showIssue(published: DataQualityIssue, view: IssueView): ShownIssue {
+  const issue = asSeenBy(published, view.reviewsLinks === true);
   const hidden = (name: IssueDetail) => view[name] === DENY && issue[name] !== undefined && issue[name] !== null;
   const detail = <T extends string | null>(name: IssueDetail, value: T, withheld: T): T => {
     if (hidden(name)) return withheld;

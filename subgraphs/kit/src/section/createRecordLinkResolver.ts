@@ -3,14 +3,9 @@ import { Arg, Ctx, Mutation, Resolver, type ClassType } from 'type-graphql';
 import { LinkDecisionError, type LinkDecisionInput, type LinkStore, type StoredCandidate } from '@resident-graph/identity';
 import type { Department } from '@resident-graph/schemas';
 import type { PolicedContext } from '../policy';
+import { recordLinkMutationNames } from './recordLinkMutationNames';
 import { RecordLinkDecision, RecordLinkInput } from './recordLinkTypes';
 import type { SectionContext } from './SectionContext';
-
-/** The review mutations of a section `field`: `confirmCivilAffairsLink` … for `civilAffairs`. */
-export function recordLinkMutationNames(field: string): { confirm: string; reject: string; undo: string } {
-  const pascal = field[0]!.toUpperCase() + field.slice(1);
-  return { confirm: `confirm${pascal}Link`, reject: `reject${pascal}Link`, undo: `undo${pascal}Link` };
-}
 
 const CODES = { NOT_A_CANDIDATE: 'BAD_USER_INPUT', LINK_CONFLICT: 'LINK_CONFLICT' } as const;
 

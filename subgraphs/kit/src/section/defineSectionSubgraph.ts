@@ -88,8 +88,9 @@ export function defineSectionSubgraph<
 >(declared: SectionDeclaration<TRecord, TSection, TShape, TAdapter>): SectionSubgraph<TRecord, TAdapter> {
   const name = declared.policy.department;
   const Resident = declared.resident ?? createResidentEntity();
+  const views = issueViewsOf(declared.policy.table, { field: declared.field, sectionType: declared.section.name });
   const resolvers = [
-    createSectionResolver(Resident, declared),
+    createSectionResolver(Resident, declared, { department: name, views }),
     ...(declared.reviewsLinks ? [createRecordLinkResolver(declared.field, name as Department)] : []),
   ];
   const buildSchema = () =>
@@ -104,7 +105,6 @@ export function defineSectionSubgraph<
     createContext: (adapter, store) => createSectionContext<TRecord>(adapter, store && { department: name, store }),
     statistics: declared.statistics && ((adapter, store) => declared.statistics!(adapter, { links: store && { department: name, store } })),
   };
-  const views = issueViewsOf(declared.policy.table, { field: declared.field, sectionType: declared.section.name });
   const start = async (options: StartSectionSubgraphOptions<TRecord, TAdapter>) => {
     if (!options.dataQuality) return startDepartmentSubgraph(subgraph, options);
     const store = options.links && afterEachDecision(options.links, () => publisher.republish());

@@ -1,5 +1,5 @@
 import { access, type FieldAccess, type PolicyTable } from '../policy';
-import { recordLinkMutationNames } from './createRecordLinkResolver';
+import { recordLinkMutationNames } from './recordLinkMutationNames';
 
 const DECISION_FIELDS = ['department', 'storedId', 'residentId', 'grade', 'state', 'decidedBy', 'decidedAt'] as const;
 

@@ -4,11 +4,13 @@ import { runLinkBatch, type LinkBatchProgress } from '../links/runLinkBatch';
 import type { DepartmentRecordIdentity } from '../types';
 import { readCivilAffairsRecords, readRegister } from './readExports';
 import { readFamilyPlanningRecords } from './readFamilyPlanningRecords';
+import { readLabourRecords } from './readLabourRecords';
 
 /** The departments whose exports the batch reads, and how. */
 const READERS = {
   'civil-affairs': readCivilAffairsRecords,
   'family-planning': readFamilyPlanningRecords,
+  labour: readLabourRecords,
 } satisfies Record<string, (dataDir: string) => Promise<DepartmentRecordIdentity[]>>;
 
 export type LinkableDepartment = keyof typeof READERS;
