@@ -26,6 +26,22 @@ describe('evaluateIdentityResolution', () => {
     expect(evaluation.automaticPrecision).toEqual({ hits: imperfect, of: imperfect });
     expect(evaluation.linkedOrQueuedRecall).toEqual({ hits: imperfect, of: imperfect });
     expect(evaluation.resolvedAsStored).toEqual({ hits: 77 - imperfect, of: 77 - imperfect });
+    expect(evaluation.afterReviewPrecision).toEqual({ hits: imperfect, of: imperfect });
+    expect(evaluation.afterReviewRecall).toEqual({ hits: imperfect, of: imperfect });
+  });
+
+  it('scores a review that confirms each queued record’s first candidate: a probable link, once confirmed, counts as linked rightly', () => {
+    const residents = population();
+    const typoed = residents.filter((resident) => resident.imperfections[0]?.kind === 'ID_TYPO');
+    // The register knows one typoed resident by another given name: the link is no longer certain, only probable — and still right.
+    typoed[0]!.name = `${typoed[0]!.name[0]}某某`;
+    const lines = residents.map((resident, index) => toTruthLine(resident, index + 1));
+    lines.find((line) => line.resident.id === typoed[0]!.id)!.records[0]!.nameOnRecord = `${typoed[0]!.name[0]}建华`;
+    const evaluation = evaluateIdentityResolution(lines);
+    expect(evaluation.queued.PROBABLE).toBe(1);
+    expect(evaluation.automaticRecall.of - evaluation.automaticRecall.hits).toBe(1);
+    expect(evaluation.afterReviewRecall).toEqual({ hits: evaluation.imperfectIds, of: evaluation.imperfectIds });
+    expect(evaluation.afterReviewPrecision.hits).toBe(evaluation.afterReviewPrecision.of);
   });
 
   it('counts a link to the wrong resident against precision and recall', () => {
@@ -40,6 +56,7 @@ describe('evaluateIdentityResolution', () => {
     const evaluation = evaluateIdentityResolution(lines);
     expect(evaluation.automaticPrecision.of - evaluation.automaticPrecision.hits).toBe(1);
     expect(evaluation.linkedOrQueuedRecall.of - evaluation.linkedOrQueuedRecall.hits).toBe(1);
+    expect(evaluation.afterReviewPrecision.of - evaluation.afterReviewPrecision.hits).toBe(1);
     expect(evaluation.resolvedAsStored.of - evaluation.resolvedAsStored.hits).toBe(1);
   });
 

@@ -23,6 +23,14 @@ export interface IdentityEvaluation {
   automaticRecall: Ratio;
   /** Imperfect records linked automatically to the right resident or queued with the right resident among the candidates. */
   linkedOrQueuedRecall: Ratio;
+  /**
+   * Links after review, when the reviewer confirms each queued record's first (best graded)
+   * candidate — what a review that checks nothing more would leave — with the automatic links:
+   * how many go to the right resident.
+   */
+  afterReviewPrecision: Ratio;
+  /** Imperfect records linked to the right resident after that review. */
+  afterReviewRecall: Ratio;
   /** Records left for review, by the grade of their best candidate; `NONE` when no resident could be found. */
   queued: Record<Exclude<LinkGrade, 'CERTAIN'> | 'NONE', number>;
   /** Name variants flagged on records, held against the resident they resolve or link to, or their best review candidate. */
@@ -49,6 +57,8 @@ export function evaluateIdentityResolution(lines: readonly TruthLine[]): Identit
     automaticPrecision: ratio(),
     automaticRecall: ratio(),
     linkedOrQueuedRecall: ratio(),
+    afterReviewPrecision: ratio(),
+    afterReviewRecall: ratio(),
     queued: { PROBABLE: 0, POSSIBLE: 0, NONE: 0 },
     nameVariantRecall: ratio(),
     nameVariantFalseAlarms: 0,
@@ -66,6 +76,7 @@ export function evaluateIdentityResolution(lines: readonly TruthLine[]): Identit
       let matchedTo: string | null = null;
       let linkedRightly = false;
       let queuedRightly = false;
+      let confirmedRightly = false;
       if (resolution.status === 'RESOLVED') {
         evaluation.resolvedAsStored.of++;
         if (resolution.residentId === resident.id) evaluation.resolvedAsStored.hits++;
@@ -83,9 +94,16 @@ export function evaluateIdentityResolution(lines: readonly TruthLine[]): Identit
           evaluation.queued[best === 'PROBABLE' || best === 'POSSIBLE' ? best : 'NONE']++;
           queuedRightly = resolution.candidates.some((candidate) => candidate.residentId === resident.id);
           matchedTo = resolution.candidates[0]?.residentId ?? null;
+          confirmedRightly = matchedTo === resident.id;
         }
       }
+      if (resolution.status !== 'RESOLVED' && matchedTo !== null) {
+        evaluation.afterReviewPrecision.of++;
+        if (linkedRightly || confirmedRightly) evaluation.afterReviewPrecision.hits++;
+      }
       if (imperfectId) {
+        evaluation.afterReviewRecall.of++;
+        if (linkedRightly || confirmedRightly) evaluation.afterReviewRecall.hits++;
         evaluation.automaticRecall.of++;
         evaluation.linkedOrQueuedRecall.of++;
         if (linkedRightly) evaluation.automaticRecall.hits++;
