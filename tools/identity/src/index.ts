@@ -10,3 +10,4 @@ export { createLinkStore, prepareLinkStore, DEFAULT_LINK_SCHEMA, type LinkStoreO
 export { runLinkBatch, type LinkBatchOptions, type LinkBatchProgress } from './links/runLinkBatch';
 export { readRegister, readCivilAffairsRecords } from './batch/readExports';
 export { linkFromExports, LINKABLE_DEPARTMENTS, type LinkableDepartment } from './batch/linkFromExports';
+export { watchExports, type ExportWatch, type ExportWatchOptions } from './batch/watchExports';

@@ -5,6 +5,7 @@ import { toFifteenDigitId } from '@resident-graph/schemas';
 import { citizenId } from '@resident-graph/test-kit';
 import { linkFromExports } from '../src/batch/linkFromExports';
 import { readCivilAffairsRecords } from '../src/batch/readExports';
+import { watchExports } from '../src/batch/watchExports';
 import iconv from 'iconv-lite';
 
 import { useTestLinkStore } from './fixtures/testLinkStore';
@@ -83,6 +84,33 @@ it('reads the newest labour export in GBK, one record per stored ID, and links a
   const progress = await linkFromExports({ dataDir, department: 'labour', store: linkStore.store() });
   expect(progress).toMatchObject({ read: 2, resolvedAsStored: 1, matched: 1, linked: 1 });
   expect((await linkStore.store().linksOf('labour', [wife])).map((link) => [link.storedId, link.recordReference])).toEqual([[mistyped(wife), 'SB1']]);
+});
+
+it('matches a department again when its export changes, and only that department', async () => {
+  const runs: string[] = [];
+  const errors: unknown[] = [];
+  const watch = await watchExports({
+    dataDir,
+    store: linkStore.store(),
+    intervalMs: 50,
+    onRun: (totals) => runs.push(totals.department),
+    onError: (error) => errors.push(error),
+  });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(runs).toEqual([]);
+    const header = '社保卡号,公民身份号码,姓名,险种代码,累计缴费月数,参保状态';
+    const rows = [header, `SB1,${mistyped(wife)},林秀英,110,121,1`, `SB4,${mistyped(husband)},陈建国,110,3,1`];
+    writeFileSync(path.join(dataDir, 'labour', 'export', 'shebao_20240103.csv'), iconv.encode(`${rows.join('\n')}\n`, 'gbk'));
+    const deadline = Date.now() + 5000;
+    while (!runs.includes('labour') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  } finally {
+    await watch.stop();
+  }
+  expect(errors).toEqual([]);
+  expect(runs).toEqual(['labour']);
+  expect((await linkStore.store().linksOf('labour', [husband])).map((link) => [link.storedId, link.recordReference])).toEqual([[mistyped(husband), 'SB4']]);
 });
 
 it('names the file and line of a row it cannot read', async () => {

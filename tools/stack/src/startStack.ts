@@ -35,8 +35,9 @@ export interface StackOptions {
   startupTimeoutMs?: number;
   /**
    * Run identity resolution's batch over the departments' data before the subgraphs start:
-   * certain links made, the rest queued for review (tools/identity). The link table is
-   * there either way; without a run it stays as it was. @default false
+   * certain links made, the rest queued for review (tools/identity) — and again, while the
+   * stack runs, for a department whose export changes. The link table is there either way;
+   * without a run it stays as it was. @default false
    */
   linkRecords?: boolean;
 }
@@ -194,7 +195,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     services.set(name, service);
     return service;
   };
+  let linking: { stop(): Promise<void> } | undefined;
   const stop = async () => {
+    await linking?.stop();
     const order = [...services.values()].reverse();
     for (const service of order) await service.stop();
   };
@@ -246,7 +249,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       prepareDataQualityIndex({ databaseUrl, schema: DATA_QUALITY_SCHEMA }),
       prepareLinkStore({ databaseUrl, schema: IDENTITY_SCHEMA }),
     ]);
-    if (options.linkRecords) await linkDepartmentRecords({ databaseUrl, schema: IDENTITY_SCHEMA, dataDir: options.dataDir, logger: options.logger });
+    if (options.linkRecords) linking = await linkDepartmentRecords({ databaseUrl, schema: IDENTITY_SCHEMA, dataDir: options.dataDir, logger: options.logger });
 
     await Promise.all(
       DEPARTMENTS.flatMap(({ id, standIn }) => {

@@ -2,19 +2,28 @@ import { IdentityMatcher } from '../IdentityMatcher';
 import type { LinkStore } from '../links/LinkStore';
 import { runLinkBatch, type LinkBatchProgress } from '../links/runLinkBatch';
 import type { DepartmentRecordIdentity } from '../types';
-import { readCivilAffairsRecords, readRegister } from './readExports';
+import { readCivilAffairsRecords, readRegister, REGISTER_EXPORT } from './readExports';
 import { readFamilyPlanningRecords } from './readFamilyPlanningRecords';
 import { readLabourRecords } from './readLabourRecords';
 
-/** The departments whose exports the batch reads, and how. */
-const READERS = {
-  'civil-affairs': readCivilAffairsRecords,
-  'family-planning': readFamilyPlanningRecords,
-  labour: readLabourRecords,
-} satisfies Record<string, (dataDir: string) => Promise<DepartmentRecordIdentity[]>>;
+interface DepartmentExport {
+  read(dataDir: string): Promise<DepartmentRecordIdentity[]>;
+  /** The files and folders under the data folder it reads: when one changes, its records are matched again. */
+  sources: readonly string[];
+}
 
-export type LinkableDepartment = keyof typeof READERS;
-export const LINKABLE_DEPARTMENTS = Object.keys(READERS) as LinkableDepartment[];
+/** The departments whose exports the batch reads, and how. */
+const EXPORTS = {
+  'civil-affairs': { read: readCivilAffairsRecords, sources: ['civil-affairs'] },
+  'family-planning': { read: readFamilyPlanningRecords, sources: ['family-planning/jsxx-persons.xml'] },
+  labour: { read: readLabourRecords, sources: ['labour/export'] },
+} satisfies Record<string, DepartmentExport>;
+
+export type LinkableDepartment = keyof typeof EXPORTS;
+export const LINKABLE_DEPARTMENTS = Object.keys(EXPORTS) as LinkableDepartment[];
+
+/** What a department's matching reads under the data folder: the register's export and its own. */
+export const exportSourcesOf = (department: LinkableDepartment): readonly string[] => [REGISTER_EXPORT, ...EXPORTS[department].sources];
 
 /**
  * One batch run over a department's whole data: the register and the department's records
@@ -28,6 +37,6 @@ export async function linkFromExports(options: {
   onProgress?(progress: LinkBatchProgress): void;
 }): Promise<LinkBatchProgress> {
   const matcher = new IdentityMatcher(await readRegister(options.dataDir));
-  const records = await READERS[options.department](options.dataDir);
+  const records = await EXPORTS[options.department].read(options.dataDir);
   return runLinkBatch({ department: options.department, records, matcher, store: options.store, onProgress: options.onProgress });
 }

@@ -25,10 +25,13 @@ const RegisterRow = z.object({
   HJDZ: z.string(),
 });
 
+/** The household register's export under the data folder. */
+export const REGISTER_EXPORT = 'public-security/rkxx.jsonl';
+
 /** Every resident of the household register's export, as the matcher holds them. */
 export async function readRegister(dataDir: string): Promise<RegisteredResident[]> {
   const residents: RegisteredResident[] = [];
-  for await (const row of jsonLines(path.join(dataDir, 'public-security', 'rkxx.jsonl'), RegisterRow)) {
+  for await (const row of jsonLines(path.join(dataDir, REGISTER_EXPORT), RegisterRow)) {
     residents.push({
       id: row.GMSFHM,
       name: row.XM,
