@@ -5,3 +5,4 @@ export * from './dataQuality';
 export * from './storedIdentityOf';
 export * from './departmentId';
 export * from './statistics';
+export * from './changes';

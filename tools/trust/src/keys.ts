@@ -7,11 +7,12 @@ export const SIGNING_ALGORITHM = 'ES256';
 
 /**
  * Which key pair: the identity provider's (user tokens), the gateway's (forwarded context),
- * the audit service's (checkpoints of the audit chain, kept outside its database) or the
- * statistics service's (its requests for the departments' key sets).
+ * the audit service's (checkpoints of the audit chain, kept outside its database), the
+ * statistics service's (its requests for the departments' key sets) or the changes service's
+ * (its deliveries of reported changes to the departments).
  */
-export type KeyOwner = 'issuer' | 'gateway' | 'audit' | 'statistics';
-const KEY_OWNERS: readonly KeyOwner[] = ['issuer', 'gateway', 'audit', 'statistics'];
+export type KeyOwner = 'issuer' | 'gateway' | 'audit' | 'statistics' | 'changes';
+const KEY_OWNERS: readonly KeyOwner[] = ['issuer', 'gateway', 'audit', 'statistics', 'changes'];
 const PSEUDONYM_SECRET_FILE = 'pseudonym.secret';
 
 const fileOf = (dir: string, owner: KeyOwner, part: 'private' | 'public') => path.join(dir, `${owner}.${part}.jwk.json`);
