@@ -1,4 +1,4 @@
-import type { DataQualityIssue, DepartmentId } from '@resident-graph/schemas';
+import type { DataQualityIssue, DepartmentId, ReportedChange } from '@resident-graph/schemas';
 import type { BreakerState } from './createDepartmentPolicy';
 
 /** What a department knows about one resident, plus what it could not reconcile. */
@@ -38,4 +38,19 @@ export interface DepartmentAdapter<TRecord> {
  */
 export interface DataQualitySource {
   issuesByResident(): Promise<ReadonlyMap<string, readonly DataQualityIssue[]>>;
+}
+
+/** What a department's system decided about a change delivered to it. */
+export type ChangeOutcome = { outcome: 'ACCEPTED' } | { outcome: 'REJECTED'; reason: string };
+
+/**
+ * A department that acts on reported changes (`CHANGE_RULES` in schemas) applies them in its
+ * own system, in its own protocol. `idempotencyKey` (the delivery's id) is kept by the
+ * department's system with the outcome: applying the same key again changes nothing and
+ * answers the first outcome. A refusal by the department's own rules is `REJECTED` with its
+ * reason (not retried); a system that cannot be asked throws a `DepartmentError`
+ * (`DEPARTMENT_UNAVAILABLE` / `DEPARTMENT_TIMEOUT`: the delivery is retried later).
+ */
+export interface ChangeApplier {
+  applyChange(change: ReportedChange, idempotencyKey: string): Promise<ChangeOutcome>;
 }
