@@ -53,4 +53,10 @@ export type ChangeOutcome = { outcome: 'ACCEPTED' } | { outcome: 'REJECTED'; rea
  */
 export interface ChangeApplier {
   applyChange(change: ReportedChange, idempotencyKey: string): Promise<ChangeOutcome>;
+  /**
+   * Before a change is accepted for delivery: why it cannot be, by what this department's
+   * records hold (a marriage of a person registered married, a death of one registered
+   * dead), or `null`. Reads only; throws a `DepartmentError` when the system cannot be asked.
+   */
+  checkChange?(change: ReportedChange): Promise<string | null>;
 }
