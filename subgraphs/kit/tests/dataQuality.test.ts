@@ -108,6 +108,17 @@ describe('issueViewsOf: a department policy table, read for its data-quality iss
       withheld: ['reason'],
     });
     expect(showIssue(issue(), { storedId: 'allow', recordReference: 'allow', nameOnRecord: 'allow', grade: 'deny', reason: 'deny' }).withheld).toEqual([]);
+    expect(showIssue(linked, { storedId: 'allow', recordReference: 'allow', nameOnRecord: 'allow', grade: 'deny', reason: 'deny' })).toEqual({
+      ...issue({ kind: 'LINKED_RECORD' }),
+      withheld: ['grade', 'reason'],
+    });
+    // A name the record does not have is not withheld: there is nothing to withhold.
+    expect(
+      showIssue(issue({ nameOnRecord: null }), { storedId: 'allow', recordReference: 'allow', nameOnRecord: 'deny', grade: 'allow', reason: 'allow' }),
+    ).toEqual({
+      ...issue({ nameOnRecord: null }),
+      withheld: [],
+    });
     expect(showIssue(issue(), { storedId: 'deny', recordReference: 'mask', nameOnRecord: 'allow', grade: 'allow', reason: 'allow' })).toEqual({
       ...issue(),
       storedId: '',
