@@ -4,7 +4,7 @@ import { createPrismaClient } from './createPrismaClient';
 import { CATEGORY_LABELS } from './gridVocabulary';
 import { residentQueries } from './residentQueries';
 import { lookupOf, matchRows, parseResidentRows } from './residentRows';
-import { applyGridChange, whyNot } from './gridChanges';
+import { applyGridChange, unknownGrid } from './gridChanges';
 import { checkNameSearch } from './nameSearch';
 import { checkRosterPageSize, decodeRosterCursor, encodeRosterCursor } from './rosterCursor';
 import { DEFAULT_SCHEMA } from './schemaName';
@@ -206,8 +206,13 @@ export function createGridAdapter(options: GridAdapterOptions): GridAdapter {
       );
     },
 
+    /**
+     * Only what makes a change impossible (a move into a grid the street does not have): a
+     * resident the survey has not placed is the grid's own gap, answered as a rejection of
+     * its delivery, never a reason to refuse the report to every department.
+     */
     async checkChange(change) {
-      return call(() => whyNot(prisma, change));
+      return call(() => unknownGrid(prisma, change));
     },
 
     callsMade: () => calls,

@@ -19,19 +19,23 @@ const rowsOf = (tx: Tx, citizenId: string) => tx.resident.findMany({ where: { ca
 /** The one member of `ChangeFacts` each kind the grid acts on needs; the route validated it. */
 const moveOf = (change: ReportedChange) => change.move!;
 
+/** Why a move cannot be at all: the grid it names is not one of the street's. */
+export async function unknownGrid(tx: Tx, change: ReportedChange): Promise<string | null> {
+  if (change.kind !== 'MOVE_IN' && change.kind !== 'ADDRESS_CHANGE') return null;
+  const { gridId } = moveOf(change);
+  return (await tx.grid.findUnique({ where: { id: gridId }, select: { id: true } })) ? null : `no grid ${gridId} in the street`;
+}
+
 /**
  * Why the grid office cannot apply `change`, by what its database holds, or `null`:
  * an unknown grid, a resident (or a mother) not placed in the street. Reads only.
  */
-export async function whyNot(tx: Tx, change: ReportedChange): Promise<string | null> {
+async function whyNot(tx: Tx, change: ReportedChange): Promise<string | null> {
   switch (change.kind) {
     case 'MOVE_IN':
-    case 'ADDRESS_CHANGE': {
-      const { gridId } = moveOf(change);
-      if (!(await tx.grid.findUnique({ where: { id: gridId }, select: { id: true } }))) return `no grid ${gridId} in the street`;
-      if (change.kind === 'ADDRESS_CHANGE' && (await rowsOf(tx, change.residentId!)).length === 0) return NOT_PLACED;
-      return null;
-    }
+      return unknownGrid(tx, change);
+    case 'ADDRESS_CHANGE':
+      return (await unknownGrid(tx, change)) ?? ((await rowsOf(tx, change.residentId!)).length === 0 ? NOT_PLACED : null);
     case 'MOVE_OUT':
     case 'DEATH':
       return (await rowsOf(tx, change.residentId!)).length === 0 ? NOT_PLACED : null;
