@@ -136,7 +136,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Start
     ...running,
     async close() {
       await running.close();
-      await binding?.replayGuard.close();
+      await replayGuard.close();
     },
   };
 }
