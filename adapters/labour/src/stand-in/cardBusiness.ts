@@ -93,6 +93,8 @@ export class CardBusiness {
     this.tail = written.catch(() => undefined);
     const answered = written.then(() => result);
     this.answers.set(reqNo, answered);
+    // Unjournaled, the business is not done: the submitter's retry is decided afresh.
+    answered.catch(() => this.answers.delete(reqNo));
     return answered;
   }
 }

@@ -104,6 +104,8 @@ export async function startStandIn(options: PublicSecurityStandInOptions): Promi
     if (decision.ok) register.write(decision.write);
     const journaled = journal.append({ result, write: decision.ok ? decision.write : null }).then(() => result);
     results.set(request.YWLSH, journaled);
+    // Unjournaled, the business is not done: the submitter's retry is decided afresh.
+    journaled.catch(() => results.delete(request.YWLSH));
     return journaled;
   };
   const queries: Record<string, (body: Buffer) => unknown> = {
