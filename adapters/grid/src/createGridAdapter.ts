@@ -4,6 +4,7 @@ import { createPrismaClient } from './createPrismaClient';
 import { CATEGORY_LABELS } from './gridVocabulary';
 import { residentQueries } from './residentQueries';
 import { lookupOf, matchRows, parseResidentRows } from './residentRows';
+import { applyGridChange, unknownGrid } from './gridChanges';
 import { checkNameSearch } from './nameSearch';
 import { checkRosterPageSize, decodeRosterCursor, encodeRosterCursor } from './rosterCursor';
 import { DEFAULT_SCHEMA } from './schemaName';
@@ -183,6 +184,35 @@ export function createGridAdapter(options: GridAdapterOptions): GridAdapter {
 
     async placeResidents(scope) {
       return scan(async () => parsePlacementRows(await scanPrisma.$queryRaw<unknown[]>(statistics.placements(scope))));
+    },
+
+    /**
+     * One transaction: the idempotency key taken under an advisory lock (a concurrent retry
+     * of the same delivery waits, then finds it), the change applied by the grid office's
+     * rules, and the key kept with the outcome, so a repeat changes nothing and answers alike.
+     */
+    async applyChange(change, idempotencyKey) {
+      return call(() =>
+        prisma.$transaction(async (tx) => {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${idempotencyKey}))`;
+          const first = await tx.changeApplication.findUnique({ where: { idempotencyKey } });
+          if (first) return first.reason === null ? { outcome: 'ACCEPTED' as const } : { outcome: 'REJECTED' as const, reason: first.reason };
+          const outcome = await applyGridChange(tx, change);
+          await tx.changeApplication.create({
+            data: { idempotencyKey, kind: change.kind, outcome: outcome.outcome, reason: outcome.outcome === 'REJECTED' ? outcome.reason : null },
+          });
+          return outcome;
+        }),
+      );
+    },
+
+    /**
+     * Only what makes a change impossible (a move into a grid the street does not have): a
+     * resident the survey has not placed is the grid's own gap, answered as a rejection of
+     * its delivery, never a reason to refuse the report to every department.
+     */
+    async checkChange(change) {
+      return call(() => unknownGrid(prisma, change));
     },
 
     callsMade: () => calls,

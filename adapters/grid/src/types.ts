@@ -1,4 +1,4 @@
-import type { DepartmentAdapter, DepartmentLookup, DepartmentResilience } from '@resident-graph/adapter-kit';
+import type { ChangeApplier, DepartmentAdapter, DepartmentLookup, DepartmentResilience } from '@resident-graph/adapter-kit';
 import type { ResidentCategory } from '@resident-graph/schemas';
 import type { PlacementScope } from './statisticsQueries';
 
@@ -103,8 +103,11 @@ export interface GridAdapterOptions extends Partial<DepartmentResilience> {
   scanTimeoutMs?: number;
 }
 
-/** The grid database's adapter: the common lookup plus what the grid subgraph pages and batches. */
-export interface GridAdapter extends DepartmentAdapter<GridRecord> {
+/**
+ * The grid database's adapter: the common lookup plus what the grid subgraph pages and
+ * batches, and the reported changes the street's grid office applies to its own database.
+ */
+export interface GridAdapter extends DepartmentAdapter<GridRecord>, Required<ChangeApplier> {
   readonly department: 'grid';
   /**
    * One page of a grid's residents in a stable order, the roster's size, and each

@@ -33,6 +33,7 @@ test('every model is written and read back through its relations', async () => {
     data: { citizenId: LEGACY_ID, name: '刘桂英', householdId: '310115000101', categories: { create: [{ category: '常住' }, { category: '老年' }] } },
   });
   await prisma.gridWorker.create({ data: { id: 'W01', name: '陈静', grids: { create: [{ gridId: 'G01' }] } } });
+  await prisma.changeApplication.create({ data: { idempotencyKey: 'delivery-1', kind: 'MOVE_OUT', outcome: 'REJECTED', reason: 'not placed' } });
 
   const street = await prisma.street.findUniqueOrThrow({
     where: { regionCode: '310115' },
@@ -62,6 +63,12 @@ test('every model is written and read back through its relations', async () => {
     householdId: '310115000101',
   });
   expect(household.residents[0]!.categories.map((c) => c.category)).toEqual(['常住', '老年']);
+  expect(await prisma.changeApplication.findUniqueOrThrow({ where: { idempotencyKey: 'delivery-1' } })).toMatchObject({
+    kind: 'MOVE_OUT',
+    outcome: 'REJECTED',
+    reason: 'not placed',
+    appliedAt: expect.any(Date),
+  });
 });
 
 test('every table of the migrated schema has a model reading all of its columns', async () => {
@@ -75,6 +82,7 @@ test('every table of the migrated schema has a model reading all of its columns'
     resident_category: () => prisma.residentCategory.findFirst(),
     grid_worker: () => prisma.gridWorker.findFirst(),
     grid_worker_grid: () => prisma.gridWorkerGrid.findFirst(),
+    change_application: () => prisma.changeApplication.findFirst(),
   };
   const { rows } = await db.pool.query<{ table_name: string; columns: number }>(
     `SELECT table_name, count(*)::int AS columns FROM information_schema.columns
@@ -94,4 +102,7 @@ test('the database refuses codes outside the survey vocabulary', async () => {
   await expect(prisma.building.create({ data: { id: 'B99', gridId: 'G01', name: 'x', compoundKind: 'SELF_MANAGED' } })).rejects.toThrow();
   const resident = await prisma.resident.findFirstOrThrow();
   await expect(prisma.residentCategory.create({ data: { residentId: resident.id, category: 'ELDERLY' } })).rejects.toThrow();
+  await expect(
+    prisma.changeApplication.create({ data: { idempotencyKey: 'delivery-2', kind: 'DEATH', outcome: 'ACCEPTED', reason: 'why?' } }),
+  ).rejects.toThrow();
 });

@@ -60,3 +60,8 @@ export interface ChangeApplier {
    */
   checkChange?(change: ReportedChange): Promise<string | null>;
 }
+
+/** Whether an adapter applies reported changes: the subgraph kit then serves the change protocol's routes for it. */
+export function isChangeApplier(adapter: object): adapter is ChangeApplier {
+  return typeof (adapter as Partial<ChangeApplier>).applyChange === 'function';
+}

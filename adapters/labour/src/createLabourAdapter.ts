@@ -1,5 +1,7 @@
 import {
   createDepartmentPolicy,
+  type ChangeApplier,
+  type ChangeOutcome,
   type DataQualitySource,
   type DepartmentAdapter,
   type DepartmentLookup,
@@ -10,8 +12,15 @@ import { createLogger } from '@resident-graph/service-kit';
 import { z } from 'zod';
 import { callBureau } from './callBureau';
 import type { EmploymentStatus } from '@resident-graph/schemas';
-import { EMPLOYMENT_STATUS_BY_CODE, codeOf } from './bureauCodes';
+import { EMPLOYMENT_STATUS_BY_CODE, codeOf, toBureauDate } from './bureauCodes';
 import {
+  businessAnswerSchema,
+  CARD_CLOSE_PATH,
+  CLOSE_REASON_DEATH,
+  JOB_STATUS_PATH,
+  type BusinessAnswer,
+  type CardCloseRequest,
+  type JobStatusRequest,
   CARDS_BY_STATUS_PATH,
   CARDS_QUERY_PATH,
   STATUS_PATH,
@@ -37,7 +46,7 @@ export interface LabourAdapterOptions extends Partial<DepartmentResilience> {
 }
 
 /** The labour adapter's extras beside the common interface. */
-export interface LabourAdapter extends DepartmentAdapter<LabourRecord>, DataQualitySource {
+export interface LabourAdapter extends DepartmentAdapter<LabourRecord>, DataQualitySource, ChangeApplier {
   /** Looks for a newer export now instead of waiting for the next check. */
   refreshExport(): Promise<void>;
   /** The export in use: file, rows read, cards, rows skipped as malformed. */
@@ -54,6 +63,13 @@ export interface LabourAdapter extends DepartmentAdapter<LabourRecord>, DataQual
 }
 
 const statusAnswerSchema = z.object({ retCode: z.literal(0) });
+
+/** The canonical statuses the bureau's code table has (UNKNOWN is the absence of a record, not a status one registers). */
+const STATUS_CODES = new Map(Object.entries(EMPLOYMENT_STATUS_BY_CODE).map(([code, status]) => [status as string, code]));
+
+/** The bureau's answer to a business: 办结 is accepted, its refusal a rejection in its own words. */
+const outcomeOf = (answer: BusinessAnswer): ChangeOutcome =>
+  answer.retCode === 0 ? { outcome: 'ACCEPTED' } : { outcome: 'REJECTED', reason: `labour bureau refused (${answer.retCode}): ${answer.retMsg}` };
 
 /**
  * The labour bureau: its nightly export maps citizen IDs to social security cards and
@@ -90,6 +106,36 @@ export function createLabourAdapter(options: LabourAdapterOptions): LabourAdapte
       const cardNumbers = [...new Set(ids.flatMap((id) => cardsOf(id).map((card) => card.cardNumber)))];
       const factsByCard = await queryCards(cardNumbers);
       return new Map(ids.map((id) => [id, { record: toLabourRecord(cardsOf(id), factsByCard), issues: current.issuesFor(id) }]));
+    },
+
+    /**
+     * An employment change is the bureau's 就业失业登记 on the resident's card, a death its
+     * 社保卡注销 (insurance ended); the delivery id is the business number (`reqNo`), which
+     * the bureau keeps with its answer. The card is the one the export lists for the resident
+     * and the API knows (as a lookup reads it); a resident without one is rejected.
+     */
+    async applyChange(change, idempotencyKey) {
+      if (change.kind !== 'EMPLOYMENT_CHANGE' && change.kind !== 'DEATH') return { outcome: 'REJECTED', reason: `the labour bureau takes no ${change.kind}` };
+      const cards = (await exportSource.current()).cardsOf(change.residentId!).map((card) => card.cardNumber);
+      const known = await queryCards(cards);
+      const cardNo = cards.find((card) => known.has(card)) ?? cards[0];
+      if (cardNo === undefined) return { outcome: 'REJECTED', reason: 'no social security card for this citizen' };
+      const date = toBureauDate(change.occurredOn);
+      if (change.kind === 'DEATH') {
+        const body: CardCloseRequest = { reqNo: idempotencyKey, cardNo, closeReason: CLOSE_REASON_DEATH, closeDate: date };
+        return outcomeOf(
+          await execute((signal) =>
+            callBureau({ baseUrl: options.baseUrl, path: CARD_CLOSE_PATH, method: 'POST', body, answer: businessAnswerSchema, signal }),
+          ),
+        );
+      }
+      const status = change.employment!.status;
+      const jobStatus = STATUS_CODES.get(status);
+      if (jobStatus === undefined) return { outcome: 'REJECTED', reason: `the bureau's 就业状态代码 has no code for ${status}` };
+      const body: JobStatusRequest = { reqNo: idempotencyKey, cardNo, jobStatus, changeDate: date };
+      return outcomeOf(
+        await execute((signal) => callBureau({ baseUrl: options.baseUrl, path: JOB_STATUS_PATH, method: 'POST', body, answer: businessAnswerSchema, signal })),
+      );
     },
 
     /** Calls made to the query API by lookups (health checks are not counted). */

@@ -20,7 +20,8 @@ export function toLabourRecord(cards: readonly ExportCard[], factsByCard: Readon
     unemploymentRegistration: facts?.unemploymentReg
       ? { registeredOn: fromBureauDate(facts.unemploymentReg.regDate), certificateNumber: facts.unemploymentReg.certNo }
       : null,
-    insurance: cards.flatMap((card) => card.insurance.map((row) => ({ ...row }))),
+    // A card the bureau closed (its holder died) has its insurance ended, whatever last night's export said.
+    insurance: cards.flatMap((card) => card.insurance.map((row) => ({ ...row, active: row.active && !factsByCard.get(card.cardNumber)?.closeDate }))),
     skillCertificates: (facts?.skillCerts ?? []).map((cert) => ({
       name: cert.certName,
       level: cert.certLevel,

@@ -75,6 +75,15 @@ export class PublicSecurityClient {
     }
   }
 
+  /** One request answered by one record of `answer`'s shape (no pages), as one call under the policy. */
+  async call<T>(path: string, body: unknown, answer: z.ZodType<T>): Promise<T> {
+    return this.options.execute(async (signal) => {
+      const parsed = answer.safeParse(await this.post(path, body, signal));
+      if (!parsed.success) throw badResponse(`${path} answered in an unknown format: ${parsed.error.issues[0]?.message ?? ''}`);
+      return parsed.data;
+    });
+  }
+
   private async post(path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       const response = await this.send(path, body, signal);

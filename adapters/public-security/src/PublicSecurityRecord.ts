@@ -24,7 +24,13 @@ export interface PublicSecurityRecord {
   residencePermit: ResidencePermit | null;
   /** 人员编号: the system's own key for the record. */
   recordReference: string;
+  /** 户口状态: still registered, or deregistered (注销) by death or by moving out of the street. */
+  registrationStatus: RegistrationStatus;
+  /** 注销日期 `YYYY-MM-DD` of a deregistered record; `null` while registered. */
+  deregisteredOn: string | null;
 }
+
+export type RegistrationStatus = 'REGISTERED' | 'DECEASED' | 'MOVED_OUT';
 
 export interface HouseholdMemberRecord {
   citizenId: string;

@@ -2,12 +2,15 @@ import {
   createDepartmentPolicy,
   InvalidIdIndex,
   legacyIdIssue,
+  type ChangeApplier,
   type DepartmentAdapter,
   type DepartmentLookup,
   type DepartmentPolicyOptions,
 } from '@resident-graph/adapter-kit';
 import { normalizeCitizenId, type DataQualityIssue } from '@resident-graph/schemas';
+import { CHANGE_PATHS, RawChangeAnswer, RawCheckAnswer } from './changeWire';
 import { PublicSecurityClient } from './PublicSecurityClient';
+import { toChangeOutcome, toChangeRequest } from './registerChange';
 import type { HouseholdRecord, PublicSecurityRecord, StatisticsRow } from './PublicSecurityRecord';
 import { toHouseholdRecord, toPublicSecurityRecord, toStatisticsRow } from './toCanonical';
 import { MAX_EXPORT_PAGE_SIZE, MAX_PAGE_SIZE, PATHS, RawHousehold, RawPerson, RawStatisticsRow } from './wireFormat';
@@ -23,7 +26,7 @@ export interface PublicSecurityAdapterOptions extends Omit<DepartmentPolicyOptio
   invalidIdRefreshMs?: number;
 }
 
-export interface PublicSecurityAdapter extends DepartmentAdapter<PublicSecurityRecord> {
+export interface PublicSecurityAdapter extends DepartmentAdapter<PublicSecurityRecord>, Required<ChangeApplier> {
   /** Registered households by household number (户号), in one call; `null` where unknown. */
   lookupHouseholds(householdIds: readonly string[]): Promise<Map<string, HouseholdRecord | null>>;
   /**
@@ -106,6 +109,26 @@ export function createPublicSecurityAdapter(options: PublicSecurityAdapterOption
       for await (const page of client.pages(PATHS.statisticsExport, {}, RawStatisticsRow, MAX_EXPORT_PAGE_SIZE)) {
         yield page.map((raw) => toStatisticsRow(raw, `export row ${++row}`));
       }
+    },
+
+    /**
+     * Submits the change to the register's change business under the delivery id as its
+     * business serial number (业务流水号), so a retry is answered with the first result;
+     * the register's own rules decide (不予受理 is a rejection with its reason).
+     */
+    async applyChange(change, idempotencyKey) {
+      const request = toChangeRequest(change);
+      if (!request) return { outcome: 'REJECTED', reason: `the household register takes no ${change.kind}` };
+      const answer = await client.call(CHANGE_PATHS.submit, { ...request, YWLSH: idempotencyKey }, RawChangeAnswer);
+      return toChangeOutcome(answer.JG);
+    },
+
+    /** The register's pre-check (预审): its own rules, nothing written. */
+    async checkChange(change) {
+      const request = toChangeRequest(change);
+      if (!request) return null;
+      const answer = await client.call(CHANGE_PATHS.check, request, RawCheckAnswer);
+      return answer.JG.KYBL === '1' ? null : `household register pre-check failed (预审不通过): ${answer.JG.YY ?? 'no reason given'}`;
     },
 
     callsMade: () => client.callsMade(),

@@ -1,2 +1,2 @@
 export { createPublicSecurityAdapter, type PublicSecurityAdapter, type PublicSecurityAdapterOptions } from './createPublicSecurityAdapter';
-export type { HouseholdMemberRecord, HouseholdRecord, PublicSecurityRecord, ResidencePermit, StatisticsRow } from './PublicSecurityRecord';
+export type { HouseholdMemberRecord, HouseholdRecord, PublicSecurityRecord, RegistrationStatus, ResidencePermit, StatisticsRow } from './PublicSecurityRecord';

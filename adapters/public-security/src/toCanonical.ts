@@ -30,6 +30,7 @@ function relation(code: string, reference: string): RelationToHead {
 }
 
 const POPULATION_TYPES = { '1': 'PERMANENT', '2': 'FLOATING' } as const;
+const REGISTRATION_STATUSES = { '1': 'REGISTERED', '2': 'DECEASED', '3': 'MOVED_OUT' } as const;
 
 /** Maps a stored person onto the canonical model; the caller has already matched its ID. */
 export function toPublicSecurityRecord(raw: RawPerson, id: string): PublicSecurityRecord {
@@ -52,6 +53,8 @@ export function toPublicSecurityRecord(raw: RawPerson, id: string): PublicSecuri
     populationType,
     residencePermit,
     recordReference: ref,
+    registrationStatus: REGISTRATION_STATUSES[raw.HKZT ?? '1'],
+    deregisteredOn: raw.ZXRQ ? toIsoDate(raw.ZXRQ, ref) : null,
   };
 }
 

@@ -28,6 +28,10 @@ export const RawPerson = z.object({
   HJDZ: z.string(),
   RKLX: z.string(),
   JZZ: RawResidencePermit.nullish(),
+  /** 户口状态: 1 正常, 2 死亡注销, 3 迁出注销; absent on records kept before the field, which are 正常. */
+  HKZT: z.enum(['1', '2', '3']).optional(),
+  /** 注销日期 `YYYYMMDD`, on a deregistered record. */
+  ZXRQ: z.string().optional(),
 });
 export type RawPerson = z.infer<typeof RawPerson>;
 

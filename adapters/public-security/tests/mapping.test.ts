@@ -34,6 +34,8 @@ describe('mapping a person', () => {
         populationType: 'PERMANENT',
         residencePermit: null,
         recordReference: 'RY0000000001',
+        registrationStatus: 'REGISTERED',
+        deregisteredOn: null,
       },
       issues: [],
     });

@@ -16,3 +16,4 @@ export * from './section';
 export * from './readiness';
 export * from './statistics';
 export * from './dataQuality';
+export * from './changes';

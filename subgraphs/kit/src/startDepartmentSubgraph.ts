@@ -1,4 +1,4 @@
-import type { DepartmentAdapter } from '@resident-graph/adapter-kit';
+import { isChangeApplier, type DepartmentAdapter } from '@resident-graph/adapter-kit';
 import type { LinkStore } from '@resident-graph/identity';
 import type { RunningServer } from '@resident-graph/service-kit';
 import type { KeyLike } from '@resident-graph/trust';
@@ -37,9 +37,15 @@ export interface StartDepartmentSubgraphOptions<TAdapter> {
   gatewayPublicKey?: KeyLike;
   /** Where departments publish their data-quality issues (a section subgraph publishes its own there). @default none: nothing published */
   dataQuality?: DataQualityIndex;
+  /** The key the changes service signs its deliveries with, when the adapter applies reported changes. @default the `changes` public key in `TRUST_KEYS_DIR` */
+  changesPublicKey?: KeyLike;
 }
 
-/** Serves a department's subgraph under its policy, every personal read audited, `/health/ready` reporting its adapter's breaker. */
+/**
+ * Serves a department's subgraph under its policy, every personal read audited, `/health/ready`
+ * reporting its adapter's breaker; an adapter that is a `ChangeApplier` also takes the changes
+ * service's deliveries (`changeRoutes`).
+ */
 export async function startDepartmentSubgraph<TAdapter extends DepartmentAdapter<unknown>, TContext extends object>(
   subgraph: DepartmentSubgraph<TAdapter, TContext>,
   options: StartDepartmentSubgraphOptions<TAdapter>,
@@ -57,5 +63,7 @@ export async function startDepartmentSubgraph<TAdapter extends DepartmentAdapter
     gatewayPublicKey: options.gatewayPublicKey,
     jurisdiction: options.jurisdiction,
     statistics: subgraph.statistics?.(options.adapter, options.links),
+    changes: isChangeApplier(options.adapter) ? options.adapter : undefined,
+    changesPublicKey: options.changesPublicKey,
   });
 }

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import type { DepartmentAdapter } from '@resident-graph/adapter-kit';
+import type { ChangeApplier, DepartmentAdapter } from '@resident-graph/adapter-kit';
 import { createLogger, sendJson, serveGraphQL, testControlRoutes, type RunningServer } from '@resident-graph/service-kit';
-import { loadKey, loadTrustSettings, memoryReplayGuard, type KeyLike } from '@resident-graph/trust';
+import { loadKey, loadTrustSettings, memoryReplayGuard, type KeyLike, type KeyOwner } from '@resident-graph/trust';
 import type { GraphQLSchema } from 'graphql';
 import { formatSubgraphError } from './departmentErrors';
 import { applyPolicy, type PolicedContext } from './policy/applyPolicy';
@@ -17,6 +17,7 @@ import { trustedContext } from './SubgraphContext';
 import { readinessOf } from './readiness';
 import { KEY_SET_PATH, keySetRoute } from './statistics/keySetRoute';
 import type { StatisticsSource } from './statistics/keySets';
+import { changeRoutes } from './changes/changeRoutes';
 
 export interface StartSubgraphOptions<TContext extends BaseContext> {
   name: string;
@@ -43,6 +44,10 @@ export interface StartSubgraphOptions<TContext extends BaseContext> {
   statistics?: StatisticsSource;
   /** The key the statistics service signs its requests with. @default the `statistics` public key in `TRUST_KEYS_DIR` */
   statisticsPublicKey?: KeyLike;
+  /** The department's adapter when it applies reported changes: served on `/changes/deliveries` and `/changes/checks` (`changeRoutes`). @default no such routes */
+  changes?: ChangeApplier;
+  /** The key the changes service signs its deliveries with. @default the `changes` public key in `TRUST_KEYS_DIR` */
+  changesPublicKey?: KeyLike;
 }
 
 const unplaced = (): never => {
@@ -66,15 +71,18 @@ export async function startSubgraph<TContext extends BaseContext>(options: Start
   const keysDir = () => loadTrustSettings(`subgraph-${options.name}`).TRUST_KEYS_DIR;
   const gatewayPublicKey = options.gatewayPublicKey ?? (await loadKey(keysDir(), 'gateway', 'public'));
   const binding = contextBindingFromEnv(`subgraph-${options.name}`);
-  // Loaded on the first request, so a subgraph started before the statistics service's key exists still serves.
-  let statisticsPublicKey: Promise<KeyLike> | undefined;
-  const statisticsKey = () =>
-    (statisticsPublicKey ??= options.statisticsPublicKey
-      ? Promise.resolve(options.statisticsPublicKey)
-      : loadKey(keysDir(), 'statistics', 'public').catch((error: unknown) => {
-          statisticsPublicKey = undefined;
-          throw error;
-        }));
+  // Loaded on the first request, so a subgraph started before the statistics or changes service's key exists still serves.
+  const lazyKey = (given: KeyLike | undefined, owner: KeyOwner) => {
+    let key: Promise<KeyLike> | undefined;
+    return () =>
+      (key ??= given
+        ? Promise.resolve(given)
+        : loadKey(keysDir(), owner, 'public').catch((error: unknown) => {
+            key = undefined;
+            throw error;
+          }));
+  };
+  const replayGuard = binding?.replayGuard ?? memoryReplayGuard();
   const trusted = trustedContext(options.context, gatewayPublicKey, binding);
   const jurisdiction = options.jurisdiction ?? NO_JURISDICTION_INDEX;
   const apollo = new ApolloServer<TContext & PolicedContext>({
@@ -102,11 +110,20 @@ export async function startSubgraph<TContext extends BaseContext>(options: Start
         [KEY_SET_PATH]: keySetRoute({
           department: options.name,
           source: options.statistics,
-          statisticsPublicKey: statisticsKey,
-          replayGuard: binding?.replayGuard ?? memoryReplayGuard(),
+          statisticsPublicKey: lazyKey(options.statisticsPublicKey, 'statistics'),
+          replayGuard,
           logger,
         }),
       }),
+      ...(options.changes &&
+        changeRoutes({
+          department: options.name,
+          applier: options.changes,
+          changesPublicKey: lazyKey(options.changesPublicKey, 'changes'),
+          replayGuard,
+          audit: options.audit,
+          logger,
+        })),
       ...(testControlRoutes(`subgraph-${options.name}`) && {
         '/__control/calls': (_request: IncomingMessage, response: ServerResponse) => {
           sendJson(response, 200, Object.fromEntries(options.adapters.map((adapter) => [adapter.department, adapter.callsMade()])));
@@ -119,7 +136,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Start
     ...running,
     async close() {
       await running.close();
-      await binding?.replayGuard.close();
+      await replayGuard.close();
     },
   };
 }

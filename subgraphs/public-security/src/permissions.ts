@@ -33,6 +33,8 @@ export const publicSecurityTable: PolicyTable = {
     relationToHead: IN_JURISDICTION,
     registeredAddress: IN_JURISDICTION,
     residencePermit: IN_JURISDICTION,
+    registrationStatus: IN_JURISDICTION,
+    deregisteredOn: IN_JURISDICTION,
     household: IN_JURISDICTION,
     dataQualityIssues: IN_JURISDICTION,
   },

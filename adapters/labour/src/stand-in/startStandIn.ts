@@ -1,10 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import iconv from 'iconv-lite';
+import type { z } from 'zod';
 import { startStandInServer, type StandInServer } from '@resident-graph/adapter-kit';
-import { CARDS_BY_STATUS_PATH, CARDS_QUERY_PATH, STATUS_PATH, type CardFacts, type CardsAnswer, type CardsApiError } from '../cardsApi';
+import {
+  CARD_CLOSE_PATH,
+  CARDS_BY_STATUS_PATH,
+  CARDS_QUERY_PATH,
+  JOB_STATUS_PATH,
+  STATUS_PATH,
+  type BusinessAnswer,
+  type CardFacts,
+  type CardsAnswer,
+  type CardsApiError,
+} from '../cardsApi';
 import { EMPLOYMENT_STATUS_BY_CODE } from '../bureauCodes';
-import { cardStoreOf } from './standInFiles';
+import { CardBusiness, cardCloseRequestSchema, decideCardClose, decideJobStatus, jobStatusRequestSchema } from './cardBusiness';
+import { businessJournalOf, cardStoreOf } from './standInFiles';
 
 export interface StandInOptions {
   /** The directory `writeStandInData` wrote to. */
@@ -16,7 +28,11 @@ export interface StandInOptions {
 /** The bureau refuses more cards than this in one query. */
 const MAX_CARDS_PER_QUERY = 20_000;
 
-function answer(response: ServerResponse, status: number, body: CardsAnswer | CardsApiError | { retCode: 0; retMsg: string; result?: string[] }): void {
+function answer(
+  response: ServerResponse,
+  status: number,
+  body: CardsAnswer | CardsApiError | BusinessAnswer | { retCode: 0; retMsg: string; result?: string[] },
+): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 }
 
@@ -35,6 +51,8 @@ function jobStatusesOf(body: Buffer): Set<string> | string {
   return new Set(jobStatuses);
 }
 
+const malformedBusiness = (error: z.ZodError): CardsApiError => ({ retCode: 40001, retMsg: `业务请求不合规: ${error.issues[0]?.path.join('.') ?? ''}` });
+
 function cardNumbersOf(body: Buffer): string[] | string {
   const request = jsonOf(body);
   if (request === undefined) return '请求体不是合法的JSON';
@@ -48,12 +66,14 @@ function cardNumbersOf(body: Buffer): string[] | string {
  * The bureau's query API: `POST /api/v1/cards/query` answers the employment facts of
  * the cards it knows (unknown cards are left out), `POST /api/v1/cards/by-status` the
  * numbers of the cards with one of the employment statuses asked, `GET /api/v1/status`
- * says it is up.
+ * says it is up; its business API (`JOB_STATUS_PATH`, `CARD_CLOSE_PATH`) changes cards by
+ * the bureau's rules, journaled so the changes and business numbers outlive a restart.
  * Refusals use the bureau's own `{retCode, retMsg}` shape.
  */
 export async function startStandIn(options: StandInOptions): Promise<StandInServer> {
   const cards = JSON.parse(await readFile(cardStoreOf(options.dataDir), 'utf8')) as CardFacts[];
   const byCardNumber = new Map(cards.map((card) => [card.cardNo, card]));
+  const business = await CardBusiness.open(byCardNumber, businessJournalOf(options.dataDir));
 
   return startStandInServer({
     department: 'labour',
@@ -64,14 +84,27 @@ export async function startStandIn(options: StandInOptions): Promise<StandInServ
       if (request.method === 'POST' && path === CARDS_QUERY_PATH) return 'cards.query';
       if (request.method === 'POST' && path === CARDS_BY_STATUS_PATH) return 'cards.by-status';
       if (request.method === 'GET' && path === STATUS_PATH) return 'status';
+      if (request.method === 'POST' && path === JOB_STATUS_PATH) return 'cards.job-status';
+      if (request.method === 'POST' && path === CARD_CLOSE_PATH) return 'cards.close';
       return null;
     },
-    handle: (request, body, response) => {
+    handle: async (request, body, response) => {
       if (request.method === 'GET') return answer(response, 200, { retCode: 0, retMsg: '服务正常' });
-      if (new URL(request.url ?? '/', 'http://stand-in').pathname === CARDS_BY_STATUS_PATH) {
+      const path = new URL(request.url ?? '/', 'http://stand-in').pathname;
+      if (path === JOB_STATUS_PATH) {
+        const parsed = jobStatusRequestSchema.safeParse(jsonOf(body));
+        if (!parsed.success) return answer(response, 400, malformedBusiness(parsed.error));
+        return answer(response, 200, await business.submit(parsed.data.reqNo, (current) => decideJobStatus(current, parsed.data)));
+      }
+      if (path === CARD_CLOSE_PATH) {
+        const parsed = cardCloseRequestSchema.safeParse(jsonOf(body));
+        if (!parsed.success) return answer(response, 400, malformedBusiness(parsed.error));
+        return answer(response, 200, await business.submit(parsed.data.reqNo, (current) => decideCardClose(current, parsed.data)));
+      }
+      if (path === CARDS_BY_STATUS_PATH) {
         const jobStatuses = jobStatusesOf(body);
         if (typeof jobStatuses === 'string') return answer(response, 400, { retCode: 40001, retMsg: jobStatuses });
-        const result = cards.filter((card) => card.jobStatus !== null && jobStatuses.has(card.jobStatus)).map((card) => card.cardNo);
+        const result = [...byCardNumber.values()].filter((card) => card.jobStatus !== null && jobStatuses.has(card.jobStatus)).map((card) => card.cardNo);
         return answer(response, 200, { retCode: 0, retMsg: '成功', result });
       }
       const cardNumbers = cardNumbersOf(body);

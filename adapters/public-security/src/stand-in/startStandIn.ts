@@ -2,7 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import iconv from 'iconv-lite';
 import { startStandInServer, type StandInServer } from '@resident-graph/adapter-kit';
 import { MAX_EXPORT_PAGE_SIZE, MAX_PAGE_SIZE, PATHS, SUCCESS_CODE, type RawError, type RawStatisticsRow } from '../wireFormat';
+import { CHANGE_PATHS, RawChangeRequest, type RawChangeAnswer, type RawChangeResult, type RawCheckAnswer } from '../changeWire';
+import { ChangeJournal } from './ChangeJournal';
+import { dataFiles } from './dataFiles';
 import { PopulationRegister } from './PopulationRegister';
+import { decideChange } from './registerChanges';
 import { RateLimiter } from './RateLimiter';
 
 export interface PublicSecurityStandInOptions {
@@ -50,6 +54,21 @@ function readQuery(body: Buffer, keyField: string | null, maxPageSize = MAX_PAGE
   return { keys, page: page as number, pageSize: pageSize as number };
 }
 
+function readChange(body: Buffer): RawChangeRequest {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new Refusal(400, { CODE: 'E1001', MSG: '请求报文格式错误' });
+  }
+  const request = RawChangeRequest.safeParse(parsed);
+  if (!request.success) throw new Refusal(400, { CODE: 'E2001', MSG: `变更报文不合规: ${request.error.issues[0]?.path.join('.') ?? ''}` });
+  return request.data;
+}
+
+/** The register's business date, `YYYYMMDD`. */
+const today = () => new Date().toISOString().slice(0, 10).replaceAll('-', '');
+
 const statisticsRowOf = ({ GMSFHM, XB, CSRQ, RKLX }: RawStatisticsRow): RawStatisticsRow => ({ GMSFHM, XB, CSRQ, RKLX });
 
 /** One page of `records`, each as `project` shows it. */
@@ -61,12 +80,44 @@ function pageOf<T>(records: T[], page: number, pageSize: number, project: (recor
 
 /**
  * Stand-in of the household-registration system: its paged JSON API over the export
- * `writeStandInData` wrote, throttled like the real one (429 with `Retry-After`).
+ * `writeStandInData` wrote, throttled like the real one (429 with `Retry-After`), and its
+ * change business (`CHANGE_PATHS`): submissions decided by the register's rules, journaled
+ * beside the export so they outlive a restart, each business serial number taken once.
  */
 export async function startStandIn(options: PublicSecurityStandInOptions): Promise<StandInServer> {
   const register = await PopulationRegister.load(options.dataDir);
   const limiter = new RateLimiter(options.rateLimitPerSecond ?? 200);
+  const journal = new ChangeJournal(dataFiles(options.dataDir).changes);
+  // Every business serial number taken, with its result once journaled: the same number again changes nothing.
+  const results = new Map<string, Promise<RawChangeResult>>();
+  for (const entry of await journal.entries()) {
+    if (entry.write) register.write(entry.write);
+    results.set(entry.result.YWLSH, Promise.resolve(entry.result));
+  }
+  const submit = (request: RawChangeRequest & { YWLSH: string }): Promise<RawChangeResult> => {
+    const first = results.get(request.YWLSH);
+    if (first) return first;
+    const decision = decideChange(register, request, today());
+    const result: RawChangeResult = decision.ok
+      ? { YWLSH: request.YWLSH, SLJG: '1', ...(decision.write.childId && { XSEGMSFHM: decision.write.childId }) }
+      : { YWLSH: request.YWLSH, SLJG: '2', BYSLYY: decision.reason };
+    if (decision.ok) register.write(decision.write);
+    const journaled = journal.append({ result, write: decision.ok ? decision.write : null }).then(() => result);
+    results.set(request.YWLSH, journaled);
+    // Unjournaled, the business is not done: the submitter's retry is decided afresh.
+    journaled.catch(() => results.delete(request.YWLSH));
+    return journaled;
+  };
   const queries: Record<string, (body: Buffer) => unknown> = {
+    [CHANGE_PATHS.submit]: async (body): Promise<RawChangeAnswer> => {
+      const request = readChange(body);
+      if (request.YWLSH === undefined) throw new Refusal(400, { CODE: 'E2002', MSG: '缺少业务流水号' });
+      return { CODE: SUCCESS_CODE, MSG: '成功', JG: await submit({ ...request, YWLSH: request.YWLSH }) };
+    },
+    [CHANGE_PATHS.check]: (body): RawCheckAnswer => {
+      const decision = decideChange(register, readChange(body), today());
+      return { CODE: SUCCESS_CODE, MSG: '成功', JG: decision.ok ? { KYBL: '1' } : { KYBL: '0', YY: decision.reason } };
+    },
     [PATHS.persons]: (body) => {
       const query = readQuery(body, 'GMSFHM');
       return pageOf(register.persons(query.keys), query.page, query.pageSize);
@@ -91,13 +142,13 @@ export async function startStandIn(options: PublicSecurityStandInOptions): Promi
     port: options.port,
     host: options.host,
     route: (request) => (request.method === 'POST' && Object.hasOwn(queries, pathOf(request)) ? pathOf(request) : null),
-    handle: (request, body, response) => {
+    handle: async (request, body, response) => {
       const waitMs = limiter.take();
       if (waitMs > 0) {
         return send(response, 429, { CODE: 'E4290', MSG: '请求过于频繁，请稍后重试' }, { 'retry-after': String(Math.ceil(waitMs / 1000)) });
       }
       try {
-        send(response, 200, queries[pathOf(request)]!(body));
+        send(response, 200, await queries[pathOf(request)]!(body));
       } catch (error) {
         if (!(error instanceof Refusal)) throw error;
         send(response, error.status, error.body);

@@ -6,3 +6,4 @@ export * from './expectedAccess';
 export * from './policyConformance';
 export * from './keySetClient';
 export * from './memoryDataQuality';
+export * from './changeDeliveryClient';

@@ -15,6 +15,8 @@ export function toResident(record: PublicSecurityRecord, issues: DataQualityIssu
     relationToHead: record.relationToHead,
     registeredAddress: record.registeredAddress,
     residencePermit: record.residencePermit,
+    registrationStatus: record.registrationStatus,
+    deregisteredOn: record.deregisteredOn,
     householdId: record.householdId,
     publicSecurityIssues: issues,
   });

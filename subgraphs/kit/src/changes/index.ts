@@ -1,0 +1,2 @@
+export * from './changeRoutes';
+export * from './reportedChangeSchema';
