@@ -10,7 +10,7 @@ import {
 import type { ReportedChange } from '@resident-graph/schemas';
 import { createLogger } from '@resident-graph/service-kit';
 import { Pool } from 'pg';
-import { askDatabase } from './askDatabase';
+import { askBureauSql, askDatabase } from './askDatabase';
 import { applyCivilAffairsChange, decide } from './changes/applyCivilAffairsChange';
 import type { CivilAffairsRecord } from './CivilAffairsRecord';
 import { collectLookups } from './collectLookups';
@@ -97,7 +97,7 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
     applyChange: (change, idempotencyKey) =>
       executeChange(async () => {
         const formsOf = formsFrom(await scan.current());
-        const outcome = await applyCivilAffairsChange(change, idempotencyKey, { pool: changePool, formsOf, regionCode });
+        const outcome = await askBureauSql(() => applyCivilAffairsChange(change, idempotencyKey, { pool: changePool, formsOf, regionCode }));
         logger.info({ kind: change.kind, idempotencyKey, outcome: outcome.outcome }, 'change applied');
         return outcome;
       }),
@@ -106,7 +106,7 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
         const formsOf = formsFrom(await scan.current());
         const client = await changePool.connect();
         try {
-          return (await decide(client, change, formsOf)).refusal;
+          return (await askBureauSql(() => decide(client, change, formsOf))).refusal;
         } finally {
           client.release();
         }

@@ -1,9 +1,13 @@
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runSqlMigrations } from '@resident-graph/adapter-kit';
 import type { ReportedChange } from '@resident-graph/schemas';
 import { citizenId } from '@resident-graph/test-kit';
 import { createCivilAffairsAdapter, type CivilAffairsAdapter } from '../src';
 import { SAMPLE, samplePopulation } from './fixtures/population';
 import { standInDatabase, type StandInDatabase } from './fixtures/standInDatabase';
-import { withPool } from './fixtures/testSchema';
+import { dropSchema, randomSchemaName, withPool } from './fixtures/testSchema';
 
 let database: StandInDatabase;
 let adapter: CivilAffairsAdapter;
@@ -153,6 +157,26 @@ describe('delivery', () => {
     const outcomes = await Promise.all([adapter.applyChange(employment, key), adapter.applyChange(employment, key)]);
     expect(outcomes).toEqual([{ outcome: 'ACCEPTED' }, { outcome: 'ACCEPTED' }]);
     expect(await rows('SELECT sfzh FROM {schema}.jzfc WHERE mdbs = $1', [key])).toHaveLength(1);
+  });
+
+  it('a database without the change tables is a bad response, for applying and checking', async () => {
+    const schema = randomSchemaName();
+    const onlyFirst = await mkdtemp(path.join(tmpdir(), 'civil-affairs-migrations-'));
+    await copyFile(path.join(__dirname, '..', 'prisma', 'migrations', '0001_init.sql'), path.join(onlyFirst, '0001_init.sql'));
+    await withPool(async (pool) => {
+      await runSqlMigrations(pool, schema, onlyFirst);
+      // What lookups read is there, so only the change's own SQL meets the missing tables.
+      await pool.query(`ALTER TABLE "${schema}".gljt ADD COLUMN tfrq date`);
+    });
+    const unmigrated = createCivilAffairsAdapter({ databaseUrl: database.databaseUrl, schema, retries: 0 });
+    try {
+      await expect(unmigrated.applyChange(change('DEATH', SAMPLE.son), newKey())).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE' });
+      await expect(unmigrated.checkChange(change('DEATH', SAMPLE.son))).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE' });
+    } finally {
+      await unmigrated.close();
+      await dropSchema(schema);
+      await rm(onlyFirst, { recursive: true, force: true });
+    }
   });
 
   it('an unreachable database is DEPARTMENT_UNAVAILABLE, for applying and checking', async () => {
