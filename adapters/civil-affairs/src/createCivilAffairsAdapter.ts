@@ -12,6 +12,7 @@ import { createLogger } from '@resident-graph/service-kit';
 import { Pool } from 'pg';
 import { askBureauSql, askDatabase } from './askDatabase';
 import { applyCivilAffairsChange, decide } from './changes/applyCivilAffairsChange';
+import { withBureauConnection } from './changes/bureauConnection';
 import type { CivilAffairsRecord } from './CivilAffairsRecord';
 import { collectLookups } from './collectLookups';
 import { createCivilAffairsClient, type CivilAffairsDatabase } from './createCivilAffairsClient';
@@ -104,12 +105,7 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
     checkChange: (change) =>
       executeChange(async () => {
         const formsOf = formsFrom(await scan.current());
-        const client = await changePool.connect();
-        try {
-          return (await askBureauSql(() => decide(client, change, formsOf))).refusal;
-        } finally {
-          client.release();
-        }
+        return withBureauConnection(changePool, async (client) => (await askBureauSql(() => decide(client, change, formsOf))).refusal);
       }),
     refreshIdIndex: () => scan.refresh(),
     issuesByResident: async () => (await scan.current()).issuesByResident(),

@@ -159,6 +159,37 @@ describe('delivery', () => {
     expect(await rows('SELECT sfzh FROM {schema}.jzfc WHERE mdbs = $1', [key])).toHaveLength(1);
   });
 
+  it('a delivery whose session dies before COMMIT leaves neither the change nor its record, and its retry applies once', async () => {
+    const key = newKey();
+    const moveOut = change('MOVE_OUT', SAMPLE.divorcee, { moveOut: { toAddress: '江苏省南京市' } });
+    const impatient = createCivilAffairsAdapter({ databaseUrl: database.databaseUrl, schema: database.schema, timeoutMs: 300, retries: 0 });
+    await impatient.refreshIdIndex();
+    await withPool(async (pool) => {
+      const locker = await pool.connect();
+      try {
+        await locker.query('BEGIN');
+        await locker.query(`LOCK TABLE "${database.schema}".jzcy IN ACCESS EXCLUSIVE MODE`);
+        await expect(impatient.applyChange(moveOut, key)).rejects.toMatchObject({ code: 'DEPARTMENT_TIMEOUT' });
+        // The crash: the session applying the change is gone mid-transaction, its outcome already written but not committed.
+        const { rows } = await pool.query(
+          `SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE query LIKE 'UPDATE jzcy SET cyzt%' AND pid <> pg_backend_pid()`,
+        );
+        expect(rows).toEqual([{ ended: true }]);
+        await locker.query('ROLLBACK');
+      } finally {
+        locker.release();
+      }
+    });
+    await impatient.close();
+    expect(await rows('SELECT 1 FROM {schema}.bgjl WHERE mdbs = $1', [key])).toEqual([]);
+    expect((await record(SAMPLE.divorcee))?.allowanceCases).toEqual([expect.objectContaining({ status: 'SUSPENDED' })]);
+
+    await expect(adapter.applyChange(moveOut, key)).resolves.toEqual({ outcome: 'ACCEPTED' });
+    await expect(adapter.applyChange(moveOut, key)).resolves.toEqual({ outcome: 'ACCEPTED' });
+    expect(await rows('SELECT cljg FROM {schema}.bgjl WHERE mdbs = $1', [key])).toEqual([{ cljg: '1' }]);
+    expect((await record(SAMPLE.divorcee))?.allowanceCases).toEqual([expect.objectContaining({ status: 'TERMINATED' })]);
+  });
+
   it('a database without the change tables is a bad response, for applying and checking', async () => {
     const schema = randomSchemaName();
     const onlyFirst = await mkdtemp(path.join(tmpdir(), 'civil-affairs-migrations-'));

@@ -1,6 +1,7 @@
-import { inTransaction, type ChangeOutcome } from '@resident-graph/adapter-kit';
+import type { ChangeOutcome } from '@resident-graph/adapter-kit';
 import { departmentsFor, type ReportedChange } from '@resident-graph/schemas';
 import type { Pool, PoolClient } from 'pg';
+import { inBureauTransaction } from './bureauConnection';
 import { endAllowances, REVIEW_REASON, reviewEligibility, type ChangeSource } from './allowances';
 import { recordedDead, recordedOutcome, recordOutcome } from './changeRecords';
 import { checkMarriage, registerDivorce, registerMarriage, type MarriageCheck, type Registration, type StoredForms } from './marriageRegistrations';
@@ -71,7 +72,7 @@ async function write(client: PoolClient, change: ReportedChange, marriages: read
  * crash before COMMIT leaves neither the change nor its record.
  */
 export function applyCivilAffairsChange(change: ReportedChange, idempotencyKey: string, context: CivilAffairsChangeContext): Promise<ChangeOutcome> {
-  return inTransaction(context.pool, async (client) => {
+  return inBureauTransaction(context.pool, async (client) => {
     await lockFor(client, change, idempotencyKey);
     const kept = await recordedOutcome(client, idempotencyKey);
     if (kept) return kept;
