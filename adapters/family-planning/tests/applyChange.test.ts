@@ -154,6 +154,24 @@ describe('durability and failures', () => {
     expect(journal).not.toContain('torn');
   });
 
+  it('keeps its journal where it is told, so another run over the same data starts clean', async () => {
+    const stateDir = await mkdtemp(path.join(tmpdir(), 'family-planning-state-'));
+    const other = await startStandIn({ dataDir, port: 0, stateDir });
+    const otherAdapter = createFamilyPlanningAdapter({ baseUrl: other.url, retries: 0 });
+    try {
+      const children = async () => (await otherAdapter.lookup([people.mother.id])).get(people.mother.id)!.record?.children.map((child) => child.name);
+      await expect(children()).resolves.toEqual(['李浩然', '李安琪']);
+      await expect(otherAdapter.applyChange(birth(people.mother.id, '李新'), 'delivery-other-run')).resolves.toEqual({ outcome: 'ACCEPTED' });
+      await expect(children()).resolves.toEqual(['李浩然', '李安琪', '李新']);
+      expect(await readFile(path.join(stateDir, 'jsxx-events.jsonl'), 'utf8')).toContain('"delivery-other-run"');
+      expect(await readFile(path.join(dataDir, 'family-planning', 'jsxx-events.jsonl'), 'utf8')).not.toContain('"delivery-other-run"');
+    } finally {
+      await otherAdapter.close();
+      await other.close();
+      await rm(stateDir, { recursive: true, force: true });
+    }
+  });
+
   it('is DEPARTMENT_UNAVAILABLE when the service is down, applying nothing', async () => {
     await setFault({ kind: 'unavailable' });
     await expect(adapter.applyChange(birth(people.mother.id, '李停'), newKey())).rejects.toMatchObject({

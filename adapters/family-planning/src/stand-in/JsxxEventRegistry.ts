@@ -24,8 +24,8 @@ export class JsxxEventRegistry {
     private readonly regionCode: string,
   ) {}
 
-  static async open(data: StandInData, dataDir: string, regionCode: string): Promise<JsxxEventRegistry> {
-    const { journal, entries } = await EventJournal.open(dataDir);
+  static async open(data: StandInData, stateDir: string, regionCode: string): Promise<JsxxEventRegistry> {
+    const { journal, entries } = await EventJournal.open(stateDir);
     const registry = new JsxxEventRegistry(data, journal, regionCode);
     for (const { event, registeredOn, outcome } of entries) {
       applyJsxxEvent(data, event, registeredOn, regionCode);

@@ -10,11 +10,14 @@ export interface JournalEntry {
   outcome: JsxxEventOutcome;
 }
 
-/** The events the service applied, beside its data file: what it holds is the data file with these replayed. */
-export const eventJournalFile = (dataDir: string): string => path.join(dataDir, 'family-planning', 'jsxx-events.jsonl');
+/** Where the service keeps what it registers unless told otherwise: beside its data file. */
+export const defaultStateDir = (dataDir: string): string => path.join(dataDir, 'family-planning');
 
-/** A fresh data set starts with no events applied. */
-export const removeJournal = (dataDir: string): Promise<void> => rm(eventJournalFile(dataDir), { force: true });
+/** The events the service applied: what it holds is its data file with these replayed. */
+const eventJournalFile = (stateDir: string): string => path.join(stateDir, 'jsxx-events.jsonl');
+
+/** A fresh data set starts with no events applied (in the default place; a stack keeps its own elsewhere). */
+export const removeJournal = (dataDir: string): Promise<void> => rm(eventJournalFile(defaultStateDir(dataDir)), { force: true });
 
 /** Appends entries one at a time, each on disk (fsync) before the promise resolves: only then is the event answered. */
 export class EventJournal {
@@ -27,9 +30,9 @@ export class EventJournal {
    * most the last line torn: that event was never answered (its reporter tries again), so the
    * line is cut off.
    */
-  static async open(dataDir: string): Promise<{ journal: EventJournal; entries: JournalEntry[] }> {
-    await mkdir(path.dirname(eventJournalFile(dataDir)), { recursive: true });
-    const file = await open(eventJournalFile(dataDir), 'a+');
+  static async open(stateDir: string): Promise<{ journal: EventJournal; entries: JournalEntry[] }> {
+    await mkdir(stateDir, { recursive: true });
+    const file = await open(eventJournalFile(stateDir), 'a+');
     const bytes = await file.readFile();
     const complete = bytes.lastIndexOf(0x0a) + 1;
     if (complete < bytes.length) await file.truncate(complete);
@@ -38,7 +41,7 @@ export class EventJournal {
       try {
         return JSON.parse(line) as JournalEntry;
       } catch (error) {
-        throw new Error(`${eventJournalFile(dataDir)}: line ${i + 1} is not an entry`, { cause: error });
+        throw new Error(`${eventJournalFile(stateDir)}: line ${i + 1} is not an entry`, { cause: error });
       }
     });
     return { journal: new EventJournal(file), entries };

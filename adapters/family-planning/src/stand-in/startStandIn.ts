@@ -16,6 +16,7 @@ import { JsxxFormatError } from '../jsxx/JsxxFormatError';
 import { readSoapMessage, soapFault, soapOperation, type SoapMessage } from '../jsxx/soapMessage';
 import { fromJsxxDate, toJsxxDate } from '../jsxx/jsxxDate';
 import { textOf, textsOf, type XmlNode } from '../jsxx/xmlNodes';
+import { defaultStateDir } from './eventJournal';
 import { JsxxEventRegistry } from './JsxxEventRegistry';
 import { parentIdsByChildBirth } from './parentIdsByChildBirth';
 import { jsxxWsdl } from './jsxxWsdl';
@@ -28,6 +29,12 @@ export interface StandInOptions {
   host?: string;
   /** 行政区划代码 of the office, in the birth registrations' numbers. @default '310115' */
   regionCode?: string;
+  /**
+   * Where the service keeps the events it registered (a journal replayed on start), like a
+   * database's files: one per running system, so runs over the same data each start clean.
+   * @default `<dataDir>/family-planning`
+   */
+  stateDir?: string;
 }
 
 function optionalText(content: XmlNode, name: string): string | undefined {
@@ -100,11 +107,11 @@ function send(response: ServerResponse, status: number, body: Buffer): void {
  * `ListPersonIds`, `ListParentIdsByChildBirth`, `ReportEvent`), `GET /services/JsxxService?wsdl`. Keys match exactly as stored; a
  * request it cannot read answers a SOAP `Client` fault with HTTP 500, as SOAP 1.1 says, and an
  * event it refuses by its rules a `Client.Refused` fault. Reported events are journalled
- * beside the data file and replayed on start.
+ * (`stateDir`) and replayed over the data file on start.
  */
 export async function startStandIn(options: StandInOptions): Promise<StandInServer> {
   const data = await readStandInData(options.dataDir);
-  const events = await JsxxEventRegistry.open(data, options.dataDir, options.regionCode ?? '310115');
+  const events = await JsxxEventRegistry.open(data, options.stateDir ?? defaultStateDir(options.dataDir), options.regionCode ?? '310115');
   const server = await startStandInServer({
     department: 'family-planning',
     port: options.port,
