@@ -4,7 +4,7 @@
 -- key and written in the same transaction as the change itself: a repeated delivery finds
 -- its first outcome here and changes nothing, even after a crash between the two.
 CREATE TABLE bgjl (
-  mdbs varchar(64)  PRIMARY KEY,
+  mdbs varchar(128) PRIMARY KEY,
   bglx varchar(20)  NOT NULL,
   sfzh varchar(32),
   fsrq date         NOT NULL,
@@ -32,7 +32,7 @@ CREATE TABLE jzfc (
   fcyy varchar(100) NOT NULL,
   djrq date         NOT NULL,
   fczt char(1)      NOT NULL DEFAULT '0',
-  mdbs varchar(64)  NOT NULL REFERENCES bgjl (mdbs),
+  mdbs varchar(128) NOT NULL REFERENCES bgjl (mdbs),
   PRIMARY KEY (ajbh, fcxh)
 );
 COMMENT ON TABLE jzfc IS '救助复核登记';
