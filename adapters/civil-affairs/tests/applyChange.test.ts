@@ -151,6 +151,14 @@ describe('delivery', () => {
     await expect(adapter.applyChange(birth, newKey())).resolves.toEqual({ outcome: 'REJECTED', reason: 'civil affairs does not act on BIRTH' });
   });
 
+  it('refuses a change without what its kind needs, which no retry would supply', async () => {
+    await expect(adapter.applyChange(change('MARRIAGE', SAMPLE.son), newKey())).resolves.toEqual({
+      outcome: 'REJECTED',
+      reason: 'MARRIAGE without its spouse',
+    });
+    await expect(adapter.applyChange(change('DEATH', null), newKey())).resolves.toEqual({ outcome: 'REJECTED', reason: 'DEATH names no resident' });
+  });
+
   it('applies one key delivered twice at once a single time', async () => {
     const key = newKey();
     const employment = change('EMPLOYMENT_CHANGE', SAMPLE.legacyHead, { employment: { status: 'RETIRED' } });

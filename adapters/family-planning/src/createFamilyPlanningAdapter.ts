@@ -11,7 +11,7 @@ import {
   type DepartmentResilience,
   type LinkedStoredIds,
 } from '@resident-graph/adapter-kit';
-import { departmentsFor, normalizeCitizenId, type ReportedChange } from '@resident-graph/schemas';
+import { CHANGE_MEMBER, departmentsFor, normalizeCitizenId, type ReportedChange } from '@resident-graph/schemas';
 import { createLogger } from '@resident-graph/service-kit';
 import { createJsxxClient } from './createJsxxClient';
 import type { FamilyPlanningRecord } from './FamilyPlanningRecord';
@@ -69,6 +69,19 @@ function readReceipt(idempotencyKey: string) {
     if (result !== '1') throw new JsxxFormatError(`${where}: "${result}" is not a 处理结果 code`);
     return { outcome: 'ACCEPTED' };
   };
+}
+
+/**
+ * Why the service is not asked at all: a kind family planning does not act on, or a change
+ * without what its kind needs, which asking again would not supply.
+ */
+function refusedUnasked(change: ReportedChange): string | null {
+  if (!departmentsFor(change.kind).includes(DEPARTMENT)) return `family planning does not act on ${change.kind}`;
+  const member = CHANGE_MEMBER[change.kind];
+  if (member !== null && !change[member]) return `${change.kind} without its ${member}`;
+  // A birth names its parents instead.
+  if (change.kind !== 'BIRTH' && !change.residentId) return `${change.kind} names no resident`;
+  return null;
 }
 
 /**
@@ -147,11 +160,13 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
   const storedIdOf = (citizenId: string): string => index.storedFormsOf([citizenId]).find((form) => form !== citizenId) ?? citizenId;
 
   async function applyChange(change: ReportedChange, idempotencyKey: string): Promise<ChangeOutcome> {
-    const acts = departmentsFor(change.kind).includes(DEPARTMENT);
+    const refusal = refusedUnasked(change);
+    if (refusal !== null) return { outcome: 'REJECTED', reason: refusal };
     // Persons are keyed as the service stores them, which only a read of its stored IDs tells.
-    if (acts && !indexRead) await refreshIndex();
-    const event = acts ? toJsxxEvent(change, idempotencyKey, storedIdOf) : null;
-    if (!event) return { outcome: 'REJECTED', reason: `family planning does not act on ${change.kind}` };
+    if (!indexRead) await refreshIndex();
+    const event = toJsxxEvent(change, idempotencyKey, storedIdOf);
+    // CHANGE_RULES giving family planning a kind the service has no 事件类型 for.
+    if (!event) return { outcome: 'REJECTED', reason: `family planning registers no event for ${change.kind}` };
     const outcome = await executeChange((signal) =>
       client.call('ReportEvent', event, readReceipt(idempotencyKey), signal, (reason): ChangeOutcome => ({ outcome: 'REJECTED', reason })),
     );

@@ -134,6 +134,13 @@ describe('moving and marrying', () => {
     expect(await storedRecordXml(bride)).toContain(`<PO><SFZH>${groom}</SFZH><JHRQ>20261001</JHRQ></PO>`);
   });
 
+  it('refuses a change without what its kind needs, which no retry would supply', async () => {
+    const incomplete: ReportedChange = { kind: 'BIRTH', residentId: null, occurredOn: '2026-11-20' };
+    await expect(adapter.applyChange(incomplete, newKey())).resolves.toEqual({ outcome: 'REJECTED', reason: 'BIRTH without its birth' });
+    const nobody: ReportedChange = { kind: 'MOVE_OUT', residentId: null, occurredOn: '2026-11-20', moveOut: { toAddress: '浙江省杭州市' } };
+    await expect(adapter.applyChange(nobody, newKey())).resolves.toEqual({ outcome: 'REJECTED', reason: 'MOVE_OUT names no resident' });
+  });
+
   it('refuses, without asking the service, a kind family planning does not act on', async () => {
     const death: ReportedChange = { kind: 'DEATH', residentId: people.mother.id, occurredOn: '2026-11-20' };
     await expect(adapter.applyChange(death, newKey())).resolves.toEqual({ outcome: 'REJECTED', reason: 'family planning does not act on DEATH' });

@@ -1,5 +1,5 @@
 import type { ChangeOutcome } from '@resident-graph/adapter-kit';
-import { departmentsFor, type ReportedChange } from '@resident-graph/schemas';
+import { CHANGE_MEMBER, departmentsFor, type ReportedChange } from '@resident-graph/schemas';
 import type { Pool, PoolClient } from 'pg';
 import { inBureauTransaction } from './bureauConnection';
 import { endAllowances, REVIEW_REASON, reviewEligibility, type ChangeSource } from './allowances';
@@ -40,6 +40,10 @@ async function lockFor(client: PoolClient, change: ReportedChange, idempotencyKe
  */
 export async function decide(client: PoolClient, change: ReportedChange, formsOf: StoredForms): Promise<MarriageCheck> {
   if (!departmentsFor(change.kind).includes('civil-affairs')) return { refusal: `civil affairs does not act on ${change.kind}` };
+  const member = CHANGE_MEMBER[change.kind];
+  // Asking again would not supply what is missing: refused, not retried.
+  if (member !== null && !change[member]) return { refusal: `${change.kind} without its ${member}` };
+  if (!change.residentId) return { refusal: `${change.kind} names no resident` };
   if (change.kind === 'MARRIAGE' || change.kind === 'DIVORCE') return checkMarriage(client, change, formsOf);
   if (change.kind === 'DEATH' && (await recordedDead(client, [residentOf(change)])).size > 0) {
     return { refusal: `${residentOf(change)} recorded deceased by civil affairs already` };
