@@ -21,3 +21,19 @@ export async function askDatabase<T>(call: () => Promise<T>): Promise<T> {
     throw new Error(`database: ${reason}`, { cause: error });
   }
 }
+
+/** PostgreSQL's codes for a table or column that is not there (undefined_table, undefined_column). */
+const MISSING_IN_SCHEMA = new Set(['42P01', '42703']);
+
+/** Like `askDatabase`, for the bureau's own SQL sent with `pg`: a schema that is not the bureau's is a bad response. */
+export async function askBureauSql<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (error instanceof Error && typeof code === 'string' && MISSING_IN_SCHEMA.has(code)) {
+      throw new DepartmentError('DEPARTMENT_BAD_RESPONSE', 'civil-affairs', `not the bureau's schema: ${error.message}`, { cause: error });
+    }
+    throw error;
+  }
+}

@@ -2,15 +2,21 @@ import {
   createDepartmentPolicy,
   StoredIdIndex,
   worstBreakerState,
+  type ChangeApplier,
   type DataQualitySource,
   type DepartmentAdapter,
   type DepartmentResilience,
 } from '@resident-graph/adapter-kit';
+import type { ReportedChange } from '@resident-graph/schemas';
 import { createLogger } from '@resident-graph/service-kit';
-import { askDatabase } from './askDatabase';
+import { Pool } from 'pg';
+import { askBureauSql, askDatabase } from './askDatabase';
+import { applyCivilAffairsChange, decide } from './changes/applyCivilAffairsChange';
+import { withBureauConnection } from './changes/bureauConnection';
 import type { CivilAffairsRecord } from './CivilAffairsRecord';
 import { collectLookups } from './collectLookups';
 import { createCivilAffairsClient, type CivilAffairsDatabase } from './createCivilAffairsClient';
+import { DEFAULT_REGION_CODE, DEFAULT_SCHEMA } from './defaultSchema';
 import { readCivilAffairsRows } from './readCivilAffairsRows';
 import { readAllowanceRecipients, readDisabilityHolders, readStoredIds } from './readFactHolders';
 import { recordParties } from './recordParties';
@@ -23,9 +29,11 @@ export interface CivilAffairsAdapterOptions extends CivilAffairsDatabase, Partia
   idScanIntervalMs?: number;
   /** Time limit of one scan, which reads every row. @default 30000 */
   idScanTimeoutMs?: number;
+  /** 行政区划代码 of the bureau's marriage registration office, in the certificate numbers it issues. @default '310115' */
+  regionCode?: string;
 }
 
-export interface CivilAffairsAdapter extends DepartmentAdapter<CivilAffairsRecord>, DataQualitySource {
+export interface CivilAffairsAdapter extends DepartmentAdapter<CivilAffairsRecord>, DataQualitySource, ChangeApplier {
   /** Scans the stored IDs again now instead of waiting for the next interval. */
   refreshIdIndex(): Promise<void>;
   /** For statistics: the stored IDs of the 低保 recipients at `asOf` (`minimumLivingAllowanceActiveAt`), evaluated in the database. */
@@ -34,6 +42,8 @@ export interface CivilAffairsAdapter extends DepartmentAdapter<CivilAffairsRecor
   disabilityHolders(): Promise<string[]>;
   /** For statistics: every stored ID the bureau holds anyone under, as entered. */
   storedIds(): Promise<string[]>;
+  /** Civil affairs always checks a change by its rules before it is queued (marriages, divorces, deaths). */
+  checkChange(change: ReportedChange): Promise<string | null>;
 }
 
 /**
@@ -47,10 +57,20 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
   const execute = createDepartmentPolicy({ ...options, department: 'civil-affairs' });
   // The scan's own time limit; otherwise the department's settings, so its breaker opens as soon as the lookups' would.
   const executeScan = createDepartmentPolicy({ ...options, department: 'civil-affairs', timeoutMs: options.idScanTimeoutMs ?? 30_000 });
+  // Changes are written in the bureau's own SQL, one transaction each: a connection or two on the bureau's schema.
+  const schema = options.schema ?? DEFAULT_SCHEMA;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema)) throw new Error(`civil-affairs: "${schema}" is not a plain schema name`);
+  const changePool = new Pool({ connectionString: options.databaseUrl, max: 2, options: `-c search_path=${schema}` });
+  changePool.on('error', (error) => logger.warn({ err: error }, 'idle connection to the civil-affairs database failed'));
+  // Its own breaker: a change waiting on a person's lock must not open the lookups' breaker.
+  const executeChange = createDepartmentPolicy({ ...options, department: 'civil-affairs' });
   const scan = new StoredIdScan(() =>
     executeScan(async () => new StoredIdIndex('civil-affairs', recordParties(await askDatabase(() => readCivilAffairsRows(prisma))))),
   );
   let calls = 0;
+  const regionCode = options.regionCode ?? DEFAULT_REGION_CODE;
+  // The stored forms a person may stand under, as lookups ask for them.
+  const formsFrom = (index: StoredIdIndex) => (citizenId: string) => storedFormsOf([citizenId], index);
 
   const warnOnFailure = (error: unknown) => logger.warn({ err: error }, 'scan of stored citizen IDs failed');
   scan.current().catch(warnOnFailure);
@@ -71,10 +91,22 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
     // Lookups only: the background ID scan is maintenance, not a resident's read.
     callsMade: () => calls,
     // A lookup waits for the scan first, so a database that is down trips the scan's breaker.
-    breakerState: () => worstBreakerState(execute, executeScan),
+    breakerState: () => worstBreakerState(execute, executeScan, executeChange),
     async checkHealth() {
       await execute(() => askDatabase(() => prisma.assistanceCase.findFirst({ select: { caseNumber: true } })));
     },
+    applyChange: (change, idempotencyKey) =>
+      executeChange(async () => {
+        const formsOf = formsFrom(await scan.current());
+        const outcome = await askBureauSql(() => applyCivilAffairsChange(change, idempotencyKey, { pool: changePool, formsOf, regionCode }));
+        logger.info({ kind: change.kind, idempotencyKey, outcome: outcome.outcome }, 'change applied');
+        return outcome;
+      }),
+    checkChange: (change) =>
+      executeChange(async () => {
+        const formsOf = formsFrom(await scan.current());
+        return withBureauConnection(changePool, async (client) => (await askBureauSql(() => decide(client, change, formsOf))).refusal);
+      }),
     refreshIdIndex: () => scan.refresh(),
     issuesByResident: async () => (await scan.current()).issuesByResident(),
     // Whole-table reads like the scan's, so under the scan's time limit; not counted as lookups.
@@ -83,7 +115,7 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
     storedIds: () => executeScan(() => askDatabase(() => readStoredIds(prisma))),
     async close() {
       clearInterval(scanTimer);
-      await prisma.$disconnect();
+      await Promise.all([prisma.$disconnect(), changePool.end()]);
     },
   } satisfies CivilAffairsAdapter;
 }

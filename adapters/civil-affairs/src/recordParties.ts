@@ -71,6 +71,8 @@ export function* recordParties(rows: CivilAffairsRows): Generator<RecordParty> {
       recordReference: allowance.paymentNumber,
       nameOnRecord: allowance.name,
       addTo(record) {
+        // A stopped allowance (停发) stays on the table; the record shows only one still paid.
+        if (allowance.stoppedOn !== null) return;
         const elderlyAllowance = { since: isoDate(allowance.since), amountPerMonth: allowance.amountYuan.toNumber() };
         record.elderlyAllowance = latest(record.elderlyAllowance, elderlyAllowance, (value) => value.since);
       },

@@ -70,7 +70,44 @@ test('elderly allowances, amounts in yuan with fen', async () => {
   });
   const found = await prisma.elderlyAllowance.findUniqueOrThrow({ where: { paymentNumber: 'GL310115000001' } });
   expect(found.amountYuan.toNumber()).toBe(150.5);
-  expect(found).toMatchObject({ citizenId: '310115194002020421', name: '赵桂兰', since: day('2020-03-01') });
+  expect(found).toMatchObject({ citizenId: '310115194002020421', name: '赵桂兰', since: day('2020-03-01'), stoppedOn: null });
+  await prisma.elderlyAllowance.update({ where: { paymentNumber: 'GL310115000001' }, data: { stoppedOn: day('2026-11-20') } });
+  expect((await prisma.elderlyAllowance.findUniqueOrThrow({ where: { paymentNumber: 'GL310115000001' } })).stoppedOn).toEqual(day('2026-11-20'));
+});
+
+test('change records and the assistance reviews they register', async () => {
+  await prisma.assistanceCase.create({
+    data: { caseNumber: 'DB310115-2020-0002', kindCode: '10', applicantName: '钱芳', approvedOn: day('2020-01-01'), regionCode: '310115' },
+  });
+  await prisma.changeRecord.create({
+    data: {
+      idempotencyKey: 'delivery-1',
+      kind: 'EMPLOYMENT_CHANGE',
+      citizenId: '310115198001010026',
+      occurredOn: day('2026-11-20'),
+      outcomeCode: '1',
+      reviews: {
+        create: [
+          { caseNumber: 'DB310115-2020-0002', reviewNumber: 1, citizenId: '310115198001010026', reason: '就业状态变化：下岗', registeredOn: day('2026-11-20') },
+        ],
+      },
+    },
+  });
+  await prisma.changeRecord.create({
+    data: { idempotencyKey: 'delivery-2', kind: 'DIVORCE', citizenId: null, occurredOn: day('2026-11-21'), outcomeCode: '2', reason: 'no marriage in force' },
+  });
+  const found = await prisma.changeRecord.findUniqueOrThrow({
+    where: { idempotencyKey: 'delivery-1' },
+    include: { reviews: { include: { assistanceCase: true } } },
+  });
+  expect(found).toMatchObject({ kind: 'EMPLOYMENT_CHANGE', outcomeCode: '1', reason: null, appliedAt: expect.any(Date) });
+  expect(found.reviews).toEqual([
+    expect.objectContaining({ reviewNumber: 1, statusCode: '0', assistanceCase: expect.objectContaining({ applicantName: '钱芳' }) }),
+  ]);
+  expect(await prisma.changeRecord.findUniqueOrThrow({ where: { idempotencyKey: 'delivery-2' } })).toMatchObject({
+    outcomeCode: '2',
+    reason: 'no marriage in force',
+  });
 });
 
 test('veteran benefits', async () => {

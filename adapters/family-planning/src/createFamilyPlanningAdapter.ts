@@ -2,21 +2,26 @@ import {
   createDepartmentPolicy,
   legacyIdIssue,
   StoredIdIndex,
+  worstBreakerState,
+  type ChangeApplier,
+  type ChangeOutcome,
   type DataQualitySource,
   type DepartmentAdapter,
   type DepartmentLookup,
   type DepartmentResilience,
   type LinkedStoredIds,
 } from '@resident-graph/adapter-kit';
-import { normalizeCitizenId } from '@resident-graph/schemas';
+import { CHANGE_MEMBER, departmentsFor, normalizeCitizenId, type ReportedChange } from '@resident-graph/schemas';
 import { createLogger } from '@resident-graph/service-kit';
 import { createJsxxClient } from './createJsxxClient';
 import type { FamilyPlanningRecord } from './FamilyPlanningRecord';
+import { JsxxFormatError } from './jsxx/JsxxFormatError';
 import { readJsxxPersonId } from './jsxx/readJsxxPersonId';
 import { toJsxxDate } from './jsxx/jsxxDate';
-import { nodesOf, textsOf, type XmlNode } from './jsxx/xmlNodes';
+import { nodesOf, textOf, textsOf, type XmlNode } from './jsxx/xmlNodes';
 import { storedKeyOf } from './storedKeyOf';
 import { toFamilyPlanningRecord } from './toFamilyPlanningRecord';
+import { toJsxxEvent } from './toJsxxEvent';
 
 /** The service; resilience settings of lookups (`timeoutMs` of one attempt, `retries` …) where they differ from the defaults. */
 export interface FamilyPlanningAdapterOptions extends Partial<DepartmentResilience> {
@@ -31,13 +36,15 @@ export interface FamilyPlanningAdapterOptions extends Partial<DepartmentResilien
 }
 
 /** The `DepartmentAdapter` of family planning, plus a way to re-read the stored IDs on demand. */
-export interface FamilyPlanningAdapter extends DepartmentAdapter<FamilyPlanningRecord>, DataQualitySource {
+export interface FamilyPlanningAdapter extends DepartmentAdapter<FamilyPlanningRecord>, DataQualitySource, ChangeApplier {
   /** Reads the list of stored IDs now (also done at start and periodically). */
   refreshIndex(): Promise<void>;
   /** For statistics: the stored IDs of the persons with a child born from `from` to `to` (`YYYY-MM-DD`, inclusive), filtered by the service itself. */
   parentIdsByChildBirth(from: string, to: string): Promise<string[]>;
   /** For statistics: the stored ID of every record the service holds, as stored. */
   storedIds(): Promise<string[]>;
+  /** A birth needs the mother's record and must not be registered already. */
+  checkChange(change: ReportedChange): Promise<string | null>;
 }
 
 const DEPARTMENT = 'family-planning';
@@ -53,6 +60,30 @@ const readPersons = (response: XmlNode) =>
     record: toFamilyPlanningRecord(person, `Person[${i}]`),
   }));
 
+/** A receipt for the event sent with `idempotencyKey`: 处理结果 1 (受理), the 业务编号 echoed. */
+function readReceipt(idempotencyKey: string) {
+  return (response: XmlNode): ChangeOutcome => {
+    const where = 'ReportEventResponse';
+    const [number, result] = [textOf(response, 'YWBH', where), textOf(response, 'CLJG', where)];
+    if (number !== idempotencyKey) throw new JsxxFormatError(`${where}: answers 业务编号 "${number}", not "${idempotencyKey}"`);
+    if (result !== '1') throw new JsxxFormatError(`${where}: "${result}" is not a 处理结果 code`);
+    return { outcome: 'ACCEPTED' };
+  };
+}
+
+/**
+ * Why the service is not asked at all: a kind family planning does not act on, or a change
+ * without what its kind needs, which asking again would not supply.
+ */
+function refusedUnasked(change: ReportedChange): string | null {
+  if (!departmentsFor(change.kind).includes(DEPARTMENT)) return `family planning does not act on ${change.kind}`;
+  const member = CHANGE_MEMBER[change.kind];
+  if (member !== null && !change[member]) return `${change.kind} without its ${member}`;
+  // A birth names its parents instead.
+  if (change.kind !== 'BIRTH' && !change.residentId) return `${change.kind} names no resident`;
+  return null;
+}
+
 /**
  * The family-planning service behind the `DepartmentAdapter` interface. `lookup` is one
  * `QueryPersons` call per batch. The stored IDs are read with `ListPersonIds` at start and
@@ -64,6 +95,8 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
   const client = createJsxxClient(options.baseUrl);
   const execute = createDepartmentPolicy({ ...options, department: DEPARTMENT });
   const executeIndexRead = createDepartmentPolicy({ department: DEPARTMENT, timeoutMs: options.indexTimeoutMs ?? 30_000, retries: 0 });
+  // Reported changes have their own breaker: a slow or failing write must not open the lookups' breaker.
+  const executeChange = createDepartmentPolicy({ ...options, department: DEPARTMENT });
   let index = new StoredIdIndex(DEPARTMENT, []);
   let indexRead = false;
   let reading: Promise<void> | null = null;
@@ -123,12 +156,41 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
     return answer;
   }
 
+  /** The ID as the service stores the person: the other form the last index read found, or the canonical one. */
+  const storedIdOf = (citizenId: string): string => index.storedFormsOf([citizenId]).find((form) => form !== citizenId) ?? citizenId;
+
+  async function applyChange(change: ReportedChange, idempotencyKey: string): Promise<ChangeOutcome> {
+    const refusal = refusedUnasked(change);
+    if (refusal !== null) return { outcome: 'REJECTED', reason: refusal };
+    // Persons are keyed as the service stores them, which only a read of its stored IDs tells.
+    if (!indexRead) await refreshIndex();
+    const event = toJsxxEvent(change, idempotencyKey, storedIdOf);
+    // CHANGE_RULES giving family planning a kind the service has no 事件类型 for.
+    if (!event) return { outcome: 'REJECTED', reason: `family planning registers no event for ${change.kind}` };
+    const outcome = await executeChange((signal) =>
+      client.call('ReportEvent', event, readReceipt(idempotencyKey), signal, (reason): ChangeOutcome => ({ outcome: 'REJECTED', reason })),
+    );
+    logger.info({ kind: change.kind, idempotencyKey, outcome: outcome.outcome }, 'change reported to family planning');
+    return outcome;
+  }
+
+  async function checkChange(change: ReportedChange): Promise<string | null> {
+    if (change.kind !== 'BIRTH' || !change.birth) return null;
+    const { motherId, childName } = change.birth;
+    const mother = (await lookup([motherId])).get(motherId)?.record;
+    if (!mother) return `family planning holds no record of the mother ${motherId}: 生育登记 needs her record`;
+    const known = mother.children.find((child) => child.name === childName && child.birthDate === change.occurredOn);
+    return known ? `${childName}, born ${change.occurredOn}, is already registered on the mother's record` : null;
+  }
+
   return {
     department: DEPARTMENT,
     lookup,
+    applyChange,
+    checkChange,
     /** `QueryPersons` requests sent (retries included); index reads and health checks are not lookups. */
     callsMade: () => calls,
-    breakerState: () => execute.breakerState(),
+    breakerState: () => worstBreakerState(execute, executeChange),
     checkHealth: () => execute((signal) => client.fetchWsdl(signal)),
     refreshIndex,
     // Never the empty index of a process whose first read has not succeeded: that would publish no issues as if there were none.

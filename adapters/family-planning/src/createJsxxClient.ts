@@ -1,7 +1,7 @@
 import { DepartmentError, type DepartmentErrorCode } from '@resident-graph/adapter-kit';
 import { propagationHeaders } from '@resident-graph/service-kit';
 import { charsetOf, decodeJsxxXml, encodeJsxxXml } from './jsxx/jsxxXml';
-import { JSXX_CONTENT_TYPE, JSXX_SERVICE_PATH, soapActionOf, type JsxxOperation } from './jsxx/jsxxProtocol';
+import { JSXX_CONTENT_TYPE, JSXX_REFUSAL_FAULT, JSXX_SERVICE_PATH, soapActionOf, type JsxxOperation } from './jsxx/jsxxProtocol';
 import { JsxxFormatError } from './jsxx/JsxxFormatError';
 import { readSoapMessage, soapOperation, type SoapMessage } from './jsxx/soapMessage';
 import type { XmlNode } from './jsxx/xmlNodes';
@@ -10,9 +10,10 @@ export interface JsxxClient {
   /**
    * One SOAP call. `read` turns the `…Response` element into the caller's shape inside
    * the call, so an answer that does not fit the documented format is a
-   * `DEPARTMENT_BAD_RESPONSE` like XML that does not parse.
+   * `DEPARTMENT_BAD_RESPONSE` like XML that does not parse. With `refused`, a refusal by the
+   * service's rules (a `Client.Refused` fault) is an answer, not a failure: `refused(reason)`.
    */
-  call<T>(operation: JsxxOperation, content: object, read: (response: XmlNode) => T, signal: AbortSignal): Promise<T>;
+  call<T>(operation: JsxxOperation, content: object, read: (response: XmlNode) => T, signal: AbortSignal, refused?: (reason: string) => T): Promise<T>;
   /** Fetches the WSDL: the cheapest proof the service answers. */
   fetchWsdl(signal: AbortSignal): Promise<void>;
 }
@@ -36,7 +37,7 @@ export function createJsxxClient(baseUrl: string): JsxxClient {
   }
 
   return {
-    async call(operation, content, read, signal) {
+    async call(operation, content, read, signal, refused) {
       const response = await fetch(endpoint, {
         method: 'POST',
         headers: { 'content-type': JSXX_CONTENT_TYPE, soapaction: `"${soapActionOf(operation)}"`, ...propagationHeaders() },
@@ -44,6 +45,7 @@ export function createJsxxClient(baseUrl: string): JsxxClient {
         signal,
       });
       const message = await readMessage(operation, response);
+      if (message.kind === 'fault' && message.code === JSXX_REFUSAL_FAULT && refused) return refused(message.message);
       if (message.kind === 'fault') {
         // A Client fault says the service will refuse the same request again; a Server fault may pass.
         const code = message.code === 'Client' ? 'DEPARTMENT_BAD_RESPONSE' : 'DEPARTMENT_UNAVAILABLE';

@@ -243,3 +243,46 @@ describe('createFamilyPlanningAdapter', () => {
     expect(answer.get(people.mother.id)?.record?.nameOnRecord).toBe('張麗');
   });
 });
+
+describe('applyChange', () => {
+  const birth = {
+    kind: 'BIRTH' as const,
+    residentId: null,
+    occurredOn: '2026-11-20',
+    birth: { motherId: people.elder.id, childName: '陈小芳', childGender: 'FEMALE' as const },
+  };
+  const receipt = (number: string) =>
+    gbkResponse(soapEnvelope(`<ns2:ReportEventResponse xmlns:ns2="http://jsxx.wjw.gov.cn/"><YWBH>${number}</YWBH><CLJG>1</CLJG></ns2:ReportEventResponse>`));
+
+  it('sends one GBK ReportEvent keyed by the delivery, the mother under the ID the service stores her by', async () => {
+    serve(() => receipt('delivery-1'));
+    const fp = start();
+
+    await expect(fp.applyChange(birth, 'delivery-1')).resolves.toEqual({ outcome: 'ACCEPTED' });
+
+    const [report, ...more] = callsOf('ReportEvent');
+    expect(more).toHaveLength(0);
+    expect(report!.soapAction).toBe('"http://jsxx.wjw.gov.cn/ReportEvent"');
+    expect(report!.bytes.includes(iconv.encode('陈小芳', 'gbk'))).toBe(true);
+    expect(report!.xml).toContain(
+      `<YWBH>delivery-1</YWBH><SJLX>03</SJLX><FSRQ>20261120</FSRQ><SFZH>${storedIdOf(people.elder)}</SFZH><ZNXM>陈小芳</ZNXM><ZNXB>2</ZNXB>`,
+    );
+  });
+
+  it('answers a Client.Refused fault as REJECTED with its reason, and a plain Client fault as a bad response', async () => {
+    serve(() => gbkResponse(soapFaultEnvelope('Client.Refused', '无该育龄妇女档案'), 500));
+    await expect(start().applyChange(birth, 'delivery-2')).resolves.toEqual({ outcome: 'REJECTED', reason: '无该育龄妇女档案' });
+    await adapter?.close();
+
+    serve(() => gbkResponse(soapFaultEnvelope('Client', 'ReportEvent: ZNXM missing'), 500));
+    await expect(start().applyChange(birth, 'delivery-3')).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE' });
+  });
+
+  it('refuses a receipt for another 业务编号 as a bad response', async () => {
+    serve(() => receipt('delivery-9'));
+    await expect(start().applyChange(birth, 'delivery-4')).rejects.toMatchObject({
+      code: 'DEPARTMENT_BAD_RESPONSE',
+      message: expect.stringContaining('answers 业务编号 "delivery-9"'),
+    });
+  });
+});

@@ -92,6 +92,7 @@ describe('family-planning stand-in', () => {
     expect(wsdl).toContain('soapAction="http://jsxx.wjw.gov.cn/ListPersonIds"');
     expect(wsdl).toContain('soapAction="http://jsxx.wjw.gov.cn/ListParentIdsByChildBirth"');
     expect(wsdl).toContain('<xsd:element name="ListParentIdsByChildBirth">');
+    expect(wsdl).toContain('soapAction="http://jsxx.wjw.gov.cn/ReportEvent"');
     expect(wsdl).toContain(`location="${standIn.url}${SERVICE}"`);
     expect(wsdl).toContain('计划生育信息服务');
   });

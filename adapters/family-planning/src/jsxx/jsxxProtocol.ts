@@ -12,9 +12,17 @@ export const JSXX_CONTENT_TYPE = `text/xml; charset=${JSXX_CHARSET}`;
 /**
  * `ListParentIdsByChildBirth` (子女出生日期查询) lists the 身份证号 of the persons with a child
  * born from `CSRQQ` to `CSRQZ` (both `YYYYMMDD`, inclusive): the department's own filter,
- * so statistics on children never move whole records.
+ * so statistics on children never move whole records. `ReportEvent` (事件报告) applies a
+ * reported change once per 业务编号 (see `jsxxEvent.ts`).
  */
-export const JSXX_OPERATIONS = ['QueryPersons', 'ListPersonIds', 'ListParentIdsByChildBirth'] as const;
+export const JSXX_OPERATIONS = ['QueryPersons', 'ListPersonIds', 'ListParentIdsByChildBirth', 'ReportEvent'] as const;
 export type JsxxOperation = (typeof JSXX_OPERATIONS)[number];
 
 export const soapActionOf = (operation: JsxxOperation): string => `${JSXX_NAMESPACE}${operation}`;
+
+/**
+ * The fault code of a request the service understood and refuses by its own rules (SOAP 1.1
+ * lets a fault code be refined with dots); the fault string says why. Plain `Client` still
+ * means a request it could not read.
+ */
+export const JSXX_REFUSAL_FAULT = 'Client.Refused';

@@ -1,9 +1,9 @@
-import { JSXX_NAMESPACE, SOAP_ENVELOPE_NAMESPACE } from './jsxxProtocol';
+import { JSXX_NAMESPACE, JSXX_REFUSAL_FAULT, SOAP_ENVELOPE_NAMESPACE } from './jsxxProtocol';
 import { JsxxFormatError } from './JsxxFormatError';
 import { asNode, textOf, type XmlNode } from './xmlNodes';
 
-/** SOAP 1.1 fault codes: `Client` — the request was wrong; `Server` — the service failed. */
-export type SoapFaultCode = 'Client' | 'Server';
+/** SOAP 1.1 fault codes: `Client` — the request was wrong; `Server` — the service failed; `Client.Refused` — refused by the service's rules. */
+export type SoapFaultCode = 'Client' | 'Server' | typeof JSXX_REFUSAL_FAULT;
 
 export type SoapMessage = { kind: 'fault'; code: string; message: string } | { kind: 'operation'; name: string; content: XmlNode };
 

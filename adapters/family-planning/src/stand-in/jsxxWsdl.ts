@@ -44,6 +44,22 @@ export function jsxxWsdl(location: string): string {
               <xsd:element name="NJE" type="xsd:decimal"/>
             </xsd:sequence></xsd:complexType>
           </xsd:element>
+          <xsd:element name="LDRK" minOccurs="0">
+            <xsd:annotation><xsd:documentation>流动人口: 流入日期 LRRQ, 现居住地 XJZD, 流出日期 LCRQ, 迁往地 QWD</xsd:documentation></xsd:annotation>
+            <xsd:complexType><xsd:sequence>
+              <xsd:element name="LRRQ" type="xsd:string" minOccurs="0"/>
+              <xsd:element name="XJZD" type="xsd:string" minOccurs="0"/>
+              <xsd:element name="LCRQ" type="xsd:string" minOccurs="0"/>
+              <xsd:element name="QWD" type="xsd:string" minOccurs="0"/>
+            </xsd:sequence></xsd:complexType>
+          </xsd:element>
+          <xsd:element name="PO" minOccurs="0">
+            <xsd:annotation><xsd:documentation>配偶: 身份证号 SFZH, 结婚日期 JHRQ</xsd:documentation></xsd:annotation>
+            <xsd:complexType><xsd:sequence>
+              <xsd:element name="SFZH" type="xsd:string"/>
+              <xsd:element name="JHRQ" type="xsd:string"/>
+            </xsd:sequence></xsd:complexType>
+          </xsd:element>
         </xsd:sequence>
       </xsd:complexType>
       <xsd:complexType name="PersonId">
@@ -78,6 +94,28 @@ export function jsxxWsdl(location: string): string {
       <xsd:element name="ListParentIdsByChildBirthResponse">
         <xsd:complexType><xsd:sequence>
           <xsd:element name="SFZH" type="xsd:string" minOccurs="0" maxOccurs="unbounded"/>
+        </xsd:sequence></xsd:complexType>
+      </xsd:element>
+      <xsd:element name="ReportEvent">
+        <xsd:annotation><xsd:documentation>事件报告: 业务编号 YWBH 只办理一次（再报答复首次结果）; 事件类型 SJLX 01 流入, 02 流出, 03 生育登记, 04 结婚;
+          发生日期 FSRQ (YYYYMMDD); 当事人 SFZH (生育为母亲); 配偶 POSFZH (生育为父亲); 地址 DZ (现居住地 / 迁往地); 子女姓名 ZNXM, 性别 ZNXB.
+          不予办理: soap:Client.Refused, faultstring 为理由.</xsd:documentation></xsd:annotation>
+        <xsd:complexType><xsd:sequence>
+          <xsd:element name="YWBH" type="xsd:string"/>
+          <xsd:element name="SJLX" type="xsd:string"/>
+          <xsd:element name="FSRQ" type="xsd:string"/>
+          <xsd:element name="SFZH" type="xsd:string"/>
+          <xsd:element name="POSFZH" type="xsd:string" minOccurs="0"/>
+          <xsd:element name="DZ" type="xsd:string" minOccurs="0"/>
+          <xsd:element name="ZNXM" type="xsd:string" minOccurs="0"/>
+          <xsd:element name="ZNXB" type="xsd:string" minOccurs="0"/>
+        </xsd:sequence></xsd:complexType>
+      </xsd:element>
+      <xsd:element name="ReportEventResponse">
+        <xsd:complexType><xsd:sequence>
+          <xsd:element name="YWBH" type="xsd:string"/>
+          <xsd:element name="CLJG" type="xsd:string"/>
+          <xsd:element name="BLBH" type="xsd:string" minOccurs="0"/>
         </xsd:sequence></xsd:complexType>
       </xsd:element>
     </xsd:schema>

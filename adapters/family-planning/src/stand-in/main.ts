@@ -5,8 +5,13 @@ import { startStandIn } from './startStandIn';
 const logger = createLogger('stand-in-family-planning');
 
 async function main(): Promise<void> {
-  const settings = loadSettings('stand-in-family-planning', { PORT: portSetting(4203), DATA_DIR: z.string().min(1) });
-  const standIn = await startStandIn({ dataDir: settings.DATA_DIR, port: settings.PORT });
+  const settings = loadSettings('stand-in-family-planning', {
+    PORT: portSetting(4203),
+    DATA_DIR: z.string().min(1),
+    // Where registered events are kept; the stack gives each of its runs its own.
+    STATE_DIR: z.string().min(1).optional(),
+  });
+  const standIn = await startStandIn({ dataDir: settings.DATA_DIR, port: settings.PORT, stateDir: settings.STATE_DIR });
   logger.info({ url: standIn.url, dataDir: settings.DATA_DIR }, 'family-planning SOAP service ready');
   onShutdown(() => standIn.close());
 }
