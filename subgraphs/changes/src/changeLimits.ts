@@ -18,7 +18,7 @@ export const changeLimitsSchema = z
       context.addIssue({ code: 'custom', message: 'a JSON object of change kinds to {department: days}' });
       return z.NEVER;
     }
-    const shape = z.record(z.enum(CHANGE_KINDS), z.record(z.string(), z.number().int().min(1).max(365)));
+    const shape = z.partialRecord(z.enum(CHANGE_KINDS), z.record(z.string(), z.number().int().min(1).max(365)));
     const limits = shape.safeParse(parsed);
     if (!limits.success) {
       context.addIssue({ code: 'custom', message: `a JSON object of change kinds to {department: days (1-365)}: ${limits.error.issues[0]?.message ?? ''}` });
