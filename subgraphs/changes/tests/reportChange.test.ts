@@ -240,6 +240,14 @@ describe('who may report', () => {
     expect(answer.data!.reportChange!.deliveries.map((delivery) => delivery.department)).toEqual(['PUBLIC_SECURITY', 'GRID', 'FAMILY_PLANNING']);
   });
 
+  it("takes a birth in the mother's grid, delivered to the departments CHANGE_RULES names, the audit entry naming both parents", async () => {
+    const answer = await report({ kind: 'BIRTH', birth: { motherId: WIFE, fatherId: HUSBAND, childName: '王小明', childGender: 'MALE' } });
+    expect(answer.errors).toBeUndefined();
+    const reported = answer.data!.reportChange!;
+    expect(reported.deliveries.map((delivery) => delivery.department)).toEqual(['FAMILY_PLANNING', 'PUBLIC_SECURITY', 'GRID']);
+    expect(harness.audit.entries.find((entry) => entry.fields.includes(`report ${reported.id}`))?.residentIds).toEqual([WIFE, HUSBAND].sort());
+  });
+
   it('refuses a report the audit trail cannot take: AUDIT_UNAVAILABLE, nothing queued', async () => {
     harness.audit.failing = true;
     const before = await harness.stored();
