@@ -33,7 +33,7 @@ export interface ChangesServiceParts {
   now?: () => Date;
 }
 
-export const MAX_PAGE = 100;
+const MAX_PAGE = 100;
 
 /** Today in the street's time zone: a change dated today in Shanghai is not in the future at 07:00 there. */
 const todayInShanghai = (now: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);

@@ -30,8 +30,6 @@ export interface DeliveryQueue {
   enqueue(client: PoolClient, deliveries: readonly { id: string; department: string }[]): Promise<void>;
   /** Starts the workers: `deliver` resolves when the delivery is settled, throws to have it retried. */
   work(deliver: (deliveryId: string) => Promise<void>): Promise<void>;
-  /** Jobs of a department's queue not yet completed (waiting, retrying or active). */
-  openJobs(department: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -78,9 +76,6 @@ export async function createDeliveryQueue(settings: DeliveryQueueSettings, depar
           });
         }
       }
-    },
-    async openJobs(department) {
-      return boss.getQueueSize(queueNameOf(department), { before: 'completed' });
     },
     async close() {
       await boss.stop({ graceful: true, timeout: 10_000, wait: true });
