@@ -6,6 +6,7 @@ const WIFE = citizenId('19820202', 22);
 const HUSBAND = citizenId('19810303', 33);
 const IN_G02 = citizenId('19700404', 41);
 const NEWCOMER = citizenId('19900505', 51);
+const DIES = citizenId('19300606', 61);
 const place = (gridId: string, communityId: string) => ({ gridId, communityId });
 
 const harness = useChangesSubgraph({
@@ -14,6 +15,7 @@ const harness = useChangesSubgraph({
     [WIFE, place('G01', 'C01')],
     [HUSBAND, place('G01', 'C01')],
     [IN_G02, place('G02', 'C01')],
+    [DIES, place('G01', 'C01')],
   ]),
   grids: new Map([
     ['G01', place('G01', 'C01')],
@@ -179,6 +181,13 @@ describe('bad input: BAD_USER_INPUT saying why, nothing queued', () => {
     expect(await harness.stored()).toEqual(before);
   });
 
+  it('takes one of two reports of one death made at the same moment (the second finds the first under its lock)', async () => {
+    const before = await harness.stored();
+    const answers = await Promise.all([report({ kind: 'DEATH', residentId: DIES }), report({ kind: 'DEATH', residentId: DIES })]);
+    expect(answers.map(codeOf).sort()).toEqual(['BAD_USER_INPUT', undefined]);
+    expect((await harness.stored()).reports).toBe(before.reports + 1);
+  });
+
   it('refuses a marriage of a person married by an earlier report, and takes it after their divorce', async () => {
     expect((await report({ kind: 'MARRIAGE', residentId: HUSBAND, spouse: { spouseId: WIFE } })).errors).toBeUndefined();
     const again = await report({ kind: 'MARRIAGE', residentId: IN_G01, spouse: { spouseId: WIFE } });
@@ -198,6 +207,10 @@ describe('bad input: BAD_USER_INPUT saying why, nothing queued', () => {
     harness.departments('labour').state.check = () => ({ status: 503 });
     const down = await report({ kind: 'EMPLOYMENT_CHANGE', residentId: IN_G01, employment: { status: 'REGISTERED_UNEMPLOYED' } });
     expect({ code: codeOf(down), department: down.errors?.[0]?.extensions?.department }).toEqual({ code: 'DEPARTMENT_UNAVAILABLE', department: 'labour' });
+    expect(await harness.stored()).toEqual(before);
+    harness.departments('labour').state.check = () => ({ status: 200, body: { ok: true }, delayMs: 2_500 });
+    const slow = await report({ kind: 'EMPLOYMENT_CHANGE', residentId: IN_G01, employment: { status: 'REGISTERED_UNEMPLOYED' } });
+    expect({ code: codeOf(slow), department: slow.errors?.[0]?.extensions?.department }).toEqual({ code: 'DEPARTMENT_TIMEOUT', department: 'labour' });
     expect(await harness.stored()).toEqual(before);
     harness.departments('labour').state.check = () => ({ status: 404 });
     expect((await report({ kind: 'EMPLOYMENT_CHANGE', residentId: IN_G01, employment: { status: 'EMPLOYED' } })).errors).toBeUndefined();
