@@ -101,6 +101,9 @@ describe('reportChange: one report, one delivery per department CHANGE_RULES nam
     // The body delivered is the change exactly as reported, and the check and the delivery carry the same delivery id.
     expect(JSON.parse(received[1]!.body)).toEqual({ kind: 'MOVE_OUT', residentId: IN_G01, occurredOn: today(), moveOut: { toAddress: '上海市浦东新区 1 号' } });
     expect(received[0]!.deliveryId).toBe(received[1]!.deliveryId);
+    // A job run again after the answer was recorded (its worker died before completing it) sends nothing.
+    await harness.deliverAgain(received[1]!.deliveryId);
+    expect(harness.departments('grid').received.filter((request) => request.reportId === reported.id)).toHaveLength(2);
     expect(harness.departments('labour').received.filter((request) => request.reportId === reported.id)).toEqual([]);
   });
 
