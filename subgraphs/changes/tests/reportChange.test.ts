@@ -36,6 +36,7 @@ interface Delivery {
   dueBy: string;
   light: string;
   attempts: number;
+  late?: boolean;
 }
 interface Reported {
   reportChange: { id: string; kind: string; reportedAt: string; deliveries: Delivery[] } | null;
@@ -62,6 +63,7 @@ afterEach(() => {
     harness.departments(department).state.deliver = () => ({ status: 200, body: { outcome: 'ACCEPTED' } });
   }
   harness.audit.failing = false;
+  harness.clock.now = new Date();
 });
 
 describe('reportChange: one report, one delivery per department CHANGE_RULES names, each delivered over HTTP', () => {
@@ -105,7 +107,7 @@ describe('reportChange: one report, one delivery per department CHANGE_RULES nam
     await harness.deliverAgain(received[1]!.deliveryId);
     expect(harness.departments('grid').received.filter((request) => request.reportId === reported.id)).toHaveLength(2);
     expect(harness.departments('labour').received.filter((request) => request.reportId === reported.id)).toEqual([]);
-  });
+  }, 15_000);
 
   it("records a department's rejection with its reason (200 REJECTED or 400 BAD_USER_INPUT) and does not send it again", async () => {
     harness.departments('labour').state.deliver = () => ({ status: 200, body: { outcome: 'REJECTED', reason: '无此参保人' } });
@@ -120,7 +122,7 @@ describe('reportChange: one report, one delivery per department CHANGE_RULES nam
       ['LABOUR', 'REJECTED', '无此参保人', 1, 'GREEN'],
       ['CIVIL_AFFAIRS', 'REJECTED', 'status unknown to the allowance rules', 1, 'GREEN'],
     ]);
-  });
+  }, 15_000);
 
   it('retries a department that answers 503 with back-off, under the same delivery id (a new signed request each time), until it decides', async () => {
     let calls = 0;
@@ -135,7 +137,32 @@ describe('reportChange: one report, one delivery per department CHANGE_RULES nam
     expect(new Set(sent.map((request) => request.deliveryId)).size).toBe(1);
     expect(sent[0]!.requestTokenId).not.toBe(sent[1]!.requestTokenId);
     expect(sent[0]!.body).toBe(sent[1]!.body);
-  });
+  }, 20_000);
+});
+
+describe('a department down for a while', () => {
+  it('keeps its delivery PENDING through retries, RED past its deadline, then ACCEPTED when it returns, marked late', async () => {
+    let up = false;
+    harness.departments('labour').state.deliver = () => (up ? { status: 200, body: { outcome: 'ACCEPTED' } } : { status: 503 });
+    const answer = await report({ kind: 'EMPLOYMENT_CHANGE', residentId: IN_G01, employment: { status: 'LAID_OFF' } });
+    const id = answer.data!.reportChange!.id;
+    const readFor = (reportId: string) => harness.ask<Read>(caller('auditor'), null, READ, { id: reportId });
+    const labourOf = (read: Awaited<ReturnType<typeof readFor>>) => read.data!.changeReport!.deliveries.find((delivery) => delivery.department === 'LABOUR')!;
+    const tried = await eventually(
+      () => readFor(id),
+      (read) => labourOf(read).attempts >= 2,
+    );
+    expect(labourOf(tried)).toMatchObject({ state: 'PENDING', light: 'GREEN' });
+    // Eleven days on: labour's ten are over.
+    harness.clock.now = new Date(harness.clock.now.getTime() + 11 * 86_400_000);
+    expect(labourOf(await readFor(id))).toMatchObject({ state: 'PENDING', light: 'RED', late: false });
+    up = true;
+    const done = await eventually(
+      () => readFor(id),
+      (read) => labourOf(read).state !== 'PENDING',
+    );
+    expect(labourOf(done)).toMatchObject({ state: 'ACCEPTED', light: 'GREEN', late: true });
+  }, 30_000);
 });
 
 describe('bad input: BAD_USER_INPUT saying why, nothing queued', () => {
