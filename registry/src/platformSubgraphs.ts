@@ -26,4 +26,20 @@ export const PLATFORM_SUBGRAPHS: readonly SubgraphEntry[] = [
       return { buildSchema: module.buildStatisticsSchema, policy: module.statisticsPolicy };
     },
   },
+  {
+    name: 'changes',
+    title: 'reported changes (report once, delivered to every department that acts)',
+    port: 4108,
+    entry: 'subgraphs/changes/src/main.ts',
+    // Reports and their deliveries in the street's database; each department's change routes beside its subgraph.
+    env: ({ databaseUrl, departmentSubgraphUrls }) => ({
+      CHANGES_DATABASE_URL: databaseUrl,
+      CHANGES_DATABASE_SCHEMA: 'changes',
+      CHANGES_DEPARTMENT_URLS: JSON.stringify(departmentSubgraphUrls),
+    }),
+    load: async () => {
+      const module = await import('@resident-graph/subgraph-changes');
+      return { buildSchema: module.buildChangesSchema, policy: module.changesPolicy };
+    },
+  },
 ];

@@ -55,4 +55,14 @@ describe('the department registry', () => {
       AUDIT_ANCHOR_FILE: path.join('/work', 'audit-anchors.jsonl'),
     });
   });
+
+  it("gives the changes service the street's database and every department's subgraph, where their change routes are", () => {
+    const changes = PLATFORM_SUBGRAPHS.find((subgraph) => subgraph.name === 'changes')!;
+    const departmentSubgraphUrls = { labour: 'http://127.0.0.1:4104/graphql' };
+    expect(changes.env({ databaseUrl: 'postgresql://db/x', dataDir: '/data', workDir: '/work', departmentSubgraphUrls })).toEqual({
+      CHANGES_DATABASE_URL: 'postgresql://db/x',
+      CHANGES_DATABASE_SCHEMA: 'changes',
+      CHANGES_DEPARTMENT_URLS: JSON.stringify(departmentSubgraphUrls),
+    });
+  });
 });

@@ -74,6 +74,12 @@ const NEVER_REACHED: Record<string, string[]> = {
     'DataQualityIssue.grade',
     'DataQualityIssue.reason',
   ],
+  // A started stack holds no reported change until someone reports one (a write, which this suite does not make);
+  // subgraphs/changes/tests/reportChange.test.ts and supervision.test.ts read them for every audience.
+  changes: [
+    ...['id', 'kind', 'deliveries', 'residentId', 'occurredOn', 'reportedAt', 'reportedBy'].map((field) => `ChangeReport.${field}`),
+    ...['department', 'state', 'reason', 'dueBy', 'light', 'action', 'attempts', 'deliveredAt', 'decidedAt', 'late'].map((field) => `ChangeDelivery.${field}`),
+  ],
 };
 
 /**
@@ -89,6 +95,8 @@ const WRITES: Record<string, string[]> = {
   'civil-affairs': reviewRows('CivilAffairs'),
   'family-planning': reviewRows('FamilyPlanning'),
   labour: reviewRows('Labour'),
+  // Reporting a change: subgraphs/changes/tests/reportChange.test.ts walks who may report what.
+  changes: ['Mutation.reportChange'],
 };
 
 const key = (steps: Step[]) => steps.map((step) => `${step.type}.${step.field}`).join('/');

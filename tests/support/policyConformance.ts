@@ -76,6 +76,8 @@ const KEY_OF: Record<string, (subject: Subject) => string | null> = {
   Household: ({ resident }) => resident.publicSecurity.householdId,
   Grid: ({ resident }) => resident.grid.gridId,
   Community: ({ resident }) => resident.grid.communityId,
+  // No stack this suite starts holds a reported change (a write it does not make): a report id nobody was given.
+  ChangeReport: () => '00000000-0000-4000-8000-000000000000',
 };
 
 function keyOf(typeName: string, subject: Subject): string | null {

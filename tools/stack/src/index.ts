@@ -7,6 +7,7 @@ export { bundleEntry } from './bundleEntry';
 export { QUIET_ENV, ChildService, waitFor, type ChildServiceOptions } from './ChildService';
 export { restartService } from './restartService';
 export { renderPolicyDoc, POLICY_DOC } from './policyDocs';
+export { renderChangesDoc, CHANGES_DOC } from './changesDocs';
 export { checkSchemaChanges, MIN_DEPRECATION_DAYS, type SchemaCheck, type SchemaChange } from './checkSchemaChanges';
 export { ChangelogEntry, SchemaChangelog, readChangelog } from './schemaChangelog';
 export { buildConsoleIfStale, consoleBuildIsStale, CONSOLE_DIST_DIR, CONSOLE_PACKAGE_DIR } from './buildConsole';

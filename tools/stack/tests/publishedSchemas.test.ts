@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
 import type { GraphQLObjectType } from 'graphql';
 import { SUBGRAPHS } from '@resident-graph/registry';
-import { composeSupergraph, POLICY_DOC, publishedFiles, renderPolicyDoc, REPO_ROOT } from '../src';
+import { CHANGES_DOC, composeSupergraph, POLICY_DOC, publishedFiles, renderChangesDoc, renderPolicyDoc, REPO_ROOT } from '../src';
 
 describe('published schemas', () => {
   let files: Map<string, string>;
@@ -36,5 +36,9 @@ describe('published schemas', () => {
 
   it('documents the access policy exactly as the subgraphs enforce it (run `npm run docs:policy` after a change)', async () => {
     expect(readFileSync(POLICY_DOC, 'utf8')).toBe(await renderPolicyDoc());
+  });
+
+  it('documents who acts on which reported change exactly as CHANGE_RULES says (run `npm run docs:changes` after a change)', () => {
+    expect(readFileSync(CHANGES_DOC, 'utf8')).toBe(renderChangesDoc());
   });
 });

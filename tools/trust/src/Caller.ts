@@ -8,7 +8,7 @@ export type Role = (typeof ROLES)[number];
 /** The department an officer belongs to: any registered department's id, so a new one needs no change here. */
 export type OfficerDepartment = DepartmentId;
 /** Subgraphs the street runs for itself: no department, so no officer of theirs sees more in them. */
-export const STREET_UNITS: readonly string[] = ['grid', 'audit', 'statistics'];
+export const STREET_UNITS: readonly string[] = ['grid', 'audit', 'statistics', 'changes'];
 
 /** The verified caller: the subject of a user token, with the reach it grants. */
 export const callerSchema = z
@@ -26,7 +26,7 @@ export const callerSchema = z
     path: ['department'],
   })
   .refine((caller) => caller.department === null || !STREET_UNITS.includes(caller.department), {
-    message: 'the grid, the audit trail and the statistics service have no department officers',
+    message: 'the grid, the audit trail, the statistics and the changes services have no department officers',
     path: ['department'],
   });
 export type Caller = z.infer<typeof callerSchema>;

@@ -22,9 +22,9 @@ describe('why a caller is refused', () => {
 
   it('names the department for an officer without one, a street unit, or an id that is not kebab-case', () => {
     expect(issues(officer(null))).toContainEqual({ message: 'a department officer needs a department', path: ['department'] });
-    for (const unit of ['grid', 'audit', 'statistics'])
+    for (const unit of ['grid', 'audit', 'statistics', 'changes'])
       expect(issues(officer(unit))).toContainEqual({
-        message: 'the grid, the audit trail and the statistics service have no department officers',
+        message: 'the grid, the audit trail, the statistics and the changes services have no department officers',
         path: ['department'],
       });
     expect(issues(officer('Labour_Bureau'))).toContainEqual({ message: 'a department id is kebab-case', path: ['department'] });
