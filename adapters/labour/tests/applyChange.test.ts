@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { StandInServer } from '@resident-graph/adapter-kit';
 import { createLabourAdapter, type LabourAdapter } from '@resident-graph/adapter-labour';
 import { exportDirOf, startStandIn, writeStandInData } from '@resident-graph/adapter-labour/stand-in';
 import type { EmploymentStatus, ReportedChange } from '@resident-graph/schemas';
-import { businessJournalOf } from '../src/stand-in/standInFiles';
+import { businessJournalIn, defaultStateDirOf } from '../src/stand-in/standInFiles';
 import { labourPopulation, residentsOf } from './fixtures/population';
 import { tempDir } from './fixtures/tempDir';
 
@@ -37,7 +38,7 @@ const employmentChange = (residentId: string, status: EmploymentStatus): Reporte
   employment: { status },
 });
 const recordOf = async (id: string) => (await adapter.lookup([id])).get(id)!.record;
-const journal = async () => (await readFile(businessJournalOf(dir), 'utf8')).trim().split('\n');
+const journal = async () => (await readFile(businessJournalIn(defaultStateDirOf(dir)), 'utf8')).trim().split('\n');
 
 test('registering a worker unemployed records the status and opens a 失业登记, once per business number', async () => {
   const key = randomUUID();
@@ -108,5 +109,24 @@ test('a bureau that cannot be asked is a DepartmentError, so the delivery is ret
     await expect(adapter.applyChange(employmentChange(employed.id, 'EMPLOYED'), randomUUID())).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE' });
   } finally {
     await fetch(`${standIn.url}/__control/fault`, { method: 'PUT', body: JSON.stringify({ kind: 'none' }) });
+  }
+});
+
+test('a run with its own state directory starts from the data as generated and journals there, not beside the data', async () => {
+  const state = await tempDir();
+  // A folder the run names but nobody made yet, as the stack names one per stand-in.
+  const stateDir = path.join(state.dir, 'labour');
+  const own = await startStandIn({ dataDir: dir, port: 0, stateDir });
+  try {
+    const ownAdapter = createLabourAdapter({ baseUrl: own.url, exportDir: exportDirOf(dir), retries: 0 });
+    // The first test registered this worker unemployed in the default journal; this run does not see it.
+    expect((await ownAdapter.lookup([employed.id])).get(employed.id)!.record).toMatchObject({ employmentStatus: 'EMPLOYED' });
+    const before = (await journal()).length;
+    expect(await ownAdapter.applyChange(employmentChange(employed.id, 'LAID_OFF'), randomUUID())).toEqual({ outcome: 'ACCEPTED' });
+    expect((await readFile(businessJournalIn(stateDir), 'utf8')).trim().split('\n')).toHaveLength(1);
+    expect(await journal()).toHaveLength(before);
+  } finally {
+    await own.close();
+    await state.remove();
   }
 });

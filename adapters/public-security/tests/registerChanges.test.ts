@@ -136,6 +136,25 @@ test('the register keeps its changes and serial numbers across a restart', async
   expect((await recordOf(son))?.maritalStatus).toBe('DIVORCED');
 });
 
+test('a run with its own state directory starts from the export as generated and journals there, not beside the data', async () => {
+  const stateRoot = await mkdtemp(path.join(tmpdir(), 'public-security-state-'));
+  // A folder the run names but nobody made yet, as the stack names one per stand-in.
+  const stateDir = path.join(stateRoot, 'public-security');
+  const own = await startStandIn({ dataDir, port: 0, stateDir });
+  try {
+    const ownAdapter = createPublicSecurityAdapter({ baseUrl: own.url, retries: 0 });
+    // Earlier tests deregistered the widow in the default journal; this run does not see it.
+    expect((await ownAdapter.lookup([widow])).get(widow)!.record).toMatchObject({ registrationStatus: 'REGISTERED' });
+    const before = (await journalLines()).length;
+    expect(await ownAdapter.applyChange({ kind: 'DEATH', residentId: widow, occurredOn: '2026-11-20' }, randomUUID())).toEqual({ outcome: 'ACCEPTED' });
+    expect((await readFile(path.join(stateDir, 'bgjl.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(1);
+    expect(await journalLines()).toHaveLength(before);
+  } finally {
+    await own.close();
+    await rm(stateRoot, { recursive: true, force: true });
+  }
+});
+
 test('a system that cannot be asked is a DepartmentError, so the delivery is retried', async () => {
   const down = createPublicSecurityAdapter({ baseUrl: 'http://127.0.0.1:9', retries: 0 });
   await expect(down.applyChange(marriage(son, widow), randomUUID())).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE' });

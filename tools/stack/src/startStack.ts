@@ -255,7 +255,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       DEPARTMENTS.flatMap(({ id, standIn }) => {
         if (standIn.kind !== 'server') return [];
         const port = ports.standIns[id]!;
-        // STATE_DIR: what a stand-in records (family planning's registered events) lives with the run, like its database.
+        // STATE_DIR: what a stand-in records (the register's changes, family planning's events, labour's business) lives with the run, like its database.
         const service = start(`${id}-stand-in`, standIn.entry, { PORT: String(port), DATA_DIR: options.dataDir, STATE_DIR: path.join(options.workDir, id) });
         return [waitFor(service.options.name, () => answers(local(port, '/health')), { timeoutMs, service })];
       }),

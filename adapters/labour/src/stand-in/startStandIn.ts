@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import iconv from 'iconv-lite';
 import type { z } from 'zod';
@@ -16,13 +16,19 @@ import {
 } from '../cardsApi';
 import { EMPLOYMENT_STATUS_BY_CODE } from '../bureauCodes';
 import { CardBusiness, cardCloseRequestSchema, decideCardClose, decideJobStatus, jobStatusRequestSchema } from './cardBusiness';
-import { businessJournalOf, cardStoreOf } from './standInFiles';
+import { businessJournalIn, cardStoreOf, defaultStateDirOf } from './standInFiles';
 
 export interface StandInOptions {
   /** The directory `writeStandInData` wrote to. */
   dataDir: string;
   port: number;
   host?: string;
+  /**
+   * Where the business API keeps its journal (replayed on start), like a database's files:
+   * one per running system, so runs over the same data each start clean.
+   * @default `<dataDir>/labour/api`
+   */
+  stateDir?: string;
 }
 
 /** The bureau refuses more cards than this in one query. */
@@ -73,7 +79,9 @@ function cardNumbersOf(body: Buffer): string[] | string {
 export async function startStandIn(options: StandInOptions): Promise<StandInServer> {
   const cards = JSON.parse(await readFile(cardStoreOf(options.dataDir), 'utf8')) as CardFacts[];
   const byCardNumber = new Map(cards.map((card) => [card.cardNo, card]));
-  const business = await CardBusiness.open(byCardNumber, businessJournalOf(options.dataDir));
+  const stateDir = options.stateDir ?? defaultStateDirOf(options.dataDir);
+  await mkdir(stateDir, { recursive: true });
+  const business = await CardBusiness.open(byCardNumber, businessJournalIn(stateDir));
 
   return startStandInServer({
     department: 'labour',

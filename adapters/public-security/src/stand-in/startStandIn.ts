@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import iconv from 'iconv-lite';
 import { startStandInServer, type StandInServer } from '@resident-graph/adapter-kit';
@@ -16,6 +17,12 @@ export interface PublicSecurityStandInOptions {
   host?: string;
   /** Requests answered per second; the rest get 429. @default 200 */
   rateLimitPerSecond?: number;
+  /**
+   * Where the register keeps its change journal (replayed over the export on start), like a
+   * database's files: one per running system, so runs over the same data each start clean.
+   * @default the export's folder
+   */
+  stateDir?: string;
 }
 
 class Refusal extends Error {
@@ -87,7 +94,8 @@ function pageOf<T>(records: T[], page: number, pageSize: number, project: (recor
 export async function startStandIn(options: PublicSecurityStandInOptions): Promise<StandInServer> {
   const register = await PopulationRegister.load(options.dataDir);
   const limiter = new RateLimiter(options.rateLimitPerSecond ?? 200);
-  const journal = new ChangeJournal(dataFiles(options.dataDir).changes);
+  if (options.stateDir) await mkdir(options.stateDir, { recursive: true });
+  const journal = new ChangeJournal(dataFiles(options.dataDir, options.stateDir).changes);
   // Every business serial number taken, with its result once journaled: the same number again changes nothing.
   const results = new Map<string, Promise<RawChangeResult>>();
   for (const entry of await journal.entries()) {
