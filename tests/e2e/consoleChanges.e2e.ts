@@ -18,6 +18,9 @@ describe('reporting a change from the console, and the supervisors’ view', () 
   let home: string;
   /** Employed, recorded cleanly by every department: an employment change is theirs to report. */
   let resident: TruthResident;
+  /** A man of the same grid, unmarried, and a woman elsewhere whose marriage registration is in force. */
+  let groom: TruthResident;
+  let marriedWoman: TruthResident;
   let worker: Caller;
   /** The report the grid worker made, for the supervisor to find. */
   let reportId: string;
@@ -25,10 +28,20 @@ describe('reporting a change from the console, and the supervisors’ view', () 
   beforeAll(async () => {
     stack = await startTestStack({ CHANGES_RETRY_DELAY_SECONDS: '1', CHANGES_POLLING_INTERVAL_SECONDS: '0.5' });
     home = stack.gatewayUrl.replace(/\/graphql$/, '/');
-    resident = readTruth(stack.dataDir).find(
-      (candidate) => candidate.imperfections.length === 0 && candidate.labour?.employmentStatus === 'EMPLOYED' && ageOn(candidate) < 50,
-    )!;
+    const everyone = readTruth(stack.dataDir).filter((candidate) => candidate.imperfections.length === 0);
+    resident = everyone.find((candidate) => candidate.labour?.employmentStatus === 'EMPLOYED' && ageOn(candidate) < 50)!;
     expect(resident).toBeDefined();
+    groom = everyone.find(
+      (candidate) =>
+        candidate.id !== resident.id &&
+        candidate.gridId === resident.gridId &&
+        candidate.gender === 'MALE' &&
+        candidate.publicSecurity.maritalStatus === 'UNMARRIED' &&
+        ageOn(candidate) >= 25,
+    )!;
+    marriedWoman = everyone.find((candidate) => candidate.gender === 'FEMALE' && candidate.civilAffairs?.marriages.at(-1)?.kind === 'MARRIAGE')!;
+    expect(groom).toBeDefined();
+    expect(marriedWoman).toBeDefined();
     worker = { subject: 'grid-worker-14', role: 'grid-worker', department: null, grids: [resident.gridId], community: null };
     browser = await launchTestBrowser();
   });
@@ -44,11 +57,11 @@ describe('reporting a change from the console, and the supervisors’ view', () 
     await page.getByTestId('who').waitFor();
   }
 
-  /** Chooses a purpose and opens the resident's record by ID, waiting until every panel has answered. */
-  async function openRecord(page: Page): Promise<void> {
+  /** Chooses a purpose and opens a record by ID, waiting until every panel has answered. */
+  async function openRecord(page: Page, id = resident.id): Promise<void> {
     await page.getByLabel('用途 Purpose', { exact: true }).selectOption('HOME_VISIT');
     await page.getByLabel(/参考号 Reference/).fill('CHG-E2E-1');
-    await page.getByLabel(/公民身份号码 Citizen ID/).fill(resident.id);
+    await page.getByLabel(/公民身份号码 Citizen ID/).fill(id);
     await page.getByRole('button', { name: '打开档案 Open record' }).click();
     await page.locator('article.record[data-open-ms]').waitFor({ timeout: 30_000 });
   }
@@ -61,10 +74,10 @@ describe('reporting a change from the console, and the supervisors’ view', () 
       .locator('dd')
       .textContent();
 
-  async function chooseEmploymentChange(page: Page, occurredOn: string): Promise<void> {
+  async function chooseEmploymentChange(page: Page, occurredOn: string, status = 'REGISTERED_UNEMPLOYED'): Promise<void> {
     await form(page).getByLabel('变更类型 Kind').selectOption('EMPLOYMENT_CHANGE');
     await form(page).getByLabel('发生日期 Date').fill(occurredOn);
-    await form(page).getByLabel('就业状态 Status').selectOption('REGISTERED_UNEMPLOYED');
+    await form(page).getByLabel('就业状态 Status').selectOption(status);
   }
 
   it('refuses a change dated in the future, saying why with its code, and keeps what was typed', async () => {
@@ -87,14 +100,41 @@ describe('reporting a change from the console, and the supervisors’ view', () 
     await page.close();
   });
 
+  it('refuses a marriage to a woman whose marriage registration is in force, with civil affairs’ reason', async () => {
+    const page = await browser.open(home);
+    await signIn(page, worker);
+    await openRecord(page, groom.id);
+    await form(page).getByLabel('变更类型 Kind').selectOption('MARRIAGE');
+    await form(page)
+      .getByLabel(/配偶身份证号 Spouse/)
+      .fill(marriedWoman.id);
+    await expect(page.getByText('校验位正确 ✓').count()).resolves.toBe(1);
+    await form(page).getByRole('button', { name: '提交报告 Report' }).click();
+
+    const refused = page.getByTestId('report-refused');
+    await refused.waitFor({ timeout: 30_000 });
+    await expect(refused.getAttribute('data-code')).resolves.toBe('BAD_USER_INPUT');
+    await expect(refused.textContent()).resolves.toContain(`${marriedWoman.id} has a marriage registration in force`);
+    await expect(
+      form(page)
+        .getByLabel(/配偶身份证号 Spouse/)
+        .inputValue(),
+    ).resolves.toBe(marriedWoman.id);
+    await browser.screenshot(page, 'report-change-marriage-refused');
+    await page.close();
+  });
+
   it('lets a grid worker report an employment change from the record, follows it until labour and civil affairs accept, and shows the new status', async () => {
     const page = await browser.open(home);
     await signIn(page, worker);
     await openRecord(page);
-    await expect(employmentShown(page)).resolves.toBe('就业');
+    // The labour stand-in keeps its journal in the generated data every run of this checkout
+    // shares, so an earlier run may have registered them unemployed already: report the other way then.
+    const unemployed = (await employmentShown(page)) === '登记失业';
+    const [newStatus, shown] = unemployed ? ['EMPLOYED', '就业'] : ['REGISTERED_UNEMPLOYED', '登记失业'];
     expect(await browser.blockingAccessibilityViolations(page, 'report-change form')).toEqual([]);
 
-    await chooseEmploymentChange(page, today());
+    await chooseEmploymentChange(page, today(), newStatus);
     const reported = page.waitForResponse((response) => response.request().postData()?.includes('mutation ReportChange(') === true);
     await form(page).getByRole('button', { name: '提交报告 Report' }).click();
     const { variables } = JSON.parse((await reported).request().postData()!) as { variables: { input: unknown } };
@@ -102,7 +142,7 @@ describe('reporting a change from the console, and the supervisors’ view', () 
       kind: 'EMPLOYMENT_CHANGE',
       residentId: resident.id,
       occurredOn: today(),
-      employment: { status: 'REGISTERED_UNEMPLOYED' },
+      employment: { status: newStatus },
     });
 
     const status = page.getByTestId('report-status');
@@ -125,7 +165,7 @@ describe('reporting a change from the console, and the supervisors’ view', () 
     await page.reload();
     await page.getByTestId('who').waitFor();
     await openRecord(page);
-    await expect(employmentShown(page)).resolves.toBe('登记失业');
+    await expect(employmentShown(page)).resolves.toBe(shown);
     await page.close();
   });
 
