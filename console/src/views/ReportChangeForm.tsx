@@ -38,6 +38,11 @@ function todayInShanghai(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 }
 
+/** A refusal of a report in a reporter's words; the record's notices speak of queries. */
+function refusalNotice(code: string | undefined): string {
+  return code === 'BAD_USER_INPUT' ? '报告未被受理：内容有误或与部门记录不符。 (Report refused)' : errorNotice(code);
+}
+
 const decided = (report: Report) => report.deliveries.every((delivery) => delivery.state === 'ACCEPTED' || delivery.state === 'REJECTED');
 
 /**
@@ -189,7 +194,7 @@ export function ReportChangeForm({ residentId, kinds, credentials }: { residentI
       </form>
       {refusal && (
         <p className="notice refused" role="alert" data-testid="report-refused" data-code={refusal.extensions?.code}>
-          {errorNotice(refusal.extensions?.code)}
+          {refusalNotice(refusal.extensions?.code)}
           <br />
           <span className="mono">{refusal.extensions?.code}</span>: {refusal.message}
         </p>
