@@ -16,7 +16,9 @@ import type { Session } from '../session';
 
 type Report = ReportChangeMutation['reportChange'];
 
-const KINDS = Object.keys(CHANGE_KIND_LABELS) as ChangeKind[];
+// A record opens only for someone the street already places, for whom the service refuses a
+// move in (it asks for an address change): that kind is reported from no record.
+const KINDS = (Object.keys(CHANGE_KIND_LABELS) as ChangeKind[]).filter((kind) => kind !== 'MOVE_IN');
 const STATUSES: EmploymentStatus[] = ['EMPLOYED', 'REGISTERED_UNEMPLOYED', 'LAID_OFF', 'RETIRED', 'NOT_IN_LABOUR_FORCE'];
 const CHILD_GENDERS: Gender[] = ['FEMALE', 'MALE'];
 /** The departments answer within seconds; after this many reads the clerk refreshes by hand. */
@@ -66,7 +68,7 @@ export function ReportChangeForm({ residentId, kinds, credentials }: { residentI
   const [polls, setPolls] = useState(0);
 
   const spouse = normalizeCitizenId(spouseId);
-  const needsMove = kind === 'MOVE_IN' || kind === 'ADDRESS_CHANGE';
+  const needsMove = kind === 'ADDRESS_CHANGE';
   const needsSpouse = kind === 'MARRIAGE' || kind === 'DIVORCE';
   const complete =
     occurredOn !== '' &&
@@ -133,7 +135,7 @@ export function ReportChangeForm({ residentId, kinds, credentials }: { residentI
         <input id={`${ids}-date`} type="date" value={occurredOn} onChange={(event) => setOccurredOn(event.target.value)} aria-required="true" />
         {needsMove && (
           <>
-            <label htmlFor={`${ids}-grid`}>迁入网格 Grid</label>
+            <label htmlFor={`${ids}-grid`}>新网格 Grid</label>
             <input id={`${ids}-grid`} value={gridId} onChange={(event) => setGridId(event.target.value)} placeholder="G001" autoComplete="off" />
             <label htmlFor={`${ids}-address`}>新地址 Address</label>
             <input id={`${ids}-address`} value={address} onChange={(event) => setAddress(event.target.value)} autoComplete="off" />
