@@ -7,18 +7,22 @@ import { AuditLogView } from './views/AuditLogView';
 import { FindResident, type OpenRequest } from './views/FindResident';
 import { ResidentRecord } from './views/ResidentRecord';
 import { RosterView } from './views/RosterView';
+import { SupervisionView } from './views/SupervisionView';
 
 // The chart library is loaded only by the analyst view, so the front-line page stays small.
 const AnalystView = lazy(() => import('./views/AnalystView'));
 
-type View = 'find' | 'roster' | 'analyst' | 'audit';
+type View = 'find' | 'roster' | 'analyst' | 'audit' | 'supervision';
 
 function viewsOf(session: Session): { view: View; label: string }[] {
   switch (session.role) {
     case 'analyst':
       return [{ view: 'analyst', label: '统计分析 Statistics' }];
     case 'auditor':
-      return [{ view: 'audit', label: '访问日志 Access log' }];
+      return [
+        { view: 'audit', label: '访问日志 Access log' },
+        { view: 'supervision', label: '督办 Supervision' },
+      ];
     default: {
       const views: { view: View; label: string }[] = [{ view: 'find', label: '查找居民 Find' }];
       if (session.grids.length > 0 || session.community) views.push({ view: 'roster', label: '网格名册 Roster' });
@@ -95,6 +99,7 @@ export function App() {
         )}
         {view === 'roster' && !open && <RosterView session={session} credentials={credentials} onOpen={setOpen} />}
         {view === 'audit' && <AuditLogView credentials={credentials} />}
+        {view === 'supervision' && <SupervisionView credentials={credentials} />}
         {view === 'analyst' && (
           <Suspense fallback={<p className="loading">正在加载… Loading…</p>}>
             <AnalystView credentials={credentials} />

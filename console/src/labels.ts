@@ -1,7 +1,10 @@
 import type {
   AllowanceKind,
   AllowanceStatus,
+  ChangeKind,
   DataQualityIssueKind,
+  DeadlineLight,
+  DeliveryState,
   Department,
   DisabilityCategory,
   EmploymentStatus,
@@ -108,6 +111,31 @@ export const INSURANCE_LABELS: Record<SocialInsuranceType, string> = {
   MATERNITY: '生育',
 };
 
+export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
+  MOVE_IN: '迁入 Move in',
+  MOVE_OUT: '迁出 Move out',
+  ADDRESS_CHANGE: '地址变更 Address change',
+  BIRTH: '出生 Birth',
+  DEATH: '死亡 Death',
+  MARRIAGE: '结婚 Marriage',
+  DIVORCE: '离婚 Divorce',
+  EMPLOYMENT_CHANGE: '就业变化 Employment change',
+};
+
+export const DELIVERY_STATE_LABELS: Record<DeliveryState, string> = {
+  PENDING: '待送达 Pending',
+  DELIVERED: '已送达 Delivered',
+  ACCEPTED: '已办结 Accepted',
+  REJECTED: '已退回 Rejected',
+};
+
+/** The deadline light said in words, so it never rests on colour alone. */
+export const LIGHT_LABELS: Record<DeadlineLight, string> = {
+  GREEN: '绿灯 · 按时 Green',
+  YELLOW: '黄灯 · 临近时限 Yellow',
+  RED: '红灯 · 已超时 Red',
+};
+
 /** Why a part of the record is not shown, in the words a clerk would use. */
 export const ERROR_NOTICES: Record<string, string> = {
   DEPARTMENT_UNAVAILABLE: '该部门系统暂时无法访问，其他部门的信息不受影响。 (Department unavailable)',
@@ -121,6 +149,7 @@ export const ERROR_NOTICES: Record<string, string> = {
   AUDIT_UNAVAILABLE: '审计日志暂时无法写入，为保护个人信息，本次查询被拒绝。 (Audit unavailable)',
   NETWORK_ERROR: '无法连接服务器。 (Network error)',
   BAD_USER_INPUT: '查询条件有误，请检查后重试。 (Bad input)',
+  INTERNAL_SERVER_ERROR: '服务器出错，请稍后重试。 (Server error)',
 };
 
 export function errorNotice(code: string | undefined): string {

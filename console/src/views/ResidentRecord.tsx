@@ -17,6 +17,7 @@ import { CATEGORY_LABELS, errorNotice, formatDate, GENDER_LABELS, MARITAL_LABELS
 import type { Purpose, Session } from '../session';
 import type { OpenRequest } from './FindResident';
 import { CIVIL_AFFAIRS, FAMILY_PLANNING, LABOUR, SectionPanel } from './DepartmentPanels';
+import { ReportChangeForm, reportableKinds } from './ReportChangeForm';
 
 /**
  * A resident's record: identity and household, where they live, and one panel per department,
@@ -62,6 +63,7 @@ export function ResidentRecord({
   const identityError =
     identity.answer?.errors.find((error) => error.path?.length === 1) ?? (identity.answer && !resident ? identity.answer.errors[0] : undefined);
   const household = resident?.household;
+  const kinds = resident ? reportableKinds(session, resident.gender) : [];
 
   return (
     <article className="record" aria-labelledby="record-title" data-open-ms={openMs ?? undefined} data-resident={open.id}>
@@ -180,6 +182,7 @@ export function ResidentRecord({
           <SectionPanel description={LABOUR} flags={labour} details={own === 'labour' ? labourDetails : null} />
         </div>
       )}
+      {resident && kinds.length > 0 && <ReportChangeForm residentId={open.id} kinds={kinds} credentials={credentials} />}
     </article>
   );
 }
