@@ -12,7 +12,7 @@ import { createLogger } from '@resident-graph/service-kit';
 import { Pool } from 'pg';
 import { askBureauSql, askDatabase } from './askDatabase';
 import { applyCivilAffairsChange, decide } from './changes/applyCivilAffairsChange';
-import { withBureauConnection } from './changes/bureauConnection';
+import { inBureauTransaction } from './changes/bureauConnection';
 import type { CivilAffairsRecord } from './CivilAffairsRecord';
 import { collectLookups } from './collectLookups';
 import { createCivilAffairsClient, type CivilAffairsDatabase } from './createCivilAffairsClient';
@@ -60,7 +60,7 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
   // Changes are written in the bureau's own SQL, one transaction each: a connection or two on the bureau's schema.
   const schema = options.schema ?? DEFAULT_SCHEMA;
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema)) throw new Error(`civil-affairs: "${schema}" is not a plain schema name`);
-  const changePool = new Pool({ connectionString: options.databaseUrl, max: 2, options: `-c search_path=${schema}` });
+  const changePool = new Pool({ connectionString: options.databaseUrl, max: 2 });
   changePool.on('error', (error) => logger.warn({ err: error }, 'idle connection to the civil-affairs database failed'));
   // Its own breaker: a change waiting on a person's lock must not open the lookups' breaker.
   const executeChange = createDepartmentPolicy({ ...options, department: 'civil-affairs' });
@@ -98,14 +98,14 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
     applyChange: (change, idempotencyKey) =>
       executeChange(async () => {
         const formsOf = formsFrom(await scan.current());
-        const outcome = await askBureauSql(() => applyCivilAffairsChange(change, idempotencyKey, { pool: changePool, formsOf, regionCode }));
+        const outcome = await askBureauSql(() => applyCivilAffairsChange(change, idempotencyKey, { pool: changePool, schema, formsOf, regionCode }));
         logger.info({ kind: change.kind, idempotencyKey, outcome: outcome.outcome }, 'change applied');
         return outcome;
       }),
     checkChange: (change) =>
       executeChange(async () => {
         const formsOf = formsFrom(await scan.current());
-        return withBureauConnection(changePool, async (client) => (await askBureauSql(() => decide(client, change, formsOf))).refusal);
+        return inBureauTransaction(changePool, schema, async (client) => (await askBureauSql(() => decide(client, change, formsOf))).refusal);
       }),
     refreshIdIndex: () => scan.refresh(),
     issuesByResident: async () => (await scan.current()).issuesByResident(),

@@ -7,8 +7,10 @@ import { recordedDead, recordedOutcome, recordOutcome } from './changeRecords';
 import { checkMarriage, registerDivorce, registerMarriage, type MarriageCheck, type Registration, type StoredForms } from './marriageRegistrations';
 
 export interface CivilAffairsChangeContext {
-  /** Connections whose search path is the bureau's schema. */
+  /** Connections to the bureau's database. */
   pool: Pool;
+  /** The bureau's schema: each change's transaction names its tables there. */
+  schema: string;
   formsOf: StoredForms;
   /** 行政区划代码 of the registration office, in certificate numbers. */
   regionCode: string;
@@ -76,7 +78,7 @@ async function write(client: PoolClient, change: ReportedChange, marriages: read
  * crash before COMMIT leaves neither the change nor its record.
  */
 export function applyCivilAffairsChange(change: ReportedChange, idempotencyKey: string, context: CivilAffairsChangeContext): Promise<ChangeOutcome> {
-  return inBureauTransaction(context.pool, async (client) => {
+  return inBureauTransaction(context.pool, context.schema, async (client) => {
     await lockFor(client, change, idempotencyKey);
     const kept = await recordedOutcome(client, idempotencyKey);
     if (kept) return kept;

@@ -22,13 +22,17 @@ export async function withBureauConnection<T>(pool: Pool, work: (client: PoolCli
 }
 
 /**
- * `work` inside BEGIN … COMMIT on one connection (`withBureauConnection`), rolled back if it
- * throws; a connection already lost is not asked to roll back: its transaction died with it.
+ * `work` inside BEGIN … COMMIT on one connection (`withBureauConnection`), on the bureau's
+ * `schema`, rolled back if it throws; a connection already lost is not asked to roll back: its
+ * transaction died with it. The schema is set for the transaction alone: the embedded PGlite
+ * of the default start ignores a search path given when connecting, and its connections share
+ * one session, so a session-wide setting would reach other clients too.
  */
-export function inBureauTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+export function inBureauTransaction<T>(pool: Pool, schema: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
   return withBureauConnection(pool, async (client, lost) => {
     await client.query('BEGIN');
     try {
+      await client.query(`SELECT set_config('search_path', $1, true)`, [schema]);
       const result = await work(client);
       await client.query('COMMIT');
       return result;
