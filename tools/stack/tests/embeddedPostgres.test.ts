@@ -159,4 +159,23 @@ describe('embedded PostgreSQL with many clients at once', () => {
     // PGlite is one session: a reader let in mid-transaction would count the uncommitted rows.
     expect((await seenByOthers).map((result) => result.rows[0]!.count)).toEqual(readers.map(() => '0'));
   });
+
+  it('ignores a search path given when connecting, and keeps one set for a transaction to that transaction', async () => {
+    // Why the departments name their schema per transaction (civil affairs' changes) or in every statement (the link store).
+    const [writer, other] = clients;
+    await writer!.query('CREATE SCHEMA IF NOT EXISTS bureau');
+    const optioned = new Client({ connectionString: url, options: '-c search_path=bureau' });
+    await optioned.connect();
+    try {
+      expect((await optioned.query<{ schema: string }>('SELECT current_schema() AS schema')).rows[0]!.schema).toBe('public');
+    } finally {
+      await optioned.end();
+    }
+    await writer!.query('BEGIN');
+    await writer!.query(`SELECT set_config('search_path', $1, true)`, ['bureau']);
+    expect((await writer!.query<{ schema: string }>('SELECT current_schema() AS schema')).rows[0]!.schema).toBe('bureau');
+    await writer!.query('COMMIT');
+    expect((await other!.query<{ schema: string }>('SELECT current_schema() AS schema')).rows[0]!.schema).toBe('public');
+    expect((await writer!.query<{ schema: string }>('SELECT current_schema() AS schema')).rows[0]!.schema).toBe('public');
+  });
 });
