@@ -1,3 +1,4 @@
+import type { ChangesReport } from './changes/benchChanges';
 import type { LoadSettings, Measurement } from './measure';
 import type { StatisticsReport } from './statistics/benchStatistics';
 
@@ -46,6 +47,8 @@ export interface BenchReport {
   workloads: WorkloadReport[];
   /** The analysts' workload (docs/statistics.md). */
   statistics: StatisticsReport;
+  /** Changes reported through the gateway and delivered to the departments; null when the run measured statistics alone. */
+  changes: ChangesReport | null;
   /** Peak resident set (VmHWM) per process, MiB; a gateway's workers are summed in. */
   peakRssMiB: Record<string, number>;
 }

@@ -40,6 +40,7 @@ export function printReport(report: BenchReport): string {
     ),
     '',
     ...printStatistics(report),
+    ...printChanges(report),
     ...failures.map((f) => `first failure: ${f}`),
   ].join('\n');
 }
@@ -105,6 +106,17 @@ function printWorkloads(report: BenchReport, systems: string[]): string[] {
       ]),
     ),
     '',
+    '',
+  ];
+}
+
+/** The changes workload's figures; none when the run measured statistics alone. */
+function printChanges({ changes }: BenchReport): string[] {
+  if (!changes) return [];
+  return [
+    `changes · EMPLOYMENT_CHANGE through the gateway, ${changes.connections} clients for ${fixed(changes.durationSeconds)} s: ${fixed(changes.reportsPerSecond)} reports/s accepted (${changes.accepted}, ${changes.failed} failed), reportChange p50 ${fixed(changes.reportMs.p50)} ms, p99 ${fixed(changes.reportMs.p99)} ms`,
+    `changes · report to every delivery decided (${changes.deliveries} deliveries, ${changes.undecided} undecided): p50 ${fixed(changes.deliveredMs.p50, 0)} ms, p99 ${fixed(changes.deliveredMs.p99, 0)} ms`,
+    ...(changes.firstError ? [`changes · first failure: ${changes.firstError}`] : []),
     '',
   ];
 }

@@ -6,6 +6,7 @@ import { REPO_ROOT, startStack, type Stack } from '@resident-graph/stack';
 import { createTestDatabase, freeStackPorts, readStreet, type TestDatabase } from '@resident-graph/tests';
 import type { BenchOptions } from './benchOptions';
 import type { BenchReport, DirectMeasurement, SideBySide, WorkloadReport } from './BenchReport';
+import { benchChanges } from './changes/benchChanges';
 import { directCost, fetchSlots } from './fetchSlots';
 import { callsPerOperation, compare, httpRunner, type LoadSettings, type Runner, type Target } from './measure';
 import { peakRssBytes } from './processStats';
@@ -221,9 +222,17 @@ export async function runBench(options: BenchOptions, logger: Logger): Promise<B
       connections: options.connections,
       maxRequests: options.maxRequests,
     };
+    let changes: BenchReport['changes'] = null;
     if (!options.statisticsOnly) {
       gateways = await benchGateways(stack, dataDir, env, workDir, settings, reports, logger);
       for (const [name, service] of gateways.processes) peakRssMiB[name] = peakRssBytes(service.pid) / MiB;
+      // Last: its deliveries keep labour and civil affairs busy after the reports are in.
+      changes = await benchChanges(
+        stack,
+        dataDir,
+        { connections: settings.connections, durationSeconds: settings.durationSeconds, settleTimeoutMs: 120_000 },
+        logger,
+      );
     }
     for (const [name, service] of stack.services) if (service.child.pid) peakRssMiB[name] = peakRssBytes(service.child.pid) / MiB;
 
@@ -241,6 +250,7 @@ export async function runBench(options: BenchOptions, logger: Logger): Promise<B
       settings: { ...settings, rounds: ROUNDS, rateLimitPerSecond: options.rateLimit, stackEnv: env },
       workloads: reports,
       statistics,
+      changes,
       peakRssMiB,
     };
   } finally {

@@ -90,6 +90,18 @@ describe('npm run bench', () => {
     expect(grid).toBeLessThanOrEqual(2);
   });
 
+  it('reports changes through the gateway and times them until every delivery is decided', () => {
+    const { changes } = report;
+    expect(run.stdout).toContain('reports/s accepted');
+    expect(changes).toEqual(expect.objectContaining({ failed: 0, undecided: 0, firstError: null }));
+    expect(changes!.accepted).toBeGreaterThan(0);
+    // An employment change goes to labour and civil affairs.
+    expect(changes!.deliveries).toBe(changes!.accepted * 2);
+    expect(changes!.reportMs.p50).toBeLessThanOrEqual(changes!.reportMs.p99);
+    expect(changes!.deliveredMs.p50).toBeGreaterThan(0);
+    expect(changes!.deliveredMs.p50).toBeLessThanOrEqual(changes!.deliveredMs.p99);
+  });
+
   it('reports the peak memory of every gateway and subgraph', () => {
     for (const name of ['gateway', 'plain ApolloGateway', 'gateway (in-memory subgraphs)', 'public-security-subgraph', 'labour-subgraph']) {
       expect(report.peakRssMiB[name]).toBeGreaterThan(50);

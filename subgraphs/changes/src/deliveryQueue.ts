@@ -71,9 +71,19 @@ export async function createDeliveryQueue(settings: DeliveryQueueSettings, depar
     async work(deliver) {
       for (const department of departments) {
         for (let worker = 0; worker < settings.concurrency; worker += 1) {
-          await boss.work<DeliveryJob>(queueNameOf(department), { batchSize: 1, pollingIntervalSeconds: settings.pollingIntervalSeconds }, async (jobs) => {
-            for (const job of jobs) await deliver(job.data.deliveryId);
-          });
+          // Set once `work` answers; a batch fetched before that waits the interval as before.
+          const started: { id?: string } = {};
+          started.id = await boss.work<DeliveryJob>(
+            queueNameOf(department),
+            { batchSize: 1, pollingIntervalSeconds: settings.pollingIntervalSeconds },
+            async (jobs) => {
+              for (const job of jobs) await deliver(job.data.deliveryId);
+              // pg-boss 10 waits out the polling interval after every fetch, busy or not: each
+              // worker would send one delivery a second however many are queued (the bench's
+              // backlog: 48 reports/s taken, 2 deliveries/s sent). Told it has work, it fetches at once.
+              if (started.id) boss.notifyWorker(started.id);
+            },
+          );
         }
       }
     },

@@ -67,6 +67,18 @@ afterEach(() => {
 });
 
 describe('reportChange: one report, one delivery per department CHANGE_RULES names, each delivered over HTTP', () => {
+  it('sends a department its queued deliveries one after another, not one per polling interval', async () => {
+    const ids: string[] = [];
+    for (let n = 0; n < 12; n += 1) {
+      const answer = await report({ kind: 'EMPLOYMENT_CHANGE', residentId: IN_G01, employment: { status: n % 2 ? 'EMPLOYED' : 'REGISTERED_UNEMPLOYED' } });
+      ids.push(answer.data!.reportChange!.id);
+    }
+    const queued = Date.now();
+    for (const id of ids) expect((await settled(id)).data!.changeReport!.deliveries.map(({ state }) => state)).toEqual(['ACCEPTED', 'ACCEPTED']);
+    // One worker a department, polling every 0.5 s: a delivery per interval would take seconds more.
+    expect(Date.now() - queued).toBeLessThan(2_500);
+  });
+
   it('stores a move out with its deliveries PENDING and their deadlines, audits it, and delivers it to every department once', async () => {
     const answer = await report({ kind: 'MOVE_OUT', residentId: IN_G01, moveOut: { toAddress: '上海市浦东新区 1 号' } });
     expect(answer.errors).toBeUndefined();

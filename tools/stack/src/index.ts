@@ -5,7 +5,7 @@ export { publishedFiles } from './compose';
 export { REPO_ROOT, SUPERGRAPH_FILE } from './repoPaths';
 export { bundleEntry } from './bundleEntry';
 export { QUIET_ENV, ChildService, waitFor, type ChildServiceOptions } from './ChildService';
-export { restartService } from './restartService';
+export { crashService, restartService } from './restartService';
 export { renderPolicyDoc, POLICY_DOC } from './policyDocs';
 export { renderChangesDoc, CHANGES_DOC } from './changesDocs';
 export { checkSchemaChanges, MIN_DEPRECATION_DAYS, type SchemaCheck, type SchemaChange } from './checkSchemaChanges';

@@ -24,3 +24,27 @@ export async function restartService(
   await waitFor(name, () => answers(healthUrl, (status) => status === 200), { timeoutMs: options.timeoutMs ?? 60_000, service: fresh });
   return fresh;
 }
+
+/**
+ * Kills one process of a running stack outright (SIGKILL: no shutdown hook, nothing flushed,
+ * a request or transaction cut off where it stood) and starts it again as it was, waiting
+ * until `healthUrl` answers 200. Not compiled again: a crash is not a deployment. The map
+ * then holds the new process.
+ */
+export async function crashService(
+  services: Map<string, ChildService>,
+  name: string,
+  healthUrl: string,
+  options: { timeoutMs?: number } = {},
+): Promise<ChildService> {
+  const running = services.get(name);
+  if (!running) throw new Error(`no service ${name} in this stack`);
+  if (running.running) {
+    running.child.kill('SIGKILL');
+    await running.exited;
+  }
+  const fresh = new ChildService(running.options);
+  services.set(name, fresh);
+  await waitFor(name, () => answers(healthUrl, (status) => status === 200), { timeoutMs: options.timeoutMs ?? 60_000, service: fresh });
+  return fresh;
+}

@@ -1,3 +1,4 @@
 export { writeStandInData } from './writeStandInData';
 export { startStandIn, type StandInOptions } from './startStandIn';
 export { exportDirOf } from './standInFiles';
+export { businessJournalOf } from './standInFiles';

@@ -1,2 +1,3 @@
 export { writeStandInData } from './writeStandInData';
 export { startStandIn, type PublicSecurityStandInOptions } from './startStandIn';
+export { dataFiles } from './dataFiles';
