@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { EMPLOYMENT_STATUS_BY_CODE } from '@resident-graph/adapter-labour';
-import { businessJournalOf } from '@resident-graph/adapter-labour/stand-in';
+import { businessJournalIn } from '@resident-graph/adapter-labour/stand-in';
 import { dataFiles } from '@resident-graph/adapter-public-security/stand-in';
 import type { Department, TruthResident } from '@resident-graph/schemas';
 import { crashService } from '@resident-graph/stack';
@@ -122,15 +122,12 @@ describe('reported changes survive crashes: every delivery applied exactly once'
   let pool: Pool;
 
   beforeAll(async () => {
-    stack = await startTestStack(
-      {
-        CHANGES_RETRY_DELAY_SECONDS: '1',
-        CHANGES_POLLING_INTERVAL_SECONDS: '0.5',
-        // A send cut off by a killed worker is retried once this has passed three times over.
-        CHANGES_DEPARTMENT_TIMEOUT_MS: '3000',
-      },
-      { ownData: true },
-    );
+    stack = await startTestStack({
+      CHANGES_RETRY_DELAY_SECONDS: '1',
+      CHANGES_POLLING_INTERVAL_SECONDS: '0.5',
+      // A send cut off by a killed worker is retried once this has passed three times over.
+      CHANGES_DEPARTMENT_TIMEOUT_MS: '3000',
+    });
     pool = new Pool({ connectionString: stack.databaseUrl, max: 2 });
   });
   afterAll(async () => {
@@ -226,9 +223,10 @@ describe('reported changes survive crashes: every delivery applied exactly once'
       const reports = Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM changes.change_report')).rows[0]!.n);
       const deliveries = (await pool.query<{ id: string; department: Department; state: string }>('SELECT id, department, state FROM changes.change_delivery'))
         .rows;
-      const stateDir = stack.services.get('family-planning-stand-in')!.options.env['STATE_DIR']!;
+      // Each stand-in keeps what it recorded in the state folder the stack gave it.
+      const stateDirOf = (department: Department) => stack.services.get(`${department}-stand-in`)!.options.env['STATE_DIR']!;
       const labourJournal = jsonLines<{ reqNo: string; answer: { retCode: number }; card: { cardNo: string; jobStatus: string } | null }>(
-        businessJournalOf(stack.dataDir),
+        businessJournalIn(stateDirOf('labour')),
       );
       const stores: Record<Department, Map<string, Applied>> = {
         labour: tally(
@@ -239,16 +237,18 @@ describe('reported changes survive crashes: every delivery applied exactly once'
           })),
         ),
         'public-security': tally(
-          jsonLines<{ result: { YWLSH: string; SLJG: string } }>(dataFiles(stack.dataDir).changes).map(({ result }) => ({
+          jsonLines<{ result: { YWLSH: string; SLJG: string } }>(dataFiles(stack.dataDir, stateDirOf('public-security')).changes).map(({ result }) => ({
             key: result.YWLSH,
             accepted: result.SLJG === '1',
           })),
         ),
         'family-planning': tally(
-          jsonLines<{ event: { YWBH: string }; outcome: { accepted: boolean } }>(path.join(stateDir, 'jsxx-events.jsonl')).map(({ event, outcome }) => ({
-            key: event.YWBH,
-            accepted: outcome.accepted,
-          })),
+          jsonLines<{ event: { YWBH: string }; outcome: { accepted: boolean } }>(path.join(stateDirOf('family-planning'), 'jsxx-events.jsonl')).map(
+            ({ event, outcome }) => ({
+              key: event.YWBH,
+              accepted: outcome.accepted,
+            }),
+          ),
         ),
         grid: tally(
           (await pool.query<{ key: string; outcome: string }>('SELECT idempotency_key AS key, outcome FROM grid.change_application')).rows.map((row) => ({

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, startStack, type Stack, type StackOptions } from '@resident-graph/stack';
@@ -17,24 +17,11 @@ export interface TestStack extends Stack {
  */
 export async function startTestStack(
   env: NodeJS.ProcessEnv = {},
-  {
-    ownData = false,
-    ...options
-  }: Pick<StackOptions, 'auditDatabaseUrl' | 'preset' | 'linkRecords'> & {
-    /**
-     * Run on a copy of the generated data in the suite's work dir: public security and labour
-     * journal the changes delivered to them beside their exports, so a suite that reports
-     * changes would otherwise change the data every later suite reads.
-     */
-    ownData?: boolean;
-  } = {},
+  options: Pick<StackOptions, 'auditDatabaseUrl' | 'preset' | 'linkRecords'> = {},
 ): Promise<TestStack> {
   const preset = options.preset ?? 'pilot';
-  const sharedDataDir = path.join(REPO_ROOT, '.data', `test-${preset}`);
+  const dataDir = path.join(REPO_ROOT, '.data', `test-${preset}`);
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'resident-graph-e2e-'));
-  // Without the shared data the stack generates the copy itself: the generator is deterministic.
-  const dataDir = ownData ? path.join(workDir, 'data') : sharedDataDir;
-  if (ownData && existsSync(path.join(sharedDataDir, '.complete'))) cpSync(sharedDataDir, dataDir, { recursive: true });
   const database: TestDatabase = await createTestDatabase();
   const ports = await freeStackPorts();
   try {
@@ -53,7 +40,6 @@ export async function startTestStack(
       async stopAll() {
         await stack.stop();
         await database.drop();
-        if (ownData) rmSync(dataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {

@@ -1,4 +1,4 @@
 export { writeStandInData } from './writeStandInData';
 export { startStandIn, type StandInOptions } from './startStandIn';
 export { exportDirOf } from './standInFiles';
-export { businessJournalOf } from './standInFiles';
+export { businessJournalIn } from './standInFiles';
