@@ -1,4 +1,5 @@
 import { generateKeyPair } from 'jose';
+import { signServiceRequest } from '../src/serviceRequest';
 import {
   CHANGE_DELIVERY_HEADER,
   signChangeDelivery,
@@ -46,5 +47,14 @@ describe('a change delivery', () => {
   it('is not a statistics request: the statistics service’s signature does not deliver a change', async () => {
     const header = await signKeySetRequest({ caller: clerk, requestId: 'q', department: 'labour' }, body, privateKey);
     await expect(verifyChangeDelivery(header, body, 'labour', publicKey)).rejects.toThrow('change delivery does not verify');
+  });
+
+  it.each([
+    ['without a delivery id', { rep: 'r-1', reporter: clerk }],
+    ['without a report id', { did: 'd-1', reporter: clerk }],
+    ['with a reporter that is no caller', { did: 'd-1', rep: 'r-1', reporter: { subject: 'x', role: 'mayor' } }],
+  ])('is refused %s, even signed by the changes service', async (_, claims) => {
+    const header = await signServiceRequest({ issuer: 'resident-graph-changes', name: 'change delivery' }, 'labour', claims, body, privateKey);
+    await expect(verifyChangeDelivery(header, body, 'labour', publicKey)).rejects.toThrow('change delivery is malformed');
   });
 });
