@@ -9,3 +9,4 @@ export * from './startStandInServer';
 export * from './runSqlMigrations';
 export * from './inTransaction';
 export * from './decodeUtf8';
+export { readJournal } from './readJournal';

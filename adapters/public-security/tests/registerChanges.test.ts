@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { StandInServer } from '@resident-graph/adapter-kit';
@@ -124,11 +124,12 @@ test('a change of a person the register does not know is refused, and its pre-ch
   expect(await adapter.applyChange(death, randomUUID())).toMatchObject({ outcome: 'REJECTED' });
 });
 
-test('the register keeps its changes and serial numbers across a restart', async () => {
+test('the register keeps its changes and serial numbers across a restart, a line torn by a crash cut off', async () => {
   const key = randomUUID();
   const change = marriage(typoHead, widow);
   const first = await adapter.applyChange(change, key);
   await standIn.close();
+  await appendFile(path.join(dataDir, 'public-security', 'bgjl.jsonl'), '{"result":{"YWLSH":"torn');
   standIn = await startStandIn({ dataDir, port: 0 });
   adapter = createPublicSecurityAdapter({ baseUrl: standIn.url, retries: 0 });
   expect(await adapter.applyChange(change, key)).toEqual(first);

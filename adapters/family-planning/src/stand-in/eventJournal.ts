@@ -1,5 +1,6 @@
 import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { readJournal } from '@resident-graph/adapter-kit';
 import type { JsxxEvent } from '../jsxx/jsxxEvent';
 import type { JsxxEventOutcome } from './applyJsxxEvent';
 
@@ -25,25 +26,11 @@ export class EventJournal {
 
   private constructor(private readonly file: FileHandle) {}
 
-  /**
-   * Opens the journal and reads the entries written so far. A crash while writing leaves at
-   * most the last line torn: that event was never answered (its reporter tries again), so the
-   * line is cut off.
-   */
+  /** Opens the journal and reads the entries written so far (`readJournal`: a torn last line cut off). */
   static async open(stateDir: string): Promise<{ journal: EventJournal; entries: JournalEntry[] }> {
     await mkdir(stateDir, { recursive: true });
-    const file = await open(eventJournalFile(stateDir), 'a+');
-    const bytes = await file.readFile();
-    const complete = bytes.lastIndexOf(0x0a) + 1;
-    if (complete < bytes.length) await file.truncate(complete);
-    const lines = bytes.subarray(0, complete).toString('utf8').split('\n').slice(0, -1);
-    const entries = lines.map((line, i) => {
-      try {
-        return JSON.parse(line) as JournalEntry;
-      } catch (error) {
-        throw new Error(`${eventJournalFile(stateDir)}: line ${i + 1} is not an entry`, { cause: error });
-      }
-    });
+    const entries = await readJournal<JournalEntry>(eventJournalFile(stateDir));
+    const file = await open(eventJournalFile(stateDir), 'a');
     return { journal: new EventJournal(file), entries };
   }
 

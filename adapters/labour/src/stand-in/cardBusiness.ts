@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { readJournal } from '@resident-graph/adapter-kit';
 import { EMPLOYMENT_STATUS_BY_CODE } from '../bureauCodes';
 import { CLOSE_REASON_DEATH, type BusinessAnswer, type CardFacts } from '../cardsApi';
 
@@ -73,9 +73,7 @@ export class CardBusiness {
   /** The journal replayed over `cards` (changed in place). */
   static async open(cards: Map<string, CardFacts>, journalFile: string): Promise<CardBusiness> {
     const business = new CardBusiness(cards, journalFile);
-    const lines = existsSync(journalFile) ? (await readFile(journalFile, 'utf8')).split('\n').filter((line) => line.trim() !== '') : [];
-    for (const line of lines) {
-      const { reqNo, answer, card } = JSON.parse(line) as { reqNo: string } & Decision;
+    for (const { reqNo, answer, card } of await readJournal<{ reqNo: string } & Decision>(journalFile)) {
       if (card) cards.set(card.cardNo, card);
       business.answers.set(reqNo, Promise.resolve(answer));
     }

@@ -1,5 +1,5 @@
-import { appendFile, readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
+import { readJournal } from '@resident-graph/adapter-kit';
 import type { RawChangeResult } from '../changeWire';
 import type { RegisterWrite } from './registerChanges';
 
@@ -19,12 +19,8 @@ export class ChangeJournal {
 
   constructor(private readonly file: string) {}
 
-  async entries(): Promise<JournalEntry[]> {
-    if (!existsSync(this.file)) return [];
-    return (await readFile(this.file, 'utf8'))
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => JSON.parse(line) as JournalEntry);
+  entries(): Promise<JournalEntry[]> {
+    return readJournal<JournalEntry>(this.file);
   }
 
   append(entry: JournalEntry): Promise<void> {
