@@ -54,6 +54,9 @@ export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
 export type PersonalDimension = Extract<StatisticsDimension, 'GENDER' | 'AGE_BAND' | 'POPULATION_TYPE'>;
 export const PERSONAL_DIMENSIONS: readonly PersonalDimension[] = ['GENDER', 'AGE_BAND', 'POPULATION_TYPE'];
 
+/** The street's date (`YYYY-MM-DD`) at `now`: what "today" means for ages, deadlines and dates in the future. */
+export const todayInShanghai = (now: Date = new Date()): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+
 /** Full years at `asOf` (both `YYYY-MM-DD`): a birthday on `asOf` counts. Born after `asOf`: -1. */
 export function fullYearsAt(birthDate: string, asOf: string): number {
   if (birthDate > asOf) return -1;

@@ -1,6 +1,7 @@
 import {
   createDepartmentPolicy,
   legacyIdIssue,
+  refusedUnasked,
   StoredIdIndex,
   worstBreakerState,
   type ChangeApplier,
@@ -11,7 +12,7 @@ import {
   type DepartmentResilience,
   type LinkedStoredIds,
 } from '@resident-graph/adapter-kit';
-import { CHANGE_MEMBER, departmentsFor, normalizeCitizenId, type ReportedChange } from '@resident-graph/schemas';
+import { normalizeCitizenId, type ReportedChange } from '@resident-graph/schemas';
 import { createLogger } from '@resident-graph/service-kit';
 import { createJsxxClient } from './createJsxxClient';
 import type { FamilyPlanningRecord } from './FamilyPlanningRecord';
@@ -69,19 +70,6 @@ function readReceipt(idempotencyKey: string) {
     if (result !== '1') throw new JsxxFormatError(`${where}: "${result}" is not a 处理结果 code`);
     return { outcome: 'ACCEPTED' };
   };
-}
-
-/**
- * Why the service is not asked at all: a kind family planning does not act on, or a change
- * without what its kind needs, which asking again would not supply.
- */
-function refusedUnasked(change: ReportedChange): string | null {
-  if (!departmentsFor(change.kind).includes(DEPARTMENT)) return `family planning does not act on ${change.kind}`;
-  const member = CHANGE_MEMBER[change.kind];
-  if (member !== null && !change[member]) return `${change.kind} without its ${member}`;
-  // A birth names its parents instead.
-  if (change.kind !== 'BIRTH' && !change.residentId) return `${change.kind} names no resident`;
-  return null;
 }
 
 /**
@@ -160,7 +148,7 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
   const storedIdOf = (citizenId: string): string => index.storedFormsOf([citizenId]).find((form) => form !== citizenId) ?? citizenId;
 
   async function applyChange(change: ReportedChange, idempotencyKey: string): Promise<ChangeOutcome> {
-    const refusal = refusedUnasked(change);
+    const refusal = refusedUnasked(change, DEPARTMENT, 'family planning');
     if (refusal !== null) return { outcome: 'REJECTED', reason: refusal };
     // Persons are keyed as the service stores them, which only a read of its stored IDs tells.
     if (!indexRead) await refreshIndex();

@@ -1,4 +1,4 @@
-import type { DataQualityIssue, DepartmentId, ReportedChange } from '@resident-graph/schemas';
+import { CHANGE_MEMBER, departmentsFor, type DataQualityIssue, type Department, type DepartmentId, type ReportedChange } from '@resident-graph/schemas';
 import type { BreakerState } from './createDepartmentPolicy';
 
 /** What a department knows about one resident, plus what it could not reconcile. */
@@ -64,4 +64,20 @@ export interface ChangeApplier {
 /** Whether an adapter applies reported changes: the subgraph kit then serves the change protocol's routes for it. */
 export function isChangeApplier(adapter: object): adapter is ChangeApplier {
   return typeof (adapter as Partial<ChangeApplier>).applyChange === 'function';
+}
+
+/**
+ * Why a department refuses a change without asking its system: a kind it does not act on
+ * (`CHANGE_RULES`), or a change without what its kind needs (`CHANGE_MEMBER`, a resident
+ * unless it is a birth) — asking again would not supply it, so it is rejected, not retried.
+ * The subgraph kit's route checks the same before an adapter is called; an adapter called
+ * directly checks it here. `null` when the change is one to ask about.
+ */
+export function refusedUnasked(change: ReportedChange, department: DepartmentId, departmentName: string): string | null {
+  if (!departmentsFor(change.kind).includes(department as Department)) return `${departmentName} does not act on ${change.kind}`;
+  const member = CHANGE_MEMBER[change.kind];
+  if (member !== null && !change[member]) return `${change.kind} without its ${member}`;
+  // A birth names its parents instead.
+  if (change.kind !== 'BIRTH' && !change.residentId) return `${change.kind} names no resident`;
+  return null;
 }

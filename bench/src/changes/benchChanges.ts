@@ -1,3 +1,4 @@
+import { todayInShanghai } from '@resident-graph/schemas';
 import { Pool } from 'pg';
 import type { Logger } from '@resident-graph/service-kit';
 import type { Stack } from '@resident-graph/stack';
@@ -57,7 +58,7 @@ export async function benchChanges(stack: Stack, dataDir: string, settings: Chan
     headersByGrid.set(gridId, made);
     return made;
   };
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const today = todayInShanghai();
   const taken: string[] = [];
   const reportMs: number[] = [];
   let failed = 0;

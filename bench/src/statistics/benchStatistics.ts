@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Logger } from '@resident-graph/service-kit';
 import type { Stack } from '@resident-graph/stack';
 import { KEY_SET_PATH, type KeySetQuery } from '@resident-graph/subgraph-kit';
-import { todayInShanghai } from '@resident-graph/subgraph-statistics';
+import { todayInShanghai } from '@resident-graph/schemas';
 import { graphql, requestHeaders, STATISTICS_QUERY, STREET_ANALYST, type PublishedStatistics, type StatisticsQuestion } from '@resident-graph/tests';
 import { KEY_SET_REQUEST_HEADER, loadKey, signKeySetRequest } from '@resident-graph/trust';
 import { percentile } from '../percentile';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { CHANGE_RULES, type ChangeKind, type Department, type ReportedChange } from '@resident-graph/schemas';
+import { CHANGE_RULES, todayInShanghai, type ChangeKind, type Department, type ReportedChange } from '@resident-graph/schemas';
 import type { Logger } from '@resident-graph/service-kit';
 import { inJurisdiction, toGraphQLError, type AccessEntry, type AuditWriter, type Jurisdiction, type PolicedContext } from '@resident-graph/subgraph-kit';
 import { askChecks } from './askChecks';
@@ -36,7 +36,6 @@ export interface ChangesServiceParts {
 const MAX_PAGE = 100;
 
 /** Today in the street's time zone: a change dated today in Shanghai is not in the future at 07:00 there. */
-const todayInShanghai = (now: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
 
 const refusal = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });
 

@@ -4,4 +4,3 @@ export { buildStatisticsSchema } from './buildStatisticsSchema';
 export { startStatisticsSubgraph, type StartStatisticsSubgraphOptions } from './startStatisticsSubgraph';
 export { statisticsPolicy } from './permissions';
 export { combineKeySets, type CombineInput, type StatisticsSettings } from './answerStatistics';
-export { todayInShanghai } from './statisticsService';

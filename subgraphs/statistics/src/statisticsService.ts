@@ -1,18 +1,18 @@
 import { GraphQLError } from 'graphql';
+import { todayInShanghai } from '@resident-graph/schemas';
 import type { Logger } from '@resident-graph/service-kit';
 import type { AccessEntry, AuditWriter, TrustedContext } from '@resident-graph/subgraph-kit';
 import { answerStatistics, type StatisticsSettings } from './answerStatistics';
 import type { Statistics, StatisticsInput } from './statistics.types';
 
 /** Today in the street's time zone: an analyst in Shanghai at 07:00 asks about their today, not UTC's yesterday. */
-export const todayInShanghai = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 /**
  * Every question is audited, answered or not: who asked, the input exactly as given, and
  * how many cells were withheld (or why it was refused). An answer whose entry cannot be
  * written is not given (AUDIT_UNAVAILABLE).
  */
-export function createStatisticsService(settings: StatisticsSettings, audit: AuditWriter, logger: Logger, today: () => string = todayInShanghai) {
+export function createStatisticsService(settings: StatisticsSettings, audit: AuditWriter, logger: Logger, today: () => string = () => todayInShanghai()) {
   const entryOf = (trust: TrustedContext['trust'], outcome: AccessEntry['outcome'], input: StatisticsInput, result: string): AccessEntry => ({
     requestId: trust.requestId,
     operationId: trust.operationId,

@@ -1,5 +1,5 @@
-import type { ChangeOutcome } from '@resident-graph/adapter-kit';
-import { CHANGE_MEMBER, departmentsFor, type ReportedChange } from '@resident-graph/schemas';
+import { refusedUnasked, type ChangeOutcome } from '@resident-graph/adapter-kit';
+import type { ReportedChange } from '@resident-graph/schemas';
 import type { Pool, PoolClient } from 'pg';
 import { inBureauTransaction } from './bureauConnection';
 import { endAllowances, REVIEW_REASON, reviewEligibility, type ChangeSource } from './allowances';
@@ -41,11 +41,8 @@ async function lockFor(client: PoolClient, change: ReportedChange, idempotencyKe
  * from reading as a marriage in force.
  */
 export async function decide(client: PoolClient, change: ReportedChange, formsOf: StoredForms): Promise<MarriageCheck> {
-  if (!departmentsFor(change.kind).includes('civil-affairs')) return { refusal: `civil affairs does not act on ${change.kind}` };
-  const member = CHANGE_MEMBER[change.kind];
-  // Asking again would not supply what is missing: refused, not retried.
-  if (member !== null && !change[member]) return { refusal: `${change.kind} without its ${member}` };
-  if (!change.residentId) return { refusal: `${change.kind} names no resident` };
+  const unasked = refusedUnasked(change, 'civil-affairs', 'civil affairs');
+  if (unasked !== null) return { refusal: unasked };
   if (change.kind === 'MARRIAGE' || change.kind === 'DIVORCE') return checkMarriage(client, change, formsOf);
   if (change.kind === 'DEATH' && (await recordedDead(client, [residentOf(change)])).size > 0) {
     return { refusal: `${residentOf(change)} recorded deceased by civil affairs already` };
