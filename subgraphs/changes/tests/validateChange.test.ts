@@ -23,6 +23,20 @@ describe('validateChange', () => {
     ],
     [{ kind: 'BIRTH', occurredOn: TODAY, birth: { motherId: 'M', childName: ' ', childGender: 'MALE' } }, "birth needs the child's name"],
     [{ kind: 'MARRIAGE', residentId: 'R1', occurredOn: TODAY, spouse: { spouseId: 'R1' } }, 'MARRIAGE names the resident as their own spouse'],
+    [{ kind: 'DEATH', residentId: 'R1', occurredOn: '2026-02-30' }, 'occurredOn 2026-02-30 is no such date'],
+    [
+      { kind: 'ADDRESS_CHANGE', residentId: 'R1', occurredOn: TODAY, move: { gridId: 'G01', address: '路\u0000号' } },
+      'move.address contains a control character',
+    ],
+    [
+      { kind: 'ADDRESS_CHANGE', residentId: 'R1', occurredOn: TODAY, move: { gridId: 'G01', address: '路\u202e号' } },
+      'move.address contains a control character',
+    ],
+    [{ kind: 'MOVE_OUT', residentId: 'R1', occurredOn: TODAY, moveOut: { toAddress: '北京\n' } }, 'moveOut.toAddress contains a control character'],
+    [
+      { kind: 'BIRTH', occurredOn: TODAY, birth: { motherId: 'M', childName: '林'.repeat(201), childGender: 'FEMALE' } },
+      'birth.childName is longer than 200 characters',
+    ],
     [{ kind: 'DEATH', residentId: 'R1', occurredOn: '2026-12-08' }, 'occurredOn 2026-12-08 is in the future (today is 2026-12-07)'],
     [
       { kind: 'EMPLOYMENT_CHANGE', residentId: 'R1', occurredOn: TODAY, employment: { status: 'EMPLOYED' }, moveOut: { toAddress: 'x' } },
