@@ -78,7 +78,8 @@ describe('traces across processes', () => {
     expect(read.errors).toBeUndefined();
 
     const served = (service: string) => receiver.spans.find((span) => span.service === service && span.kind === SERVER && span.name === 'POST /graphql');
-    for (let waited = 0; !served('gateway') || !served('subgraph-family-planning'); waited += 100) {
+    // Each process exports its spans on its own schedule: wait for all three the plan visits.
+    for (let waited = 0; !served('gateway') || !served('subgraph-family-planning') || !served('subgraph-public-security'); waited += 100) {
       if (waited > 15_000) throw new Error(`spans never arrived: ${JSON.stringify(receiver.spans.map((span) => [span.service, span.name]))}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
