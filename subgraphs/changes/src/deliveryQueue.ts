@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import type { PoolClient } from 'pg';
 import type { Logger } from '@resident-graph/service-kit';
@@ -20,6 +21,8 @@ export interface DeliveryQueueSettings {
   /** A send still active after this long (its worker died) is failed and retried. */
   expireInSeconds: number;
 }
+
+const WORKER_MONITOR_INTERVAL_MS = 1_000;
 
 export interface DeliveryJob {
   deliveryId: string;
@@ -47,6 +50,7 @@ export async function createDeliveryQueue(settings: DeliveryQueueSettings, depar
     schedule: false,
   });
   boss.on('error', (error) => logger.error({ err: error }, 'delivery queue error'));
+  const sending = new Set<Promise<void>>();
   await boss.start();
   const queueOptions = {
     retryLimit: settings.retryLimit,
@@ -77,7 +81,15 @@ export async function createDeliveryQueue(settings: DeliveryQueueSettings, depar
             queueNameOf(department),
             { batchSize: 1, pollingIntervalSeconds: settings.pollingIntervalSeconds },
             async (jobs) => {
-              for (const job of jobs) await deliver(job.data.deliveryId);
+              for (const job of jobs) {
+                const send = deliver(job.data.deliveryId);
+                sending.add(send);
+                try {
+                  await send;
+                } finally {
+                  sending.delete(send);
+                }
+              }
               // pg-boss 10 waits out the polling interval after every fetch, busy or not: each
               // worker would send one delivery a second however many are queued (the bench's
               // backlog: 48 reports/s taken, 2 deliveries/s sent). Told it has work, it fetches at once.
@@ -89,6 +101,11 @@ export async function createDeliveryQueue(settings: DeliveryQueueSettings, depar
     },
     async close() {
       await boss.stop({ graceful: true, timeout: 10_000, wait: true });
+      await Promise.allSettled(sending);
+      // pg-boss's stop leaves a monitor that looks once a second for its workers to have
+      // stopped; they have now, so its next look is its last. Closed before that look, a
+      // test runner that has torn its modules down fails the next test file in its worker.
+      await sleep(WORKER_MONITOR_INTERVAL_MS);
     },
   };
 }
