@@ -91,9 +91,11 @@ it('matches a department again when its export changes, and only that department
   const errors: unknown[] = [];
   const watch = await watchExports({
     dataDir,
-    store: linkStore.store(),
     intervalMs: 50,
-    onRun: (totals) => runs.push(totals.department),
+    relink: async (department) => {
+      await linkFromExports({ dataDir, department, store: linkStore.store() });
+    },
+    onRun: (department) => runs.push(department),
     onError: (error) => errors.push(error),
   });
   try {

@@ -89,6 +89,8 @@ async function waitForDataQuality(databaseUrl: string, timeoutMs: number): Promi
   }
 }
 const IDENTITY_SCHEMA = 'identity';
+/** Identity resolution's batch (`npm run identity:link`), run by the stack at start and when an export changes. */
+const IDENTITY_LINK_ENTRY = 'tools/identity/src/batch/linkMain.ts';
 
 /**
  * Generates into a private folder and renames it into place, so a half-written data set
@@ -130,6 +132,21 @@ async function databaseAnswers(url: string): Promise<boolean> {
  * docs/performance.md).
  */
 export const GATEWAY_NODE_ARGS = ['--max-semi-space-size=16'];
+
+/**
+ * Each subgraph's young generation capped at 2 MB a semi-space. V8 grows it towards 16 MB
+ * on this machine as soon as requests come, and a subgraph's answers are small and
+ * short-lived: capped, each idle subgraph held about 60 MB less (docs/performance.md).
+ */
+export const SUBGRAPH_NODE_ARGS = ['--max-semi-space-size=2'];
+
+/**
+ * The embedded database's PostgreSQL, compiled to WebAssembly, compiled by V8 once, with its
+ * optimising compiler only: by default V8 keeps a quick baseline copy of every function and
+ * an optimised one of the hot ones beside it, which cost the idle database about 250 MB more
+ * (docs/performance.md). Its start takes about 3 s longer.
+ */
+const EMBEDDED_POSTGRES_NODE_ARGS = ['--no-liftoff'];
 
 /**
  * Every process of the stack runs compiled JavaScript (`bundleEntry`), not TypeScript under a
@@ -180,6 +197,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       'gateway/src/main.ts',
       ...DEPARTMENTS.flatMap(({ standIn }) => (standIn.kind === 'files' ? [] : [standIn.entry])),
       ...SUBGRAPHS.map(({ entry }) => entry),
+      IDENTITY_LINK_ENTRY,
     ],
     path.join(options.workDir, 'build'),
   );
@@ -214,11 +232,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       // A Unix socket in a folder only this OS user may enter: PGlite itself checks no password.
       const socketDir = path.join(options.workDir, 'pglite-socket');
       databaseUrl = embeddedPostgresUrl(socketDir, ports.postgres);
-      const postgres = start('embedded-postgres', 'tools/stack/src/embeddedPostgresMain.ts', {
-        PORT: String(ports.postgres),
-        PGLITE_DATA_DIR: path.join(options.workDir, 'pglite'),
-        PGLITE_SOCKET_DIR: socketDir,
-      });
+      const postgres = start(
+        'embedded-postgres',
+        'tools/stack/src/embeddedPostgresMain.ts',
+        {
+          PORT: String(ports.postgres),
+          PGLITE_DATA_DIR: path.join(options.workDir, 'pglite'),
+          PGLITE_SOCKET_DIR: socketDir,
+        },
+        EMBEDDED_POSTGRES_NODE_ARGS,
+      );
       await waitFor('embedded PostgreSQL', () => databaseAnswers(databaseUrl!), { timeoutMs, service: postgres });
     }
     log(`database ${databaseUrl}`);
@@ -249,17 +272,31 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       prepareDataQualityIndex({ databaseUrl, schema: DATA_QUALITY_SCHEMA }),
       prepareLinkStore({ databaseUrl, schema: IDENTITY_SCHEMA }),
     ]);
-    if (options.linkRecords) linking = await linkDepartmentRecords({ databaseUrl, schema: IDENTITY_SCHEMA, dataDir: options.dataDir, logger: options.logger });
+    const linkBatch = (department: string) =>
+      runToCompletion({
+        name: 'identity-link',
+        entry: compiled(IDENTITY_LINK_ENTRY),
+        env: {
+          ...options.env,
+          IDENTITY_DATABASE_URL: databaseUrl,
+          IDENTITY_DATABASE_SCHEMA: IDENTITY_SCHEMA,
+          DATA_DIR: options.dataDir,
+          DEPARTMENT: department,
+        },
+        logDir,
+      });
 
-    await Promise.all(
-      DEPARTMENTS.flatMap(({ id, standIn }) => {
+    const [linked] = await Promise.all([
+      options.linkRecords ? linkDepartmentRecords({ dataDir: options.dataDir, runBatch: linkBatch, logger: options.logger }) : undefined,
+      ...DEPARTMENTS.flatMap(({ id, standIn }) => {
         if (standIn.kind !== 'server') return [];
         const port = ports.standIns[id]!;
         // STATE_DIR: what a stand-in records (the register's changes, family planning's events, labour's business) lives with the run, like its database.
         const service = start(`${id}-stand-in`, standIn.entry, { PORT: String(port), DATA_DIR: options.dataDir, STATE_DIR: path.join(options.workDir, id) });
         return [waitFor(service.options.name, () => answers(local(port, '/health')), { timeoutMs, service })];
       }),
-    );
+    ]);
+    linking = linked;
     log('stand-ins ready');
 
     // On a PostgreSQL server the services write the trail as the role that may only append and
@@ -281,12 +318,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         const department = departmentOf.get(subgraph.name);
         const port = ports.subgraphs[subgraph.name]!;
         const connections = connectionsOf(department);
-        const service = start(`${subgraph.name}-subgraph`, subgraph.entry, {
-          ...subgraphEnv,
-          ...resilienceEnv.get(subgraph.name),
-          ...subgraph.env(connections),
-          PORT: String(port),
-        });
+        const service = start(
+          `${subgraph.name}-subgraph`,
+          subgraph.entry,
+          {
+            ...subgraphEnv,
+            ...resilienceEnv.get(subgraph.name),
+            ...subgraph.env(connections),
+            PORT: String(port),
+          },
+          SUBGRAPH_NODE_ARGS,
+        );
         return waitFor(service.options.name, () => answers(local(port, '/health')), { timeoutMs, service });
       }),
     );

@@ -7,8 +7,9 @@ import { LINKABLE_DEPARTMENTS, linkFromExports, type LinkableDepartment } from '
 const log = createLogger('identity-link');
 
 /**
- * `npm run identity:link`: one batch run over a department's data — candidates kept, the
- * CERTAIN ones linked — with progress in the log and the totals printed.
+ * `npm run identity:link`: one batch run over a department's data (`DEPARTMENT`, or `all` of
+ * them in turn) — candidates kept, the CERTAIN ones linked — with progress in the log and the
+ * totals printed, a line a department.
  */
 async function main(): Promise<void> {
   const settings = loadSettings('identity-link', {
@@ -18,19 +19,22 @@ async function main(): Promise<void> {
       .regex(/^[a-z_][a-z0-9_]{0,62}$/)
       .default(DEFAULT_LINK_SCHEMA),
     DATA_DIR: z.string().min(1).default(path.resolve(__dirname, '../../../../.data/pilot')),
-    DEPARTMENT: z.enum(LINKABLE_DEPARTMENTS as [LinkableDepartment, ...LinkableDepartment[]]).default('civil-affairs'),
+    DEPARTMENT: z.union([z.enum(LINKABLE_DEPARTMENTS as [LinkableDepartment, ...LinkableDepartment[]]), z.literal('all')]).default('civil-affairs'),
   });
   const storeOptions = { databaseUrl: settings.IDENTITY_DATABASE_URL, schema: settings.IDENTITY_DATABASE_SCHEMA };
   await prepareLinkStore(storeOptions);
   const store = createLinkStore(storeOptions);
   try {
-    const totals = await linkFromExports({
-      dataDir: settings.DATA_DIR,
-      department: settings.DEPARTMENT,
-      store,
-      onProgress: (progress) => log.info(progress, 'records matched'),
-    });
-    process.stdout.write(`${JSON.stringify(totals)}\n`);
+    for (const department of settings.DEPARTMENT === 'all' ? LINKABLE_DEPARTMENTS : [settings.DEPARTMENT]) {
+      const totals = await linkFromExports({
+        dataDir: settings.DATA_DIR,
+        department,
+        store,
+        onProgress: (progress) => log.info(progress, 'records matched'),
+      });
+      log.info(totals, `${department} records linked`);
+      process.stdout.write(`${JSON.stringify(totals)}\n`);
+    }
   } finally {
     await store.close();
   }

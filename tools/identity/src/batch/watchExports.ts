@@ -1,16 +1,15 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { LinkStore } from '../links/LinkStore';
-import type { LinkBatchProgress } from '../links/runLinkBatch';
-import { exportSourcesOf, LINKABLE_DEPARTMENTS, linkFromExports, type LinkableDepartment } from './linkFromExports';
+import { exportSourcesOf, LINKABLE_DEPARTMENTS, type LinkableDepartment } from './linkFromExports';
 
 export interface ExportWatchOptions {
   dataDir: string;
-  store: LinkStore;
   /** How often to look at the exports' files. */
   intervalMs: number;
-  /** After a department's records were matched again, with the run's totals. */
-  onRun?(totals: LinkBatchProgress): void;
+  /** Matches a department's records again (`linkFromExports`, or a process that runs it). */
+  relink(department: LinkableDepartment): Promise<void>;
+  /** After a department's records were matched again. */
+  onRun?(department: LinkableDepartment): void;
   onError?(error: unknown, department: LinkableDepartment): void;
 }
 
@@ -61,7 +60,8 @@ export async function watchExports(options: ExportWatchOptions): Promise<ExportW
     for (const department of LINKABLE_DEPARTMENTS) {
       if (stopped || now.get(department) === seen.get(department)) continue;
       try {
-        options.onRun?.(await linkFromExports({ dataDir: options.dataDir, department, store: options.store }));
+        await options.relink(department);
+        options.onRun?.(department);
         seen = new Map(seen).set(department, now.get(department)!);
       } catch (error) {
         // Left unmarked, so the next look tries again: a half-written export is read whole later.
