@@ -278,21 +278,44 @@ describe('reportChange through the gateway, read back through the graph', () => 
     expect(twice.errors?.[0]?.extensions?.code).toMatch(/^(BAD_USER_INPUT|OUT_OF_JURISDICTION)$/);
   });
 
-  it('MOVE_OUT: public security, the grid, civil affairs and family planning each accept it', async () => {
+  it('MOVE_OUT, then MOVE_IN as they come back: each department listed accepts both; back, the new grid places them and the register holds them again', async () => {
     const resident = pick(
       (candidate) => candidate.publicSecurity.populationType === 'PERMANENT' && candidate.civilAffairs !== null && candidate.familyPlanning !== null,
     );
-    const reported = await report(workerOf(resident.gridId), {
+    const movedOut = await report(workerOf(resident.gridId), {
       kind: 'MOVE_OUT',
       residentId: resident.id,
       occurredOn: today(),
       moveOut: { toAddress: '江苏省南通市崇川区 1 号' },
     });
-    expect(accepted(await settled(reported.id))).toEqual([
+    expect(accepted(await settled(movedOut.id))).toEqual([
       ['PUBLIC_SECURITY', 'ACCEPTED', null],
       ['GRID', 'ACCEPTED', null],
       ['CIVIL_AFFAIRS', 'ACCEPTED', null],
       ['FAMILY_PLANNING', 'ACCEPTED', null],
     ]);
+    const gone = await graphql(stack.gatewayUrl, RECORD, { id: resident.id }, await requestHeaders(stack, workerOf(resident.gridId), 'HOME_VISIT:CHG-1'));
+    expect(gone.errors?.[0]?.extensions?.code).toBe('OUT_OF_JURISDICTION');
+
+    const target = everyone.find((other) => other.gridId !== resident.gridId)!.gridId;
+    const address = `${target} 回迁 3 号 202 室`;
+    const movedIn = await report(workerOf(target), { kind: 'MOVE_IN', residentId: resident.id, occurredOn: today(), move: { gridId: target, address } });
+    expect(accepted(await settled(movedIn.id))).toEqual([
+      ['PUBLIC_SECURITY', 'ACCEPTED', null],
+      ['GRID', 'ACCEPTED', null],
+      ['FAMILY_PLANNING', 'ACCEPTED', null],
+    ]);
+    const back = await recordAs(workerOf(target), resident.id);
+    expect(back.grid).toEqual({ id: target });
+    expect(back.registrationStatus).toBe('REGISTERED');
+    expect(back.registeredAddress).toBe(address);
+
+    const again = await graphql(
+      stack.gatewayUrl,
+      REPORT,
+      { input: { kind: 'MOVE_IN', residentId: resident.id, occurredOn: today(), move: { gridId: target, address } } },
+      await requestHeaders(stack, workerOf(target), 'HOME_VISIT:CHG-1'),
+    );
+    expect(again.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
