@@ -1,7 +1,9 @@
+import { Client } from 'pg';
 import type { Page } from 'playwright-core';
 import type { TruthResident } from '@resident-graph/schemas';
+import { restartService } from '@resident-graph/stack';
 import { loadKey, mintUserToken, type Caller } from '@resident-graph/trust';
-import { launchTestBrowser, readTruth, startTestStack, type TestBrowser, type TestStack } from '../support';
+import { graphql, launchTestBrowser, readTruth, requestHeaders, startTestStack, type TestBrowser, type TestStack } from '../support';
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 const ageOn = (resident: TruthResident) => Number(today().slice(0, 4)) - Number(resident.birthDate.slice(0, 4));
@@ -24,6 +26,8 @@ describe('reporting a change from the console, and the supervisors’ view', () 
   let worker: Caller;
   /** The report the grid worker made, for the supervisor to find. */
   let reportId: string;
+  /** Employed too, in another household: reported while labour's system is down. */
+  let absentee: TruthResident;
 
   beforeAll(async () => {
     stack = await startTestStack({ CHANGES_RETRY_DELAY_SECONDS: '1', CHANGES_POLLING_INTERVAL_SECONDS: '0.5' });
@@ -39,6 +43,8 @@ describe('reporting a change from the console, and the supervisors’ view', () 
         candidate.publicSecurity.maritalStatus === 'UNMARRIED' &&
         ageOn(candidate) >= 25,
     )!;
+    absentee = everyone.find((candidate) => candidate.id !== resident.id && candidate.labour?.employmentStatus === 'EMPLOYED' && ageOn(candidate) < 50)!;
+    expect(absentee).toBeDefined();
     marriedWoman = everyone.find((candidate) => candidate.gender === 'FEMALE' && candidate.civilAffairs?.marriages.at(-1)?.kind === 'MARRIAGE')!;
     expect(groom).toBeDefined();
     expect(marriedWoman).toBeDefined();
@@ -203,6 +209,86 @@ describe('reporting a change from the console, and the supervisors’ view', () 
     await page.getByTestId('supervision-count').filter({ hasText: '共 0 份报告' }).waitFor();
     await expect(report.count()).resolves.toBe(0);
     await browser.screenshot(page, 'supervision-filtered');
+    await page.close();
+  });
+
+  it('puts a department that stays down past its time limit first, red, in the supervisors’ list and under the red filter; green and late once it is back', async () => {
+    const supervisor: Caller = { subject: 'supervisor-14', role: 'auditor', department: null, grids: [], community: null };
+    const read = async (id: string) =>
+      (
+        await graphql<{ changeReport: { deliveries: { department: string; state: string }[] } }>(
+          stack.gatewayUrl,
+          'query ($id: ID!) { changeReport(id: $id) { deliveries { department state } } }',
+          { id },
+          await requestHeaders(stack, supervisor, 'SUPERVISION'),
+        )
+      ).data!.changeReport;
+    const labourStandIn = `http://127.0.0.1:${stack.ports.standIns['labour']!}/health`;
+    const twelveDaysAgo = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - 12 * 24 * 60 * 60 * 1000));
+    await stack.services.get('labour-stand-in')!.stop();
+    let id: string;
+    try {
+      const answer = await graphql<{ reportChange: { id: string } }>(
+        stack.gatewayUrl,
+        'mutation ($input: ChangeReportInput!) { reportChange(input: $input) { id } }',
+        { input: { kind: 'EMPLOYMENT_CHANGE', residentId: absentee.id, occurredOn: twelveDaysAgo, employment: { status: 'REGISTERED_UNEMPLOYED' } } },
+        await requestHeaders(stack, { ...worker, grids: [absentee.gridId] }, 'HOME_VISIT:CHG-E2E-2'),
+      );
+      expect(answer.errors).toBeUndefined();
+      id = answer.data!.reportChange.id;
+      // Labour's system stays down for eleven days: the report moved back by that much, past labour's ten.
+      const database = new Client({ connectionString: stack.databaseUrl });
+      await database.connect();
+      try {
+        await database.query(`UPDATE changes.change_report SET reported_at = reported_at - interval '11 days' WHERE id = $1`, [id]);
+        await database.query(`UPDATE changes.change_delivery SET due_by = due_by - interval '11 days' WHERE report_id = $1`, [id]);
+      } finally {
+        await database.end();
+      }
+      expect((await read(id)).deliveries.find((delivery) => delivery.department === 'LABOUR')?.state).toBe('PENDING');
+
+      const page = await browser.open(home);
+      await signIn(page, supervisor);
+      await page.getByRole('button', { name: '督办 Supervision' }).click();
+      const first = page.locator('[data-testid="change-reports"] > li').first();
+      await first.waitFor({ timeout: 30_000 });
+      await expect(first.getAttribute('data-report')).resolves.toBe(id);
+      await expect(first.getAttribute('data-light')).resolves.toBe('RED');
+      await expect(first.locator('h2').textContent()).resolves.toContain('红灯 · 已超时 Red');
+      await expect(
+        first
+          .locator('tbody tr')
+          .evaluateAll((rows) =>
+            rows.map((row) => [
+              row.getAttribute('data-department'),
+              row.getAttribute('data-state'),
+              row.querySelector('[data-light]')?.getAttribute('data-light'),
+            ]),
+          ),
+      ).resolves.toEqual([
+        ['LABOUR', 'PENDING', 'RED'],
+        ['CIVIL_AFFAIRS', expect.stringMatching(/^(PENDING|DELIVERED|ACCEPTED)$/), 'GREEN'],
+      ]);
+      await page.getByLabel('督办灯 Light').selectOption('RED');
+      await page.getByTestId('supervision-count').filter({ hasText: '共 1 份报告' }).waitFor();
+      await expect(first.getAttribute('data-report')).resolves.toBe(id);
+      expect(await browser.blockingAccessibilityViolations(page, 'supervision, red')).toEqual([]);
+      await browser.screenshot(page, 'supervision-red');
+      await page.close();
+    } finally {
+      await restartService(stack.services, 'labour-stand-in', labourStandIn);
+    }
+
+    const deadline = Date.now() + 90_000;
+    while ((await read(id)).deliveries.some((delivery) => delivery.state !== 'ACCEPTED') && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    const page = await browser.open(home);
+    await signIn(page, supervisor);
+    await page.getByRole('button', { name: '督办 Supervision' }).click();
+    const report = page.locator(`[data-testid="change-reports"] > li[data-report="${id}"]`);
+    await report.waitFor({ timeout: 30_000 });
+    await expect(report.getAttribute('data-light')).resolves.toBe('GREEN');
+    await expect(report.locator('tbody tr[data-department="LABOUR"]').textContent()).resolves.toContain('超时办结 late');
     await page.close();
   });
 });
