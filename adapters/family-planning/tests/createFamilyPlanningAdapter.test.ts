@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { delay, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -95,6 +96,17 @@ describe('createFamilyPlanningAdapter', () => {
       ],
     });
     expect(answer.get(people.unknown.id)).toEqual({ record: null, issues: [] });
+  });
+
+  it('reads a GBK answer whose bytes happen to be valid UTF-8 as well (姚雪: D2 A6 D1 A9, two Cyrillic letters in UTF-8)', async () => {
+    const name = '姚雪';
+    expect(isUtf8(iconv.encode(name, 'gbk'))).toBe(true);
+    serve(() => queryAnswer(`<Person><GRBH>JS0000000001</GRBH><SFZH>${people.mother.id}</SFZH><XM>${name}</XM><YLFNBZ>1</YLFNBZ></Person>`));
+    const fp = start();
+
+    const answer = await fp.lookup([people.mother.id]);
+
+    expect(answer.get(people.mother.id)?.record?.nameOnRecord).toBe(name);
   });
 
   it('sends a key stored in full-width digits as GBK bytes and matches the record it finds', async () => {

@@ -22,7 +22,8 @@ export function logDepartmentCalls(department: DepartmentId, execute: Execute): 
         return answer;
       } catch (error) {
         const code = error instanceof DepartmentError ? error.code : 'UNEXPECTED';
-        logger.warn({ department, code, ms: Math.round(performance.now() - started) }, 'department failed');
+        const reason = error instanceof Error ? error.message : String(error);
+        logger.warn({ department, code, reason, ms: Math.round(performance.now() - started) }, 'department failed');
         throw error;
       }
     });

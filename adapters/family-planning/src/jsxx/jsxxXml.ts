@@ -38,17 +38,25 @@ function elementAt(xml: string, index: number): string {
 }
 
 /**
+ * Bytes that are UTF-8 text of the kind the service holds: valid UTF-8 with at least one
+ * character of three bytes or more, as every Chinese character is. Short GBK text can be
+ * valid UTF-8 by chance — 姚雪 is D2 A6 D1 A9, two Cyrillic letters in UTF-8 — but then only
+ * in two-byte sequences; GBK forming a three-byte one needs a rare character after a common one.
+ */
+const isChineseUtf8 = (bytes: Buffer): boolean => isUtf8(bytes) && /[\u0800-\u{10ffff}]/u.test(bytes.toString('utf8'));
+
+/**
  * Decodes XML bytes in the charset they are declared in, refusing bytes that are not in it:
  * a byte sequence the charset has no character for (decoded as U+FFFD), or, declared in a
- * charset other than UTF-8, bytes that are UTF-8 (GBK text is as good as never valid UTF-8,
- * and UTF-8 read as GBK is mojibake that may decode without a single invalid byte).
+ * charset other than UTF-8, bytes that are Chinese text in UTF-8 (UTF-8 read as GBK is
+ * mojibake that may decode without a single invalid byte).
  */
 function decodeDeclared(bytes: Buffer, charset: string): string {
   const xml = iconv.decode(bytes, charset);
   const invalid = xml.indexOf('\uFFFD');
   if (invalid >= 0) throw new JsxxFormatError(`not ${charset}: bytes in ${elementAt(xml, invalid)} that are no ${charset} character`);
   const utf8Declared = /^utf-?8$/i.test(charset);
-  if (!utf8Declared && bytes.some((byte) => byte >= 0x80) && isUtf8(bytes)) {
+  if (!utf8Declared && bytes.some((byte) => byte >= 0x80) && isChineseUtf8(bytes)) {
     const first = bytes.findIndex((byte) => byte >= 0x80);
     throw new JsxxFormatError(`declared ${charset} but the bytes are UTF-8 (from ${elementAt(bytes.subarray(0, first).toString('latin1'), first)})`);
   }
