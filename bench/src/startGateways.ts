@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { bundleEntry, GATEWAY_NODE_ARGS, SUPERGRAPH_FILE, type Stack } from '@resident-graph/stack';
+import { BUILD_DIR, bundleEntry, GATEWAY_NODE_ARGS, SUPERGRAPH_FILE, type Stack } from '@resident-graph/stack';
 import { freePorts } from '@resident-graph/test-kit';
 import type { RecordedExchange } from './replayKey';
 import { answersTypename, healthy, startService, type RunningService } from './startService';
@@ -62,7 +62,7 @@ export async function startGateways(options: {
   try {
     // Every process here runs compiled, as the stack runs our gateway and as a JavaScript
     // deployment would: without the TypeScript loader's memory and source-map work.
-    const outDir = path.join(options.workDir, 'build');
+    const outDir = BUILD_DIR;
     const [plainGateway, replaySubgraphs] = await Promise.all([
       bundleEntry({ entry: 'bench/src/plainGatewayMain.ts', name: 'plain-gateway', outDir }),
       bundleEntry({ entry: 'bench/src/replaySubgraphsMain.ts', name: 'replay-subgraphs', outDir }),

@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { transform } from '@swc/core';
-import { build, type Plugin } from 'esbuild';
+import { build, version as esbuildVersion, type Plugin } from 'esbuild';
 import { REPO_ROOT } from './repoPaths';
 
 const BUILTINS = new Set(builtinModules);
@@ -61,16 +62,58 @@ const workspaceSourcesAsTheyRun: Plugin = {
 };
 
 /**
+ * What a bundle was made from: each source's size and modification time, and how it was
+ * made (this file and esbuild's version). The same fingerprint means the same bundle.
+ */
+function fingerprintOf(inputs: readonly string[]): string | null {
+  const hash = createHash('sha256').update(esbuildVersion).update(readFileSync(__filename));
+  for (const input of [...inputs].sort()) {
+    try {
+      const { size, mtimeMs } = statSync(path.resolve(REPO_ROOT, input));
+      hash.update(`${input}:${size}:${mtimeMs}\n`);
+    } catch {
+      return null;
+    }
+  }
+  return hash.digest('hex');
+}
+
+interface BuildRecord {
+  fingerprint: string;
+  inputs: string[];
+}
+
+const readRecord = (file: string): BuildRecord | null => {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as BuildRecord;
+  } catch {
+    return null;
+  }
+};
+
+/** Written beside and renamed into place: a process starting from the file, or another build of it at the same time, never reads half of one. */
+function writeWhole(file: string, contents: string | Uint8Array): void {
+  const staging = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  writeFileSync(staging, contents);
+  renameSync(staging, file);
+}
+
+/**
  * Compiles a TypeScript entry and the workspace code it imports into one CommonJS file,
  * with its source map, for a process that should not carry a TypeScript loader: the
  * loader and the TypeScript compiler it brings hold about 90 MB of a process's memory.
+ * A bundle whose sources have not changed since it was made is used as it is (its record,
+ * `<name>.js.inputs.json`, lists them).
  *
  * @returns the bundle's absolute path, `<outDir>/<name>.js`.
  */
 export async function bundleEntry(options: { entry: string; name: string; outDir: string }): Promise<string> {
   mkdirSync(options.outDir, { recursive: true });
   const outfile = path.join(options.outDir, `${options.name}.js`);
-  await build({
+  const recordFile = `${outfile}.inputs.json`;
+  const record = readRecord(recordFile);
+  if (record && record.fingerprint === fingerprintOf(record.inputs) && statSync(outfile, { throwIfNoEntry: false })) return outfile;
+  const result = await build({
     absWorkingDir: REPO_ROOT,
     entryPoints: [options.entry],
     outfile,
@@ -81,7 +124,13 @@ export async function bundleEntry(options: { entry: string; name: string; outDir
     sourcemap: 'linked',
     keepNames: true,
     logLevel: 'silent',
+    write: false,
+    metafile: true,
     plugins: [installedPackagesStayOut, workspaceSourcesAsTheyRun],
   });
+  for (const output of result.outputFiles) writeWhole(output.path, output.contents);
+  const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.includes('node_modules/'));
+  const fingerprint = fingerprintOf(inputs);
+  if (fingerprint) writeWhole(recordFile, JSON.stringify({ fingerprint, inputs } satisfies BuildRecord));
   return outfile;
 }

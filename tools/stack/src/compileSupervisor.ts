@@ -1,8 +1,5 @@
-import path from 'node:path';
-import { z } from 'zod';
-import { loadSettings } from '@resident-graph/service-kit';
 import { bundleEntry } from './bundleEntry';
-import { REPO_ROOT } from './repoPaths';
+import { BUILD_DIR } from './repoPaths';
 
 /**
  * One-shot, under the TypeScript loader: compiles the stack's supervisor (`main.ts`) the way the
@@ -10,8 +7,7 @@ import { REPO_ROOT } from './repoPaths';
  * `scripts/start.cjs` to run.
  */
 async function main(): Promise<void> {
-  const { WORK_DIR } = loadSettings('stack', { WORK_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data')) });
-  const bundle = await bundleEntry({ entry: 'tools/stack/src/main.ts', name: 'tools-stack-src-main', outDir: path.join(WORK_DIR, 'build') });
+  const bundle = await bundleEntry({ entry: 'tools/stack/src/main.ts', name: 'tools-stack-src-main', outDir: BUILD_DIR });
   process.stdout.write(`${bundle}\n`);
 }
 

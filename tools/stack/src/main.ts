@@ -13,7 +13,7 @@ const settings = loadSettings('stack', {
   DATA_DIR: z.string().optional(),
   /** A real PostgreSQL instead of the embedded one. */
   DATABASE_URL: z.string().optional(),
-  /** Where the stack keeps its own state: the embedded database, keys, logs, the compiled processes. */
+  /** Where the stack keeps its own state: the embedded database, keys, logs. */
   WORK_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data')),
 });
 const logger = createLogger('stack');

@@ -13,7 +13,7 @@ import { stop as stopCompiler } from 'esbuild';
 import { bundleEntry } from './bundleEntry';
 import { buildConsoleIfStale, CONSOLE_DIST_DIR } from './buildConsole';
 import { embeddedPostgresUrl } from './embeddedPostgresUrl';
-import { SUPERGRAPH_FILE } from './repoPaths';
+import { BUILD_DIR, SUPERGRAPH_FILE } from './repoPaths';
 import { DEFAULT_PORTS, type StackPorts } from './stackPorts';
 
 export type Preset = 'pilot' | 'district';
@@ -199,7 +199,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...SUBGRAPHS.map(({ entry }) => entry),
       IDENTITY_LINK_ENTRY,
     ],
-    path.join(options.workDir, 'build'),
+    BUILD_DIR,
   );
   const start = (name: string, entry: string, env: NodeJS.ProcessEnv, nodeArgs?: string[]) => {
     const service = new ChildService({

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bundleEntry } from '../src/bundleEntry';
@@ -31,5 +31,28 @@ describe('bundleEntry', () => {
 
   it('names the file and the problem when the entry does not compile', async () => {
     await expect(bundleEntry({ entry: 'tools/stack/tests/fixtures/missing.ts', name: 'missing', outDir })).rejects.toThrow(/missing\.ts/);
+  });
+
+  it('uses a bundle as it is while its sources are unchanged, and makes it again when one of them changes', async () => {
+    const sources = mkdtempSync(path.join(tmpdir(), 'bundle-sources-'));
+    try {
+      const entry = path.join(sources, 'entry.ts');
+      const part = path.join(sources, 'part.ts');
+      writeFileSync(entry, "import { word } from './part';\nprocess.stdout.write(word);\n");
+      writeFileSync(part, "export const word: string = 'first';\n");
+      const run = (bundle: string) => spawnSync(process.execPath, [bundle], { encoding: 'utf8', timeout: 30_000 }).stdout;
+      const bundle = await bundleEntry({ entry, name: 'cached', outDir });
+      expect(run(bundle)).toBe('first');
+      const made = statSync(bundle).mtimeMs;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await bundleEntry({ entry, name: 'cached', outDir });
+      expect(statSync(bundle).mtimeMs).toBe(made);
+
+      writeFileSync(part, "export const word: string = 'second';\n");
+      await bundleEntry({ entry, name: 'cached', outDir });
+      expect(run(bundle)).toBe('second');
+    } finally {
+      rmSync(sources, { recursive: true, force: true });
+    }
   });
 });
