@@ -144,9 +144,10 @@ export function createChangeStore({ databaseUrl, schema = DEFAULT_CHANGES_SCHEMA
   // stored while an earlier delivery is decided either sees the decision (and is not held) or
   // is seen by it (and queued by it). Per department, not per resident: a delivery naming two
   // residents may wait for two earlier ones decided at once, and the second must see the first.
-  const lockDepartments = async (client: PoolClient, departments: readonly string[]) => {
-    for (const department of [...new Set(departments)].sort())
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`changes ${schema} order ${department}`]);
+  // Reports share it: two that name a resident in common already take turns on its lock.
+  const lockDepartments = async (client: PoolClient, departments: readonly string[], mode: 'storing' | 'deciding') => {
+    const lock = mode === 'storing' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+    for (const department of [...new Set(departments)].sort()) await client.query(`SELECT ${lock}(hashtext($1))`, [`changes ${schema} order ${department}`]);
   };
   /** Hands deliveries nothing holds back to the queue, on the caller's transaction. */
   async function queueFree(client: PoolClient, free: readonly QueuedDelivery[], at: Date, enqueue: Enqueue): Promise<void> {
@@ -224,6 +225,7 @@ export function createChangeStore({ databaseUrl, schema = DEFAULT_CHANGES_SCHEMA
         await lockDepartments(
           client,
           report.deliveries.map((delivery) => delivery.department),
+          'storing',
         );
         const conflict = await conflictOf(client, report.change);
         if (conflict) throw new ChangeConflictError(conflict);
@@ -324,7 +326,7 @@ export function createChangeStore({ databaseUrl, schema = DEFAULT_CHANGES_SCHEMA
      */
     async recordOutcome(delivery: QueuedDelivery, outcome: DeliveryOutcome, at: Date, enqueue: Enqueue): Promise<void> {
       await inTransaction(pool, async (client) => {
-        await lockDepartments(client, [delivery.department]);
+        await lockDepartments(client, [delivery.department], 'deciding');
         const decided = await client.query<{ report_id: string }>(
           `UPDATE ${deliveries} SET state = $2, reason = $3, delivered_at = coalesce(delivered_at, $4), decided_at = $4, last_error = NULL
            WHERE id = $1 AND state NOT IN ('ACCEPTED', 'REJECTED') RETURNING report_id`,
