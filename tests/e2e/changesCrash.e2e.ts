@@ -281,8 +281,8 @@ describe('reported changes survive crashes: every delivery applied exactly once'
           ).length,
         };
       });
-      // Not a crash's doing, and not asserted: the queue does not order a resident's deliveries,
-      // so a retried earlier change can reach labour after a later one and be the status it keeps.
+      // A resident's deliveries reach a department in report order (a later one is held while an
+      // earlier one is undecided, retries and crashes included): labour keeps the last status reported.
       const cardOf = new Map(everyone.map((resident) => [resident.id, resident.labour?.socialSecurityCardNumber]));
       const lastReported = new Map(
         groups
@@ -307,6 +307,7 @@ describe('reported changes survive crashes: every delivery applied exactly once'
       console.log(note);
 
       expect(counts.refused).toEqual([]);
+      expect(overtaken).toBe(0);
       expect(reports).toBe(counts.answered + counts.unclearTaken);
       expect([...kills.values()].every((times) => times > 0)).toBe(true);
       for (const row of rows) {

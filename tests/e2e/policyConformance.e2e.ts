@@ -78,7 +78,9 @@ const NEVER_REACHED: Record<string, string[]> = {
   // subgraphs/changes/tests/reportChange.test.ts and supervision.test.ts read them for every audience.
   changes: [
     ...['id', 'kind', 'deliveries', 'residentId', 'occurredOn', 'reportedAt', 'reportedBy'].map((field) => `ChangeReport.${field}`),
-    ...['department', 'state', 'reason', 'dueBy', 'light', 'action', 'attempts', 'deliveredAt', 'decidedAt', 'late'].map((field) => `ChangeDelivery.${field}`),
+    ...['department', 'state', 'reason', 'dueBy', 'light', 'action', 'attempts', 'deliveredAt', 'decidedAt', 'late', 'heldBehind'].map(
+      (field) => `ChangeDelivery.${field}`,
+    ),
   ],
 };
 

@@ -37,6 +37,7 @@ export function Deliveries({ deliveries, caption }: { deliveries: readonly Deliv
                 {DELIVERY_STATE_LABELS[delivery.state]}
                 {delivery.decidedAt ? `（${formatDateTime(delivery.decidedAt)}${delivery.late ? '，超时办结 late' : ''}）` : ''}
                 {delivery.attempts > 1 ? ` · 已重试 ${delivery.attempts - 1} 次` : ''}
+                {delivery.heldBehind ? ' · 待前一变更办结 held behind an earlier report' : ''}
               </td>
               <td className="mono">{formatDateTime(delivery.dueBy)}</td>
               <td>

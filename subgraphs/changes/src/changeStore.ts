@@ -30,6 +30,8 @@ export interface StoredDelivery {
   dueBy: Date;
   deliveredAt: Date | null;
   decidedAt: Date | null;
+  /** The earlier report whose delivery to the same department this one waits for (see `heldBehind` in the store); null once queued. */
+  heldBehind: string | null;
 }
 
 export interface StoredReport {
@@ -65,6 +67,15 @@ export interface ListFilter {
 
 export type DeliveryOutcome = { state: 'ACCEPTED' } | { state: 'REJECTED'; reason: string };
 
+/** A delivery as the queue takes it. */
+export interface QueuedDelivery {
+  id: string;
+  department: string;
+}
+
+/** Writes the deliveries' queue jobs on the store's transaction (the queue's `enqueue`). */
+export type Enqueue = (client: PoolClient, deliveries: readonly QueuedDelivery[]) => Promise<void>;
+
 interface ReportRow {
   id: string;
   change: ReportedChange;
@@ -85,6 +96,7 @@ interface DeliveryRow {
   due_by: Date;
   delivered_at: Date | null;
   decided_at: Date | null;
+  held_behind: string | null;
 }
 
 const toDelivery = (row: DeliveryRow): StoredDelivery => ({
@@ -97,6 +109,7 @@ const toDelivery = (row: DeliveryRow): StoredDelivery => ({
   dueBy: row.due_by,
   deliveredAt: row.delivered_at,
   decidedAt: row.decided_at,
+  heldBehind: row.held_behind,
 });
 
 export type ChangeStore = ReturnType<typeof createChangeStore>;
@@ -114,6 +127,34 @@ export function createChangeStore({ databaseUrl, schema = DEFAULT_CHANGES_SCHEMA
   const deliveries = `"${schema}".change_delivery`;
   // A report still stands while any department has not rejected it.
   const standing = (alias: string) => `EXISTS (SELECT 1 FROM ${deliveries} x WHERE x.report_id = ${alias}.id AND x.state <> 'REJECTED')`;
+  /**
+   * What the delivery `alias` waits for, or null: the earliest earlier report (by `seq`, the
+   * order reports were stored in) that names one of the same residents (`change_party`:
+   * subject, spouse, parents) and whose delivery to the same department is not yet decided.
+   */
+  const heldBehind = (alias: string) => `(
+    SELECT earlier.id FROM ${parties} mine
+      JOIN ${parties} theirs ON theirs.resident_id = mine.resident_id
+      JOIN ${reports} earlier ON earlier.id = theirs.report_id
+      JOIN ${deliveries} undecided ON undecided.report_id = earlier.id AND undecided.department = ${alias}.department
+        AND undecided.state NOT IN ('ACCEPTED', 'REJECTED')
+    WHERE mine.report_id = ${alias}.report_id AND earlier.seq < (SELECT seq FROM ${reports} WHERE id = ${alias}.report_id)
+    ORDER BY earlier.seq LIMIT 1)`;
+  // Storing a report and deciding a delivery take turns on a lock per department: a report
+  // stored while an earlier delivery is decided either sees the decision (and is not held) or
+  // is seen by it (and queued by it). Per department, not per resident: a delivery naming two
+  // residents may wait for two earlier ones decided at once, and the second must see the first.
+  // Reports share it: two that name a resident in common already take turns on its lock.
+  const lockDepartments = async (client: PoolClient, departments: readonly string[], mode: 'storing' | 'deciding') => {
+    const lock = mode === 'storing' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+    for (const department of [...new Set(departments)].sort()) await client.query(`SELECT ${lock}(hashtext($1))`, [`changes ${schema} order ${department}`]);
+  };
+  /** Hands deliveries nothing holds back to the queue, on the caller's transaction. */
+  async function queueFree(client: PoolClient, free: readonly QueuedDelivery[], at: Date, enqueue: Enqueue): Promise<void> {
+    if (free.length === 0) return;
+    await client.query(`UPDATE ${deliveries} SET queued_at = $2 WHERE id = ANY($1::uuid[])`, [free.map((delivery) => delivery.id), at]);
+    await enqueue(client, free);
+  }
 
   /** Earlier reports that make this change impossible: a second death, a marriage of someone whose last marriage no divorce followed. */
   async function conflictOf(client: Pool | PoolClient, change: ReportedChange): Promise<Conflict> {
@@ -145,8 +186,9 @@ export function createChangeStore({ databaseUrl, schema = DEFAULT_CHANGES_SCHEMA
     const [found, delivered] = await Promise.all([
       pool.query<ReportRow>(`SELECT id, change, reporter, grid_id, community_id, reported_at FROM ${reports} WHERE id = ANY($1::uuid[])`, [ids]),
       pool.query<DeliveryRow>(
-        `SELECT id, report_id, department, action, state, reason, attempts, due_by, delivered_at, decided_at FROM ${deliveries}
-         WHERE report_id = ANY($1::uuid[]) ORDER BY position`,
+        `SELECT id, report_id, department, action, state, reason, attempts, due_by, delivered_at, decided_at,
+           CASE WHEN queued_at IS NULL THEN ${heldBehind('d')} END AS held_behind
+         FROM ${deliveries} d WHERE report_id = ANY($1::uuid[]) ORDER BY position`,
         [ids],
       ),
     ]);
@@ -172,13 +214,19 @@ export function createChangeStore({ databaseUrl, schema = DEFAULT_CHANGES_SCHEMA
     conflictOf: (change: ReportedChange) => conflictOf(pool, change),
 
     /**
-     * Stores a report with its deliveries and runs `enqueue` on the same transaction. The
-     * residents it names are locked for the transaction and the earlier-report rules asked
+     * Stores a report with its deliveries and runs `enqueue` on the same transaction for those
+     * no earlier delivery holds back; answers the held ones with the report each waits for.
+     * The residents it names are locked for the transaction and the earlier-report rules asked
      * again under the lock, so two reports of one death cannot both pass.
      */
-    async insert(report: NewReport, enqueue: (client: PoolClient) => Promise<void>): Promise<void> {
-      await inTransaction(pool, async (client) => {
+    async insert(report: NewReport, enqueue: Enqueue): Promise<Map<string, string>> {
+      return inTransaction(pool, async (client) => {
         for (const party of partiesOf(report.change)) await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`changes ${schema} ${party}`]);
+        await lockDepartments(
+          client,
+          report.deliveries.map((delivery) => delivery.department),
+          'storing',
+        );
         const conflict = await conflictOf(client, report.change);
         if (conflict) throw new ChangeConflictError(conflict);
         const { change } = report;
@@ -213,7 +261,17 @@ export function createChangeStore({ databaseUrl, schema = DEFAULT_CHANGES_SCHEMA
             report.deliveries.map((delivery) => delivery.dueBy),
           ],
         );
-        await enqueue(client);
+        const { rows } = await client.query<QueuedDelivery & { held_behind: string | null }>(
+          `SELECT d.id, d.department, ${heldBehind('d')} AS held_behind FROM ${deliveries} d WHERE d.report_id = $1`,
+          [report.id],
+        );
+        await queueFree(
+          client,
+          rows.filter((row) => row.held_behind === null).map(({ id, department }) => ({ id, department })),
+          report.reportedAt,
+          enqueue,
+        );
+        return new Map(rows.flatMap((row) => (row.held_behind === null ? [] : [[row.id, row.held_behind] as const])));
       });
     },
 
@@ -261,13 +319,30 @@ export function createChangeStore({ databaseUrl, schema = DEFAULT_CHANGES_SCHEMA
       await pool.query(`UPDATE ${deliveries} SET attempts = attempts + 1 WHERE id = $1`, [deliveryId]);
     },
 
-    /** The department's decision; a delivery decided once keeps its first decision. */
-    async recordOutcome(deliveryId: string, outcome: DeliveryOutcome, at: Date): Promise<void> {
-      await pool.query(
-        `UPDATE ${deliveries} SET state = $2, reason = $3, delivered_at = coalesce(delivered_at, $4), decided_at = $4, last_error = NULL
-         WHERE id = $1 AND state NOT IN ('ACCEPTED', 'REJECTED')`,
-        [deliveryId, outcome.state, outcome.state === 'REJECTED' ? outcome.reason : null, at],
-      );
+    /**
+     * The department's decision; a delivery decided once keeps its first decision. In the same
+     * transaction, the later deliveries to the department that waited for it and now wait for
+     * nothing go to the queue (`enqueue`): a crash records both or neither.
+     */
+    async recordOutcome(delivery: QueuedDelivery, outcome: DeliveryOutcome, at: Date, enqueue: Enqueue): Promise<void> {
+      await inTransaction(pool, async (client) => {
+        await lockDepartments(client, [delivery.department], 'deciding');
+        const decided = await client.query<{ report_id: string }>(
+          `UPDATE ${deliveries} SET state = $2, reason = $3, delivered_at = coalesce(delivered_at, $4), decided_at = $4, last_error = NULL
+           WHERE id = $1 AND state NOT IN ('ACCEPTED', 'REJECTED') RETURNING report_id`,
+          [delivery.id, outcome.state, outcome.state === 'REJECTED' ? outcome.reason : null, at],
+        );
+        // Decided before: that transaction queued what waited for it.
+        if (!decided.rows[0]) return;
+        const { rows } = await client.query<QueuedDelivery>(
+          `SELECT d.id, d.department FROM ${deliveries} d
+           WHERE d.department = $1 AND d.queued_at IS NULL
+             AND d.report_id IN (SELECT theirs.report_id FROM ${parties} mine JOIN ${parties} theirs ON theirs.resident_id = mine.resident_id WHERE mine.report_id = $2)
+             AND ${heldBehind('d')} IS NULL`,
+          [delivery.department, decided.rows[0].report_id],
+        );
+        await queueFree(client, rows, at, enqueue);
+      });
     },
 
     /** Why the last send failed (kept for operators; the delivery stays PENDING and is retried). */

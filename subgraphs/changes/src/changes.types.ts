@@ -132,6 +132,13 @@ export class ChangeDelivery {
 
   @Field(() => Boolean, { description: 'Decided after dueBy' })
   late!: boolean;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Held back (still PENDING, its deadline running) until this earlier report, naming one of the same residents, is decided by this department: a resident's changes reach it in the order reported. Null once queued",
+  })
+  heldBehind?: string | null;
 }
 
 @ObjectType({ description: 'A change reported once, with one delivery per department that must act on it' })

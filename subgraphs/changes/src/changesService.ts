@@ -77,6 +77,7 @@ export function createChangesService({ store, queue, grids, audit, logger, setti
       deliveredAt: delivery.deliveredAt?.toISOString() ?? null,
       decidedAt: delivery.decidedAt?.toISOString() ?? null,
       late: delivery.decidedAt !== null && delivery.decidedAt.getTime() > delivery.dueBy.getTime(),
+      heldBehind: delivery.heldBehind,
     })),
   });
 
@@ -160,8 +161,8 @@ export function createChangesService({ store, queue, grids, audit, logger, setti
         reportedAt,
         deliveries,
       };
-      await store
-        .insert(stored, (client) => queue.enqueue(client, deliveries))
+      const held = await store
+        .insert(stored, (client, free) => queue.enqueue(client, free))
         .catch((error: unknown) => {
           throw error instanceof ChangeConflictError ? badInput(error.message) : error;
         });
@@ -169,7 +170,15 @@ export function createChangesService({ store, queue, grids, audit, logger, setti
       return viewOf(
         {
           ...stored,
-          deliveries: deliveries.map((delivery) => ({ ...delivery, state: 'PENDING', reason: null, attempts: 0, deliveredAt: null, decidedAt: null })),
+          deliveries: deliveries.map((delivery) => ({
+            ...delivery,
+            state: 'PENDING',
+            reason: null,
+            attempts: 0,
+            deliveredAt: null,
+            decidedAt: null,
+            heldBehind: held.get(delivery.id) ?? null,
+          })),
         },
         reportedAt,
       );

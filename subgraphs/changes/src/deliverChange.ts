@@ -1,5 +1,5 @@
 import type { Logger } from '@resident-graph/service-kit';
-import type { ChangeStore, DeliveryOutcome } from './changeStore';
+import type { ChangeStore, DeliveryOutcome, Enqueue } from './changeStore';
 import { isDecided } from './deadlines';
 import { callDepartment, CHANGE_DELIVERY_PATH, textOf, type CallResult, type DepartmentCallSettings } from './departmentCalls';
 
@@ -25,10 +25,11 @@ export class DeliveryNotDecidedError extends Error {
 
 /**
  * The queue's worker for one delivery: sends the change to its department, signed with the
- * delivery id as idempotency key (the same on every retry), and records the decision. A
- * delivery already decided is not sent again (a job retried after its answer was recorded).
+ * delivery id as idempotency key (the same on every retry), and records the decision, with
+ * it queuing (`enqueue`) the later deliveries that waited for it. A delivery already decided
+ * is not sent again (a job retried after its answer was recorded).
  */
-export function createDeliverer(store: ChangeStore, settings: DepartmentCallSettings, logger: Logger, now: () => Date = () => new Date()) {
+export function createDeliverer(store: ChangeStore, enqueue: Enqueue, settings: DepartmentCallSettings, logger: Logger, now: () => Date = () => new Date()) {
   return async (deliveryId: string): Promise<void> => {
     const found = await store.delivery(deliveryId);
     if (!found) {
@@ -49,7 +50,7 @@ export function createDeliverer(store: ChangeStore, settings: DepartmentCallSett
       logger.warn({ deliveryId, department: delivery.department, reason: outcome.retry }, 'change delivery not decided: retried later');
       throw new DeliveryNotDecidedError(`${delivery.department}: ${outcome.retry}`);
     }
-    await store.recordOutcome(deliveryId, outcome, now());
+    await store.recordOutcome(delivery, outcome, now(), enqueue);
     logger.info({ deliveryId, reportId: report.id, department: delivery.department, state: outcome.state }, 'change delivered');
   };
 }

@@ -42,7 +42,7 @@ export async function startChangesSubgraph(options: StartChangesSubgraphOptions)
   await prepareChangeStore({ databaseUrl: options.databaseUrl, schema: options.schema });
   const store = createChangeStore({ databaseUrl: options.databaseUrl, schema: options.schema });
   const queue = await createDeliveryQueue({ ...options.queue, databaseUrl: options.databaseUrl }, DELIVERY_DEPARTMENTS, logger);
-  if (options.deliver ?? true) await queue.work(createDeliverer(store, options.settings.departments, logger, options.now));
+  if (options.deliver ?? true) await queue.work(createDeliverer(store, queue.enqueue, options.settings.departments, logger, options.now));
   const { schema } = await buildChangesSchema();
   const changes = createChangesService({ store, queue, grids: options.grids, audit: options.audit, logger, settings: options.settings, now: options.now });
   const running = await startSubgraph({

@@ -27,6 +27,11 @@ export function renderChangesDoc(): string {
     'in the last part of its time (`CHANGES_YELLOW_FRACTION`, 20 % by default) and RED past its deadline; a decided',
     'one is GREEN, with `late` saying whether it was decided after its deadline.',
     '',
+    "A department gets one resident's changes in the order they were reported (by the report's `seq`): a delivery is",
+    'held back, PENDING and unsent with `heldBehind` naming the report it waits for, while an earlier report naming one',
+    "of the same residents (the subject, a spouse, a birth's mother or father) has an undecided delivery to that",
+    'department; it is queued the moment that one is accepted or rejected.',
+    '',
     ...sections,
   ].join('\n');
 }
