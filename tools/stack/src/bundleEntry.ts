@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
-import { transform } from '@swc/core';
 import { build, version as esbuildVersion, type Plugin } from 'esbuild';
 import { REPO_ROOT } from './repoPaths';
 
@@ -45,6 +44,9 @@ const workspaceSourcesAsTheyRun: Plugin = {
         .replace(/\b__dirname\b/g, JSON.stringify(path.dirname(args.path)))
         .replace(/\b__filename\b/g, JSON.stringify(args.path));
       if (!DECORATOR.test(source)) return { contents: source, loader: 'ts' };
+      // Loaded only when a bundle is made: its native module is 25 MB of a process that
+      // otherwise finds every bundle made already (npm start's supervisor).
+      const { transform } = await import('@swc/core');
       const { code } = await transform(source, {
         filename: args.path,
         sourceMaps: 'inline',
