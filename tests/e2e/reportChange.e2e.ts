@@ -139,6 +139,69 @@ describe('reportChange through the gateway, read back through the graph', () => 
     );
   });
 
+  it('EMPLOYMENT_CHANGE of a member in force of an allowance case: civil affairs’ officer reads the case’s pending review, the reason given, on every member of the case', async () => {
+    const inForce = (candidate: TruthResident) => candidate.civilAffairs?.allowanceCases.filter((c) => c.status === 'ACTIVE') ?? [];
+    const resident = pick((candidate) => candidate.labour !== null && inForce(candidate).length > 0);
+    const status = resident.labour!.employmentStatus === 'EMPLOYED' ? 'REGISTERED_UNEMPLOYED' : 'EMPLOYED';
+    const reason = { EMPLOYED: '就业状态变化：就业', REGISTERED_UNEMPLOYED: '就业状态变化：登记失业' }[status];
+    const reported = await report(workerOf(resident.gridId), {
+      kind: 'EMPLOYMENT_CHANGE',
+      residentId: resident.id,
+      occurredOn: today(),
+      employment: { status },
+    });
+    expect(accepted(await settled(reported.id))).toEqual([
+      ['LABOUR', 'ACCEPTED', null],
+      ['CIVIL_AFFAIRS', 'ACCEPTED', null],
+    ]);
+
+    const reviewed = inForce(resident).map((c) => c.caseNumber);
+    // The review is the case's: every member the bureau holds under a valid ID reads it, whatever form their own row keeps.
+    const members = everyone.filter(
+      (other) =>
+        other.grid.communityId === resident.grid.communityId &&
+        other.civilAffairs?.allowanceCases.some((c) => reviewed.includes(c.caseNumber)) &&
+        !other.imperfections.some((flaw) => flaw.department === 'civil-affairs' && flaw.kind === 'ID_TYPO'),
+    );
+    const officer = await requestHeaders(stack, OFFICER('civil-affairs', { community: resident.grid.communityId }), 'CASE_REVIEW:CHG-1');
+    const review = { reason, registeredOn: today(), status: 'PENDING', memberId: resident.id };
+    for (const member of members) {
+      const answer = await graphql<{ resident: { civilAffairs: { allowanceCases: { caseNumber: string; reviews: (typeof review)[] }[] } } }>(
+        stack.gatewayUrl,
+        `
+          query ($id: CitizenId!) {
+            resident(id: $id) {
+              civilAffairs {
+                allowanceCases {
+                  caseNumber
+                  reviews {
+                    reason
+                    registeredOn
+                    status
+                    memberId
+                  }
+                }
+              }
+            }
+          }
+        `,
+        { id: member.id },
+        officer,
+      );
+      expect(answer.errors).toBeUndefined();
+      const cases = answer.data!.resident.civilAffairs.allowanceCases.filter((c) => reviewed.includes(c.caseNumber));
+      expect({ member: member.id, cases: cases.map((c) => c.caseNumber).sort() }).toEqual({
+        member: member.id,
+        cases: member
+          .civilAffairs!.allowanceCases.map((c) => c.caseNumber)
+          .filter((caseNumber) => reviewed.includes(caseNumber))
+          .sort(),
+      });
+      for (const allowanceCase of cases) expect(allowanceCase.reviews).toContainEqual(review);
+    }
+    expect(members.map((member) => member.id)).toContain(resident.id);
+  });
+
   it('ADDRESS_CHANGE: the grid places the resident in the new grid, public security registers the address; the old grid’s worker no longer reads them', async () => {
     const resident = pick(
       (candidate) => candidate.publicSecurity.populationType === 'PERMANENT' && candidate.labour === null && candidate.familyPlanning === null,
