@@ -330,6 +330,54 @@ describe('the console in a real browser', () => {
     await page.close();
   });
 
+  it("lists a case's open review for a civil-affairs officer once an employment change of one of its members is accepted", async () => {
+    const member = truth.residents.find(
+      (r) =>
+        r.grid.gridId === GRID &&
+        r.imperfections.length === 0 &&
+        r.labour !== null &&
+        (r.civilAffairs?.allowanceCases.some((c) => c.status === 'ACTIVE') ?? false),
+    )!;
+    expect(member).toBeDefined();
+    const caseNumber = member.civilAffairs!.allowanceCases.find((c) => c.status === 'ACTIVE')!.caseNumber;
+    const status = member.labour!.employmentStatus === 'EMPLOYED' ? 'REGISTERED_UNEMPLOYED' : 'EMPLOYED';
+    const reason = { EMPLOYED: '就业状态变化：就业', REGISTERED_UNEMPLOYED: '就业状态变化：登记失业' }[status];
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const worker: Caller = { subject: 'grid-worker-reporting', role: 'grid-worker', department: null, grids: [GRID], community: null };
+    const reported = await graphql<{ reportChange: { id: string } }>(
+      stack.gatewayUrl,
+      'mutation ($input: ChangeReportInput!) { reportChange(input: $input) { id } }',
+      { input: { kind: 'EMPLOYMENT_CHANGE', residentId: member.id, occurredOn: today, employment: { status } } },
+      await requestHeaders(stack, worker, 'HOME_VISIT:E2E-EMPLOYMENT-1'),
+    );
+    expect(reported.errors).toBeUndefined();
+    const supervisor = await requestHeaders(stack, { subject: 'supervisor-1', role: 'auditor', department: null, grids: [], community: null }, 'SUPERVISION');
+    const civilAffairsState = async () => {
+      const read = await graphql<{ changeReport: { deliveries: { department: string; state: string }[] } }>(
+        stack.gatewayUrl,
+        'query ($id: ID!) { changeReport(id: $id) { deliveries { department state } } }',
+        { id: reported.data!.reportChange.id },
+        supervisor,
+      );
+      return read.data?.changeReport.deliveries.find((delivery) => delivery.department === 'CIVIL_AFFAIRS')?.state;
+    };
+    for (const deadline = Date.now() + 60_000; (await civilAffairsState()) === 'PENDING' && Date.now() < deadline;)
+      await new Promise((r) => setTimeout(r, 300));
+    await expect(civilAffairsState()).resolves.toBe('ACCEPTED');
+
+    const page = await browser.open(home);
+    await signInWithToken(page, { subject: 'officer-minzheng-2', role: 'department-officer', department: 'civil-affairs', grids: [GRID], community: null });
+    await choosePurpose(page, 'CASE_REVIEW', 'MZ-2026-002');
+    await openById(page, member.id);
+    const details = panel(page, 'civil-affairs').getByTestId('civil-affairs-details');
+    await details.waitFor();
+    const review = details.locator('li', { hasText: reason });
+    await expect(review.count()).resolves.toBe(1);
+    await expect(review.textContent()).resolves.toContain(caseNumber);
+    await browser.screenshot(page, 'record-civil-affairs-review');
+    await page.close();
+  });
+
   it("shows a stopped department's notice in its own panel while the other panels show their data", async () => {
     await stack.services.get('labour-stand-in')!.stop();
     const page = await browser.open(home);

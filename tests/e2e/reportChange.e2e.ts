@@ -6,6 +6,8 @@ const REPORT = `mutation ($input: ChangeReportInput!) {
   reportChange(input: $input) { id kind residentId deliveries { department state light dueBy } }
 }`;
 const READ = `query ($id: ID!) { changeReport(id: $id) { id deliveries { department state reason attempts light } } }`;
+/** What civil affairs' officer reads to act on a change: the cases and their reviews. */
+const CASE_REVIEWS = `query ($id: CitizenId!) { resident(id: $id) { civilAffairs { allowanceCases { caseNumber reviews { reason registeredOn status memberId } } } } }`;
 const ACCESS_LOG = `query($id: CitizenId!) { accessLog(residentId: $id, first: 50) { nodes { subject role purposeCode subgraph fields } } }`;
 /** What front-line staff see of every department: the parts a change may touch, and those it must not. */
 const RECORD = `query ($id: CitizenId!) { resident(id: $id) {
@@ -137,6 +139,60 @@ describe('reportChange through the gateway, read back through the graph', () => 
         fields: expect.arrayContaining(['Mutation.reportChange']),
       }),
     );
+  });
+
+  it('EMPLOYMENT_CHANGE of a member in force of an allowance case: civil affairs’ officer reads the case’s pending review, the reason given, on every member of the case', async () => {
+    const inForce = (candidate: TruthResident) => candidate.civilAffairs?.allowanceCases.filter((c) => c.status === 'ACTIVE') ?? [];
+    const civilAffairsFlaw = (candidate: TruthResident, kind: string) =>
+      candidate.imperfections.some((flaw) => flaw.department === 'civil-affairs' && flaw.kind === kind);
+    const onCaseOf = (candidate: TruthResident) => (other: TruthResident) =>
+      other.grid.communityId === candidate.grid.communityId &&
+      (other.civilAffairs?.allowanceCases.some((c) => inForce(candidate).some((mine) => mine.caseNumber === c.caseNumber)) ?? false);
+    // A household with a member the bureau keeps under an old 15-digit ID: the case's review must reach them too.
+    const resident = pick(
+      (candidate) =>
+        candidate.labour !== null &&
+        inForce(candidate).length > 0 &&
+        everyone.some((other) => onCaseOf(candidate)(other) && civilAffairsFlaw(other, 'ID_15_DIGIT')),
+    );
+    const status = resident.labour!.employmentStatus === 'EMPLOYED' ? 'REGISTERED_UNEMPLOYED' : 'EMPLOYED';
+    const reason = { EMPLOYED: '就业状态变化：就业', REGISTERED_UNEMPLOYED: '就业状态变化：登记失业' }[status];
+    const reported = await report(workerOf(resident.gridId), {
+      kind: 'EMPLOYMENT_CHANGE',
+      residentId: resident.id,
+      occurredOn: today(),
+      employment: { status },
+    });
+    expect(accepted(await settled(reported.id))).toEqual([
+      ['LABOUR', 'ACCEPTED', null],
+      ['CIVIL_AFFAIRS', 'ACCEPTED', null],
+    ]);
+
+    const reviewed = inForce(resident).map((c) => c.caseNumber);
+    // The review is the case's: every member the bureau holds under a valid ID reads it, whatever form their own row keeps.
+    const members = everyone.filter((other) => onCaseOf(resident)(other) && !civilAffairsFlaw(other, 'ID_TYPO'));
+    const officer = await requestHeaders(stack, OFFICER('civil-affairs', { community: resident.grid.communityId }), 'CASE_REVIEW:CHG-1');
+    const review = { reason, registeredOn: today(), status: 'PENDING', memberId: resident.id };
+    for (const member of members) {
+      const answer = await graphql<{ resident: { civilAffairs: { allowanceCases: { caseNumber: string; reviews: (typeof review)[] }[] } } }>(
+        stack.gatewayUrl,
+        CASE_REVIEWS,
+        { id: member.id },
+        officer,
+      );
+      expect(answer.errors).toBeUndefined();
+      const cases = answer.data!.resident.civilAffairs.allowanceCases.filter((c) => reviewed.includes(c.caseNumber));
+      expect({ member: member.id, cases: cases.map((c) => c.caseNumber).sort() }).toEqual({
+        member: member.id,
+        cases: member
+          .civilAffairs!.allowanceCases.map((c) => c.caseNumber)
+          .filter((caseNumber) => reviewed.includes(caseNumber))
+          .sort(),
+      });
+      for (const allowanceCase of cases) expect(allowanceCase.reviews).toContainEqual(review);
+    }
+    expect(members.map((member) => member.id)).toContain(resident.id);
+    expect(members.some((member) => civilAffairsFlaw(member, 'ID_15_DIGIT'))).toBe(true);
   });
 
   it('ADDRESS_CHANGE: the grid places the resident in the new grid, public security registers the address; the old grid’s worker no longer reads them', async () => {

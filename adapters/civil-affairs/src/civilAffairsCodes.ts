@@ -1,5 +1,5 @@
 import type { AllowanceStatus, DisabilityCategory } from '@resident-graph/schemas';
-import type { AllowanceKind, MarriageKind } from './CivilAffairsRecord';
+import type { AllowanceKind, AllowanceReviewStatus, MarriageKind } from './CivilAffairsRecord';
 
 /**
  * The bureau's own codes and how they map onto the canonical model. The writer of the
@@ -22,6 +22,9 @@ export const ASSISTANCE_KIND = codeTable<AllowanceKind>({ '10': 'MINIMUM_LIVING_
 
 /** 成员状态 (jzcy.cyzt): 在保, 暂停, 停保. */
 export const MEMBER_STATUS = codeTable<AllowanceStatus>({ '1': 'ACTIVE', '2': 'SUSPENDED', '3': 'TERMINATED' });
+
+/** 复核状态 (jzfc.fczt): 待复核, 已复核. */
+export const REVIEW_STATUS = codeTable<AllowanceReviewStatus>({ '0': 'PENDING', '1': 'REVIEWED' });
 
 /** 残疾类别 (cjrz.cjlb), GB/T 26341-2010. */
 export const DISABILITY_CATEGORY = codeTable<DisabilityCategory>({

@@ -1,6 +1,7 @@
 import type {
   AssistanceCase,
   AssistanceMember,
+  AssistanceReview,
   DisabilityCertificate,
   ElderlyAllowance,
   MarriageRegistration,
@@ -10,7 +11,8 @@ import type {
 
 /** The bureau's rows as read, before any mapping onto the canonical model. */
 export interface CivilAffairsRows {
-  members: (AssistanceMember & { assistanceCase: AssistanceCase })[];
+  /** Each membership with its case and the case's reviews, in the order registered. */
+  members: (AssistanceMember & { assistanceCase: AssistanceCase & { reviews: AssistanceReview[] } })[];
   certificates: DisabilityCertificate[];
   elderlyAllowances: ElderlyAllowance[];
   veteranBenefits: VeteranBenefit[];
@@ -33,7 +35,11 @@ function uniqueRegistrations(marriages: MarriageRegistration[]): MarriageRegistr
 export async function readCivilAffairsRows(prisma: PrismaClient, storedIds?: readonly string[]): Promise<CivilAffairsRows> {
   const byId = storedIds ? { citizenId: { in: [...storedIds] } } : {};
   const [members, certificates, elderlyAllowances, veteranBenefits, marriages] = await prisma.$transaction([
-    prisma.assistanceMember.findMany({ where: byId, include: { assistanceCase: true } }),
+    // The reviews by case number: a case's reviews whatever form of the ID its member rows hold.
+    prisma.assistanceMember.findMany({
+      where: byId,
+      include: { assistanceCase: { include: { reviews: { orderBy: { reviewNumber: 'asc' } } } } },
+    }),
     prisma.disabilityCertificate.findMany({ where: byId }),
     prisma.elderlyAllowance.findMany({ where: byId }),
     prisma.veteranBenefit.findMany({ where: byId }),

@@ -1,7 +1,8 @@
 import { DepartmentError } from '@resident-graph/adapter-kit';
 import { normalizeCitizenId } from '@resident-graph/schemas';
-import type { CivilAffairsRecord } from './CivilAffairsRecord';
-import { ASSISTANCE_KIND, DISABILITY_CATEGORY, DISABILITY_GRADE, MARRIAGE_KIND, MEMBER_STATUS, VETERAN_CATEGORY } from './civilAffairsCodes';
+import type { AllowanceReview, CivilAffairsRecord } from './CivilAffairsRecord';
+import { ASSISTANCE_KIND, DISABILITY_CATEGORY, DISABILITY_GRADE, MARRIAGE_KIND, MEMBER_STATUS, REVIEW_STATUS, VETERAN_CATEGORY } from './civilAffairsCodes';
+import type { AssistanceReview } from './generated/prisma/client';
 import type { CivilAffairsRows } from './readCivilAffairsRows';
 
 /**
@@ -32,6 +33,22 @@ function latest<T>(current: T | null, candidate: T, dateOf: (value: T) => string
   return current !== null && dateOf(current) >= dateOf(candidate) ? current : candidate;
 }
 
+/** The citizen ID if the stored form is a valid one (a 15-digit ID converted), else `null`. */
+function validIdOrNull(storedId: string): string | null {
+  const result = normalizeCitizenId(storedId);
+  return result.ok ? result.id : null;
+}
+
+function toAllowanceReview(review: AssistanceReview): AllowanceReview {
+  return {
+    reviewNumber: review.reviewNumber,
+    reason: review.reason,
+    registeredOn: isoDate(review.registeredOn),
+    status: decoded(REVIEW_STATUS.decode(review.statusCode), '复核状态', review.statusCode),
+    memberId: validIdOrNull(review.citizenId),
+  };
+}
+
 export function* recordParties(rows: CivilAffairsRows): Generator<RecordParty> {
   for (const member of rows.members) {
     yield {
@@ -45,6 +62,7 @@ export function* recordParties(rows: CivilAffairsRows): Generator<RecordParty> {
           status: decoded(MEMBER_STATUS.decode(member.statusCode), '成员状态', member.statusCode),
           since: isoDate(member.since),
           amountPerMonth: member.amountFen / 100,
+          reviews: member.assistanceCase.reviews.map(toAllowanceReview),
         });
       },
     };
@@ -102,12 +120,11 @@ export function* recordParties(rows: CivilAffairsRows): Generator<RecordParty> {
         recordReference: marriage.certificateNumber,
         nameOnRecord: party.name,
         addTo(record) {
-          const spouse = party.spouseId === null ? null : normalizeCitizenId(party.spouseId);
           record.marriages.push({
             registeredOn: isoDate(marriage.registeredOn),
             kind: decoded(MARRIAGE_KIND.decode(marriage.kindCode), '登记类型', marriage.kindCode),
             spouseName: party.spouseName,
-            spouseId: spouse?.ok ? spouse.id : null,
+            spouseId: party.spouseId === null ? null : validIdOrNull(party.spouseId),
           });
         },
       };

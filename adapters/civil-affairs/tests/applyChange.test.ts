@@ -2,7 +2,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runSqlMigrations } from '@resident-graph/adapter-kit';
-import type { ReportedChange } from '@resident-graph/schemas';
+import { toFifteenDigitId, type ReportedChange } from '@resident-graph/schemas';
 import { citizenId } from '@resident-graph/test-kit';
 import { createCivilAffairsAdapter, type CivilAffairsAdapter } from '../src';
 import { SAMPLE, samplePopulation } from './fixtures/population';
@@ -126,14 +126,43 @@ describe('MARRIAGE and DIVORCE are registrations in hydj', () => {
 });
 
 describe('EMPLOYMENT_CHANGE registers an eligibility review', () => {
-  it('puts each case the person is paid on up for review, changing nothing the record shows', async () => {
+  it('puts each case the person is paid on up for review, which the case then shows, and changes nothing else', async () => {
     const before = await record(SAMPLE.variantWife);
     const key = newKey();
     await expect(adapter.applyChange(change('EMPLOYMENT_CHANGE', SAMPLE.variantWife, { employment: { status: 'LAID_OFF' } }), key)).resolves.toEqual({
       outcome: 'ACCEPTED',
     });
     expect(await rows('SELECT ajbh, fcyy FROM {schema}.jzfc WHERE mdbs = $1', [key])).toEqual([{ ajbh: 'DB310115-2019-0001', fcyy: '就业状态变化：下岗' }]);
-    expect(await record(SAMPLE.variantWife)).toEqual(before);
+    const review = { reason: '就业状态变化：下岗', registeredOn: '2026-11-20', status: 'PENDING', memberId: SAMPLE.variantWife };
+    expect(await record(SAMPLE.variantWife)).toEqual({
+      ...before,
+      allowanceCases: before!.allowanceCases.map((allowanceCase) => ({
+        ...allowanceCase,
+        reviews: [...allowanceCase.reviews, expect.objectContaining(review)],
+      })),
+    });
+  });
+
+  it('registers the review under the ID as the case stores it, and shows it on the case to every member, whatever form their own row holds', async () => {
+    const key = newKey();
+    await expect(adapter.applyChange(change('EMPLOYMENT_CHANGE', SAMPLE.legacyHead, { employment: { status: 'RETIRED' } }), key)).resolves.toEqual({
+      outcome: 'ACCEPTED',
+    });
+    const [stored] = await rows<{ fcxh: number; sfzh: string }>('SELECT fcxh, sfzh FROM {schema}.jzfc WHERE mdbs = $1', [key]);
+    expect(stored?.sfzh).toBe(toFifteenDigitId(SAMPLE.legacyHead));
+    const review = { reviewNumber: stored?.fcxh, reason: '就业状态变化：退休', registeredOn: '2026-11-20', status: 'PENDING', memberId: SAMPLE.legacyHead };
+    for (const member of [SAMPLE.legacyHead, SAMPLE.variantWife, SAMPLE.son]) {
+      const [allowanceCase] = (await record(member))?.allowanceCases ?? [];
+      expect({ member, reviews: allowanceCase?.reviews.at(-1) }).toEqual({ member, reviews: review });
+    }
+  });
+
+  it('shows a review staff have completed (已复核) as reviewed, the others still pending, in the order registered', async () => {
+    await rows("UPDATE {schema}.jzfc SET fczt = '1' WHERE ajbh = 'DB310115-2019-0001' AND fcxh = 1");
+    const [allowanceCase] = (await record(SAMPLE.variantWife))?.allowanceCases ?? [];
+    const reviews = allowanceCase?.reviews ?? [];
+    expect(reviews.length).toBeGreaterThanOrEqual(3);
+    expect(reviews.map((review) => [review.reviewNumber, review.status])).toEqual(reviews.map((_, at) => [at + 1, at === 0 ? 'REVIEWED' : 'PENDING']));
   });
 
   it('accepts with nothing to review for someone on no case', async () => {

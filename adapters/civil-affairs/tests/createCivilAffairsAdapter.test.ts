@@ -32,13 +32,13 @@ function spouseOnRecord(people: Population, marriage: CivilAffairsRecord['marria
   };
 }
 
-/** The truth's facts in the adapter's order (cases by date, marriages by date), spouses as on record. */
+/** The truth's facts in the adapter's order (cases by date, marriages by date), spouses as on record; no change reported yet, so no case under review. */
 function expectedRecord(people: Population, truth: TruthResident): CivilAffairsRecord | null {
   const facts = truth.civilAffairs;
   if (!facts) return null;
   return {
     ...facts,
-    allowanceCases: [...facts.allowanceCases].sort((a, b) => a.since.localeCompare(b.since)),
+    allowanceCases: [...facts.allowanceCases].sort((a, b) => a.since.localeCompare(b.since)).map((allowanceCase) => ({ ...allowanceCase, reviews: [] })),
     marriages: [...facts.marriages]
       .sort((a, b) => a.registeredOn.localeCompare(b.registeredOn))
       .map((marriage) => ({ ...marriage, ...spouseOnRecord(people, marriage) })),

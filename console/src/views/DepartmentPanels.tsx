@@ -155,6 +155,19 @@ export function SectionPanel<S extends Section, TFlags extends SectionFlags, TDe
 
 const since = (day: string) => `自${formatDate(day)}`;
 
+/** The cases' reviews still to be done (待复核); a case the resident stands on twice lists its reviews once. */
+function openReviews(cases: CivilAffairsDetailsFragment['allowanceCases']): ListBlock['items'] {
+  const open = cases.flatMap(({ caseNumber, reviews }) =>
+    reviews
+      .filter((review) => review.status === 'PENDING')
+      .map((review) => ({
+        key: `${caseNumber}-${review.reviewNumber}`,
+        text: `${caseNumber} 第${review.reviewNumber}号复核 · ${review.reason} · ${formatDate(review.registeredOn)}登记`,
+      })),
+  );
+  return [...new Map(open.map((item) => [item.key, item])).values()];
+}
+
 export const CIVIL_AFFAIRS: SectionDescription<'civilAffairs', CivilAffairsFlagsFragment, CivilAffairsDetailsFragment> = {
   section: 'civilAffairs',
   title: '民政 · Civil affairs',
@@ -178,6 +191,13 @@ export const CIVIL_AFFAIRS: SectionDescription<'civilAffairs', CivilAffairsFlags
           key: item.caseNumber,
           text: `${ALLOWANCE_KIND_LABELS[item.kind]} ${item.caseNumber} · ${ALLOWANCE_STATUS_LABELS[item.status]} · ${since(item.since)} · ${formatYuan(item.amountPerMonth)}/人·月`,
         })),
+      },
+    },
+    {
+      list: {
+        heading: '待复核 Reviews pending',
+        empty: '无待复核事项',
+        items: openReviews(details.allowanceCases),
       },
     },
     {

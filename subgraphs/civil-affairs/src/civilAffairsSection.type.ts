@@ -1,8 +1,26 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { AllowanceStatus, DisabilityCategory } from '@resident-graph/schemas';
-import type { AllowanceKind, MarriageKind } from '@resident-graph/adapter-civil-affairs';
+import type { AllowanceKind, AllowanceReviewStatus, MarriageKind } from '@resident-graph/adapter-civil-affairs';
 import { CitizenIdScalar, DataQualityIssue, DateScalar } from '@resident-graph/subgraph-kit';
-import { AllowanceKindEnum, AllowanceStatusEnum, DisabilityCategoryEnum, MarriageKindEnum } from './enums';
+import { AllowanceKindEnum, AllowanceReviewStatusEnum, AllowanceStatusEnum, DisabilityCategoryEnum, MarriageKindEnum } from './enums';
+
+@ObjectType({ description: "A review of an allowance case (动态管理复核), registered when a member's circumstances changed" })
+export class AllowanceReview {
+  @Field(() => Int, { description: '复核序号: numbered within the case' })
+  reviewNumber!: number;
+
+  @Field(() => String, { description: '复核原因 as the bureau records it' })
+  reason!: string;
+
+  @Field(() => DateScalar, { description: 'When the change that calls for the review occurred' })
+  registeredOn!: string;
+
+  @Field(() => AllowanceReviewStatusEnum)
+  status!: AllowanceReviewStatus;
+
+  @Field(() => CitizenIdScalar, { nullable: true, description: 'The member whose circumstances changed; null when the case holds no valid ID for them' })
+  memberId!: string | null;
+}
 
 @ObjectType({ description: "A 低保 or 特困 case of the resident's household; members share its status" })
 export class AllowanceCase {
@@ -20,6 +38,9 @@ export class AllowanceCase {
 
   @Field(() => Float, { description: 'Yuan per person per month' })
   amountPerMonth!: number;
+
+  @Field(() => [AllowanceReview], { description: "The case's reviews, whichever member they were registered for, in the order registered" })
+  reviews!: AllowanceReview[];
 }
 
 @ObjectType({ description: 'Disability certificate (残疾人证)' })

@@ -15,7 +15,7 @@ const ENTITIES = `query ($representations: [_Any!]!) {
       id
       civilAffairs {
         onRecord receivesMinimumLivingAllowance extremeHardship disabilityGrade
-        allowanceCases { caseNumber kind status since amountPerMonth }
+        allowanceCases { caseNumber kind status since amountPerMonth reviews { reviewNumber reason registeredOn status memberId } }
         disability { certificateNumber category grade issuedOn }
         elderlyAllowance { since amountPerMonth }
         veteranBenefit { category since }
@@ -66,7 +66,8 @@ function expectedSection(resident: TruthResident) {
     receivesMinimumLivingAllowance: inForce('MINIMUM_LIVING_ALLOWANCE'),
     extremeHardship: inForce('EXTREME_HARDSHIP'),
     disabilityGrade: facts?.disability?.grade ?? null,
-    allowanceCases: facts?.allowanceCases ?? [],
+    // No change reported yet: no case under review.
+    allowanceCases: (facts?.allowanceCases ?? []).map((allowanceCase) => ({ ...allowanceCase, reviews: [] })),
     disability: facts?.disability ?? null,
     elderlyAllowance: facts?.elderlyAllowance ?? null,
     veteranBenefit: facts?.veteranBenefit ?? null,
@@ -162,6 +163,32 @@ describe('civil-affairs subgraph', () => {
     } finally {
       lookup.mockRestore();
     }
+  });
+
+  test("an employment change the bureau applied shows on the member's case as a pending review, to every member of the case", async () => {
+    const clean = (resident: TruthResident) => !resident.imperfections.some((i) => i.department === 'civil-affairs');
+    const subject = population.residents.find((r) => clean(r) && r.civilAffairs?.allowanceCases.some((c) => c.status === 'ACTIVE'))!;
+    const reviewed = subject.civilAffairs!.allowanceCases.filter((c) => c.status === 'ACTIVE').map((c) => c.caseNumber);
+    const change = { kind: 'EMPLOYMENT_CHANGE' as const, residentId: subject.id, occurredOn: '2026-11-20', employment: { status: 'LAID_OFF' as const } };
+    await expect(adapter.applyChange(change, `subgraph-test-${subject.id}`)).resolves.toEqual({ outcome: 'ACCEPTED' });
+
+    const onCase = (r: TruthResident) => clean(r) && r.civilAffairs!.allowanceCases.some((c) => reviewed.includes(c.caseNumber));
+    const members = population.residents.filter((r) => r.civilAffairs && onCase(r));
+    const answer = await askEntities(
+      trust,
+      subgraph,
+      members.map((r) => r.id),
+    );
+    expect(answer.errors).toBeUndefined();
+    const review = { reviewNumber: 1, reason: '就业状态变化：下岗', registeredOn: '2026-11-20', status: 'PENDING', memberId: subject.id };
+    const casesOf = (entity: Entities['_entities'][number]) => entity!.civilAffairs!['allowanceCases'] as { caseNumber: string; reviews: unknown[] }[];
+    const seen = answer.data!._entities.flatMap((entity) =>
+      casesOf(entity)
+        .filter((c) => reviewed.includes(c.caseNumber))
+        .map((c) => ({ member: entity!.id, caseNumber: c.caseNumber, reviews: c.reviews })),
+    );
+    expect(seen.length).toBeGreaterThanOrEqual(reviewed.length);
+    expect(seen).toEqual(seen.map(({ member, caseNumber }) => ({ member, caseNumber, reviews: [review] })));
   });
 });
 
