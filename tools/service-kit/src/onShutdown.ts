@@ -13,13 +13,16 @@ export interface ShutdownOptions {
  * finished within `SHUTDOWN_GRACE_MS` (default 10 s; read now, at start, so a bad value
  * fails fast). `close` is where a server stops accepting and lets the requests in flight
  * finish; it is given the grace, for what it waits on in turn. A second signal exits 1 at once.
+ * A process the stack started (it has a channel to its supervisor) also shuts down when the
+ * channel closes: a supervisor that crashed or was killed leaves no service behind holding
+ * its port.
  */
 export function onShutdown(close: (graceMs: number) => Promise<void>, options: ShutdownOptions = {}): void {
   const component = options.component ?? 'service';
   const { SHUTDOWN_GRACE_MS: graceMs } = loadSettings(component, { SHUTDOWN_GRACE_MS: millisecondsSetting(10_000) }, options.env);
   const logger = createLogger(component);
   let closing = false;
-  const handler = (signal: NodeJS.Signals) => {
+  const handler = (signal: NodeJS.Signals | 'supervisor gone') => {
     if (closing) process.exit(1);
     closing = true;
     logger.info({ signal, graceMs }, 'shutting down: no new requests, finishing those in flight');
@@ -44,4 +47,5 @@ export function onShutdown(close: (graceMs: number) => Promise<void>, options: S
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
+  if (process.channel) process.once('disconnect', () => handler('supervisor gone'));
 }

@@ -47,7 +47,8 @@ export class ChildService {
     this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...runner, options.entry, ...(options.args ?? [])], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...QUIET_ENV, ...options.env },
-      stdio: ['ignore', log, log],
+      // The channel is how a service learns its supervisor is gone (service-kit onShutdown).
+      stdio: ['ignore', log, log, 'ipc'],
     });
     closeSync(log);
     this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
