@@ -6,11 +6,13 @@ import { embeddedPostgresUrl } from './embeddedPostgresUrl';
 import { keepBatchesTogether } from './keepBatchesTogether';
 
 /**
- * PostgreSQL's cache sized for a street on a desk machine: at the default 128 MB of shared
- * buffers the idle embedded database held about 460 MB; its tables are read through the
- * operating system's page cache all the same.
+ * PostgreSQL's memory sized for a street on a desk machine. PGlite's memory is WebAssembly's,
+ * which never shrinks: what PostgreSQL once used stays resident. At the default 128 MB of
+ * shared buffers the idle embedded database held about 460 MB (its tables are read through
+ * the operating system's page cache all the same); building the stand-ins' indexes with the
+ * default 64 MB of maintenance memory left that much behind too.
  */
-const EMBEDDED_SETTINGS = ['-c', 'shared_buffers=16MB', '-c', 'wal_buffers=1MB'];
+const EMBEDDED_SETTINGS = ['-c', 'shared_buffers=16MB', '-c', 'wal_buffers=1MB', '-c', 'maintenance_work_mem=16MB'];
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
