@@ -34,7 +34,9 @@ export function redisReplayGuard(redisUrl: string): ReplayGuard {
  * subgraph), not for replicas behind a load balancer — those need `redisReplayGuard`.
  */
 export function memoryReplayGuard(maxEntries = 1_000_000): ReplayGuard {
-  const seen = new LRUCache<string, true>({ max: maxEntries, ttlAutopurge: true });
+  // Bounded by a size of one per id rather than by `max`: given `max`, the cache sets aside
+  // its whole capacity at start (about 40 MB for a million ids), in every subgraph, used or not.
+  const seen = new LRUCache<string, true>({ maxSize: maxEntries, sizeCalculation: () => 1, ttlAutopurge: true });
   return {
     async firstUse(contextId, ttlMs) {
       if (seen.has(contextId)) return false;
