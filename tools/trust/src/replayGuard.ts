@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 
 /** Remembers the ids of gateway contexts already taken, for as long as they could verify. */
@@ -16,15 +16,20 @@ const KEY_PREFIX = 'resident-graph:gateway-context:';
  * time, the caller cannot know the context is fresh and must refuse it.
  */
 export function redisReplayGuard(redisUrl: string): ReplayGuard {
-  const redis = new Redis(redisUrl, { commandTimeout: 500, maxRetriesPerRequest: 1, lazyConnect: false });
-  // Connection errors surface as rejected commands; without a listener they crash the process.
-  redis.on('error', () => undefined);
+  // The client library is loaded here, by the processes given a Redis, not by every process
+  // importing this package; the import settles in a microtask, before the first request.
+  const connected: Promise<Redis> = import('ioredis').then(({ Redis }) => {
+    const redis = new Redis(redisUrl, { commandTimeout: 500, maxRetriesPerRequest: 1, lazyConnect: false });
+    // Connection errors surface as rejected commands; without a listener they crash the process.
+    redis.on('error', () => undefined);
+    return redis;
+  });
   return {
     async firstUse(contextId, ttlMs) {
-      return (await redis.set(`${KEY_PREFIX}${contextId}`, '1', 'PX', ttlMs, 'NX')) === 'OK';
+      return (await (await connected).set(`${KEY_PREFIX}${contextId}`, '1', 'PX', ttlMs, 'NX')) === 'OK';
     },
     async close() {
-      redis.disconnect();
+      (await connected).disconnect();
     },
   };
 }
