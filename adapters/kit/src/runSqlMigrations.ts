@@ -1,55 +1,34 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Pool } from 'pg';
-import { Umzug, type UmzugStorage } from 'umzug';
 import { inTransaction } from './inTransaction';
-
-/** Migration bookkeeping in a table inside the department's own schema. */
-function schemaStorage(pool: Pool, schema: string): UmzugStorage {
-  const table = `"${schema}"."schema_migrations"`;
-  const ensure = () => pool.query(`CREATE TABLE IF NOT EXISTS ${table} (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-  return {
-    async logMigration({ name }) {
-      await pool.query(`INSERT INTO ${table} (name) VALUES ($1)`, [name]);
-    },
-    async unlogMigration({ name }) {
-      await pool.query(`DELETE FROM ${table} WHERE name = $1`, [name]);
-    },
-    async executed() {
-      await ensure();
-      const { rows } = await pool.query<{ name: string }>(`SELECT name FROM ${table} ORDER BY name`);
-      return rows.map((row) => row.name);
-    },
-  };
-}
 
 /**
  * Applies the versioned SQL files of `migrationsDir` (`NNNN_name.sql`, in name order)
- * to `schema`, each in its own transaction, skipping those already applied. Prisma
- * Migrate needs a native engine these machines cannot download; plain SQL runs the same
- * on PostgreSQL and on the embedded PGlite.
+ * to `schema`, each in its own transaction, skipping those already applied. The names
+ * applied are kept in `schema_migrations` inside the schema, written in the migration's own
+ * transaction, so a migration is never applied without being recorded. Prisma Migrate needs
+ * a native engine these machines cannot download; plain SQL runs the same on PostgreSQL and
+ * on the embedded PGlite.
  */
 export async function runSqlMigrations(pool: Pool, schema: string, migrationsDir: string): Promise<string[]> {
+  const table = `"${schema}"."schema_migrations"`;
   await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  const files = readdirSync(migrationsDir)
-    .filter((file) => file.endsWith('.sql'))
+  await pool.query(`CREATE TABLE IF NOT EXISTS ${table} (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const { rows } = await pool.query<{ name: string }>(`SELECT name FROM ${table}`);
+  const applied = new Set(rows.map((row) => row.name));
+  const pending = readdirSync(migrationsDir)
+    .filter((file) => file.endsWith('.sql') && !applied.has(file))
     .sort();
-  const umzug = new Umzug({
-    migrations: files.map((file) => ({
-      name: file,
-      async up() {
-        const sql = readFileSync(path.join(migrationsDir, file), 'utf8');
-        await inTransaction(pool, async (client) => {
-          await client.query(`SET LOCAL search_path TO "${schema}"`);
-          await client.query(sql);
-        });
-      },
-    })),
-    storage: schemaStorage(pool, schema),
-    logger: undefined,
-  });
-  const applied = await umzug.up();
-  return applied.map((migration) => migration.name);
+  for (const file of pending) {
+    const sql = readFileSync(path.join(migrationsDir, file), 'utf8');
+    await inTransaction(pool, async (client) => {
+      await client.query(`SET LOCAL search_path TO "${schema}"`);
+      await client.query(sql);
+      await client.query(`INSERT INTO ${table} (name) VALUES ($1)`, [file]);
+    });
+  }
+  return pending;
 }
 
 export interface MigrateDatabaseOptions {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { resilienceFromEnv, type DepartmentAdapter, type DepartmentResilience } from '@resident-graph/adapter-kit';
-import { createLinkStore, DEFAULT_LINK_SCHEMA, type LinkStore } from '@resident-graph/identity';
+import { createLinkStore, DEFAULT_LINK_SCHEMA, type LinkStore } from '@resident-graph/identity/links';
 import { createLogger, loadSettings, onShutdown, portSetting, startTracing, type RunningServer } from '@resident-graph/service-kit';
 import { createDataQualityIndex, type DataQualityIndex } from './dataQuality/dataQualityIndex';
 import { createJurisdictionIndex, type JurisdictionIndex } from './policy/jurisdictionIndex';

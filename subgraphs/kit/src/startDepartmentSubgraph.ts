@@ -1,5 +1,5 @@
 import { isChangeApplier, type DepartmentAdapter } from '@resident-graph/adapter-kit';
-import type { LinkStore } from '@resident-graph/identity';
+import type { LinkStore } from '@resident-graph/identity/links';
 import type { RunningServer } from '@resident-graph/service-kit';
 import type { KeyLike } from '@resident-graph/trust';
 import type { FederatedSchema } from './buildFederatedSchema';

@@ -3,8 +3,7 @@ import type { AccessLogPage, AuditEntry, AuditRecord } from './AuditEntry';
 import type { Prisma } from './generated/prisma/client';
 import { createAuditClient } from './createAuditClient';
 import { assertSchemaName, DEFAULT_SCHEMA } from './defaultSchema';
-import { appendStatement } from './appendStatement';
-import { contentDigest, type AuditContent } from './hashEntry';
+import { createAuditAppender } from './append/createAuditAppender';
 import { toAuditRecord } from './toAuditRecord';
 import { verifyAuditChain, type VerifyOptions, type VerifyReport } from './verifyAuditChain';
 import { withinTimeLimit } from './withinTimeLimit';
@@ -59,12 +58,6 @@ const MAX_LATEST = 1000;
 // Reads scan where an append only adds one row; they may take longer, but not forever.
 const READ_TIME_FACTOR = 10;
 
-interface ChainedRow {
-  seq: bigint;
-  prev_hash: string;
-  hash: string;
-}
-
 function checkCount(name: string, value: number, max: number): number {
   if (!Number.isInteger(value) || value < 1 || value > max) throw new RangeError(`${name} must be an integer from 1 to ${max}, got ${value}`);
   return value;
@@ -98,11 +91,9 @@ function parseCursor(after: string): bigint {
 }
 
 /**
- * The audit trail over Prisma Client. Appends from any number of processes serialise on
- * the chain head's row lock, so every entry gets the next sequence and the hash before it.
- * An append that misses its time limit is reported as unavailable even if the database
- * takes it later: the trail may then hold an entry for a read that was refused, never the
- * reverse.
+ * The audit trail: its reads over Prisma Client, its appends through `createAuditAppender`
+ * (one statement over `pg`, as the subgraphs append), so what the verifier and the audit
+ * subgraph write is written exactly as every subgraph writes it.
  */
 export function createAuditStore({ databaseUrl, schema = DEFAULT_SCHEMA, timeoutMs = 1000, now = () => new Date() }: AuditStoreOptions): AuditStore {
   assertSchemaName(schema);
@@ -113,46 +104,11 @@ export function createAuditStore({ databaseUrl, schema = DEFAULT_SCHEMA, timeout
     connectTimeoutMs: timeoutMs,
     onConnectionError: (error) => logger.warn({ err: error }, 'audit store connection failed'),
   });
-  const insert = appendStatement(schema);
+  const appender = createAuditAppender({ databaseUrl, schema, timeoutMs, now });
   const readTimeoutMs = timeoutMs * READ_TIME_FACTOR;
 
-  async function appendEntry(entry: AuditEntry): Promise<AuditRecord> {
-    const content: AuditContent = {
-      recordedAt: now(),
-      requestId: entry.requestId,
-      operationId: entry.operationId ?? null,
-      subgraph: entry.subgraph,
-      subject: entry.subject,
-      role: entry.role,
-      department: entry.department ?? null,
-      purposeCode: entry.purposeCode,
-      purposeReference: entry.purposeReference ?? null,
-      residentIds: [...entry.residentIds],
-      fields: [...entry.fields],
-      outcome: entry.outcome,
-    };
-    const [chained] = await prisma.$queryRawUnsafe<ChainedRow[]>(
-      insert,
-      contentDigest(content),
-      content.recordedAt.toISOString(),
-      content.requestId,
-      content.operationId,
-      content.subgraph,
-      content.subject,
-      content.role,
-      content.department,
-      content.purposeCode,
-      content.purposeReference,
-      content.residentIds,
-      content.fields,
-      content.outcome,
-    );
-    if (!chained) throw new Error('the audit chain head is missing');
-    return { sequence: Number(chained.seq), ...content, previousHash: chained.prev_hash, hash: chained.hash };
-  }
-
   return {
-    append: (entry) => withinTimeLimit('append', timeoutMs, appendEntry(entry)),
+    append: (entry) => appender.append(entry),
 
     async accessLog({ first = 20, after = null, ...filters }) {
       const size = checkCount('first', first, MAX_PAGE);
@@ -185,10 +141,10 @@ export function createAuditStore({ databaseUrl, schema = DEFAULT_SCHEMA, timeout
       return { sequence: Number(row.sequence), hash: row.hash };
     },
 
-    async checkHealth() {
-      await withinTimeLimit('health check', timeoutMs, prisma.auditChainHead.findUniqueOrThrow({ where: { id: true }, select: { sequence: true } }));
-    },
+    checkHealth: () => appender.checkHealth(),
 
-    close: () => prisma.$disconnect(),
+    async close() {
+      await Promise.all([appender.close(), prisma.$disconnect()]);
+    },
   };
 }

@@ -1,10 +1,17 @@
 import * as OpenCC from 'opencc-js';
 
+let converter: ((text: string) => string) | undefined;
+
 /**
  * Traditional → simplified as mainland staff write names. OpenCC's `t` table covers the
- * traditional forms used in Taiwan and Hong Kong as well as the classic ones.
+ * traditional forms used in Taiwan and Hong Kong as well as the classic ones. Its
+ * dictionaries take about 12 MB once built, so they are built when a name is first folded,
+ * not by every process that merely imports this package.
  */
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+function toSimplified(text: string): string {
+  converter ??= OpenCC.Converter({ from: 't', to: 'cn' });
+  return converter(text);
+}
 
 /** Ideographic and ASCII spaces, and the middle dots of transcribed minority and foreign names. */
 const SEPARATORS = /[\s\u3000·•・.]/g;

@@ -1,13 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { z } from 'zod';
 import { loadSettings } from './loadSettings';
+import type { TraceExport } from '@resident-graph/service-kit/trace-export';
 
 const tracer = () => trace.getTracer('resident-graph');
-let provider: NodeTracerProvider | null = null;
+let exporting: Promise<TraceExport> | null = null;
 
 /**
  * Turns on trace export when `OTEL_EXPORTER_OTLP_ENDPOINT` names an OTLP/HTTP receiver
@@ -21,21 +19,20 @@ export function startTracing(component: string, env: NodeJS.ProcessEnv = process
     { OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess((value) => (value === '' ? undefined : value), z.url({ protocol: /^https?$/ }).optional()) },
     env,
   );
-  if (!endpoint || provider) return false;
+  if (!endpoint || exporting) return false;
   const url = new URL('v1/traces', endpoint.endsWith('/') ? endpoint : `${endpoint}/`).toString();
-  provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ 'service.name': component }),
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url }))],
-  });
-  provider.register();
+  // The SDK and its exporter (about 6 MB in memory) load only in a process that exports. In
+  // the CommonJS the services run as, the import settles in a microtask: before the process
+  // reads its first request.
+  exporting = import('@resident-graph/service-kit/trace-export').then(({ exportTraces }) => exportTraces(component, url));
   return true;
 }
 
 /** Sends the spans still waiting and stops exporting (at shutdown). */
 export async function stopTracing(): Promise<void> {
-  const stopping = provider;
-  provider = null;
-  await stopping?.shutdown();
+  const stopping = exporting;
+  exporting = null;
+  await (await stopping)?.shutdown();
 }
 
 /** Adds the trace context (`traceparent`) of the span in force to an outgoing call's headers. */

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 
 /** Remembers the ids of gateway contexts already taken, for as long as they could verify. */
@@ -16,15 +16,20 @@ const KEY_PREFIX = 'resident-graph:gateway-context:';
  * time, the caller cannot know the context is fresh and must refuse it.
  */
 export function redisReplayGuard(redisUrl: string): ReplayGuard {
-  const redis = new Redis(redisUrl, { commandTimeout: 500, maxRetriesPerRequest: 1, lazyConnect: false });
-  // Connection errors surface as rejected commands; without a listener they crash the process.
-  redis.on('error', () => undefined);
+  // The client library is loaded here, by the processes given a Redis, not by every process
+  // importing this package; the import settles in a microtask, before the first request.
+  const connected: Promise<Redis> = import('ioredis').then(({ Redis }) => {
+    const redis = new Redis(redisUrl, { commandTimeout: 500, maxRetriesPerRequest: 1, lazyConnect: false });
+    // Connection errors surface as rejected commands; without a listener they crash the process.
+    redis.on('error', () => undefined);
+    return redis;
+  });
   return {
     async firstUse(contextId, ttlMs) {
-      return (await redis.set(`${KEY_PREFIX}${contextId}`, '1', 'PX', ttlMs, 'NX')) === 'OK';
+      return (await (await connected).set(`${KEY_PREFIX}${contextId}`, '1', 'PX', ttlMs, 'NX')) === 'OK';
     },
     async close() {
-      redis.disconnect();
+      (await connected).disconnect();
     },
   };
 }
@@ -34,7 +39,9 @@ export function redisReplayGuard(redisUrl: string): ReplayGuard {
  * subgraph), not for replicas behind a load balancer — those need `redisReplayGuard`.
  */
 export function memoryReplayGuard(maxEntries = 1_000_000): ReplayGuard {
-  const seen = new LRUCache<string, true>({ max: maxEntries, ttlAutopurge: true });
+  // Bounded by a size of one per id rather than by `max`: given `max`, the cache sets aside
+  // its whole capacity at start (about 40 MB for a million ids), in every subgraph, used or not.
+  const seen = new LRUCache<string, true>({ maxSize: maxEntries, sizeCalculation: () => 1, ttlAutopurge: true });
   return {
     async firstUse(contextId, ttlMs) {
       if (seen.has(contextId)) return false;

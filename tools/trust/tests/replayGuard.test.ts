@@ -50,6 +50,14 @@ describe('the in-memory replay guard', () => {
     expect(await guard.firstUse('a', 60_000)).toBe(true);
   });
 
+  it('holds at most its number of ids, forgetting the oldest first', async () => {
+    const guard = memoryReplayGuard(3);
+    for (const id of ['a', 'b', 'c', 'd']) expect(await guard.firstUse(id, 60_000)).toBe(true);
+    expect(await guard.firstUse('d', 60_000)).toBe(false);
+    expect(await guard.firstUse('b', 60_000)).toBe(false);
+    expect(await guard.firstUse('a', 60_000)).toBe(true);
+  });
+
   it('forgets every context id when closed', async () => {
     const guard = memoryReplayGuard(100);
     await guard.firstUse('a', 60_000);

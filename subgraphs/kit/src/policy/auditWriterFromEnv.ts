@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createAuditStore, DEFAULT_SCHEMA } from '@resident-graph/audit';
+import { createAuditAppender, DEFAULT_SCHEMA } from '@resident-graph/audit/append';
 import { loadSettings } from '@resident-graph/service-kit';
 import type { AuditWriter } from './useAuditTrail';
 
@@ -17,8 +17,8 @@ export function auditWriterFromEnv(component: string, env: NodeJS.ProcessEnv = p
     },
     env,
   );
-  const store = createAuditStore({ databaseUrl: settings.AUDIT_DATABASE_URL, schema: settings.AUDIT_DATABASE_SCHEMA, timeoutMs: settings.AUDIT_TIMEOUT_MS });
-  // Opens the connection (and loads the client) now: the first read must not pay for it within AUDIT_TIMEOUT_MS.
+  const store = createAuditAppender({ databaseUrl: settings.AUDIT_DATABASE_URL, schema: settings.AUDIT_DATABASE_SCHEMA, timeoutMs: settings.AUDIT_TIMEOUT_MS });
+  // Opens the connection now: the first read must not pay for it within AUDIT_TIMEOUT_MS.
   store.checkHealth().catch(() => undefined);
   return {
     async write(entry) {

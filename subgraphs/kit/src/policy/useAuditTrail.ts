@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { AuditEntry, AuditOutcome } from '@resident-graph/audit';
+import type { AuditEntry, AuditOutcome } from '@resident-graph/audit/append';
 import type { Logger } from '@resident-graph/service-kit';
 import type { PolicedContext } from './applyPolicy';
 import type { AccessSet } from './ServedRecord';

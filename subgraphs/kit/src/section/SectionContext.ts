@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DepartmentAdapter, DepartmentLookup } from '@resident-graph/adapter-kit';
-import type { LinkStore, NameVariant, StoredCandidate } from '@resident-graph/identity';
+import type { LinkStore, NameVariant, StoredCandidate } from '@resident-graph/identity/links';
 import type { DataQualityIssue, Department, DepartmentId } from '@resident-graph/schemas';
 
 export interface SectionContext<TRecord> {

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Mutation, Resolver, type ClassType } from 'type-graphql';
-import { LinkDecisionError, type LinkDecisionInput, type LinkStore, type StoredCandidate } from '@resident-graph/identity';
+import { LinkDecisionError, type LinkDecisionInput, type LinkStore, type StoredCandidate } from '@resident-graph/identity/links';
 import type { Department } from '@resident-graph/schemas';
 import type { PolicedContext } from '../policy';
 import { recordLinkMutationNames } from './recordLinkMutationNames';

@@ -1,6 +1,6 @@
 import type { ClassType } from 'type-graphql';
 import type { z } from 'zod';
-import type { LinkDecisionInput, LinkStore, StoredCandidate } from '@resident-graph/identity';
+import type { LinkDecisionInput, LinkStore, StoredCandidate } from '@resident-graph/identity/links';
 import type { Department } from '@resident-graph/schemas';
 import type { DataQualitySource, DepartmentAdapter, DepartmentResilience } from '@resident-graph/adapter-kit';
 import type { RunningServer } from '@resident-graph/service-kit';

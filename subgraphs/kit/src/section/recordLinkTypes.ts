@@ -1,5 +1,5 @@
 import { Directive, Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import type { CandidateState } from '@resident-graph/identity';
+import type { CandidateState } from '@resident-graph/identity/links';
 import type { Department, LinkGrade } from '@resident-graph/schemas';
 import { CitizenIdScalar } from '../scalars';
 import { DepartmentEnum, LinkGradeEnum } from '../sharedTypes';
