@@ -4,8 +4,8 @@ import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { createLabourAdapter } from '@resident-graph/adapter-labour';
 import { toFifteenDigitId } from '@resident-graph/schemas';
+import { labourAdapters } from './fixtures/labourAdapters';
 import { citizenId } from './fixtures/population';
 import { tempDir } from './fixtures/tempDir';
 
@@ -24,6 +24,7 @@ describe('the nightly export', () => {
   );
   let dir: string;
   let remove: () => Promise<void>;
+  const adapters = labourAdapters();
 
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   beforeEach(async () => {
@@ -31,6 +32,7 @@ describe('the nightly export', () => {
   });
   afterEach(async () => {
     server.resetHandlers();
+    await adapters.release();
     await remove();
   });
   afterAll(() => server.close());
@@ -40,7 +42,7 @@ describe('the nightly export', () => {
     await writeFile(path.join(dir, name), iconv.encode(text, 'gbk'));
   }
   const csv = (rows: string[][]) => stringify([HEADER, ...rows], { record_delimiter: 'windows' });
-  const adapter = (exportCheckIntervalMs?: number) => createLabourAdapter({ baseUrl: BASE_URL, exportDir: dir, exportCheckIntervalMs });
+  const adapter = (exportCheckIntervalMs?: number, exportDir = dir) => adapters.create({ baseUrl: BASE_URL, exportDir, exportCheckIntervalMs });
 
   it('skips and counts malformed rows, and still answers from the good ones', async () => {
     const good = csv([
@@ -113,7 +115,7 @@ describe('the nightly export', () => {
 
   it('is unavailable while there is no export to read', async () => {
     await expect(adapter().lookup([first])).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE' });
-    await expect(createLabourAdapter({ baseUrl: BASE_URL, exportDir: path.join(dir, 'missing') }).lookup([first])).rejects.toMatchObject({
+    await expect(adapter(undefined, path.join(dir, 'missing')).lookup([first])).rejects.toMatchObject({
       code: 'DEPARTMENT_UNAVAILABLE',
     });
   });
