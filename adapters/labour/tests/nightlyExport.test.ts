@@ -1,10 +1,12 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { Pool } from 'pg';
 import { toFifteenDigitId } from '@resident-graph/schemas';
+import { TEST_DATABASE_URL } from '@resident-graph/test-kit';
 import { labourAdapters } from './fixtures/labourAdapters';
 import { citizenId } from './fixtures/population';
 import { tempDir } from './fixtures/tempDir';
@@ -111,6 +113,41 @@ describe('the nightly export', () => {
 
     await expect(labour.refreshExport()).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE' });
     expect((await labour.lookup([first])).get(first)?.record?.socialSecurityCardNumber).toBe('C001');
+    // The refused file's tables are gone: one generation of cards is left, the one in use.
+    const pool = new Pool({ connectionString: TEST_DATABASE_URL, max: 1 });
+    try {
+      const { rows } = await pool.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = $1 AND tablename ~ '_[0-9]+$'", [
+        adapters.schema,
+      ]);
+      expect(rows.map((row) => row.tablename.replace(/\d+$/, 'N')).sort()).toEqual(['card_N', 'typo_candidate_N']);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('remembers the export it ingested: started again, it answers from the database without the file', async () => {
+    await writeExport('shebao_20260630.csv', csv([['C001', first, '甲', '110', '12', '1']]));
+    await adapter().lookup([first]);
+    await rm(path.join(dir, 'shebao_20260630.csv'));
+
+    const restarted = adapter();
+    expect((await restarted.lookup([first])).get(first)?.record?.socialSecurityCardNumber).toBe('C001');
+    expect(restarted.exportStats()).toEqual({ file: path.join(dir, 'shebao_20260630.csv'), rows: 1, cards: 1, malformedRows: 0 });
+  });
+
+  it('answers from the export in use while a newer one is being ingested', async () => {
+    await writeExport('shebao_20260630.csv', csv([['C001', first, '甲', '110', '12', '1']]));
+    const labour = adapter();
+    await labour.lookup([first]);
+    // Enough rows that the ingest takes far longer than a lookup.
+    const filler = Array.from({ length: 30_000 }, (_, row) => [`F${row}`, second, '乙', '110', '1', '1']);
+    await writeExport('shebao_20260701.csv', csv([['C101', first, '甲', '110', '13', '1'], ...filler]));
+
+    const ingesting = labour.refreshExport();
+    expect((await labour.lookup([first])).get(first)?.record?.socialSecurityCardNumber).toBe('C001');
+    await ingesting;
+    expect((await labour.lookup([first])).get(first)?.record?.socialSecurityCardNumber).toBe('C101');
+    expect(labour.exportStats()).toMatchObject({ rows: 30_001, cards: 30_001 });
   });
 
   it('is unavailable while there is no export to read', async () => {
