@@ -162,6 +162,7 @@ export function createLabourAdapter(options: LabourAdapterOptions): LabourAdapte
     exportStats: () => exportSource.stats(),
 
     async issuesByResident() {
+      await exportSource.current();
       const residents = await residentsWithLinkedCards(await store.residentsWithIssues(), new Map());
       return new Map([...residents].flatMap(([id, { issues }]) => (issues.length > 0 ? [[id, issues]] : [])));
     },

@@ -150,6 +150,14 @@ describe('the nightly export', () => {
     expect(labour.exportStats()).toMatchObject({ rows: 30_001, cards: 30_001 });
   });
 
+  it("publishes a fresh adapter's issues once its first export is ingested", async () => {
+    const id15 = toFifteenDigitId(first)!;
+    await writeExport('shebao_20260630.csv', csv([['C900', id15, '甲', '110', '200', '2']]));
+    expect(await adapter().issuesByResident()).toEqual(
+      new Map([[first, [{ department: 'labour', kind: 'LEGACY_15_DIGIT_ID', storedId: id15, recordReference: 'C900', nameOnRecord: '甲' }]]]),
+    );
+  });
+
   it('is unavailable while there is no export to read', async () => {
     await expect(adapter().lookup([first])).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE' });
     await expect(adapter(undefined, path.join(dir, 'missing')).lookup([first])).rejects.toMatchObject({
