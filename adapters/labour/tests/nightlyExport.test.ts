@@ -140,15 +140,15 @@ describe('the nightly export', () => {
     const labour = adapter();
     await labour.lookup([first]);
     // Enough rows that the ingest takes far longer than a lookup.
-    const filler = Array.from({ length: 30_000 }, (_, row) => [`F${row}`, second, '乙', '110', '1', '1']);
+    const filler = Array.from({ length: 20_000 }, (_, row) => [`F${row}`, second, '乙', '110', '1', '1']);
     await writeExport('shebao_20260701.csv', csv([['C101', first, '甲', '110', '13', '1'], ...filler]));
 
     const ingesting = labour.refreshExport();
     expect((await labour.lookup([first])).get(first)?.record?.socialSecurityCardNumber).toBe('C001');
     await ingesting;
     expect((await labour.lookup([first])).get(first)?.record?.socialSecurityCardNumber).toBe('C101');
-    expect(labour.exportStats()).toMatchObject({ rows: 30_001, cards: 30_001 });
-  });
+    expect(labour.exportStats()).toMatchObject({ rows: 20_001, cards: 20_001 });
+  }, 30_000);
 
   it("publishes a fresh adapter's issues once its first export is ingested", async () => {
     const id15 = toFifteenDigitId(first)!;
@@ -164,6 +164,26 @@ describe('the nightly export', () => {
       code: 'DEPARTMENT_UNAVAILABLE',
     });
   });
+
+  it("gathers a card's rows wherever they are in the file, in file order, its first row saying what it stores", async () => {
+    // More cards between them than go to the database at once.
+    const between = Array.from({ length: 6_000 }, (_, row) => [`F${row}`, second, '乙', '110', '1', '1']);
+    await writeExport(
+      'shebao_20260630.csv',
+      csv([
+        ['C001', first, '甲', '310', '12', '1'],
+        ...between,
+        ['C001', toFifteenDigitId(first)!, '甲乙', '110', '24', '2'],
+        ['C001', first, '甲', '', '', ''],
+      ]),
+    );
+    const answer = (await adapter().lookup([first])).get(first);
+    expect(answer?.record?.insurance).toEqual([
+      { type: 'MEDICAL', paidMonths: 12, active: true },
+      { type: 'PENSION', paidMonths: 24, active: false },
+    ]);
+    expect(answer?.issues).toEqual([]);
+  }, 30_000);
 
   it('reads columns by their titles, whatever their order', async () => {
     const reordered = [HEADER[1]!, HEADER[0]!, ...HEADER.slice(2)];

@@ -85,11 +85,13 @@ export class LabourExportStore {
   /** The cards of each citizen ID and the issues they raise, in the export's order. */
   async residents(citizenIds: readonly string[]): Promise<Map<string, ResidentCards>> {
     const [cards, typos] = await Promise.all([
-      this.pool.query<CardRow>(`SELECT ${CARD_COLUMNS} FROM ${this.tables.card} WHERE citizen_id = ANY($1::text[]) ORDER BY first_line`, [citizenIds]),
+      this.pool.query<CardRow>(`SELECT ${CARD_COLUMNS} FROM ${this.tables.card} WHERE owner = ANY($1::text[]) AND citizen_id IS NOT NULL ORDER BY first_line`, [
+        citizenIds,
+      ]),
       this.pool.query<CardRow & { candidate: string }>(
         `SELECT t.citizen_id AS candidate, c.card_number AS "cardNumber", c.stored_id AS "storedId", c.name_on_record AS "nameOnRecord"
          FROM ${this.tables.typoCandidate} t
-         JOIN ${this.tables.card} c ON c.citizen_id IS NULL AND c.stored_id = t.stored_id AND c.card_number = t.card_number
+         JOIN ${this.tables.card} c ON c.owner = t.stored_id AND c.card_number = t.card_number AND c.citizen_id IS NULL
          WHERE t.citizen_id = ANY($1::text[]) ORDER BY c.first_line`,
         [citizenIds],
       ),
@@ -122,7 +124,7 @@ export class LabourExportStore {
   async cardsStoredUnder(storedIds: readonly string[]): Promise<Map<string, ExportCard[]>> {
     if (storedIds.length === 0) return new Map();
     const { rows } = await this.pool.query<CardRow>(
-      `SELECT ${CARD_COLUMNS} FROM ${this.tables.card} WHERE citizen_id IS NULL AND stored_id = ANY($1::text[]) ORDER BY first_line`,
+      `SELECT ${CARD_COLUMNS} FROM ${this.tables.card} WHERE owner = ANY($1::text[]) AND citizen_id IS NULL ORDER BY first_line`,
       [storedIds],
     );
     return groupBy(rows, (row) => row.storedId, toCard);
@@ -144,7 +146,7 @@ export class LabourExportStore {
     const { rows } = await this.pool.query<{ stored_id: string }>(
       `SELECT stored_id FROM (
          SELECT c.stored_id,
-                bool_or(held.card_number IS NOT NULL) OVER (PARTITION BY c.citizen_id, CASE WHEN c.citizen_id IS NULL THEN c.first_line END) AS holds
+                bool_or(held.card_number IS NOT NULL) OVER (PARTITION BY c.owner, CASE WHEN c.citizen_id IS NULL THEN c.card_number END) AS holds
          FROM ${this.tables.card} c LEFT JOIN (SELECT DISTINCT unnest($1::text[]) AS card_number) held ON held.card_number = c.card_number
        ) AS people WHERE holds = $2`,
       [cardNumbers, holding],

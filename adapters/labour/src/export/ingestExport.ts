@@ -2,72 +2,95 @@ import path from 'node:path';
 import type { Pool, PoolClient } from 'pg';
 import { citizenIdsOneTypoAway, normalizeCitizenId } from '@resident-graph/schemas';
 import type { Logger } from '@resident-graph/service-kit';
-import type { ExportStats } from '../ExportCard';
+import type { ExportStats, InsuranceRow } from '../ExportCard';
 import { readExportRows, type ExportRow } from './readExportRows';
 import { exportInUse, type StoreTables } from './storeTables';
 
-/** Rows sent to the database per statement: few enough to keep the process's memory flat. */
-const BATCH_ROWS = 5_000;
+/** Cards sent to the database per statement: few enough to keep the process's memory flat. */
+const BATCH_CARDS = 5_000;
 
-/** A generation's own tables: the rows as read, the cards they gather into, the residents an unreadable ID may be. */
-const GENERATION_TABLE = /^(export_row|card|typo_candidate)_(\d+)$/;
+/** A generation's own tables: the cards of its export, the residents an unreadable ID may be. */
+const GENERATION_TABLE = /^(card|typo_candidate)_(\d+)$/;
 
-class RowBatches {
-  private columns = RowBatches.empty();
+interface PendingCard {
+  /** The resident's citizen ID, or the unreadable ID the card is stored under (which names nobody). */
+  owner: string;
+  citizenId: string | null;
+  cardNumber: string;
+  storedId: string;
+  name: string;
+  legacy: boolean;
+  insurance: InsuranceRow[];
+  firstLine: number;
+}
+
+/**
+ * The export's rows gathered into cards a batch at a time. A card's rows usually follow each
+ * other; one that comes back in a later batch has its insurance appended to the card already
+ * written, so its rows stay in file order and its first row says what it stores.
+ */
+class CardBatches {
+  private cards = new Map<string, PendingCard>();
   private candidates = { citizenId: [] as string[], storedId: [] as string[], cardNumber: [] as string[] };
 
   constructor(
     private readonly client: PoolClient,
-    private readonly tables: { rows: string; candidates: string },
+    private readonly tables: { cards: string; candidates: string },
   ) {}
-
-  private static empty() {
-    return {
-      line: [] as number[],
-      citizenId: [] as (string | null)[],
-      storedId: [] as string[],
-      cardNumber: [] as string[],
-      name: [] as string[],
-      legacy: [] as boolean[],
-      insuranceType: [] as (string | null)[],
-      paidMonths: [] as (number | null)[],
-      active: [] as (boolean | null)[],
-    };
-  }
 
   async add(row: ExportRow): Promise<void> {
     const normalized = normalizeCitizenId(row.storedId);
-    const columns = this.columns;
-    columns.line.push(row.line);
-    columns.citizenId.push(normalized.ok ? normalized.id : null);
-    columns.storedId.push(row.storedId);
-    columns.cardNumber.push(row.cardNumber);
-    columns.name.push(row.name);
-    columns.legacy.push(normalized.ok && normalized.converted);
-    columns.insuranceType.push(row.insurance?.type ?? null);
-    columns.paidMonths.push(row.insurance?.paidMonths ?? null);
-    columns.active.push(row.insurance?.active ?? null);
-    // A card under an ID that fails validation names nobody: it is indexed under every valid ID one typo away instead.
-    if (!normalized.ok) {
-      for (const candidate of citizenIdsOneTypoAway(row.storedId)) {
-        this.candidates.citizenId.push(candidate);
-        this.candidates.storedId.push(row.storedId);
-        this.candidates.cardNumber.push(row.cardNumber);
+    const owner = normalized.ok ? normalized.id : row.storedId;
+    const key = `${owner}\u0000${row.cardNumber}`;
+    let card = this.cards.get(key);
+    if (!card) {
+      card = {
+        owner,
+        citizenId: normalized.ok ? normalized.id : null,
+        cardNumber: row.cardNumber,
+        storedId: row.storedId,
+        name: row.name,
+        legacy: normalized.ok && normalized.converted,
+        insurance: [],
+        firstLine: row.line,
+      };
+      this.cards.set(key, card);
+      // A card under an ID that fails validation names nobody: it is indexed under every valid ID one typo away instead.
+      if (!normalized.ok) {
+        for (const candidate of citizenIdsOneTypoAway(row.storedId)) {
+          this.candidates.citizenId.push(candidate);
+          this.candidates.storedId.push(row.storedId);
+          this.candidates.cardNumber.push(row.cardNumber);
+        }
       }
     }
-    if (columns.line.length >= BATCH_ROWS) await this.flush();
+    if (row.insurance) card.insurance.push(row.insurance);
+    if (this.cards.size >= BATCH_CARDS) await this.flush();
   }
 
   async flush(): Promise<void> {
-    const { columns, candidates } = this;
-    this.columns = RowBatches.empty();
+    const cards = [...this.cards.values()];
+    const { candidates } = this;
+    this.cards = new Map();
     this.candidates = { citizenId: [], storedId: [], cardNumber: [] };
     await this.client.query(
-      `INSERT INTO ${this.tables.rows} (line, citizen_id, stored_id, card_number, name, legacy, insurance_type, paid_months, active)
-       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::text[], $8::int[], $9::boolean[])`,
-      Object.values(columns),
+      `INSERT INTO ${this.tables.cards} AS card (owner, citizen_id, card_number, stored_id, name_on_record, legacy, insurance, first_line)
+       SELECT owner, citizen_id, card_number, stored_id, name_on_record, legacy, insurance::jsonb, first_line
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::text[], $8::int[])
+         AS batch (owner, citizen_id, card_number, stored_id, name_on_record, legacy, insurance, first_line)
+       ON CONFLICT (owner, card_number) DO UPDATE SET insurance = card.insurance || excluded.insurance`,
+      [
+        cards.map((card) => card.owner),
+        cards.map((card) => card.citizenId),
+        cards.map((card) => card.cardNumber),
+        cards.map((card) => card.storedId),
+        cards.map((card) => card.name),
+        cards.map((card) => card.legacy),
+        cards.map((card) => JSON.stringify(card.insurance)),
+        cards.map((card) => card.firstLine),
+      ],
     );
-    // One row per card and candidate, however many rows the card has.
+    // One row per card and candidate, however many batches the card's rows come in.
     await this.client.query(
       `INSERT INTO ${this.tables.candidates} (citizen_id, stored_id, card_number) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
       Object.values(candidates),
@@ -89,13 +112,12 @@ async function dropOtherGenerations(client: PoolClient, tables: StoreTables, kee
 }
 
 async function writeGeneration(client: PoolClient, tables: StoreTables, generation: number, file: string, logger: Logger): Promise<ExportStats> {
-  const rowsTable = tables.qualified(`export_row_${generation}`);
   const cardTable = tables.qualified(`card_${generation}`);
   const candidateTable = tables.qualified(`typo_candidate_${generation}`);
-  // The rows are only a step towards the cards: not worth the write-ahead log.
+  // owner: the citizen ID, or for a card under an unreadable ID that ID: the key of a resident's cards and of those to link.
   await client.query(
-    `CREATE UNLOGGED TABLE ${rowsTable} (line integer NOT NULL, citizen_id text, stored_id text NOT NULL, card_number text NOT NULL, name text NOT NULL,
-       legacy boolean NOT NULL, insurance_type text, paid_months integer, active boolean)`,
+    `CREATE TABLE ${cardTable} (owner text NOT NULL, citizen_id text, card_number text NOT NULL, stored_id text NOT NULL, name_on_record text NOT NULL,
+       legacy boolean NOT NULL, insurance jsonb NOT NULL, first_line integer NOT NULL, PRIMARY KEY (owner, card_number))`,
   );
   await client.query(
     `CREATE TABLE ${candidateTable} (citizen_id text NOT NULL, stored_id text NOT NULL, card_number text NOT NULL, PRIMARY KEY (citizen_id, stored_id, card_number))`,
@@ -104,7 +126,7 @@ async function writeGeneration(client: PoolClient, tables: StoreTables, generati
   const name = path.basename(file);
   let malformedRows = 0;
   let rows = 0;
-  const batches = new RowBatches(client, { rows: rowsTable, candidates: candidateTable });
+  const batches = new CardBatches(client, { cards: cardTable, candidates: candidateTable });
   const onMalformed = (line: number, reason: string) => {
     malformedRows++;
     logger.warn({ file: name, line, reason }, 'skipped malformed export row');
@@ -115,23 +137,6 @@ async function writeGeneration(client: PoolClient, tables: StoreTables, generati
   }
   await batches.flush();
 
-  // A card is its number under one resident, or under one unreadable ID (which names nobody); its
-  // first row gives what it stores, its rows in file order its insurance.
-  await client.query(
-    `CREATE TABLE ${cardTable} AS
-     SELECT citizen_id, card_number,
-            (array_agg(stored_id ORDER BY line))[1] AS stored_id,
-            (array_agg(name ORDER BY line))[1] AS name_on_record,
-            (array_agg(legacy ORDER BY line))[1] AS legacy,
-            coalesce(jsonb_agg(jsonb_build_object('type', insurance_type, 'paidMonths', paid_months, 'active', active) ORDER BY line)
-                       FILTER (WHERE insurance_type IS NOT NULL), '[]') AS insurance,
-            min(line) AS first_line
-     FROM ${rowsTable}
-     GROUP BY citizen_id, card_number, CASE WHEN citizen_id IS NULL THEN stored_id END`,
-  );
-  await client.query(`DROP TABLE ${rowsTable}`);
-  await client.query(`CREATE INDEX ON ${cardTable} (citizen_id)`);
-  await client.query(`CREATE INDEX ON ${cardTable} (stored_id) WHERE citizen_id IS NULL`);
   const { rows: counted } = await client.query<{ cards: number; invalid_ids: number }>(
     `SELECT count(*)::int AS cards, (count(*) FILTER (WHERE citizen_id IS NULL))::int AS invalid_ids FROM ${cardTable}`,
   );
@@ -145,7 +150,7 @@ async function writeGeneration(client: PoolClient, tables: StoreTables, generati
 }
 
 /**
- * Ingests one export into a new generation of tables, streaming it in batches, then switches
+ * Ingests one export into a new generation of tables, streaming it in batches of cards, then switches
  * lookups to it in one statement: until then they read the previous one. Processes sharing the
  * schema take turns; a file another one ingested meanwhile is not read again.
  */
