@@ -43,6 +43,18 @@ describe('the nightly export', () => {
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, name), iconv.encode(text, 'gbk'));
   }
+  /** The tables of the generations in the adapters' schema, their numbers as N. */
+  async function generationTables(): Promise<string[]> {
+    const pool = new Pool({ connectionString: TEST_DATABASE_URL, max: 1 });
+    try {
+      const { rows } = await pool.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = $1 AND tablename ~ '_[0-9]+$'", [
+        adapters.schema,
+      ]);
+      return rows.map((row) => row.tablename.replace(/\d+$/, 'N')).sort();
+    } finally {
+      await pool.end();
+    }
+  }
   const csv = (rows: string[][]) => stringify([HEADER, ...rows], { record_delimiter: 'windows' });
   const adapter = (exportCheckIntervalMs?: number, exportDir = dir) => adapters.create({ baseUrl: BASE_URL, exportDir, exportCheckIntervalMs });
 
@@ -114,16 +126,20 @@ describe('the nightly export', () => {
     await expect(labour.refreshExport()).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE' });
     expect((await labour.lookup([first])).get(first)?.record?.socialSecurityCardNumber).toBe('C001');
     // The refused file's tables are gone: one generation of cards is left, the one in use.
-    const pool = new Pool({ connectionString: TEST_DATABASE_URL, max: 1 });
-    try {
-      const { rows } = await pool.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = $1 AND tablename ~ '_[0-9]+$'", [
-        adapters.schema,
-      ]);
-      expect(rows.map((row) => row.tablename.replace(/\d+$/, 'N')).sort()).toEqual(['card_N', 'typo_candidate_N']);
-    } finally {
-      await pool.end();
-    }
+    expect(await generationTables()).toEqual(['card_N', 'typo_candidate_N']);
   });
+
+  it('stops an ingest under way when closed, and leaves none of its tables', async () => {
+    const filler = Array.from({ length: 50_000 }, (_, row) => [`F${row}`, second, '乙', '110', '1', '1']);
+    await writeExport('shebao_20260630.csv', csv(filler));
+    const labour = adapter();
+    const ingesting = labour.refreshExport();
+    while ((await generationTables()).length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+
+    await labour.close();
+    await expect(ingesting).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE', cause: new Error('the labour export store is closing') });
+    expect(await generationTables()).toEqual([]);
+  }, 30_000);
 
   it('remembers the export it ingested: started again, it answers from the database without the file', async () => {
     await writeExport('shebao_20260630.csv', csv([['C001', first, '甲', '110', '12', '1']]));

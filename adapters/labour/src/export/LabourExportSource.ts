@@ -45,11 +45,6 @@ export class LabourExportSource {
     return this.inUse;
   }
 
-  /** Resolves once no check is under way (its outcome is the caller's of `refresh`). */
-  async settled(): Promise<void> {
-    await this.checking?.catch(() => undefined);
-  }
-
   private async check(): Promise<void> {
     this.lastCheck = Date.now();
     await this.unavailableUnless(async () => {

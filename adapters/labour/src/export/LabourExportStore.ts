@@ -49,6 +49,7 @@ export class LabourExportStore {
   private readonly pool: Pool;
   private readonly tables: StoreTables;
   private migrated: Promise<unknown> | null = null;
+  private readonly closing = new AbortController();
 
   constructor(private readonly database: ExportDatabase) {
     this.tables = storeTables(database.schema ?? DEFAULT_EXPORT_SCHEMA);
@@ -79,7 +80,7 @@ export class LabourExportStore {
   /** Ingests `file` and switches lookups to it once it is complete. */
   async ingest(file: string, logger: Logger): Promise<ExportStats> {
     await this.ready();
-    return ingestExport(this.pool, this.tables, file, logger);
+    return ingestExport(this.pool, this.tables, file, { logger, signal: this.closing.signal });
   }
 
   /** The cards of each citizen ID and the issues they raise, in the export's order. */
@@ -160,7 +161,10 @@ export class LabourExportStore {
     return rows.map((row) => row.stored_id);
   }
 
-  close(): Promise<void> {
-    return this.pool.end();
+  /** Stops an ingest under way (a stop must not wait for a district's file) and lets the database go. */
+  async close(): Promise<void> {
+    if (this.closing.signal.aborted) return;
+    this.closing.abort(new Error('the labour export store is closing'));
+    await this.pool.end();
   }
 }

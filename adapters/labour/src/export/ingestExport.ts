@@ -111,7 +111,19 @@ async function dropOtherGenerations(client: PoolClient, tables: StoreTables, kee
   await client.query(`DELETE FROM ${tables.qualified('export_ingested')} WHERE generation IS DISTINCT FROM $1`, [keep]);
 }
 
-async function writeGeneration(client: PoolClient, tables: StoreTables, generation: number, file: string, logger: Logger): Promise<ExportStats> {
+interface IngestOptions {
+  logger: Logger;
+  /** Stops the ingest between two rows (the adapter closing); what it wrote is dropped. */
+  signal: AbortSignal;
+}
+
+async function writeGeneration(
+  client: PoolClient,
+  tables: StoreTables,
+  generation: number,
+  file: string,
+  { logger, signal }: IngestOptions,
+): Promise<ExportStats> {
   const cardTable = tables.qualified(`card_${generation}`);
   const candidateTable = tables.qualified(`typo_candidate_${generation}`);
   // owner: the citizen ID, or for a card under an unreadable ID that ID: the key of a resident's cards and of those to link.
@@ -132,6 +144,7 @@ async function writeGeneration(client: PoolClient, tables: StoreTables, generati
     logger.warn({ file: name, line, reason }, 'skipped malformed export row');
   };
   for await (const row of readExportRows(file, onMalformed)) {
+    signal.throwIfAborted();
     rows++;
     await batches.add(row);
   }
@@ -154,7 +167,7 @@ async function writeGeneration(client: PoolClient, tables: StoreTables, generati
  * lookups to it in one statement: until then they read the previous one. Processes sharing the
  * schema take turns; a file another one ingested meanwhile is not read again.
  */
-export async function ingestExport(pool: Pool, tables: StoreTables, file: string, logger: Logger): Promise<ExportStats> {
+export async function ingestExport(pool: Pool, tables: StoreTables, file: string, options: IngestOptions): Promise<ExportStats> {
   const client = await pool.connect();
   const lock = `resident-graph labour export ${tables.schema}`;
   try {
@@ -167,7 +180,7 @@ export async function ingestExport(pool: Pool, tables: StoreTables, file: string
       const generation = rows[0]!.generation;
       let stats: ExportStats;
       try {
-        stats = await writeGeneration(client, tables, generation, file, logger);
+        stats = await writeGeneration(client, tables, generation, file, options);
       } catch (error) {
         await dropOtherGenerations(client, tables, inUse?.generation ?? null);
         throw error;
