@@ -28,7 +28,7 @@ export class LabourExportSource {
     if (!this.inUse) await this.refresh();
     if (!this.inUse) throw new DepartmentError('DEPARTMENT_UNAVAILABLE', 'labour', `no export file in ${this.dir}`);
     if (Date.now() - this.lastCheck >= this.checkIntervalMs) {
-      this.refresh().catch((error: unknown) => this.logger.error({ err: error }, 'labour export refresh failed; keeping the one in use'));
+      this.refresh().catch((error: unknown) => this.logger.error({ err: error }, 'labour export refresh failed; keeping the loaded one'));
     }
     return this.inUse;
   }
