@@ -36,7 +36,9 @@ function groupBy<T, V>(items: Iterable<T>, keyOf: (item: T) => string, valueOf: 
   const groups = new Map<string, V[]>();
   for (const item of items) {
     const key = keyOf(item);
-    groups.set(key, [...(groups.get(key) ?? []), valueOf(item)]);
+    const group = groups.get(key);
+    if (group) group.push(valueOf(item));
+    else groups.set(key, [valueOf(item)]);
   }
   return groups;
 }
