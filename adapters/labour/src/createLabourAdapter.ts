@@ -61,8 +61,8 @@ export interface LabourAdapter extends DepartmentAdapter<LabourRecord>, DataQual
    * to the API), so it never overlaps another status.
    */
   holdersOfStatus(status: EmploymentStatus): Promise<string[]>;
-  /** For statistics: the citizen ID of every card of the export, as stored. */
-  storedIds(): Promise<string[]>;
+  /** For statistics: the citizen ID of every card of the export, as stored, read a page at a time. */
+  storedIds(): AsyncIterable<string>;
 }
 
 const statusAnswerSchema = z.object({ retCode: z.literal(0) });
@@ -177,9 +177,9 @@ export function createLabourAdapter(options: LabourAdapterOptions): LabourAdapte
       return store.storedIdsOfHolders(answer.result, !unknown);
     },
 
-    async storedIds() {
+    async *storedIds() {
       await exportSource.current();
-      return store.storedIds();
+      yield* store.storedIds();
     },
 
     /** Export checks run on demand, not on a timer: an ingest under way is stopped, and the database let go. */

@@ -50,7 +50,8 @@ describe('holders of an employment status, as the bureau filters them', () => {
   });
 
   test('lists every stored ID of the export, the mistyped one as stored', async () => {
-    const storedIds = await adapter.storedIds();
+    const storedIds: string[] = [];
+    for await (const storedId of adapter.storedIds()) storedIds.push(storedId);
     expect(storedIds).toContain(storedIdentityOf(typo, 'labour').storedId);
     expect(normalizeCitizenId(storedIdentityOf(typo, 'labour').storedId).ok).toBe(false);
     expect(residents(storedIds)).toContain(employed.id);

@@ -164,6 +164,11 @@ describe('the nightly export', () => {
     await ingesting;
     expect((await labour.lookup([first])).get(first)?.record?.socialSecurityCardNumber).toBe('C101');
     expect(labour.exportStats()).toMatchObject({ rows: 20_001, cards: 20_001 });
+    // Statistics read the stored IDs a page at a time: every card's, once.
+    const storedIds: string[] = [];
+    for await (const storedId of labour.storedIds()) storedIds.push(storedId);
+    expect(storedIds).toHaveLength(20_001);
+    expect(new Set(storedIds)).toEqual(new Set([first, second]));
   }, 30_000);
 
   it("publishes a fresh adapter's issues once its first export is ingested", async () => {

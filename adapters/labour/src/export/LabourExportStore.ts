@@ -9,6 +9,8 @@ import { exportInUse, storeTables, type StoreTables } from './storeTables';
 
 const MIGRATIONS = path.join(__dirname, '..', '..', 'migrations');
 export const DEFAULT_EXPORT_SCHEMA = 'labour';
+/** Stored IDs read per query when statistics count them all. */
+const STORED_ID_PAGE = 10_000;
 
 /** Where the exports are ingested: the stack's shared database, a schema of the adapter's own. */
 export interface ExportDatabase {
@@ -157,10 +159,18 @@ export class LabourExportStore {
     return rows.map((row) => row.stored_id);
   }
 
-  /** The citizen ID of every card, as stored. */
-  async storedIds(): Promise<string[]> {
-    const { rows } = await this.pool.query<{ stored_id: string }>(`SELECT stored_id FROM ${this.tables.card}`);
-    return rows.map((row) => row.stored_id);
+  /** The citizen ID of every card, as stored, a page at a time (a page may come from a newer export than the one before). */
+  async *storedIds(): AsyncGenerator<string> {
+    let after: { owner: string; card_number: string } | undefined;
+    do {
+      const { rows }: { rows: { owner: string; card_number: string; stored_id: string }[] } = await this.pool.query(
+        `SELECT owner, card_number, stored_id FROM ${this.tables.card}
+         ${after ? 'WHERE (owner, card_number) > ($1, $2)' : ''} ORDER BY owner, card_number LIMIT ${STORED_ID_PAGE}`,
+        after ? [after.owner, after.card_number] : [],
+      );
+      for (const row of rows) yield row.stored_id;
+      after = rows.length === STORED_ID_PAGE ? rows.at(-1) : undefined;
+    } while (after);
   }
 
   /** Stops an ingest under way (a stop must not wait for a district's file) and lets the database go. */
