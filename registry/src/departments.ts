@@ -93,7 +93,11 @@ export const DEPARTMENTS: readonly DepartmentEntry[] = [
       port: 4104,
       entry: 'subgraphs/labour/src/main.ts',
       section: true,
-      env: ({ standInUrl, dataDir }) => ({ LABOUR_URL: standInUrl, LABOUR_EXPORT_DIR: path.join(dataDir, 'labour', 'export') }),
+      env: ({ standInUrl, dataDir, databaseUrl }) => ({
+        LABOUR_URL: standInUrl,
+        LABOUR_EXPORT_DIR: path.join(dataDir, 'labour', 'export'),
+        LABOUR_DATABASE_URL: databaseUrl,
+      }),
       load: async () => (await import('@resident-graph/subgraph-labour')).labourSubgraph,
     },
   },

@@ -54,7 +54,7 @@ describe('key sets of civil affairs, family planning and labour', () => {
     [familyPlanningService, labourBureau] = await Promise.all([startFamilyPlanning({ dataDir, port: 0 }), startLabour({ dataDir, port: 0 })]);
     civilAffairs = createCivilAffairsAdapter({ databaseUrl: database.url });
     familyPlanning = createFamilyPlanningAdapter({ baseUrl: familyPlanningService.url });
-    labour = createLabourAdapter({ baseUrl: labourBureau.url, exportDir: exportDirOf(dataDir) });
+    labour = createLabourAdapter({ baseUrl: labourBureau.url, exportDir: exportDirOf(dataDir), database: { databaseUrl: database.url } });
   });
   afterAll(async () => {
     await Promise.all([civilAffairs?.close(), familyPlanning?.close(), labour?.close(), familyPlanningService?.close(), labourBureau?.close()]);

@@ -30,8 +30,9 @@ import {
   type CardsByStatusQuery,
   type CardsQuery,
 } from './cardsApi';
-import type { ExportCard, ExportStats } from './LabourExport';
-import { LabourExportSource } from './LabourExportSource';
+import type { ExportStats } from './ExportCard';
+import { LabourExportSource } from './export/LabourExportSource';
+import { LabourExportStore, type ExportDatabase } from './export/LabourExportStore';
 import type { LabourRecord } from './LabourRecord';
 import { toLabourRecord } from './toLabourRecord';
 
@@ -43,6 +44,8 @@ export interface LabourAdapterOptions extends Partial<DepartmentResilience> {
   exportDir: string;
   /** How often at most to look for a newer export. @default 60000 */
   exportCheckIntervalMs?: number;
+  /** Where the newest export is ingested and read from by key. */
+  database: ExportDatabase;
 }
 
 /** The labour adapter's extras beside the common interface. */
@@ -58,8 +61,8 @@ export interface LabourAdapter extends DepartmentAdapter<LabourRecord>, DataQual
    * to the API), so it never overlaps another status.
    */
   holdersOfStatus(status: EmploymentStatus): Promise<string[]>;
-  /** For statistics: the citizen ID of every card of the export, as stored. */
-  storedIds(): Promise<string[]>;
+  /** For statistics: the citizen ID of every card of the export, as stored, read a page at a time. */
+  storedIds(): AsyncIterable<string>;
 }
 
 const statusAnswerSchema = z.object({ retCode: z.literal(0) });
@@ -78,10 +81,20 @@ const outcomeOf = (answer: BusinessAnswer): ChangeOutcome =>
 export function createLabourAdapter(options: LabourAdapterOptions): LabourAdapter {
   const logger = createLogger('adapter-labour');
   const execute = createDepartmentPolicy({ ...options, department: 'labour' });
-  const exportSource = new LabourExportSource(options.exportDir, options.exportCheckIntervalMs ?? 60_000, logger);
+  const store = new LabourExportStore(options.database);
+  const exportSource = new LabourExportSource(options.exportDir, store, options.exportCheckIntervalMs ?? 60_000, logger);
   let calls = 0;
-  // Read the export now: a district's file takes seconds, which the first request should not wait for.
+  // Ingest a new export now: a district's file takes a while, which the first request should not wait for.
   exportSource.refresh().catch((error: unknown) => logger.error({ err: error }, 'labour export not readable at start'));
+
+  /** The export's residents, each with the cards linked to them (identity resolution): those are theirs, whatever ID they are stored under. */
+  async function residentsWithLinkedCards(citizenIds: readonly string[], linked: LinkedStoredIds) {
+    await exportSource.current();
+    const ids = [...new Set(citizenIds)];
+    const [residents, storedUnder] = await Promise.all([store.residents(ids), store.cardsStoredUnder([...linked.keys()])]);
+    for (const [storedId, owner] of linked) residents.get(owner)?.cards.push(...(storedUnder.get(storedId) ?? []));
+    return residents;
+  }
 
   async function queryCards(cardNumbers: string[]): Promise<Map<string, CardFacts>> {
     if (cardNumbers.length === 0) return new Map();
@@ -97,15 +110,10 @@ export function createLabourAdapter(options: LabourAdapterOptions): LabourAdapte
     department: 'labour' as const,
 
     async lookup(citizenIds: readonly string[], linked: LinkedStoredIds = new Map()): Promise<Map<string, DepartmentLookup<LabourRecord>>> {
-      const current = await exportSource.current();
-      const ids = [...new Set(citizenIds)];
-      // A card linked to a resident (identity resolution) is theirs, whatever ID it is stored under.
-      const linkedCards = new Map<string, ExportCard[]>();
-      for (const [storedId, owner] of linked) linkedCards.set(owner, [...(linkedCards.get(owner) ?? []), ...current.cardsStoredUnder(storedId)]);
-      const cardsOf = (id: string) => [...current.cardsOf(id), ...(linkedCards.get(id) ?? [])];
-      const cardNumbers = [...new Set(ids.flatMap((id) => cardsOf(id).map((card) => card.cardNumber)))];
+      const residents = await residentsWithLinkedCards(citizenIds, linked);
+      const cardNumbers = [...new Set([...residents.values()].flatMap(({ cards }) => cards.map((card) => card.cardNumber)))];
       const factsByCard = await queryCards(cardNumbers);
-      return new Map(ids.map((id) => [id, { record: toLabourRecord(cardsOf(id), factsByCard), issues: current.issuesFor(id) }]));
+      return new Map([...residents].map(([id, { cards, issues }]) => [id, { record: toLabourRecord(cards, factsByCard), issues }]));
     },
 
     /**
@@ -116,7 +124,8 @@ export function createLabourAdapter(options: LabourAdapterOptions): LabourAdapte
      */
     async applyChange(change, idempotencyKey) {
       if (change.kind !== 'EMPLOYMENT_CHANGE' && change.kind !== 'DEATH') return { outcome: 'REJECTED', reason: `the labour bureau takes no ${change.kind}` };
-      const cards = (await exportSource.current()).cardsOf(change.residentId!).map((card) => card.cardNumber);
+      const resident = (await residentsWithLinkedCards([change.residentId!], new Map())).get(change.residentId!);
+      const cards = (resident?.cards ?? []).map((card) => card.cardNumber);
       const known = await queryCards(cards);
       const cardNo = cards.find((card) => known.has(card)) ?? cards[0];
       if (cardNo === undefined) return { outcome: 'REJECTED', reason: 'no social security card for this citizen' };
@@ -152,26 +161,28 @@ export function createLabourAdapter(options: LabourAdapterOptions): LabourAdapte
 
     exportStats: () => exportSource.stats(),
 
-    issuesByResident: async () => (await exportSource.current()).issuesByResident(),
+    async issuesByResident() {
+      await exportSource.current();
+      const residents = await residentsWithLinkedCards(await store.residentsWithIssues(), new Map());
+      return new Map([...residents].flatMap(([id, { issues }]) => (issues.length > 0 ? [[id, issues]] : [])));
+    },
 
     async holdersOfStatus(status) {
-      const current = await exportSource.current();
+      await exportSource.current();
       const unknown = status === 'UNKNOWN';
       const body: CardsByStatusQuery = { jobStatuses: unknown ? Object.keys(EMPLOYMENT_STATUS_BY_CODE) : [codeOf(EMPLOYMENT_STATUS_BY_CODE, status)] };
       const answer = await execute((signal) =>
         callBureau({ baseUrl: options.baseUrl, path: CARDS_BY_STATUS_PATH, method: 'POST', body, answer: cardsByStatusAnswerSchema, signal }),
       );
-      const matched = new Set(answer.result);
-      const holders: string[] = [];
-      for (const cards of current.cardsByPerson()) {
-        if (cards.some((card) => matched.has(card.cardNumber)) !== unknown) holders.push(...cards.map((card) => card.storedId));
-      }
-      return holders;
+      return store.storedIdsOfHolders(answer.result, !unknown);
     },
 
-    storedIds: async () => [...(await exportSource.current()).cardsByPerson()].flatMap((cards) => cards.map((card) => card.storedId)),
+    async *storedIds() {
+      await exportSource.current();
+      yield* store.storedIds();
+    },
 
-    /** Nothing to release: export checks run on demand, not on a timer. */
-    async close(): Promise<void> {},
+    /** Export checks run on demand, not on a timer: an ingest under way is stopped, and the database let go. */
+    close: () => store.close(),
   };
 }

@@ -1,6 +1,6 @@
 import { EMPLOYMENT_STATUS_BY_CODE, fromBureauDate } from './bureauCodes';
 import type { CardFacts } from './cardsApi';
-import type { ExportCard } from './LabourExport';
+import type { ExportCard } from './ExportCard';
 import type { LabourRecord } from './LabourRecord';
 
 /**

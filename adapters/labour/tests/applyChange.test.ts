@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { StandInServer } from '@resident-graph/adapter-kit';
-import { createLabourAdapter, type LabourAdapter } from '@resident-graph/adapter-labour';
+import type { LabourAdapter } from '@resident-graph/adapter-labour';
 import { exportDirOf, startStandIn, writeStandInData } from '@resident-graph/adapter-labour/stand-in';
 import type { EmploymentStatus, ReportedChange } from '@resident-graph/schemas';
 import { businessJournalIn, defaultStateDirOf } from '../src/stand-in/standInFiles';
+import { labourAdapters } from './fixtures/labourAdapters';
 import { labourPopulation, residentsOf } from './fixtures/population';
 import { tempDir } from './fixtures/tempDir';
 
@@ -19,7 +20,8 @@ let remove: () => Promise<void>;
 let standIn: StandInServer;
 let adapter: LabourAdapter;
 
-const connect = () => createLabourAdapter({ baseUrl: standIn.url, exportDir: exportDirOf(dir), retries: 0 });
+const adapters = labourAdapters();
+const connect = () => adapters.create({ baseUrl: standIn.url, exportDir: exportDirOf(dir), retries: 0 });
 beforeAll(async () => {
   ({ dir, remove } = await tempDir());
   await writeStandInData(population, dir);
@@ -27,6 +29,7 @@ beforeAll(async () => {
   adapter = connect();
 });
 afterAll(async () => {
+  await adapters.release();
   await standIn.close();
   await remove();
 });
@@ -118,7 +121,7 @@ test('a run with its own state directory starts from the data as generated and j
   const stateDir = path.join(state.dir, 'labour');
   const own = await startStandIn({ dataDir: dir, port: 0, stateDir });
   try {
-    const ownAdapter = createLabourAdapter({ baseUrl: own.url, exportDir: exportDirOf(dir), retries: 0 });
+    const ownAdapter = adapters.create({ baseUrl: own.url, exportDir: exportDirOf(dir), retries: 0 });
     // The first test registered this worker unemployed in the default journal; this run does not see it.
     expect((await ownAdapter.lookup([employed.id])).get(employed.id)!.record).toMatchObject({ employmentStatus: 'EMPLOYED' });
     const before = (await journal()).length;

@@ -3,8 +3,8 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { http, HttpResponse, delay } from 'msw';
 import { setupServer } from 'msw/node';
-import { createLabourAdapter } from '@resident-graph/adapter-labour';
 import { writeStandInData } from '@resident-graph/adapter-labour/stand-in';
+import { labourAdapters } from './fixtures/labourAdapters';
 import { labourPopulation, residentsOf } from './fixtures/population';
 import { tempDir } from './fixtures/tempDir';
 
@@ -22,6 +22,7 @@ describe('createLabourAdapter against the query API (msw) and a real GBK export'
   let cards: StoredCard[] = [];
   let dir: string;
   let remove: () => Promise<void>;
+  const adapters = labourAdapters();
 
   const answerFromStore = http.post(QUERY_URL, async ({ request }) => {
     const { cardNumbers } = (await request.json()) as { cardNumbers: string[] };
@@ -44,11 +45,12 @@ describe('createLabourAdapter against the query API (msw) and a real GBK export'
     queries.length = 0;
   });
   afterAll(async () => {
+    await adapters.release();
     server.close();
     await remove();
   });
 
-  const adapter = (timeoutMs?: number) => createLabourAdapter({ baseUrl: BASE_URL, exportDir: path.join(dir, 'labour', 'export'), timeoutMs });
+  const adapter = (timeoutMs?: number) => adapters.create({ baseUrl: BASE_URL, exportDir: path.join(dir, 'labour', 'export'), timeoutMs });
 
   it('answers every resident in one API call, matching the truth', async () => {
     const labour = adapter();

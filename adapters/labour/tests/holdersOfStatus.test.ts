@@ -2,9 +2,10 @@ import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { StandInServer } from '@resident-graph/adapter-kit';
-import { createLabourAdapter, type LabourAdapter } from '@resident-graph/adapter-labour';
+import type { LabourAdapter } from '@resident-graph/adapter-labour';
 import { exportDirOf, startStandIn, writeStandInData } from '@resident-graph/adapter-labour/stand-in';
 import { normalizeCitizenId, storedIdentityOf, toFifteenDigitId } from '@resident-graph/schemas';
+import { labourAdapters } from './fixtures/labourAdapters';
 import { labourPopulation, residentsOf } from './fixtures/population';
 import { tempDir } from './fixtures/tempDir';
 
@@ -14,6 +15,7 @@ describe('holders of an employment status, as the bureau filters them', () => {
   let remove: () => Promise<void>;
   let standIn: StandInServer;
   let adapter: LabourAdapter;
+  const adapters = labourAdapters();
 
   beforeAll(async () => {
     let dir: string;
@@ -23,9 +25,10 @@ describe('holders of an employment status, as the bureau filters them', () => {
     const reissued = ['S-REISSUED-1', toFifteenDigitId(employed.id) ?? employed.id, employed.name, '', '', ''].join(',');
     await appendFile(path.join(exportDirOf(dir), `shebao_${population.asOf.replaceAll('-', '')}.csv`), iconv.encode(`${reissued}\r\n`, 'gbk'));
     standIn = await startStandIn({ dataDir: dir, port: 0 });
-    adapter = createLabourAdapter({ baseUrl: standIn.url, exportDir: exportDirOf(dir) });
+    adapter = adapters.create({ baseUrl: standIn.url, exportDir: exportDirOf(dir) });
   });
   afterAll(async () => {
+    await adapters.release();
     await standIn.close();
     await remove();
   });
@@ -47,7 +50,8 @@ describe('holders of an employment status, as the bureau filters them', () => {
   });
 
   test('lists every stored ID of the export, the mistyped one as stored', async () => {
-    const storedIds = await adapter.storedIds();
+    const storedIds: string[] = [];
+    for await (const storedId of adapter.storedIds()) storedIds.push(storedId);
     expect(storedIds).toContain(storedIdentityOf(typo, 'labour').storedId);
     expect(normalizeCitizenId(storedIdentityOf(typo, 'labour').storedId).ok).toBe(false);
     expect(residents(storedIds)).toContain(employed.id);

@@ -1,11 +1,13 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { createLabourAdapter } from '@resident-graph/adapter-labour';
+import { Pool } from 'pg';
 import { toFifteenDigitId } from '@resident-graph/schemas';
+import { TEST_DATABASE_URL } from '@resident-graph/test-kit';
+import { labourAdapters } from './fixtures/labourAdapters';
 import { citizenId } from './fixtures/population';
 import { tempDir } from './fixtures/tempDir';
 
@@ -24,6 +26,7 @@ describe('the nightly export', () => {
   );
   let dir: string;
   let remove: () => Promise<void>;
+  const adapters = labourAdapters();
 
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   beforeEach(async () => {
@@ -31,6 +34,7 @@ describe('the nightly export', () => {
   });
   afterEach(async () => {
     server.resetHandlers();
+    await adapters.release();
     await remove();
   });
   afterAll(() => server.close());
@@ -39,8 +43,20 @@ describe('the nightly export', () => {
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, name), iconv.encode(text, 'gbk'));
   }
+  /** The tables of the generations in the adapters' schema, their numbers as N. */
+  async function generationTables(): Promise<string[]> {
+    const pool = new Pool({ connectionString: TEST_DATABASE_URL, max: 1 });
+    try {
+      const { rows } = await pool.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = $1 AND tablename ~ '_[0-9]+$'", [
+        adapters.schema,
+      ]);
+      return rows.map((row) => row.tablename.replace(/\d+$/, 'N')).sort();
+    } finally {
+      await pool.end();
+    }
+  }
   const csv = (rows: string[][]) => stringify([HEADER, ...rows], { record_delimiter: 'windows' });
-  const adapter = (exportCheckIntervalMs?: number) => createLabourAdapter({ baseUrl: BASE_URL, exportDir: dir, exportCheckIntervalMs });
+  const adapter = (exportCheckIntervalMs?: number, exportDir = dir) => adapters.create({ baseUrl: BASE_URL, exportDir, exportCheckIntervalMs });
 
   it('skips and counts malformed rows, and still answers from the good ones', async () => {
     const good = csv([
@@ -109,14 +125,86 @@ describe('the nightly export', () => {
 
     await expect(labour.refreshExport()).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE' });
     expect((await labour.lookup([first])).get(first)?.record?.socialSecurityCardNumber).toBe('C001');
+    // The refused file's tables are gone: one generation of cards is left, the one in use.
+    expect(await generationTables()).toEqual(['card_N', 'typo_candidate_N']);
+  });
+
+  it('stops an ingest under way when closed, and leaves none of its tables', async () => {
+    const filler = Array.from({ length: 50_000 }, (_, row) => [`F${row}`, second, '乙', '110', '1', '1']);
+    await writeExport('shebao_20260630.csv', csv(filler));
+    const labour = adapter();
+    const ingesting = labour.refreshExport();
+    while ((await generationTables()).length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+
+    await labour.close();
+    await expect(ingesting).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE', cause: new Error('the labour export store is closing') });
+    expect(await generationTables()).toEqual([]);
+  }, 30_000);
+
+  it('remembers the export it ingested: started again, it answers from the database without the file', async () => {
+    await writeExport('shebao_20260630.csv', csv([['C001', first, '甲', '110', '12', '1']]));
+    await adapter().lookup([first]);
+    await rm(path.join(dir, 'shebao_20260630.csv'));
+
+    const restarted = adapter();
+    expect((await restarted.lookup([first])).get(first)?.record?.socialSecurityCardNumber).toBe('C001');
+    expect(restarted.exportStats()).toEqual({ file: path.join(dir, 'shebao_20260630.csv'), rows: 1, cards: 1, malformedRows: 0 });
+  });
+
+  it('answers from the export in use while a newer one is being ingested', async () => {
+    await writeExport('shebao_20260630.csv', csv([['C001', first, '甲', '110', '12', '1']]));
+    const labour = adapter();
+    await labour.lookup([first]);
+    // Enough rows that the ingest takes far longer than a lookup.
+    const filler = Array.from({ length: 20_000 }, (_, row) => [`F${row}`, second, '乙', '110', '1', '1']);
+    await writeExport('shebao_20260701.csv', csv([['C101', first, '甲', '110', '13', '1'], ...filler]));
+
+    const ingesting = labour.refreshExport();
+    expect((await labour.lookup([first])).get(first)?.record?.socialSecurityCardNumber).toBe('C001');
+    await ingesting;
+    expect((await labour.lookup([first])).get(first)?.record?.socialSecurityCardNumber).toBe('C101');
+    expect(labour.exportStats()).toMatchObject({ rows: 20_001, cards: 20_001 });
+    // Statistics read the stored IDs a page at a time: every card's, once.
+    const storedIds: string[] = [];
+    for await (const storedId of labour.storedIds()) storedIds.push(storedId);
+    expect(storedIds).toHaveLength(20_001);
+    expect(new Set(storedIds)).toEqual(new Set([first, second]));
+  }, 30_000);
+
+  it("publishes a fresh adapter's issues once its first export is ingested", async () => {
+    const id15 = toFifteenDigitId(first)!;
+    await writeExport('shebao_20260630.csv', csv([['C900', id15, '甲', '110', '200', '2']]));
+    expect(await adapter().issuesByResident()).toEqual(
+      new Map([[first, [{ department: 'labour', kind: 'LEGACY_15_DIGIT_ID', storedId: id15, recordReference: 'C900', nameOnRecord: '甲' }]]]),
+    );
   });
 
   it('is unavailable while there is no export to read', async () => {
     await expect(adapter().lookup([first])).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE' });
-    await expect(createLabourAdapter({ baseUrl: BASE_URL, exportDir: path.join(dir, 'missing') }).lookup([first])).rejects.toMatchObject({
+    await expect(adapter(undefined, path.join(dir, 'missing')).lookup([first])).rejects.toMatchObject({
       code: 'DEPARTMENT_UNAVAILABLE',
     });
   });
+
+  it("gathers a card's rows wherever they are in the file, in file order, its first row saying what it stores", async () => {
+    // More cards between them than go to the database at once.
+    const between = Array.from({ length: 6_000 }, (_, row) => [`F${row}`, second, '乙', '110', '1', '1']);
+    await writeExport(
+      'shebao_20260630.csv',
+      csv([
+        ['C001', first, '甲', '310', '12', '1'],
+        ...between,
+        ['C001', toFifteenDigitId(first)!, '甲乙', '110', '24', '2'],
+        ['C001', first, '甲', '', '', ''],
+      ]),
+    );
+    const answer = (await adapter().lookup([first])).get(first);
+    expect(answer?.record?.insurance).toEqual([
+      { type: 'MEDICAL', paidMonths: 12, active: true },
+      { type: 'PENSION', paidMonths: 24, active: false },
+    ]);
+    expect(answer?.issues).toEqual([]);
+  }, 30_000);
 
   it('reads columns by their titles, whatever their order', async () => {
     const reordered = [HEADER[1]!, HEADER[0]!, ...HEADER.slice(2)];

@@ -1,6 +1,6 @@
 import type { StandInServer } from '@resident-graph/adapter-kit';
-import { createLabourAdapter } from '@resident-graph/adapter-labour';
 import { exportDirOf, startStandIn, writeStandInData } from '@resident-graph/adapter-labour/stand-in';
+import { labourAdapters } from './fixtures/labourAdapters';
 import { labourPopulation, residentsOf } from './fixtures/population';
 import { tempDir } from './fixtures/tempDir';
 
@@ -10,6 +10,7 @@ describe('the labour stand-in', () => {
   let dir: string;
   let remove: () => Promise<void>;
   let standIn: StandInServer;
+  const adapters = labourAdapters();
 
   beforeAll(async () => {
     ({ dir, remove } = await tempDir());
@@ -21,6 +22,7 @@ describe('the labour stand-in', () => {
     await fetch(`${standIn.url}/__control/calls`, { method: 'DELETE' });
   });
   afterAll(async () => {
+    await adapters.release();
     await standIn.close();
     await remove();
   });
@@ -75,7 +77,7 @@ describe('the labour stand-in', () => {
   });
 
   it('serves the adapter the same record the truth holds, one query per lookup', async () => {
-    const labour = createLabourAdapter({ baseUrl: standIn.url, exportDir: exportDirOf(dir) });
+    const labour = adapters.create({ baseUrl: standIn.url, exportDir: exportDirOf(dir) });
     const answer = await labour.lookup(population.residents.map((resident) => resident.id));
 
     for (const resident of population.residents) {
@@ -89,7 +91,7 @@ describe('the labour stand-in', () => {
 
   it('lets the adapter report a malformed answer as DEPARTMENT_BAD_RESPONSE', async () => {
     await fetch(`${standIn.url}/__control/fault`, { method: 'PUT', body: JSON.stringify({ kind: 'malformed' }) });
-    const labour = createLabourAdapter({ baseUrl: standIn.url, exportDir: exportDirOf(dir) });
+    const labour = adapters.create({ baseUrl: standIn.url, exportDir: exportDirOf(dir) });
     await expect(labour.lookup([employed.id])).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE' });
   });
 
@@ -98,7 +100,7 @@ describe('the labour stand-in', () => {
     ['unknown-codes', 'answered in an unknown shape (result.0.'],
   ])('answers its real answer spoiled on %s, which the adapter refuses as DEPARTMENT_BAD_RESPONSE', async (kind, message) => {
     await fetch(`${standIn.url}/__control/fault`, { method: 'PUT', body: JSON.stringify({ kind }) });
-    const labour = createLabourAdapter({ baseUrl: standIn.url, exportDir: exportDirOf(dir) });
+    const labour = adapters.create({ baseUrl: standIn.url, exportDir: exportDirOf(dir) });
     const failure = labour.lookup([employed.id]);
     await expect(failure).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE', department: 'labour' });
     await expect(failure).rejects.toThrow(message);

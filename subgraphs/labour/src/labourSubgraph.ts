@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createLabourAdapter } from '@resident-graph/adapter-labour';
+import { createLabourAdapter, DEFAULT_EXPORT_SCHEMA } from '@resident-graph/adapter-labour';
 import { millisecondsSetting, urlSetting } from '@resident-graph/service-kit';
 import { defineSectionSubgraph } from '@resident-graph/subgraph-kit';
 import { LabourSection } from './labourSection.type';
@@ -21,12 +21,19 @@ export const labourSubgraph = defineSectionSubgraph({
     LABOUR_EXPORT_DIR: z.string().min(1),
     /** How often at most to look for a newer nightly export. */
     LABOUR_EXPORT_CHECK_INTERVAL_MS: millisecondsSetting(60_000),
+    /** The PostgreSQL the newest export is ingested into, to be read by key. */
+    LABOUR_DATABASE_URL: z.string().min(1),
+    LABOUR_DATABASE_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a plain lower-case identifier')
+      .default(DEFAULT_EXPORT_SCHEMA),
   },
   createAdapter: (settings, resilience) =>
     createLabourAdapter({
       baseUrl: settings.LABOUR_URL,
       exportDir: settings.LABOUR_EXPORT_DIR,
       exportCheckIntervalMs: settings.LABOUR_EXPORT_CHECK_INTERVAL_MS,
+      database: { databaseUrl: settings.LABOUR_DATABASE_URL, schema: settings.LABOUR_DATABASE_SCHEMA },
       ...resilience,
     }),
   statistics: labourStatistics,

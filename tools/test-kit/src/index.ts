@@ -4,3 +4,4 @@ export * from './oneGridPopulation';
 export * from './startTcpProxy';
 export * from './graphql';
 export * from './freePorts';
+export * from './testSchema';

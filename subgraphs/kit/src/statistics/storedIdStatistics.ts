@@ -17,8 +17,11 @@ export interface StoredIdStatisticsOptions extends StatisticsContext {
   department: string;
   /** The stored IDs (as the department holds them, repeats allowed) of whom `fact`, one of this department's facts, holds at `asOf`. */
   holdersOf(fact: ResidentFact, asOf: string): Promise<Iterable<string>>;
-  /** Every stored ID of the people the department holds: those that resolve to no citizen ID are counted as unresolved. */
-  storedIds(): Promise<Iterable<string>>;
+  /**
+   * Every stored ID of the people the department holds: those that resolve to no citizen ID
+   * are counted as unresolved. A department that keeps them in a database pages through them.
+   */
+  storedIds(): Promise<Iterable<string>> | AsyncIterable<string>;
   /** How old the count of unresolved records may be (a read of every stored ID). @default `STATISTICS_SNAPSHOT_MAX_AGE_MS` */
   unresolvedMaxAgeMs?: number;
 }
@@ -51,7 +54,7 @@ export function storedIdStatistics(options: StoredIdStatisticsOptions): Statisti
   const countUnresolved = async (keys: Pseudonymizer) => {
     const [storedIds, linked] = await Promise.all([options.storedIds(), linkedStoredIds()]);
     const unresolved = new Set<string>();
-    for (const storedId of storedIds) if (keyOf(storedId, keys, linked) === null) unresolved.add(storedId);
+    for await (const storedId of storedIds) if (keyOf(storedId, keys, linked) === null) unresolved.add(storedId);
     return unresolved.size;
   };
   return {
