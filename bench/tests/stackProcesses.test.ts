@@ -19,7 +19,7 @@ it('counts a process it does not know as the stack’s own, by its command line'
 });
 
 it('reads the defaults and refuses a setting out of range, naming it', () => {
-  expect(parseFootprintOptions([])).toEqual({ preset: 'pilot', records: 100, connections: 10, idle: 10, portBase: 5400 });
+  expect(parseFootprintOptions([])).toEqual({ preset: 'pilot', records: 100, connections: 10, idle: 60, portBase: 5400 });
   expect(() => parseFootprintOptions(['--preset', 'city'])).toThrow(/--preset/);
   expect(() => parseFootprintOptions(['--records', '0'])).toThrow(/--records/);
 });

@@ -26,7 +26,7 @@ export function parseFootprintOptions(args: string[]): FootprintOptions {
       preset: { type: 'string', default: 'pilot' },
       records: { type: 'string', default: '100' },
       connections: { type: 'string', default: '10' },
-      idle: { type: 'string', default: '10' },
+      idle: { type: 'string', default: '60' },
       'port-base': { type: 'string', default: '5400' },
       'work-dir': { type: 'string' },
     },

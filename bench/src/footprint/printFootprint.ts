@@ -24,7 +24,7 @@ export function printFootprint(report: FootprintReport): string {
   const rows = TOTALS.flatMap(([kind]) =>
     byKind(kind)
       .sort((a, b) => b.rssBytes - a.rssBytes)
-      .map((each) => [each.name, kind, mib(each.rssBytes), mib(each.peakRssBytes)]),
+      .map((each) => [each.name, kind, mib(each.rssBytes), mib(each.peakRssBytes), mib(each.pssBytes)]),
   );
   const totals = TOTALS.map(([kind, title]) => {
     const processes = byKind(kind);
@@ -39,8 +39,8 @@ export function printFootprint(report: FootprintReport): string {
     `npm start, ${report.preset} (${report.machine.cpus} cores, load average ${report.machine.loadAverage.map((load) => load.toFixed(1)).join(' ')} at the end): ${starts}`,
     `${report.reads.records} full records read in ${report.reads.seconds.toFixed(1)} s, ${report.reads.answered} answered whole${failures(report.reads.failed)}; memory read after ${report.idleSeconds} s idle`,
     '',
-    formatTable(['process', 'kind', 'idle RSS MiB', 'peak RSS MiB'], rows),
+    formatTable(['process', 'kind', 'idle RSS MiB', 'peak RSS MiB', 'idle PSS MiB'], rows),
     '',
-    formatTable(['total', 'processes', 'idle RSS MiB', 'peak RSS MiB (sum)'], totals),
+    formatTable(['total', 'processes', 'idle RSS MiB', 'peak RSS MiB (sum)', 'idle PSS MiB'], totals),
   ].join('\n');
 }

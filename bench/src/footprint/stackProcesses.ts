@@ -29,9 +29,9 @@ export function classifyProcess(commandLine: readonly string[]): Omit<StackProce
   return { name: commandLine.join(' '), kind: 'own' };
 }
 
-const statusField = (pid: number, field: string): number => {
+const kilobytesField = (file: string, field: string): number => {
   try {
-    return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(file, 'utf8'))?.[1] ?? 0) * 1024;
   } catch {
     return 0;
   }
@@ -40,6 +40,8 @@ const statusField = (pid: number, field: string): number => {
 export interface ProcessMemory extends StackProcess {
   rssBytes: number;
   peakRssBytes: number;
+  /** Its share of the memory it shares with others (Node's binary, mostly), the rest whole: what the machine spends on it. */
+  pssBytes: number;
 }
 
 /** Every live process under the supervisor, named, with its resident memory now and at its peak. */
@@ -51,6 +53,14 @@ export function stackMemory(supervisorPid: number): ProcessMemory[] {
     } catch {
       return [];
     }
-    return [{ pid, ...classifyProcess(commandLine), rssBytes: statusField(pid, 'VmRSS'), peakRssBytes: statusField(pid, 'VmHWM') }];
+    return [
+      {
+        pid,
+        ...classifyProcess(commandLine),
+        rssBytes: kilobytesField(`/proc/${pid}/status`, 'VmRSS'),
+        peakRssBytes: kilobytesField(`/proc/${pid}/status`, 'VmHWM'),
+        pssBytes: kilobytesField(`/proc/${pid}/smaps_rollup`, 'Pss'),
+      },
+    ];
   });
 }
