@@ -28,12 +28,8 @@ export function printFootprint(report: FootprintReport): string {
   );
   const totals = TOTALS.map(([kind, title]) => {
     const processes = byKind(kind);
-    return [
-      title,
-      `${processes.length}`,
-      mib(processes.reduce((sum, each) => sum + each.rssBytes, 0)),
-      mib(processes.reduce((sum, each) => sum + each.peakRssBytes, 0)),
-    ];
+    const total = (figure: (each: (typeof processes)[number]) => number) => mib(processes.reduce((sum, each) => sum + figure(each), 0));
+    return [title, `${processes.length}`, total((each) => each.rssBytes), total((each) => each.peakRssBytes), total((each) => each.pssBytes)];
   });
   return [
     `npm start, ${report.preset} (${report.machine.cpus} cores, load average ${report.machine.loadAverage.map((load) => load.toFixed(1)).join(' ')} at the end): ${starts}`,
