@@ -1,14 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { DEPARTMENTS } from '@resident-graph/registry';
 import { createLogger } from '@resident-graph/service-kit';
 import { parseLoadOptions } from './load/loadOptions';
 import { printLoadReport, runLoadRun } from './load/runLoadRun';
+import { writeResult } from './writeResult';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
 const logger = createLogger('load');
-const RESULTS_DIR = path.resolve(__dirname, '../results');
 /** Departments whose system is a process of its own: those the second run can kill. */
 const KILLABLE = DEPARTMENTS.filter((department) => department.standIn.kind === 'server').map((department) => department.id);
 
@@ -17,10 +15,7 @@ async function main(): Promise<void> {
   const options = parseLoadOptions(args, KILLABLE);
   const report = await runLoadRun(options, ['npm run load', ...(args.length > 0 ? ['--', ...args] : [])].join(' '), logger);
   process.stdout.write(`\n${printLoadReport(report)}\n`);
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = path.join(RESULTS_DIR, `load-${report.date.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(`\nwritten to ${path.relative(process.cwd(), file)}\n`);
+  writeResult(report, 'load-');
 }
 
 main().catch((error: unknown) => {
