@@ -125,19 +125,16 @@ main().catch((error: unknown) => {
 export { writeStandInData } from './writeStandInData';
 export { sampleRecords } from './sampleRecords';
 `,
-    [`tests/create${n.pascal}Adapter.test.ts`]: `import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+    [`tests/create${n.pascal}Adapter.test.ts`]: `import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
+import { dropTestSchema, TEST_DATABASE_URL as DATABASE_URL, testSchemaName } from '@resident-graph/test-kit';
 import { create${n.pascal}Adapter } from '../src';
 import { prepareStandIn, writeStandInData } from '../src/stand-in';
 import { expected, population, withoutRecord } from './fixtures/population';
 
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-
 describe('the ${n.id} adapter against its schema in PostgreSQL', () => {
-  const schema = \`${n.snake}_test_\${randomBytes(4).toString('hex')}\`;
+  const schema = testSchemaName('${n.snake}_test');
   let dataDir: string;
 
   beforeAll(async () => {
@@ -146,10 +143,7 @@ describe('the ${n.id} adapter against its schema in PostgreSQL', () => {
     await prepareStandIn({ databaseUrl: DATABASE_URL, schema, dataDir });
   });
   afterAll(async () => {
-    const client = new Client({ connectionString: DATABASE_URL });
-    await client.connect();
-    await client.query(\`DROP SCHEMA IF EXISTS "\${schema}" CASCADE\`);
-    await client.end();
+    await dropTestSchema(schema);
     await rm(dataDir, { recursive: true, force: true });
   });
 
