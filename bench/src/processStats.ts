@@ -23,17 +23,21 @@ export function processTree(pid: number): number[] {
   return [pid, ...children.flatMap(processTree)];
 }
 
+/** A `<field>: N kB` line of one of a process's /proc files (`status`, `smaps_rollup`), in bytes; 0 once it is gone. */
+export const procKilobytes = (pid: number, file: 'status' | 'smaps_rollup', field: string): number =>
+  Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(read(`/proc/${pid}/${file}`))?.[1] ?? 0) * 1024;
+
 /**
  * Peak resident set size (VmHWM) of a process tree, summed: an upper bound of the tree's
  * peak, exact for a single process.
  */
 export function peakRssBytes(pid: number): number {
-  return processTree(pid).reduce((sum, each) => sum + Number(/VmHWM:\s+(\d+) kB/.exec(read(`/proc/${each}/status`))?.[1] ?? 0) * 1024, 0);
+  return processTree(pid).reduce((sum, each) => sum + procKilobytes(each, 'status', 'VmHWM'), 0);
 }
 
 /** Resident set size now (VmRSS) of a process tree, summed. */
 export function rssBytes(pid: number): number {
-  return processTree(pid).reduce((sum, each) => sum + Number(/VmRSS:\s+(\d+) kB/.exec(read(`/proc/${each}/status`))?.[1] ?? 0) * 1024, 0);
+  return processTree(pid).reduce((sum, each) => sum + procKilobytes(each, 'status', 'VmRSS'), 0);
 }
 
 /** CPU seconds (user + system) a process tree has used so far. */

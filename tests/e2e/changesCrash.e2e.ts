@@ -4,7 +4,7 @@ import { Pool } from 'pg';
 import { EMPLOYMENT_STATUS_BY_CODE } from '@resident-graph/adapter-labour';
 import { businessJournalIn } from '@resident-graph/adapter-labour/stand-in';
 import { dataFiles } from '@resident-graph/adapter-public-security/stand-in';
-import type { Department, TruthResident } from '@resident-graph/schemas';
+import { todayInShanghai, type Department, type TruthResident } from '@resident-graph/schemas';
 import { crashService } from '@resident-graph/stack';
 import type { Caller } from '@resident-graph/trust';
 import { readTruth, requestHeaders, startTestStack, writeTestOutput, type TestStack } from '../support';
@@ -26,7 +26,7 @@ interface Applied {
   accepted: boolean;
 }
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const today = () => todayInShanghai();
 const ageOn = (resident: TruthResident) => Number(today().slice(0, 4)) - Number(resident.birthDate.slice(0, 4));
 const workerOf = (gridId: string): Caller => ({ subject: 'grid-worker-crash', role: 'grid-worker', department: null, grids: [gridId], community: null });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { TruthResident } from '@resident-graph/schemas';
+import { todayInShanghai, type TruthResident } from '@resident-graph/schemas';
 import { loadKey, mintUserToken, type Caller } from '@resident-graph/trust';
 import { graphql, launchTestBrowser, readStreet, requestHeaders, readTruth, startTestStack, TruthIndex, type TestBrowser, type TestStack } from '../support';
 
@@ -274,7 +274,7 @@ describe('the console in a real browser', () => {
   });
 
   it('lets an auditor find the reads just made by user, by day and by resident, with who, role and purpose', async () => {
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const today = todayInShanghai();
     const page = await browser.open(home);
     await signInWithToken(page, { subject: 'auditor-1', role: 'auditor', department: null, grids: [], community: null });
     const log = page.getByTestId('access-log');
@@ -342,7 +342,7 @@ describe('the console in a real browser', () => {
     const caseNumber = member.civilAffairs!.allowanceCases.find((c) => c.status === 'ACTIVE')!.caseNumber;
     const status = member.labour!.employmentStatus === 'EMPLOYED' ? 'REGISTERED_UNEMPLOYED' : 'EMPLOYED';
     const reason = { EMPLOYED: '就业状态变化：就业', REGISTERED_UNEMPLOYED: '就业状态变化：登记失业' }[status];
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const today = todayInShanghai();
     const worker: Caller = { subject: 'grid-worker-reporting', role: 'grid-worker', department: null, grids: [GRID], community: null };
     const reported = await graphql<{ reportChange: { id: string } }>(
       stack.gatewayUrl,

@@ -1,11 +1,11 @@
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
-import type { TruthResident } from '@resident-graph/schemas';
+import { todayInShanghai, type TruthResident } from '@resident-graph/schemas';
 import { restartService } from '@resident-graph/stack';
 import { loadKey, mintUserToken, type Caller } from '@resident-graph/trust';
 import { graphql, launchTestBrowser, readTruth, requestHeaders, startTestStack, type TestBrowser, type TestStack } from '../support';
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const today = () => todayInShanghai();
 const ageOn = (resident: TruthResident) => Number(today().slice(0, 4)) - Number(resident.birthDate.slice(0, 4));
 
 /**
@@ -224,7 +224,7 @@ describe('reporting a change from the console, and the supervisors’ view', () 
         )
       ).data!.changeReport;
     const labourStandIn = `http://127.0.0.1:${stack.ports.standIns['labour']!}/health`;
-    const twelveDaysAgo = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - 12 * 24 * 60 * 60 * 1000));
+    const twelveDaysAgo = todayInShanghai(new Date(Date.now() - 12 * 24 * 60 * 60 * 1000));
     await stack.services.get('labour-stand-in')!.stop();
     let id: string;
     try {

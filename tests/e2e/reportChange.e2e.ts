@@ -1,4 +1,4 @@
-import type { TruthResident } from '@resident-graph/schemas';
+import { todayInShanghai, type TruthResident } from '@resident-graph/schemas';
 import type { Caller } from '@resident-graph/trust';
 import { graphql, OFFICER, readTruth, requestHeaders, startTestStack, type TestStack } from '../support';
 
@@ -39,7 +39,7 @@ interface FrontLineRecord {
   labour: { onRecord: boolean; employmentStatus: string; registeredUnemployed: boolean } | null;
 }
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const today = () => todayInShanghai();
 const ageOn = (resident: TruthResident) => Number(today().slice(0, 4)) - Number(resident.birthDate.slice(0, 4));
 const workerOf = (...grids: string[]): Caller => ({ subject: 'grid-worker-9', role: 'grid-worker', department: null, grids, community: null });
 

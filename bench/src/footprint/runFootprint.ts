@@ -39,7 +39,7 @@ interface RunningStack {
 }
 
 /** `npm start`'s script with the given settings, its output kept in the work folder; resolves once it says it is up. */
-async function startStack(options: FootprintOptions, workDir: string, run: number): Promise<RunningStack & { seconds: number }> {
+async function runNpmStart(options: FootprintOptions, workDir: string, run: number): Promise<RunningStack & { seconds: number }> {
   const started = performance.now();
   const supervisor = spawn(process.execPath, ['tools/stack/scripts/start.cjs'], {
     cwd: REPO_ROOT,
@@ -114,12 +114,12 @@ export async function runFootprint(options: FootprintOptions, logger: Logger): P
     const starts: StartFigure[] = [];
     const freshData = !existsSync(path.join(workDir, options.preset));
     if (freshData) {
-      const first = await startStack(options, workDir, 1);
+      const first = await runNpmStart(options, workDir, 1);
       starts.push({ seconds: first.seconds, generated: true });
       logger.info({ seconds: first.seconds }, 'first start (generation included) up; stopping it');
       await stopStack(first);
     }
-    const stack = await startStack(options, workDir, starts.length + 1);
+    const stack = await runNpmStart(options, workDir, starts.length + 1);
     starts.push({ seconds: stack.seconds, generated: false });
     logger.info({ seconds: stack.seconds }, 'start on existing data up');
     try {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { processTree } from '../processStats';
+import { procKilobytes, processTree } from '../processStats';
 
 /** What the issue counts a process as: the stack's own, a department's stand-in, or the supervisor that starts them. */
 export type ProcessKind = 'own' | 'stand-in' | 'supervisor';
@@ -29,14 +29,6 @@ export function classifyProcess(commandLine: readonly string[]): Omit<StackProce
   return { name: commandLine.join(' '), kind: 'own' };
 }
 
-const kilobytesField = (file: string, field: string): number => {
-  try {
-    return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(file, 'utf8'))?.[1] ?? 0) * 1024;
-  } catch {
-    return 0;
-  }
-};
-
 export interface ProcessMemory extends StackProcess {
   rssBytes: number;
   peakRssBytes: number;
@@ -57,9 +49,9 @@ export function stackMemory(supervisorPid: number): ProcessMemory[] {
       {
         pid,
         ...classifyProcess(commandLine),
-        rssBytes: kilobytesField(`/proc/${pid}/status`, 'VmRSS'),
-        peakRssBytes: kilobytesField(`/proc/${pid}/status`, 'VmHWM'),
-        pssBytes: kilobytesField(`/proc/${pid}/smaps_rollup`, 'Pss'),
+        rssBytes: procKilobytes(pid, 'status', 'VmRSS'),
+        peakRssBytes: procKilobytes(pid, 'status', 'VmHWM'),
+        pssBytes: procKilobytes(pid, 'smaps_rollup', 'Pss'),
       },
     ];
   });

@@ -67,8 +67,10 @@ const workspaceSourcesAsTheyRun: Plugin = {
  * What a bundle was made from: each source's size and modification time, and how it was
  * made (this file and esbuild's version). The same fingerprint means the same bundle.
  */
+const MADE_BY = createHash('sha256').update(esbuildVersion).update(readFileSync(__filename)).digest('hex');
+
 function fingerprintOf(inputs: readonly string[]): string | null {
-  const hash = createHash('sha256').update(esbuildVersion).update(readFileSync(__filename));
+  const hash = createHash('sha256').update(MADE_BY);
   for (const input of [...inputs].sort()) {
     try {
       const { size, mtimeMs } = statSync(path.resolve(REPO_ROOT, input));
