@@ -98,8 +98,11 @@ describe('createFamilyPlanningAdapter', () => {
     expect(answer.get(people.unknown.id)).toEqual({ record: null, issues: [] });
   });
 
-  it('reads a GBK answer whose bytes happen to be valid UTF-8 as well (姚雪: D2 A6 D1 A9, two Cyrillic letters in UTF-8)', async () => {
-    const name = '姚雪';
+  it.each([
+    ['姚雪', 'D2 A6 D1 A9, two Cyrillic letters'],
+    ['陳穎', 'EA 90 B7 66, a Yi syllable and "f": a traditional form the generator stores'],
+    ['顧曉東', 'a three-byte character among ASCII'],
+  ])('reads a GBK answer whose bytes happen to be valid UTF-8 with Chinese-range characters as well (%s: %s in UTF-8)', async (name) => {
     expect(isUtf8(iconv.encode(name, 'gbk'))).toBe(true);
     serve(() => queryAnswer(`<Person><GRBH>JS0000000001</GRBH><SFZH>${people.mother.id}</SFZH><XM>${name}</XM><YLFNBZ>1</YLFNBZ></Person>`));
     const fp = start();

@@ -38,12 +38,38 @@ function elementAt(xml: string, index: number): string {
 }
 
 /**
- * Bytes that are UTF-8 text of the kind the service holds: valid UTF-8 with at least one
- * character of three bytes or more, as every Chinese character is. Short GBK text can be
- * valid UTF-8 by chance — 姚雪 is D2 A6 D1 A9, two Cyrillic letters in UTF-8 — but then only
- * in two-byte sequences; GBK forming a three-byte one needs a rare character after a common one.
+ * How much `text` reads like the names and addresses the service holds, a character at a
+ * time (ASCII aside): one of GB 2312's 3,755 common characters scores 2, the rest of GB 2312
+ * 1, any other GBK character (traditional forms, rare characters) ½, a character GBK cannot
+ * hold 0.
  */
-const isChineseUtf8 = (bytes: Buffer): boolean => isUtf8(bytes) && /[\u0800-\u{10ffff}]/u.test(bytes.toString('utf8'));
+function gbkLikeness(text: string): number {
+  let score = 0;
+  let characters = 0;
+  for (const character of text) {
+    if (character.charCodeAt(0) < 0x80) continue;
+    characters++;
+    const bytes = iconv.encode(character, JSXX_CHARSET);
+    if (bytes.length !== 2 || iconv.decode(bytes, JSXX_CHARSET) !== character) continue;
+    const [lead, trail] = [bytes[0]!, bytes[1]!];
+    const inGb2312 = lead >= 0xa1 && lead <= 0xf7 && trail >= 0xa1;
+    score += inGb2312 ? (lead >= 0xb0 && lead <= 0xd7 ? 2 : 1) : 0.5;
+  }
+  return characters === 0 ? 0 : score / characters;
+}
+
+/**
+ * Bytes declared in another charset that are Chinese text in UTF-8: valid UTF-8 with a
+ * character of three bytes or more, as every Chinese character is, that reads more like
+ * Chinese text in UTF-8 than as it was declared (`declaredReading`). GBK text can be valid UTF-8 by chance — 姚雪 is
+ * D2 A6 D1 A9, two Cyrillic letters; 陳穎 is EA 90 B7 66, a Yi syllable and "f" — but read so
+ * it is no Chinese, while UTF-8 read as GBK is mojibake of rarer characters.
+ */
+function isChineseUtf8(bytes: Buffer, declaredReading: string): boolean {
+  if (!isUtf8(bytes)) return false;
+  const utf8Reading = bytes.toString('utf8');
+  return /[\u0800-\u{10ffff}]/u.test(utf8Reading) && gbkLikeness(utf8Reading) > gbkLikeness(declaredReading);
+}
 
 /**
  * Decodes XML bytes in the charset they are declared in, refusing bytes that are not in it:
@@ -56,7 +82,7 @@ function decodeDeclared(bytes: Buffer, charset: string): string {
   const invalid = xml.indexOf('\uFFFD');
   if (invalid >= 0) throw new JsxxFormatError(`not ${charset}: bytes in ${elementAt(xml, invalid)} that are no ${charset} character`);
   const utf8Declared = /^utf-?8$/i.test(charset);
-  if (!utf8Declared && bytes.some((byte) => byte >= 0x80) && isChineseUtf8(bytes)) {
+  if (!utf8Declared && bytes.some((byte) => byte >= 0x80) && isChineseUtf8(bytes, xml)) {
     const first = bytes.findIndex((byte) => byte >= 0x80);
     throw new JsxxFormatError(`declared ${charset} but the bytes are UTF-8 (from ${elementAt(bytes.subarray(0, first).toString('latin1'), first)})`);
   }
