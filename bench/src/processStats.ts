@@ -48,3 +48,18 @@ export function cpuSeconds(pid: number): number {
     return sum + (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / TICKS_PER_SECOND;
   }, 0);
 }
+
+/**
+ * The PostgreSQL server's backends serving `database` now (their command line is
+ * `postgres: [<cluster>: ]<user> <database> <client> <state>`): the server's work for a
+ * stack, which no process tree of the stack holds.
+ */
+export function postgresBackends(database: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      const backend = /^postgres: (?:\S+: )?\S+ (\S+) /.exec(read(`/proc/${pid}/cmdline`));
+      return backend?.[1] === database;
+    })
+    .map(Number);
+}

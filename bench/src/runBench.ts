@@ -33,9 +33,11 @@ function stackEnv(options: BenchOptions): Record<string, string> {
     const at = pair.indexOf('=');
     env[pair.slice(0, at)] = pair.slice(at + 1);
   }
-  if (options.cpuProf) env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${path.resolve(options.cpuProf)}`;
   return env;
 }
+
+/** `--cpu-prof DIR`: every process writes a V8 CPU profile there when it exits. */
+export const profileNodeArgs = (cpuProf: string | undefined): string[] => (cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProf)}`] : []);
 
 async function subgraphUrlsOf(stack: Stack): Promise<Map<string, string>> {
   const response = await fetch(`http://127.0.0.1:${stack.ports.gateway}/health`);
@@ -146,7 +148,10 @@ function readTruthCount(dataDir: string): number {
  * department's and the audit trail's queries on one thread and so, not the gateway, sets the
  * pace over the real subgraphs.
  */
-async function chooseDatabase(options: BenchOptions, logger: Logger): Promise<{ databaseUrl?: string; database: string; dropDatabase: () => Promise<void> }> {
+export async function chooseDatabase(
+  options: { databaseUrl?: string; embedded: boolean },
+  logger: Logger,
+): Promise<{ databaseUrl?: string; database: string; dropDatabase: () => Promise<void> }> {
   const none = async () => undefined;
   if (options.databaseUrl) return { databaseUrl: options.databaseUrl, database: 'PostgreSQL (DATABASE_URL)', dropDatabase: none };
   if (!options.embedded) {
@@ -166,6 +171,7 @@ async function benchGateways(
   stack: Stack,
   dataDir: string,
   env: Record<string, string>,
+  nodeArgs: string[],
   workDir: string,
   settings: LoadSettings,
   reports: WorkloadReport[],
@@ -183,7 +189,7 @@ async function benchGateways(
       await recordSubgraphFetches(supergraphSdl, subgraphUrls, operations, await forwardedContexts(stack, workload.credentials, operations.length)),
     );
   }
-  const gateways = await startGateways({ stack, subgraphUrls, recorded: [...recorded.values()].flatMap((r) => r.operations.flat()), env, workDir });
+  const gateways = await startGateways({ stack, subgraphUrls, recorded: [...recorded.values()].flatMap((r) => r.operations.flat()), env, nodeArgs, workDir });
   for (const workload of workloads) reports.push(await benchWorkload(workload, recorded.get(workload)!, stack, gateways, settings, logger));
   return gateways;
 }
@@ -207,6 +213,7 @@ export async function runBench(options: BenchOptions, logger: Logger): Promise<B
     preset: options.preset,
     databaseUrl,
     env,
+    nodeArgs: profileNodeArgs(options.cpuProf),
     logger,
     ports,
   });
@@ -224,7 +231,7 @@ export async function runBench(options: BenchOptions, logger: Logger): Promise<B
     };
     let changes: BenchReport['changes'] = null;
     if (!options.statisticsOnly) {
-      gateways = await benchGateways(stack, dataDir, env, workDir, settings, reports, logger);
+      gateways = await benchGateways(stack, dataDir, env, profileNodeArgs(options.cpuProf), workDir, settings, reports, logger);
       for (const [name, service] of gateways.processes) peakRssMiB[name] = peakRssBytes(service.pid) / MiB;
       // Last: its deliveries keep labour and civil affairs busy after the reports are in.
       changes = await benchChanges(

@@ -31,6 +31,8 @@ export async function startGateways(options: {
   recorded: RecordedExchange[];
   /** The stack's extra environment: the second gateway of ours runs with the same settings. */
   env: NodeJS.ProcessEnv;
+  /** Node flags for every process started here (`--cpu-prof`). */
+  nodeArgs: string[];
   workDir: string;
 }): Promise<Gateways> {
   const logDir = path.join(options.workDir, 'logs');
@@ -54,7 +56,18 @@ export async function startGateways(options: {
       .replace(/[^A-Za-z-]+/g, '-')
       .replace(/-+$/, '')
       .toLowerCase();
-    processes.set(name, await startService({ name: logName, entry, env: { ...env, PORT: String(port) }, nodeArgs, logDir, url, ready: ready(url) }));
+    processes.set(
+      name,
+      await startService({
+        name: logName,
+        entry,
+        env: { ...env, PORT: String(port) },
+        nodeArgs: [...options.nodeArgs, ...(nodeArgs ?? [])],
+        logDir,
+        url,
+        ready: ready(url),
+      }),
+    );
   };
   const plainReady = (url: string) => answersTypename(url, { 'content-type': 'application/json' });
   const urlsOf = (urls: Map<string, string>) => JSON.stringify(Object.fromEntries(urls));
