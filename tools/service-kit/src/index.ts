@@ -3,5 +3,6 @@ export * from './createLogger';
 export * from './onShutdown';
 export * from './requestScope';
 export * from './serveGraphQL';
+export * from './statementName';
 export * from './testControlRoutes';
 export * from './tracing';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Pool } from 'pg';
 import { legacyIdIssue, migrateDatabase } from '@resident-graph/adapter-kit';
 import type { DataQualityIssue } from '@resident-graph/schemas';
-import type { Logger } from '@resident-graph/service-kit';
+import { preparedQuery, type Logger } from '@resident-graph/service-kit';
 import type { ExportCard, ExportStats } from '../ExportCard';
 import { ingestExport } from './ingestExport';
 import { exportInUse, storeTables, type StoreTables } from './storeTables';
@@ -90,15 +90,19 @@ export class LabourExportStore {
   /** The cards of each citizen ID and the issues they raise, in the export's order. */
   async residents(citizenIds: readonly string[]): Promise<Map<string, ResidentCards>> {
     const [cards, typos] = await Promise.all([
-      this.pool.query<CardRow>(`SELECT ${CARD_COLUMNS} FROM ${this.tables.card} WHERE owner = ANY($1::text[]) AND citizen_id IS NOT NULL ORDER BY first_line`, [
-        citizenIds,
-      ]),
+      this.pool.query<CardRow>(
+        preparedQuery(`SELECT ${CARD_COLUMNS} FROM ${this.tables.card} WHERE owner = ANY($1::text[]) AND citizen_id IS NOT NULL ORDER BY first_line`, [
+          citizenIds,
+        ]),
+      ),
       this.pool.query<CardRow & { candidate: string }>(
-        `SELECT t.citizen_id AS candidate, c.card_number AS "cardNumber", c.stored_id AS "storedId", c.name_on_record AS "nameOnRecord"
-         FROM ${this.tables.typoCandidate} t
-         JOIN ${this.tables.card} c ON c.owner = t.stored_id AND c.card_number = t.card_number AND c.citizen_id IS NULL
-         WHERE t.citizen_id = ANY($1::text[]) ORDER BY c.first_line`,
-        [citizenIds],
+        preparedQuery(
+          `SELECT t.citizen_id AS candidate, c.card_number AS "cardNumber", c.stored_id AS "storedId", c.name_on_record AS "nameOnRecord"
+           FROM ${this.tables.typoCandidate} t
+           JOIN ${this.tables.card} c ON c.owner = t.stored_id AND c.card_number = t.card_number AND c.citizen_id IS NULL
+           WHERE t.citizen_id = ANY($1::text[]) ORDER BY c.first_line`,
+          [citizenIds],
+        ),
       ),
     ]);
     const cardsOf = groupBy(cards.rows, (row) => row.citizenId!, toCard);

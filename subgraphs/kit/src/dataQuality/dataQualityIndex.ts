@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Pool } from 'pg';
 import { inTransaction, runSqlMigrations } from '@resident-graph/adapter-kit';
+import { preparedQuery } from '@resident-graph/service-kit';
 import type { DataQualityIssue, DataQualityIssueKind, Department, DepartmentId, LinkGrade } from '@resident-graph/schemas';
 import { GraphQLError } from 'graphql';
 import { plainSchemaName } from '../schemaName';
@@ -110,10 +111,12 @@ export function createDataQualityIndex({ databaseUrl, schema = 'data_quality', t
       let rows: IssueRow[];
       try {
         ({ rows } = await pool.query<IssueRow>(
-          `SELECT i.citizen_id, i.department, i.kind, i.stored_id, i.record_reference, i.name_on_record, i.grade, i.reason, p.views
-           FROM "${name}".issue i JOIN "${name}".publication p USING (department)
-           WHERE i.citizen_id = ANY($1::text[]) ORDER BY i.department, i.ordinal`,
-          [citizenIds],
+          preparedQuery(
+            `SELECT i.citizen_id, i.department, i.kind, i.stored_id, i.record_reference, i.name_on_record, i.grade, i.reason, p.views
+             FROM "${name}".issue i JOIN "${name}".publication p USING (department)
+             WHERE i.citizen_id = ANY($1::text[]) ORDER BY i.department, i.ordinal`,
+            [citizenIds],
+          ),
         ));
       } catch (error) {
         throw new GraphQLError(`data-quality index: ${error instanceof Error ? error.message : String(error)}`, {

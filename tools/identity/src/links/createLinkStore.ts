@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Pool, type PoolClient } from 'pg';
 import { inTransaction, migrateDatabase } from '@resident-graph/adapter-kit';
+import { preparedQuery } from '@resident-graph/service-kit';
 import type { Department } from '@resident-graph/schemas';
 import { LinkDecisionError } from './LinkDecisionError';
 import type { CandidateState, LinkAction, LinkDecisionInput, LinkStore, NameVariant, StoredCandidate } from './LinkStore';
@@ -176,9 +177,11 @@ export function createLinkStore({ databaseUrl, schema = DEFAULT_LINK_SCHEMA, poo
 
     async nameVariantsOf(department, residentIds) {
       const { rows } = await pool.query<{ stored_id: string; resident_id: string; record_reference: string; name_on_record: string; registered_name: string }>(
-        `SELECT stored_id, resident_id, record_reference, name_on_record, registered_name FROM ${nameVariants}
-         WHERE department = $1 AND resident_id = ANY($2::text[]) ORDER BY stored_id`,
-        [department, [...residentIds]],
+        preparedQuery(
+          `SELECT stored_id, resident_id, record_reference, name_on_record, registered_name FROM ${nameVariants}
+           WHERE department = $1 AND resident_id = ANY($2::text[]) ORDER BY stored_id`,
+          [department, [...residentIds]],
+        ),
       );
       return rows.map((row) => ({
         department,
@@ -209,18 +212,22 @@ export function createLinkStore({ databaseUrl, schema = DEFAULT_LINK_SCHEMA, poo
 
     async linksOf(department, residentIds) {
       const { rows } = await pool.query<CandidateRow>(
-        `${select} WHERE department = $1 AND resident_id = ANY($2::text[]) AND state = 'LINKED' ORDER BY stored_id`,
-        [department, [...residentIds]],
+        preparedQuery(`${select} WHERE department = $1 AND resident_id = ANY($2::text[]) AND state = 'LINKED' ORDER BY stored_id`, [
+          department,
+          [...residentIds],
+        ]),
       );
       return rows.map(toCandidate);
     },
 
     async openCandidatesOf(department, residentIds) {
       const { rows } = await pool.query<CandidateRow>(
-        `${select} c WHERE department = $1 AND resident_id = ANY($2::text[]) AND state = 'PENDING'
-           AND NOT EXISTS (SELECT 1 FROM ${candidates} o WHERE o.department = c.department AND o.stored_id = c.stored_id AND o.state = 'LINKED')
-         ORDER BY stored_id`,
-        [department, [...residentIds]],
+        preparedQuery(
+          `${select} c WHERE department = $1 AND resident_id = ANY($2::text[]) AND state = 'PENDING'
+             AND NOT EXISTS (SELECT 1 FROM ${candidates} o WHERE o.department = c.department AND o.stored_id = c.stored_id AND o.state = 'LINKED')
+           ORDER BY stored_id`,
+          [department, [...residentIds]],
+        ),
       );
       return rows.map(toCandidate);
     },

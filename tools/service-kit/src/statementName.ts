@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { loadSettings } from './loadSettings';
+
+/**
+ * `PG_PREPARED_STATEMENTS=on` names statements, for a PostgreSQL server (the stack sets it when
+ * it runs on one). Off by default: the embedded PGlite serves every client in one session
+ * behind its socket, where a name one connection prepared is already taken for the next.
+ */
+const { PG_PREPARED_STATEMENTS } = loadSettings('postgres statements', { PG_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('off') });
+
+/** Distinct statements named per process; past them a statement goes unnamed. */
+const MOST_NAMED = 128;
+const names = new Map<string, string>();
+
+/**
+ * A name for `sql` under which `pg` prepares it once per connection and then only binds and
+ * executes it: PostgreSQL parses and plans an unnamed statement on every call, and planning a
+ * jurisdiction lookup took ten times as long as running it (docs/performance.md). The name
+ * is the text's digest, so one name never stands for two texts. Prepared statements live as
+ * long as their connection, so only the first `MOST_NAMED` texts are named — a query whose
+ * text varies with its input (Prisma writes `IN ($1, …)` with one parameter a value) cannot
+ * fill the server's memory — and the rest get '' (unnamed).
+ */
+export function statementName(sql: string): string {
+  if (PG_PREPARED_STATEMENTS !== 'on') return '';
+  const known = names.get(sql);
+  if (known !== undefined) return known;
+  if (names.size >= MOST_NAMED) return '';
+  const name = `rg_${createHash('sha256').update(sql).digest('base64url').slice(0, 22)}`;
+  names.set(sql, name);
+  return name;
+}
+
+/** A `pg` query config naming its statement (see `statementName`). */
+export const preparedQuery = (text: string, values: unknown[]): { name: string; text: string; values: unknown[] } => ({
+  name: statementName(text),
+  text,
+  values,
+});
