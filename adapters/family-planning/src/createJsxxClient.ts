@@ -1,4 +1,4 @@
-import { DepartmentError, type DepartmentErrorCode } from '@resident-graph/adapter-kit';
+import { DepartmentError, exchangeHttp, type DepartmentErrorCode, type HttpExchange } from '@resident-graph/adapter-kit';
 import { propagationHeaders } from '@resident-graph/service-kit';
 import { charsetOf, decodeJsxxXml, encodeJsxxXml } from './jsxx/jsxxXml';
 import { JSXX_CONTENT_TYPE, JSXX_REFUSAL_FAULT, JSXX_SERVICE_PATH, soapActionOf, type JsxxOperation } from './jsxx/jsxxProtocol';
@@ -24,34 +24,35 @@ const failure = (code: DepartmentErrorCode, message: string, cause?: unknown) =>
 export function createJsxxClient(baseUrl: string): JsxxClient {
   const endpoint = new URL(JSXX_SERVICE_PATH, baseUrl).toString();
 
-  async function readMessage(operation: JsxxOperation, response: Response): Promise<SoapMessage> {
-    const bytes = Buffer.from(await response.arrayBuffer());
+  const ok = (response: HttpExchange) => response.status >= 200 && response.status <= 299;
+
+  function readMessage(operation: JsxxOperation, response: HttpExchange): SoapMessage {
     try {
-      return readSoapMessage(decodeJsxxXml(bytes, charsetOf(response.headers.get('content-type'))));
+      return readSoapMessage(decodeJsxxXml(response.body, charsetOf(response.header('content-type'))));
     } catch (error) {
       if (!(error instanceof JsxxFormatError)) throw error;
       // A gateway's error page in front of the service is an outage, not a format problem.
-      if (!response.ok) throw failure('DEPARTMENT_UNAVAILABLE', `${operation}: HTTP ${response.status}`, error);
+      if (!ok(response)) throw failure('DEPARTMENT_UNAVAILABLE', `${operation}: HTTP ${response.status}`, error);
       throw failure('DEPARTMENT_BAD_RESPONSE', `${operation}: ${error.message}`, error);
     }
   }
 
   return {
     async call(operation, content, read, signal, refused) {
-      const response = await fetch(endpoint, {
+      const response = await exchangeHttp(endpoint, {
         method: 'POST',
         headers: { 'content-type': JSXX_CONTENT_TYPE, soapaction: `"${soapActionOf(operation)}"`, ...propagationHeaders() },
-        body: new Uint8Array(encodeJsxxXml(soapOperation(operation, content))),
+        body: encodeJsxxXml(soapOperation(operation, content)),
         signal,
       });
-      const message = await readMessage(operation, response);
+      const message = readMessage(operation, response);
       if (message.kind === 'fault' && message.code === JSXX_REFUSAL_FAULT && refused) return refused(message.message);
       if (message.kind === 'fault') {
         // A Client fault says the service will refuse the same request again; a Server fault may pass.
         const code = message.code === 'Client' ? 'DEPARTMENT_BAD_RESPONSE' : 'DEPARTMENT_UNAVAILABLE';
         throw failure(code, `${operation}: SOAP fault ${message.code}: ${message.message}`);
       }
-      if (!response.ok) throw failure('DEPARTMENT_UNAVAILABLE', `${operation}: HTTP ${response.status}`);
+      if (!ok(response)) throw failure('DEPARTMENT_UNAVAILABLE', `${operation}: HTTP ${response.status}`);
       if (message.name !== `${operation}Response`) {
         throw failure('DEPARTMENT_BAD_RESPONSE', `${operation}: answered <${message.name}> instead of <${operation}Response>`);
       }
@@ -64,9 +65,8 @@ export function createJsxxClient(baseUrl: string): JsxxClient {
     },
 
     async fetchWsdl(signal) {
-      const response = await fetch(`${endpoint}?wsdl`, { headers: propagationHeaders(), signal });
-      await response.arrayBuffer();
-      if (!response.ok) throw failure('DEPARTMENT_UNAVAILABLE', `WSDL: HTTP ${response.status}`);
+      const response = await exchangeHttp(`${endpoint}?wsdl`, { method: 'GET', headers: propagationHeaders(), signal });
+      if (!ok(response)) throw failure('DEPARTMENT_UNAVAILABLE', `WSDL: HTTP ${response.status}`);
     },
   };
 }

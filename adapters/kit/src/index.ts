@@ -9,4 +9,5 @@ export * from './startStandInServer';
 export * from './runSqlMigrations';
 export * from './inTransaction';
 export * from './decodeUtf8';
+export * from './exchangeHttp';
 export { readJournal } from './readJournal';

@@ -1,4 +1,4 @@
-import { decodeUtf8, DepartmentError } from '@resident-graph/adapter-kit';
+import { decodeUtf8, DepartmentError, exchangeHttp } from '@resident-graph/adapter-kit';
 import { propagationHeaders } from '@resident-graph/service-kit';
 import type { z } from 'zod';
 import { cardsApiErrorSchema } from './cardsApi';
@@ -21,13 +21,13 @@ const badResponse = (message: string, cause?: unknown) => new DepartmentError('D
  * shape is a bad response, which asking again would not change.
  */
 export async function callBureau<T>(request: BureauRequest<T>): Promise<T> {
-  const response = await fetch(`${request.baseUrl.replace(/\/$/, '')}${request.path}`, {
+  const response = await exchangeHttp(`${request.baseUrl.replace(/\/$/, '')}${request.path}`, {
     method: request.method,
     headers: { ...(request.body === undefined ? {} : { 'content-type': 'application/json' }), ...propagationHeaders() },
     body: request.body === undefined ? undefined : JSON.stringify(request.body),
     signal: request.signal,
   });
-  const decoded = decodeUtf8(new Uint8Array(await response.arrayBuffer()));
+  const decoded = decodeUtf8(response.body);
   if (response.status >= 500 || response.status === 429) throw new Error(`${request.path} answered HTTP ${response.status}`);
   // The bureau answers UTF-8; anything else would be read as replacement characters.
   if (!decoded.ok) throw badResponse(`${request.path} answered HTTP ${response.status} with a body that is not UTF-8 (after '${decoded.near}')`);
@@ -38,7 +38,7 @@ export async function callBureau<T>(request: BureauRequest<T>): Promise<T> {
   } catch (error) {
     throw badResponse(`${request.path} answered HTTP ${response.status} with a body that is not JSON`, error);
   }
-  if (!response.ok) {
+  if (response.status < 200 || response.status > 299) {
     const refusal = cardsApiErrorSchema.safeParse(json);
     const reason = refusal.success ? `${refusal.data.retCode} ${refusal.data.retMsg}` : 'no reason given';
     throw badResponse(`${request.path} refused the request with HTTP ${response.status}: ${reason}`);

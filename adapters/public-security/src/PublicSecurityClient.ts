@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { decodeUtf8, DepartmentError, type DepartmentPolicy } from '@resident-graph/adapter-kit';
+import { decodeUtf8, DepartmentError, exchangeHttp, type DepartmentPolicy, type HttpExchange } from '@resident-graph/adapter-kit';
 import { propagationHeaders } from '@resident-graph/service-kit';
 import type { z } from 'zod';
 import { pageOf, RawError } from './wireFormat';
@@ -87,12 +87,12 @@ export class PublicSecurityClient {
   private async post(path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       const response = await this.send(path, body, signal);
-      const bytes = new Uint8Array(await response.arrayBuffer());
+      const bytes = response.body;
       const decoded = decodeUtf8(bytes);
       const text = decoded.ok ? decoded.text : new TextDecoder().decode(bytes);
       if (response.status === 429) {
         if (attempt >= this.options.rateLimitRetries) throw unavailable(`${path} still rate-limited after ${attempt + 1} tries`);
-        await sleep(retryAfterMs(response.headers.get('retry-after')), undefined, { signal });
+        await sleep(retryAfterMs(response.header('retry-after')), undefined, { signal });
         continue;
       }
       if (response.status >= 500) throw unavailable(`${path} answered ${response.status} (${describeRefusal(text)})`);
@@ -107,10 +107,10 @@ export class PublicSecurityClient {
     }
   }
 
-  private async send(path: string, body: unknown, signal: AbortSignal): Promise<Response> {
+  private async send(path: string, body: unknown, signal: AbortSignal): Promise<HttpExchange> {
     this.calls++;
     try {
-      return await fetch(new URL(path, this.options.baseUrl), {
+      return await exchangeHttp(new URL(path, this.options.baseUrl), {
         method: 'POST',
         headers: { 'content-type': 'application/json; charset=utf-8', ...propagationHeaders() },
         body: JSON.stringify(body),
