@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { ChangeApplier, DepartmentAdapter } from '@resident-graph/adapter-kit';
 import { createLogger, sendJson, serveGraphQL, testControlRoutes, type RunningServer } from '@resident-graph/service-kit';
 import { loadKey, loadTrustSettings, memoryReplayGuard, type KeyLike, type KeyOwner } from '@resident-graph/trust';
@@ -92,8 +92,10 @@ export async function startSubgraph<TContext extends BaseContext>(options: Start
     includeStacktraceInErrorResponses: false,
     // onShutdown owns SIGTERM: Apollo's own handler would stop it at once and raise the signal again, cutting requests in flight.
     stopOnTerminationSignals: false,
-    // Federated traces are for Apollo's cloud reporting, which this system never uses.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), useAuditTrail(options.name, options.audit, logger)],
+    // Federated traces are for Apollo's cloud reporting, which this system never uses. Cache
+    // hints are for HTTP caches, which no answer about a person may enter; with them off no
+    // plugin watches single fields, and Apollo no longer wraps every resolver to call one.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), useAuditTrail(options.name, options.audit, logger)],
   });
   const running = await serveGraphQL({
     apollo,

@@ -31,6 +31,8 @@ export interface StackOptions {
   ports?: Partial<StackPorts>;
   /** Extra environment for every process (limits, time-outs …). */
   env?: NodeJS.ProcessEnv;
+  /** Extra Node flags for every process, after the stack's own (`--cpu-prof`, which Node refuses in NODE_OPTIONS; a heap size to compare). */
+  nodeArgs?: string[];
   logger?: Logger;
   startupTimeoutMs?: number;
   /**
@@ -138,7 +140,7 @@ export const GATEWAY_NODE_ARGS = ['--max-semi-space-size=16'];
  * on this machine as soon as requests come, and a subgraph's answers are small and
  * short-lived: capped, each idle subgraph held about 60 MB less (docs/performance.md).
  */
-export const SUBGRAPH_NODE_ARGS = ['--max-semi-space-size=2'];
+export const SUBGRAPH_NODE_ARGS = ['--max-semi-space-size=4'];
 
 /**
  * The embedded database's PostgreSQL, compiled to WebAssembly, compiled by V8 once, with its
@@ -206,9 +208,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       name,
       entry: compiled(entry),
       compiledFrom: entry,
-      env: { ...options.env, TRUST_KEYS_DIR: keysDir, ...env },
+      // Prepared statements on a PostgreSQL server; the embedded PGlite serves every connection in one session, where they collide.
+      env: { ...options.env, PG_PREPARED_STATEMENTS: options.databaseUrl ? 'on' : 'off', TRUST_KEYS_DIR: keysDir, ...env },
       logDir,
-      nodeArgs,
+      nodeArgs: [...(nodeArgs ?? []), ...(options.nodeArgs ?? [])],
     });
     services.set(name, service);
     return service;
