@@ -160,3 +160,34 @@ test('a system that cannot be asked is a DepartmentError, so the delivery is ret
   const down = createPublicSecurityAdapter({ baseUrl: 'http://127.0.0.1:9', retries: 0 });
   await expect(down.applyChange(marriage(son, widow), randomUUID())).rejects.toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE' });
 });
+
+test("the register's business date is Shanghai's: at 01:00 there (17:00 UTC the day before) a change of that day is taken, one of the next refused", async () => {
+  // Only the clock is faked: timers, ticks and I/O run as they do.
+  jest.useFakeTimers({
+    now: new Date('2026-12-07T17:00:00Z'),
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
+  });
+  try {
+    const move = (occurredOn: string): ReportedChange => ({
+      kind: 'ADDRESS_CHANGE',
+      residentId: head,
+      occurredOn,
+      move: { address: '上海市浦东新区北艾路1号', gridId: 'G001' },
+    });
+    expect(await adapter.checkChange(move('2026-12-08'))).toBeNull();
+    expect(await adapter.checkChange(move('2026-12-09'))).toMatch(/变更日期晚于受理日期/);
+  } finally {
+    jest.useRealTimers();
+  }
+});

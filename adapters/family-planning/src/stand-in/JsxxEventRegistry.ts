@@ -1,3 +1,4 @@
+import { todayInShanghai } from '@resident-graph/schemas';
 import type { JsxxEvent } from '../jsxx/jsxxEvent';
 import { toJsxxDate } from '../jsxx/jsxxDate';
 import { applyJsxxEvent, type JsxxEventOutcome } from './applyJsxxEvent';
@@ -41,7 +42,8 @@ export class JsxxEventRegistry {
       await kept.durable;
       return kept.outcome;
     }
-    const registeredOn = toJsxxDate(new Date().toISOString().slice(0, 10));
+    // The service's business date is Shanghai's (UTC's is a day behind from 16:00 to midnight).
+    const registeredOn = toJsxxDate(todayInShanghai());
     const outcome = applyJsxxEvent(this.data, event, registeredOn, this.regionCode);
     const durable = this.journal.append({ event, registeredOn, outcome });
     this.kept.set(event.YWBH, { outcome, durable });

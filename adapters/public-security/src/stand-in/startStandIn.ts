@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import iconv from 'iconv-lite';
 import { startStandInServer, type StandInServer } from '@resident-graph/adapter-kit';
+import { todayInShanghai } from '@resident-graph/schemas';
 import { MAX_EXPORT_PAGE_SIZE, MAX_PAGE_SIZE, PATHS, SUCCESS_CODE, type RawError, type RawStatisticsRow } from '../wireFormat';
 import { CHANGE_PATHS, RawChangeRequest, type RawChangeAnswer, type RawChangeResult, type RawCheckAnswer } from '../changeWire';
 import { ChangeJournal } from './ChangeJournal';
@@ -73,8 +74,8 @@ function readChange(body: Buffer): RawChangeRequest {
   return request.data;
 }
 
-/** The register's business date, `YYYYMMDD`. */
-const today = () => new Date().toISOString().slice(0, 10).replaceAll('-', '');
+/** The register's business date, `YYYYMMDD`: the date in Shanghai, where the register works (UTC's is a day behind from 16:00 to midnight). */
+const today = () => todayInShanghai().replaceAll('-', '');
 
 const statisticsRowOf = ({ GMSFHM, XB, CSRQ, RKLX }: RawStatisticsRow): RawStatisticsRow => ({ GMSFHM, XB, CSRQ, RKLX });
 
