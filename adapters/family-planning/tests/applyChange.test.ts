@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { StandInFault } from '@resident-graph/adapter-kit';
-import type { ReportedChange } from '@resident-graph/schemas';
+import { todayInShanghai, type ReportedChange } from '@resident-graph/schemas';
 import { citizenId } from '@resident-graph/test-kit';
 import { createFamilyPlanningAdapter, type FamilyPlanningAdapter } from '../src';
 import { startStandIn, writeStandInData, type StandInServer } from '../src/stand-in';
@@ -52,7 +52,8 @@ async function storedRecordXml(storedId: string): Promise<string> {
 }
 
 const record = async (id: string) => (await adapter.lookup([id])).get(id)!.record;
-const today = new Date().toISOString().slice(0, 10);
+/** The service's business date: Shanghai's. */
+const today = todayInShanghai();
 let keys = 0;
 const newKey = () => `delivery-${++keys}`;
 
