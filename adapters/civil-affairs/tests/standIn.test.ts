@@ -104,6 +104,15 @@ describe('prepareStandIn', () => {
     expect(await countRows(schema)).toEqual(expected);
     await prepareStandIn({ databaseUrl: TEST_DATABASE_URL, schema, dataDir });
     expect(await countRows(schema)).toEqual(expected);
+    // Analysed once loaded: the planner knows each table's rows (never analysed, reltuples is -1).
+    const planned = await withPool(async (pool) => {
+      const { rows } = await pool.query<{ relname: string; reltuples: number }>(
+        'SELECT c.relname, c.reltuples FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = ANY($2)',
+        [schema, [...CIVIL_AFFAIRS_TABLES]],
+      );
+      return Object.fromEntries(rows.map((row) => [row.relname, row.reltuples]));
+    });
+    expect(planned).toEqual(expected);
   });
 
   test('refuses a schema name it would have to quote', async () => {

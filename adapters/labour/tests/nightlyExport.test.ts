@@ -141,6 +141,29 @@ describe('the nightly export', () => {
     expect(await generationTables()).toEqual([]);
   }, 30_000);
 
+  it("gives the planner the ingested generation's row counts (ANALYZE) before lookups read it", async () => {
+    await writeExport(
+      'shebao_20260630.csv',
+      csv([
+        ['C001', first, '甲', '110', '12', '1'],
+        ['C002', second, '乙', '110', '3', '1'],
+      ]),
+    );
+    await adapter().lookup([first]);
+
+    const pool = new Pool({ connectionString: TEST_DATABASE_URL, max: 1 });
+    try {
+      // Never analysed, a table's reltuples is -1 and the planner assumes a size of its own.
+      const { rows } = await pool.query<{ relname: string; reltuples: number }>(
+        "SELECT c.relname, c.reltuples FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname ~ '^card_[0-9]+$'",
+        [adapters.schema],
+      );
+      expect(rows.map((row) => row.reltuples)).toEqual([2]);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('remembers the export it ingested: started again, it answers from the database without the file', async () => {
     await writeExport('shebao_20260630.csv', csv([['C001', first, '甲', '110', '12', '1']]));
     await adapter().lookup([first]);

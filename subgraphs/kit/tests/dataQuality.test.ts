@@ -170,6 +170,14 @@ describe('the data-quality index, on PostgreSQL', () => {
     expect(again.get('B')).toEqual([{ issue: issue({ recordReference: 'MZ-3' }), views }]);
     expect([...(await index.publishers()).keys()].sort()).toEqual(['civil-affairs', 'labour']);
     expect(await index.issuesOf([])).toEqual(new Map());
+    // Each publication leaves the planner the issues' count (analysed; never analysed it is -1).
+    const pool = new Pool({ connectionString: DATABASE_URL, max: 1 });
+    const { rows } = await pool.query<{ reltuples: number }>(
+      "SELECT c.reltuples FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = 'issue'",
+      [schema],
+    );
+    await pool.end();
+    expect(rows).toEqual([{ reltuples: 2 }]);
   });
 
   it('fails a read it cannot make with DATA_QUALITY_UNAVAILABLE, and refuses a schema that is not a plain identifier', async () => {

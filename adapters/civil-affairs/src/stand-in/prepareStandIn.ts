@@ -52,6 +52,9 @@ export async function prepareStandIn({ databaseUrl, schema = DEFAULT_SCHEMA, dat
           await client.query(`INSERT INTO ${target} SELECT * FROM json_populate_recordset(NULL::${target}, $1::json)`, [batch]);
         }
       }
+      // Without statistics the planner takes the loaded tables for empty ones and scans a whole
+      // table for a lookup of a hundred IDs; the embedded PGlite has no autovacuum to catch up.
+      for (const table of CIVIL_AFFAIRS_TABLES) await client.query(`ANALYZE "${schema}"."${table}"`);
     });
   } finally {
     await pool.end();

@@ -103,6 +103,12 @@ export function createDataQualityIndex({ databaseUrl, schema = 'data_quality', t
           ],
         );
       });
+      // Fresh statistics for the lookups by citizen ID (the embedded PGlite has no autovacuum);
+      // after the commit, so publications of other departments do not queue behind it.
+      await inTransaction(pool, async (client) => {
+        await client.query(`SET LOCAL statement_timeout TO '${PUBLISH_TIMEOUT_MS}'`);
+        await client.query(`ANALYZE "${name}".issue`);
+      });
     },
 
     async issuesOf(citizenIds) {
