@@ -18,6 +18,7 @@ import { collectLookups } from './collectLookups';
 import { createCivilAffairsClient, type CivilAffairsDatabase } from './createCivilAffairsClient';
 import { DEFAULT_REGION_CODE, DEFAULT_SCHEMA } from './defaultSchema';
 import { readCivilAffairsRows } from './readCivilAffairsRows';
+import { readStoredKeys } from './readStoredKeys';
 import { readAllowanceRecipients, readDisabilityHolders, readStoredIds } from './readFactHolders';
 import { recordParties } from './recordParties';
 import { StoredIdScan } from './StoredIdScan';
@@ -64,9 +65,7 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
   changePool.on('error', (error) => logger.warn({ err: error }, 'idle connection to the civil-affairs database failed'));
   // Its own breaker: a change waiting on a person's lock must not open the lookups' breaker.
   const executeChange = createDepartmentPolicy({ ...options, department: 'civil-affairs' });
-  const scan = new StoredIdScan(() =>
-    executeScan(async () => new StoredIdIndex('civil-affairs', recordParties(await askDatabase(() => readCivilAffairsRows(prisma))))),
-  );
+  const scan = new StoredIdScan(() => executeScan(async () => new StoredIdIndex('civil-affairs', await askDatabase(() => readStoredKeys(prisma)))));
   let calls = 0;
   const regionCode = options.regionCode ?? DEFAULT_REGION_CODE;
   // The stored forms a person may stand under, as lookups ask for them.

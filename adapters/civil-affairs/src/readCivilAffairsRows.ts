@@ -28,12 +28,11 @@ function uniqueRegistrations(marriages: MarriageRegistration[]): MarriageRegistr
 }
 
 /**
- * Reads every table in one transaction: one round trip to the bureau's database. With
- * `storedIds` only the rows keyed by those exact stored forms; without, every row (the
- * scan that finds IDs failing validation).
+ * Reads every table in one transaction, one round trip to the bureau's database: the rows
+ * keyed by these exact stored forms.
  */
-export async function readCivilAffairsRows(prisma: PrismaClient, storedIds?: readonly string[]): Promise<CivilAffairsRows> {
-  const byId = storedIds ? { citizenId: { in: [...storedIds] } } : {};
+export async function readCivilAffairsRows(prisma: PrismaClient, storedIds: readonly string[]): Promise<CivilAffairsRows> {
+  const byId = { citizenId: { in: [...storedIds] } };
   const [members, certificates, elderlyAllowances, veteranBenefits, marriages] = await prisma.$transaction([
     // The reviews by case number: a case's reviews whatever form of the ID its member rows hold.
     prisma.assistanceMember.findMany({
@@ -44,7 +43,7 @@ export async function readCivilAffairsRows(prisma: PrismaClient, storedIds?: rea
     prisma.elderlyAllowance.findMany({ where: byId }),
     prisma.veteranBenefit.findMany({ where: byId }),
     prisma.marriageRegistration.findMany({
-      where: storedIds ? { OR: [{ husbandId: { in: [...storedIds] } }, { wifeId: { in: [...storedIds] } }] } : {},
+      where: { OR: [{ husbandId: { in: [...storedIds] } }, { wifeId: { in: [...storedIds] } }] },
     }),
   ]);
   return { members, certificates, elderlyAllowances, veteranBenefits, marriages: uniqueRegistrations(marriages) };

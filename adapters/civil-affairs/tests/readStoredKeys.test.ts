@@ -1,0 +1,29 @@
+import { createCivilAffairsClient, type PrismaClient } from '../src/createCivilAffairsClient';
+import { readCivilAffairsRows } from '../src/readCivilAffairsRows';
+import { readStoredKeys } from '../src/readStoredKeys';
+import { recordParties } from '../src/recordParties';
+import { samplePopulation } from './fixtures/population';
+import { standInDatabase, type StandInDatabase } from './fixtures/standInDatabase';
+
+let database: StandInDatabase;
+let prisma: PrismaClient;
+
+beforeAll(async () => {
+  database = await standInDatabase(samplePopulation());
+  prisma = createCivilAffairsClient({ databaseUrl: database.databaseUrl, schema: database.schema });
+});
+afterAll(async () => {
+  await prisma.$disconnect();
+  await database.remove();
+});
+
+test('the scan of stored keys names exactly the parties that reading every row by those keys yields, marriages with both spouses', async () => {
+  const keys = await readStoredKeys(prisma);
+  const rows = await readCivilAffairsRows(prisma, [...new Set(keys.map((key) => key.storedId))]);
+  const parties = [...recordParties(rows)].map(({ storedId, recordReference, nameOnRecord }) => ({ storedId, recordReference, nameOnRecord }));
+
+  expect(keys.length).toBeGreaterThan(0);
+  const byKey = (a: { storedId: string; recordReference: string }, b: { storedId: string; recordReference: string }) =>
+    a.recordReference.localeCompare(b.recordReference) || a.storedId.localeCompare(b.storedId);
+  expect([...keys].sort(byKey)).toEqual([...parties].sort(byKey));
+});
