@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { DepartmentError } from '@resident-graph/adapter-kit';
-import { statementName } from '@resident-graph/service-kit';
+import { preparedQuery } from '@resident-graph/service-kit';
 import { plainSchemaName } from '../schemaName';
 import type { Jurisdiction } from './Policy';
 
@@ -40,8 +40,9 @@ export function createJurisdictionIndex({ databaseUrl, schema = 'grid', timeoutM
     if (keys.length === 0) return new Map<string, Jurisdiction>();
     let rows: PlacementRow[];
     try {
-      const text = `SELECT ${key} AS key, grid_id, community_id FROM "${schema}".${view} WHERE ${key} = ANY($1::text[])`;
-      ({ rows } = await pool.query<PlacementRow>({ name: statementName(text), text, values: [keys] }));
+      ({ rows } = await pool.query<PlacementRow>(
+        preparedQuery(`SELECT ${key} AS key, grid_id, community_id FROM "${schema}".${view} WHERE ${key} = ANY($1::text[])`, [keys]),
+      ));
     } catch (error) {
       // The grid database's failure, named as such: the read is refused with its code, not as an internal error.
       throw new DepartmentError('DEPARTMENT_UNAVAILABLE', 'grid', `jurisdiction index: ${error instanceof Error ? error.message : String(error)}`, {

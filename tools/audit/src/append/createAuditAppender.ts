@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { createLogger, statementName } from '@resident-graph/service-kit';
+import { createLogger, preparedQuery } from '@resident-graph/service-kit';
 import type { AuditEntry, AuditRecord } from '../AuditEntry';
 import { assertSchemaName, DEFAULT_SCHEMA } from '../defaultSchema';
 import { contentDigest, type AuditContent } from '../hashEntry';
@@ -67,10 +67,8 @@ export function createAuditAppender({ databaseUrl, schema = DEFAULT_SCHEMA, time
       fields: [...entry.fields],
       outcome: entry.outcome,
     };
-    const { rows } = await pool.query<ChainedRow>({
-      name: statementName(insert),
-      text: insert,
-      values: [
+    const { rows } = await pool.query<ChainedRow>(
+      preparedQuery(insert, [
         contentDigest(content),
         content.recordedAt.toISOString(),
         content.requestId,
@@ -84,8 +82,8 @@ export function createAuditAppender({ databaseUrl, schema = DEFAULT_SCHEMA, time
         content.residentIds,
         content.fields,
         content.outcome,
-      ],
-    });
+      ]),
+    );
     const [chained] = rows;
     if (!chained) throw new Error('the audit chain head is missing');
     return { sequence: Number(chained.seq), ...content, previousHash: chained.prev_hash, hash: chained.hash };
