@@ -36,6 +36,12 @@ function stackEnv(options: BenchOptions): Record<string, string> {
   return env;
 }
 
+/**
+ * A preset's generated data, and the bench's own working folder for it: the embedded database
+ * holds one preset's data, apart from `npm start`'s.
+ */
+export const benchFolders = (preset: string) => ({ dataDir: path.join(REPO_ROOT, '.data', preset), workDir: path.join(REPO_ROOT, '.data', `bench-${preset}`) });
+
 /** `--cpu-prof DIR`: every process writes a V8 CPU profile there when it exits. */
 export const profileNodeArgs = (cpuProf: string | undefined): string[] => (cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProf)}`] : []);
 
@@ -200,9 +206,7 @@ async function benchGateways(
  * against all of them and straight against the subgraphs.
  */
 export async function runBench(options: BenchOptions, logger: Logger): Promise<BenchReport> {
-  const dataDir = path.join(REPO_ROOT, '.data', options.preset);
-  // Its own folder: the embedded database holds one preset's data, apart from `npm start`'s.
-  const workDir = path.join(REPO_ROOT, '.data', `bench-${options.preset}`);
+  const { dataDir, workDir } = benchFolders(options.preset);
   const ports = await freeStackPorts();
   const env = stackEnv(options);
   const { databaseUrl, database, dropDatabase } = await chooseDatabase(options, logger);

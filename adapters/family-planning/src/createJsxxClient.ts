@@ -24,15 +24,13 @@ const failure = (code: DepartmentErrorCode, message: string, cause?: unknown) =>
 export function createJsxxClient(baseUrl: string): JsxxClient {
   const endpoint = new URL(JSXX_SERVICE_PATH, baseUrl).toString();
 
-  const ok = (response: HttpExchange) => response.status >= 200 && response.status <= 299;
-
   function readMessage(operation: JsxxOperation, response: HttpExchange): SoapMessage {
     try {
       return readSoapMessage(decodeJsxxXml(response.body, charsetOf(response.header('content-type'))));
     } catch (error) {
       if (!(error instanceof JsxxFormatError)) throw error;
       // A gateway's error page in front of the service is an outage, not a format problem.
-      if (!ok(response)) throw failure('DEPARTMENT_UNAVAILABLE', `${operation}: HTTP ${response.status}`, error);
+      if (!response.ok) throw failure('DEPARTMENT_UNAVAILABLE', `${operation}: HTTP ${response.status}`, error);
       throw failure('DEPARTMENT_BAD_RESPONSE', `${operation}: ${error.message}`, error);
     }
   }
@@ -52,7 +50,7 @@ export function createJsxxClient(baseUrl: string): JsxxClient {
         const code = message.code === 'Client' ? 'DEPARTMENT_BAD_RESPONSE' : 'DEPARTMENT_UNAVAILABLE';
         throw failure(code, `${operation}: SOAP fault ${message.code}: ${message.message}`);
       }
-      if (!ok(response)) throw failure('DEPARTMENT_UNAVAILABLE', `${operation}: HTTP ${response.status}`);
+      if (!response.ok) throw failure('DEPARTMENT_UNAVAILABLE', `${operation}: HTTP ${response.status}`);
       if (message.name !== `${operation}Response`) {
         throw failure('DEPARTMENT_BAD_RESPONSE', `${operation}: answered <${message.name}> instead of <${operation}Response>`);
       }
@@ -66,7 +64,7 @@ export function createJsxxClient(baseUrl: string): JsxxClient {
 
     async fetchWsdl(signal) {
       const response = await exchangeHttp(`${endpoint}?wsdl`, { method: 'GET', headers: propagationHeaders(), signal });
-      if (!ok(response)) throw failure('DEPARTMENT_UNAVAILABLE', `WSDL: HTTP ${response.status}`);
+      if (!response.ok) throw failure('DEPARTMENT_UNAVAILABLE', `WSDL: HTTP ${response.status}`);
     },
   };
 }

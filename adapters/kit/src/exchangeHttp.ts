@@ -12,6 +12,8 @@ export interface HttpExchangeRequest {
 /** A department system's answer, its body read whole as bytes (decoding is the caller's: each system has its charset). */
 export interface HttpExchange {
   status: number;
+  /** A 2xx status. */
+  ok: boolean;
   /** A header's value, or null; a header sent twice reads as its values joined by ", ". */
   header(name: string): string | null;
   body: Buffer;
@@ -38,8 +40,10 @@ export function exchangeHttp(url: string | URL, request: HttpExchangeRequest): P
         response.on('error', reject);
         response.on('end', () => {
           const { headers } = response;
+          const status = response.statusCode ?? 0;
           resolve({
-            status: response.statusCode ?? 0,
+            status,
+            ok: status >= 200 && status <= 299,
             header: (name) => {
               const value = headers[name.toLowerCase()];
               return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;

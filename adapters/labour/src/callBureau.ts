@@ -38,7 +38,7 @@ export async function callBureau<T>(request: BureauRequest<T>): Promise<T> {
   } catch (error) {
     throw badResponse(`${request.path} answered HTTP ${response.status} with a body that is not JSON`, error);
   }
-  if (response.status < 200 || response.status > 299) {
+  if (!response.ok) {
     const refusal = cardsApiErrorSchema.safeParse(json);
     const reason = refusal.success ? `${refusal.data.retCode} ${refusal.data.retMsg}` : 'no reason given';
     throw badResponse(`${request.path} refused the request with HTTP ${response.status}: ${reason}`);

@@ -1,9 +1,8 @@
 import os from 'node:os';
-import path from 'node:path';
 import { createLogger } from '@resident-graph/service-kit';
-import { REPO_ROOT, startStack } from '@resident-graph/stack';
+import { startStack } from '@resident-graph/stack';
 import { freeStackPorts, readStreet } from '@resident-graph/tests';
-import { chooseDatabase, profileNodeArgs } from '../runBench';
+import { benchFolders, chooseDatabase, profileNodeArgs } from '../runBench';
 import { residentWorkload, rosterWorkload } from '../sampleWorkloads';
 import { writeResult } from '../writeResult';
 import { measureStackCpu, type StackCpuRun } from './measureStackCpu';
@@ -20,11 +19,11 @@ const logger = createLogger('bench-stack');
  */
 async function main(): Promise<void> {
   const options = parseStackCpuOptions(process.argv.slice(2));
-  const dataDir = path.join(REPO_ROOT, '.data', options.preset);
+  const { dataDir, workDir } = benchFolders(options.preset);
   const { databaseUrl, database, dropDatabase } = await chooseDatabase(options, logger);
   const stack = await startStack({
     dataDir,
-    workDir: path.join(REPO_ROOT, '.data', `bench-${options.preset}`),
+    workDir,
     preset: options.preset,
     databaseUrl,
     // The household-registration stand-in's throttle is the real system's; lifted, or it would be measured.
