@@ -49,7 +49,7 @@ export interface CivilAffairsAdapter extends DepartmentAdapter<CivilAffairsRecor
 
 /**
  * Reads the civil-affairs bureau's database directly (Prisma Client, `pg` driver). A
- * lookup is one transaction that asks for every stored form of the IDs: canonical,
+ * lookup is one statement that asks for every stored form of the IDs: canonical,
  * 15-digit, and the odd formatting the last scan found.
  */
 export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): CivilAffairsAdapter {
@@ -83,7 +83,7 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
       const index = await scan.current();
       calls += 1;
       return execute(async () => {
-        const rows = await askDatabase(() => readCivilAffairsRows(prisma, [...storedFormsOf(citizenIds, index), ...linked.keys()]));
+        const rows = await askDatabase(() => readCivilAffairsRows(prisma, schema, [...storedFormsOf(citizenIds, index), ...linked.keys()]));
         return collectLookups(citizenIds, recordParties(rows), index, linked);
       });
     },

@@ -1,50 +1,98 @@
-import type {
-  AssistanceCase,
-  AssistanceMember,
-  AssistanceReview,
-  DisabilityCertificate,
-  ElderlyAllowance,
-  MarriageRegistration,
-  PrismaClient,
-  VeteranBenefit,
-} from './generated/prisma/client';
+import { DepartmentError } from '@resident-graph/adapter-kit';
+import { z } from 'zod';
+import { Prisma, type PrismaClient } from './generated/prisma/client';
 
-/** The bureau's rows as read, before any mapping onto the canonical model. */
-export interface CivilAffairsRows {
-  /** Each membership with its case and the case's reviews, in the order registered. */
-  members: (AssistanceMember & { assistanceCase: AssistanceCase & { reviews: AssistanceReview[] } })[];
-  certificates: DisabilityCertificate[];
-  elderlyAllowances: ElderlyAllowance[];
-  veteranBenefits: VeteranBenefit[];
-  marriages: MarriageRegistration[];
-}
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+const reviewRow = z.object({ reviewNumber: z.number().int(), citizenId: z.string(), reason: z.string(), registeredOn: isoDate, statusCode: z.string() });
+
+const rowsSchema = z.object({
+  /** Each membership with its case's kind and the case's reviews in number order. */
+  members: z.array(
+    z.object({
+      caseNumber: z.string(),
+      citizenId: z.string(),
+      name: z.string(),
+      statusCode: z.string(),
+      since: isoDate,
+      amountFen: z.number().int(),
+      kindCode: z.string(),
+      reviews: z.array(reviewRow),
+    }),
+  ),
+  certificates: z.array(
+    z.object({ certificateNumber: z.string(), citizenId: z.string(), name: z.string(), categoryCode: z.string(), gradeCode: z.string(), issuedOn: isoDate }),
+  ),
+  elderlyAllowances: z.array(
+    z.object({ paymentNumber: z.string(), citizenId: z.string(), name: z.string(), since: isoDate, amountYuan: z.number(), stoppedOn: isoDate.nullable() }),
+  ),
+  veteranBenefits: z.array(
+    z.object({
+      certificateNumber: z.string(),
+      citizenId: z.string(),
+      name: z.string(),
+      categoryCode: z.string(),
+      categoryName: z.string(),
+      recognisedOn: isoDate,
+    }),
+  ),
+  marriages: z.array(
+    z.object({
+      certificateNumber: z.string(),
+      kindCode: z.string(),
+      registeredOn: isoDate,
+      husbandId: z.string().nullable(),
+      husbandName: z.string(),
+      wifeId: z.string().nullable(),
+      wifeName: z.string(),
+    }),
+  ),
+});
+
+/** The bureau's rows as read, before any mapping onto the canonical model; dates as `YYYY-MM-DD`. */
+export type CivilAffairsRows = z.infer<typeof rowsSchema>;
+export type AssistanceReviewRow = z.infer<typeof reviewRow>;
 
 /**
- * Prisma splits a long `in` list over several statements; with two lists joined by OR a
- * registration naming people from different parts comes back more than once.
+ * The statement of a lookup: every table's rows keyed by the stored IDs `$1`, as one JSON
+ * object, so a lookup is one round trip and one plan instead of a transaction of six
+ * queries (the cases and reviews joined in). Rows come in key order, so a person with two
+ * rows of a one-per-person fact gets the same one every time.
  */
-function uniqueRegistrations(marriages: MarriageRegistration[]): MarriageRegistration[] {
-  return [...new Map(marriages.map((marriage) => [marriage.certificateNumber, marriage])).values()];
+function lookupStatement(schema: string, storedIds: readonly string[]): Prisma.Sql {
+  const table = (name: string) => Prisma.raw(`"${schema}".${name}`);
+  const day = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD')`);
+  const ids = Prisma.sql`${[...storedIds]}::text[]`;
+  const list = (rows: Prisma.Sql) => Prisma.sql`(SELECT COALESCE(json_agg(row_to_json(t)), '[]'::json) FROM (${rows}) t)`;
+  return Prisma.sql`SELECT json_build_object(
+    'members', ${list(Prisma.sql`
+      SELECT m.ajbh AS "caseNumber", m.sfzh AS "citizenId", m.xm AS name, m.cyzt AS "statusCode", ${day('m.nrrq')} AS since,
+             m.bzje AS "amountFen", c.jzlx AS "kindCode",
+             (SELECT COALESCE(json_agg(row_to_json(r) ORDER BY r."reviewNumber"), '[]'::json) FROM (
+                SELECT f.fcxh AS "reviewNumber", f.sfzh AS "citizenId", f.fcyy AS reason, ${day('f.djrq')} AS "registeredOn", f.fczt AS "statusCode"
+                FROM ${table('jzfc')} f WHERE f.ajbh = m.ajbh) r) AS reviews
+      FROM ${table('jzcy')} m JOIN ${table('jzaj')} c ON c.ajbh = m.ajbh
+      WHERE m.sfzh = ANY(${ids}) ORDER BY m.ajbh, m.cyxh`)},
+    'certificates', ${list(Prisma.sql`
+      SELECT czh AS "certificateNumber", sfzh AS "citizenId", xm AS name, cjlb AS "categoryCode", cjdj AS "gradeCode", ${day('fzrq')} AS "issuedOn"
+      FROM ${table('cjrz')} WHERE sfzh = ANY(${ids}) ORDER BY czh`)},
+    'elderlyAllowances', ${list(Prisma.sql`
+      SELECT ffbh AS "paymentNumber", sfzh AS "citizenId", xm AS name, ${day('ksrq')} AS since, yje AS "amountYuan", ${day('tfrq')} AS "stoppedOn"
+      FROM ${table('gljt')} WHERE sfzh = ANY(${ids}) ORDER BY ffbh`)},
+    'veteranBenefits', ${list(Prisma.sql`
+      SELECT yfzh AS "certificateNumber", sfzh AS "citizenId", xm AS name, yflb AS "categoryCode", yflbmc AS "categoryName", ${day('rdrq')} AS "recognisedOn"
+      FROM ${table('yfdx')} WHERE sfzh = ANY(${ids}) ORDER BY yfzh`)},
+    'marriages', ${list(Prisma.sql`
+      SELECT djzh AS "certificateNumber", djlx AS "kindCode", ${day('djrq')} AS "registeredOn",
+             nfsfzh AS "husbandId", nfxm AS "husbandName", nvsfzh AS "wifeId", nvxm AS "wifeName"
+      FROM ${table('hydj')} WHERE nfsfzh = ANY(${ids}) OR nvsfzh = ANY(${ids}) ORDER BY djzh`)}
+  ) AS rows`;
 }
 
-/**
- * Reads every table in one transaction, one round trip to the bureau's database: the rows
- * keyed by these exact stored forms.
- */
-export async function readCivilAffairsRows(prisma: PrismaClient, storedIds: readonly string[]): Promise<CivilAffairsRows> {
-  const byId = { citizenId: { in: [...storedIds] } };
-  const [members, certificates, elderlyAllowances, veteranBenefits, marriages] = await prisma.$transaction([
-    // The reviews by case number: a case's reviews whatever form of the ID its member rows hold.
-    prisma.assistanceMember.findMany({
-      where: byId,
-      include: { assistanceCase: { include: { reviews: { orderBy: { reviewNumber: 'asc' } } } } },
-    }),
-    prisma.disabilityCertificate.findMany({ where: byId }),
-    prisma.elderlyAllowance.findMany({ where: byId }),
-    prisma.veteranBenefit.findMany({ where: byId }),
-    prisma.marriageRegistration.findMany({
-      where: { OR: [{ husbandId: { in: [...storedIds] } }, { wifeId: { in: [...storedIds] } }] },
-    }),
-  ]);
-  return { members, certificates, elderlyAllowances, veteranBenefits, marriages: uniqueRegistrations(marriages) };
+/** Every table's rows keyed by these exact stored forms, in one statement; a malformed answer is the bureau's bad response. */
+export async function readCivilAffairsRows(prisma: PrismaClient, schema: string, storedIds: readonly string[]): Promise<CivilAffairsRows> {
+  const [answer] = await prisma.$queryRaw<{ rows: unknown }[]>(lookupStatement(schema, storedIds));
+  const parsed = rowsSchema.safeParse(answer?.rows);
+  if (!parsed.success) throw new DepartmentError('DEPARTMENT_BAD_RESPONSE', 'civil-affairs', `malformed rows: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
 }

@@ -2,8 +2,7 @@ import { DepartmentError } from '@resident-graph/adapter-kit';
 import { normalizeCitizenId } from '@resident-graph/schemas';
 import type { AllowanceReview, CivilAffairsRecord } from './CivilAffairsRecord';
 import { ASSISTANCE_KIND, DISABILITY_CATEGORY, DISABILITY_GRADE, MARRIAGE_KIND, MEMBER_STATUS, REVIEW_STATUS, VETERAN_CATEGORY } from './civilAffairsCodes';
-import type { AssistanceReview } from './generated/prisma/client';
-import type { CivilAffairsRows } from './readCivilAffairsRows';
+import type { AssistanceReviewRow, CivilAffairsRows } from './readCivilAffairsRows';
 
 /**
  * One person named on one of the bureau's rows, keyed by the ID exactly as stored.
@@ -26,8 +25,6 @@ function decoded<T>(value: T | undefined, what: string, code: string): T {
   return value;
 }
 
-const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
-
 /** Where one person has several rows of a one-per-person fact, the latest stands. */
 function latest<T>(current: T | null, candidate: T, dateOf: (value: T) => string): T {
   return current !== null && dateOf(current) >= dateOf(candidate) ? current : candidate;
@@ -39,11 +36,11 @@ function validIdOrNull(storedId: string): string | null {
   return result.ok ? result.id : null;
 }
 
-function toAllowanceReview(review: AssistanceReview): AllowanceReview {
+function toAllowanceReview(review: AssistanceReviewRow): AllowanceReview {
   return {
     reviewNumber: review.reviewNumber,
     reason: review.reason,
-    registeredOn: isoDate(review.registeredOn),
+    registeredOn: review.registeredOn,
     status: decoded(REVIEW_STATUS.decode(review.statusCode), '复核状态', review.statusCode),
     memberId: validIdOrNull(review.citizenId),
   };
@@ -58,11 +55,11 @@ export function* recordParties(rows: CivilAffairsRows): Generator<RecordParty> {
       addTo(record) {
         record.allowanceCases.push({
           caseNumber: member.caseNumber,
-          kind: decoded(ASSISTANCE_KIND.decode(member.assistanceCase.kindCode), '救助类型', member.assistanceCase.kindCode),
+          kind: decoded(ASSISTANCE_KIND.decode(member.kindCode), '救助类型', member.kindCode),
           status: decoded(MEMBER_STATUS.decode(member.statusCode), '成员状态', member.statusCode),
-          since: isoDate(member.since),
+          since: member.since,
           amountPerMonth: member.amountFen / 100,
-          reviews: member.assistanceCase.reviews.map(toAllowanceReview),
+          reviews: member.reviews.map(toAllowanceReview),
         });
       },
     };
@@ -77,7 +74,7 @@ export function* recordParties(rows: CivilAffairsRows): Generator<RecordParty> {
           certificateNumber: certificate.certificateNumber,
           category: decoded(DISABILITY_CATEGORY.decode(certificate.categoryCode), '残疾类别', certificate.categoryCode),
           grade: decoded(DISABILITY_GRADE.decode(certificate.gradeCode), '残疾等级', certificate.gradeCode),
-          issuedOn: isoDate(certificate.issuedOn),
+          issuedOn: certificate.issuedOn,
         };
         record.disability = latest(record.disability, disability, (value) => value.issuedOn);
       },
@@ -91,7 +88,7 @@ export function* recordParties(rows: CivilAffairsRows): Generator<RecordParty> {
       addTo(record) {
         // A stopped allowance (停发) stays on the table; the record shows only one still paid.
         if (allowance.stoppedOn !== null) return;
-        const elderlyAllowance = { since: isoDate(allowance.since), amountPerMonth: allowance.amountYuan.toNumber() };
+        const elderlyAllowance = { since: allowance.since, amountPerMonth: allowance.amountYuan };
         record.elderlyAllowance = latest(record.elderlyAllowance, elderlyAllowance, (value) => value.since);
       },
     };
@@ -103,7 +100,7 @@ export function* recordParties(rows: CivilAffairsRows): Generator<RecordParty> {
       nameOnRecord: benefit.name,
       addTo(record) {
         const category = decoded(VETERAN_CATEGORY.decode(benefit.categoryCode, benefit.categoryName), '优抚类别', benefit.categoryCode);
-        const veteranBenefit = { category, since: isoDate(benefit.recognisedOn) };
+        const veteranBenefit = { category, since: benefit.recognisedOn };
         record.veteranBenefit = latest(record.veteranBenefit, veteranBenefit, (value) => value.since);
       },
     };
@@ -121,7 +118,7 @@ export function* recordParties(rows: CivilAffairsRows): Generator<RecordParty> {
         nameOnRecord: party.name,
         addTo(record) {
           record.marriages.push({
-            registeredOn: isoDate(marriage.registeredOn),
+            registeredOn: marriage.registeredOn,
             kind: decoded(MARRIAGE_KIND.decode(marriage.kindCode), '登记类型', marriage.kindCode),
             spouseName: party.spouseName,
             spouseId: party.spouseId === null ? null : validIdOrNull(party.spouseId),

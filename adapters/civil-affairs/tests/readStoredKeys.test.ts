@@ -19,7 +19,7 @@ afterAll(async () => {
 
 test('the scan of stored keys names exactly the parties that reading every row by those keys yields, marriages with both spouses', async () => {
   const keys = await readStoredKeys(prisma);
-  const rows = await readCivilAffairsRows(prisma, [...new Set(keys.map((key) => key.storedId))]);
+  const rows = await readCivilAffairsRows(prisma, database.schema, [...new Set(keys.map((key) => key.storedId))]);
   const parties = [...recordParties(rows)].map(({ storedId, recordReference, nameOnRecord }) => ({ storedId, recordReference, nameOnRecord }));
 
   expect(keys.length).toBeGreaterThan(0);

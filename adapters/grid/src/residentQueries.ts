@@ -12,6 +12,9 @@ import type { PlacementScope } from './statisticsQueries';
  * set) come along when they could be a mistyped ID of a resident asked for. One mistyped
  * character leaves two of the ID's three six-character thirds intact, so such a row shares
  * one of three twelve-character keys with that resident; the caller then checks exactly.
+ *
+ * The records are fetched by `id = ANY(ARRAY(…))`: as `id IN (subquery)` the planner could
+ * not tell a page's hundred ids from the whole table and read every resident row to join them.
  */
 export function residentQueries(schema: string) {
   checkSchemaName(schema);
@@ -32,7 +35,7 @@ export function residentQueries(schema: string) {
       JOIN ${table('household')} h ON h.id = r.household_id
       JOIN ${table('building')} b ON b.id = h.building_id
       JOIN ${table('grid')} g ON g.id = b.grid_id
-      WHERE r.id IN (${rowIds})
+      WHERE r.id = ANY(ARRAY(${rowIds}))
     ) rec`;
 
   // A page's rows (CTE `page`: id, id18, ord) in `ord` order, and the records of them and of the
