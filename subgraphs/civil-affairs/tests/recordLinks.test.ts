@@ -133,7 +133,7 @@ describe('civil-affairs records linked by identity resolution', () => {
     expect((await ask(REJECT, linkInput(certain), 'grid-worker')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await ask(REJECT, linkInput(outside), 'own-officer')).errors?.[0]?.extensions?.code).toBe('OUT_OF_JURISDICTION');
     expect(audit.refusals).toContainEqual(expect.objectContaining({ residentIds: [outside.id], fields: ['Mutation.rejectCivilAffairsLink'] }));
-    expect(await store.linksOf('civil-affairs', [certain.id])).toHaveLength(1);
+    expect((await store.residentLinksOf('civil-affairs', [certain.id])).linked).toHaveLength(1);
   });
 
   test('an ID that is no citizen ID is refused with INVALID_CITIZEN_ID before anything is decided', async () => {

@@ -49,12 +49,13 @@ describe('the link table', () => {
     });
     expect(progress).toMatchObject({ read: 3, resolvedAsStored: 1, matched: 2, noCandidate: 0, candidatesAdded: 2, linked: 1 });
     expect(reports.at(-1)).toBe(3);
-    expect(await linkStore.store().linksOf('civil-affairs', [zhang.id])).toMatchObject([
-      { storedId: mistyped(zhang.id), grade: 'CERTAIN', state: 'LINKED', decidedBy: 'identity-batch' },
-    ]);
-    expect(await linkStore.store().openCandidatesOf('civil-affairs', [liu.id])).toMatchObject([
-      { storedId: mistyped(liu.id), grade: 'PROBABLE', state: 'PENDING', recordReference: 'DB2' },
-    ]);
+    // Both residents in one read: each part holds only its own kind.
+    expect(await linkStore.store().residentLinksOf('civil-affairs', [zhang.id, liu.id, wang.id])).toMatchObject({
+      linked: [{ storedId: mistyped(zhang.id), residentId: zhang.id, grade: 'CERTAIN', state: 'LINKED', decidedBy: 'identity-batch' }],
+      open: [{ storedId: mistyped(liu.id), residentId: liu.id, grade: 'PROBABLE', state: 'PENDING', recordReference: 'DB2' }],
+      nameVariants: [],
+    });
+    expect(await linkStore.store().residentLinksOf('labour', [zhang.id, liu.id])).toEqual({ linked: [], open: [], nameVariants: [] });
   });
 
   it('adds nothing and links nothing more when the batch runs again', async () => {
@@ -66,7 +67,7 @@ describe('the link table', () => {
     expect(await linkStore.store().confirm(input)).toMatchObject({ state: 'LINKED', decidedBy: 'officer-ca-1', decidedAt: expect.any(Date) });
     expect(await codeOf(linkStore.store().confirm(input))).toBe('LINK_CONFLICT');
     expect(await codeOf(linkStore.store().confirm({ ...input, residentId: zhang.id }))).toBe('NOT_A_CANDIDATE');
-    expect(await linkStore.store().openCandidatesOf('civil-affairs', [liu.id])).toEqual([]);
+    expect((await linkStore.store().residentLinksOf('civil-affairs', [liu.id])).open).toEqual([]);
   });
 
   it('undoes a link and records every decision in order', async () => {
@@ -85,14 +86,14 @@ describe('the link table', () => {
   it('does not re-link an automatic link an officer undid', async () => {
     await linkStore.store().undo({ ...officer, storedId: mistyped(zhang.id), residentId: zhang.id });
     expect(await runLinkBatch({ department: 'civil-affairs', records, matcher, store: linkStore.store() })).toMatchObject({ linked: 0 });
-    expect(await linkStore.store().linksOf('civil-affairs', [zhang.id])).toEqual([]);
+    expect((await linkStore.store().residentLinksOf('civil-affairs', [zhang.id])).linked).toEqual([]);
   });
 
   it('lets one of two concurrent confirmations win; the other is a conflict and one link stands', async () => {
     const input = { ...officer, storedId: mistyped(zhang.id), residentId: zhang.id };
     const outcomes = await Promise.all([codeOf(linkStore.store().confirm(input)), codeOf(linkStore.store().confirm({ ...input, decidedBy: 'officer-ca-2' }))]);
     expect(outcomes.sort()).toEqual(['LINK_CONFLICT', 'no error']);
-    expect(await linkStore.store().linksOf('civil-affairs', [zhang.id])).toHaveLength(1);
+    expect((await linkStore.store().residentLinksOf('civil-affairs', [zhang.id])).linked).toHaveLength(1);
   });
 
   it('refuses to rewrite the decision history', async () => {

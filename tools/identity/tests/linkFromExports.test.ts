@@ -54,7 +54,7 @@ it('reads each person a civil-affairs row names once, both parties of a marriage
 it('links the 15-digit and the mistyped record to the register’s residents in one batch run', async () => {
   const progress = await linkFromExports({ dataDir, department: 'civil-affairs', store: linkStore.store() });
   expect(progress).toMatchObject({ read: 3, resolvedAsStored: 1, matched: 2, linked: 2 });
-  expect((await linkStore.store().linksOf('civil-affairs', [husband, wife])).map((link) => [link.residentId, link.storedId])).toEqual([
+  expect((await linkStore.store().residentLinksOf('civil-affairs', [husband, wife])).linked.map((link) => [link.residentId, link.storedId])).toEqual([
     [wife, mistyped(wife)],
     [husband, toFifteenDigitId(husband)],
   ]);
@@ -70,7 +70,7 @@ it('reads the family-planning export in GBK and keeps a name keyed in traditiona
   writeFileSync(path.join(dataDir, 'family-planning', 'jsxx-persons.xml'), iconv.encode(xml, 'GBK'));
   const progress = await linkFromExports({ dataDir, department: 'family-planning', store: linkStore.store() });
   expect(progress).toMatchObject({ read: 2, resolvedAsStored: 2, matched: 0, nameVariants: 1 });
-  expect(await linkStore.store().nameVariantsOf('family-planning', [husband, wife])).toEqual([
+  expect((await linkStore.store().residentLinksOf('family-planning', [husband, wife])).nameVariants).toEqual([
     { department: 'family-planning', storedId: husband, residentId: husband, recordReference: 'JS2', nameOnRecord: '陳建國', registeredName: '陈建国' },
   ]);
 });
@@ -83,7 +83,9 @@ it('reads the newest labour export in GBK, one record per stored ID, and links a
   writeFileSync(path.join(dataDir, 'labour', 'export', 'shebao_20240102.csv'), iconv.encode(`${rows.join('\n')}\n`, 'gbk'));
   const progress = await linkFromExports({ dataDir, department: 'labour', store: linkStore.store() });
   expect(progress).toMatchObject({ read: 2, resolvedAsStored: 1, matched: 1, linked: 1 });
-  expect((await linkStore.store().linksOf('labour', [wife])).map((link) => [link.storedId, link.recordReference])).toEqual([[mistyped(wife), 'SB1']]);
+  expect((await linkStore.store().residentLinksOf('labour', [wife])).linked.map((link) => [link.storedId, link.recordReference])).toEqual([
+    [mistyped(wife), 'SB1'],
+  ]);
 });
 
 it('matches a department again when its export changes, and only that department', async () => {
@@ -112,7 +114,9 @@ it('matches a department again when its export changes, and only that department
   }
   expect(errors).toEqual([]);
   expect(runs).toEqual(['labour']);
-  expect((await linkStore.store().linksOf('labour', [husband])).map((link) => [link.storedId, link.recordReference])).toEqual([[mistyped(husband), 'SB4']]);
+  expect((await linkStore.store().residentLinksOf('labour', [husband])).linked.map((link) => [link.storedId, link.recordReference])).toEqual([
+    [mistyped(husband), 'SB4'],
+  ]);
 });
 
 it('names the file and line of a row it cannot read', async () => {

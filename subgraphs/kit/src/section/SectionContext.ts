@@ -79,12 +79,8 @@ export async function issuesWithLinks(
   if (!links) return issues;
   const department = links.department as Department;
   const ids = [...new Set([...issues.keys(), ...(await links.store.residentsWithRecords(department))])];
-  const [linked, open, variants] = await Promise.all([
-    links.store.linksOf(department, ids),
-    links.store.openCandidatesOf(department, ids),
-    links.store.nameVariantsOf(department, ids),
-  ]);
-  const [linksOf, openOf, variantsOf] = [byResident(linked), byResident(open), byResident(variants)];
+  const { linked, open, nameVariants } = await links.store.residentLinksOf(department, ids);
+  const [linksOf, openOf, variantsOf] = [byResident(linked), byResident(open), byResident(nameVariants)];
   const completed = new Map<string, DataQualityIssue[]>();
   for (const id of ids) {
     const lookup = withLinks({ record: null, issues: [...(issues.get(id) ?? [])] }, linksOf.get(id) ?? [], openOf.get(id) ?? [], variantsOf.get(id) ?? []);
@@ -102,15 +98,9 @@ export function createSectionContext<TRecord>(adapter: DepartmentAdapter<TRecord
         return ids.map((id) => answers.get(id) ?? { record: null, issues: [] });
       }
       const department = links.department as Department;
-      const [linked, open, variants] = await Promise.all([
-        links.store.linksOf(department, ids),
-        links.store.openCandidatesOf(department, ids),
-        links.store.nameVariantsOf(department, ids),
-      ]);
+      const { linked, open, nameVariants } = await links.store.residentLinksOf(department, ids);
       const answers = await adapter.lookup(ids, new Map(linked.map((link) => [link.storedId, link.residentId])));
-      const linksOf = byResident(linked);
-      const openOf = byResident(open);
-      const variantsOf = byResident(variants);
+      const [linksOf, openOf, variantsOf] = [byResident(linked), byResident(open), byResident(nameVariants)];
       return ids.map((id) => withLinks(answers.get(id) ?? { record: null, issues: [] }, linksOf.get(id) ?? [], openOf.get(id) ?? [], variantsOf.get(id) ?? []));
     }),
   };

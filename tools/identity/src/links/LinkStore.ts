@@ -37,6 +37,16 @@ export interface NameVariant {
   registeredName: string;
 }
 
+/** What the link table says of some residents' records in one department, each part ordered by stored ID. */
+export interface ResidentLinks {
+  /** The records linked to them (automatically or confirmed). */
+  linked: StoredCandidate[];
+  /** Candidates waiting for review that name them, records already linked left out. */
+  open: StoredCandidate[];
+  /** The records that name them in another script. */
+  nameVariants: NameVariant[];
+}
+
 export interface LinkDecisionInput {
   department: Department;
   storedId: string;
@@ -54,16 +64,12 @@ export interface LinkStore {
   recordMatches(department: Department, records: readonly MatchedRecord[], decidedBy: string): Promise<{ added: number; linked: number }>;
   /** Keeps these name variants (those already known stay as they are); returns how many were new. */
   recordNameVariants(variants: readonly NameVariant[]): Promise<number>;
-  /** The records of these residents that name them in another script. */
-  nameVariantsOf(department: Department, residentIds: readonly string[]): Promise<NameVariant[]>;
   /** Every stored ID of the department linked to a resident: stored ID → citizen ID. */
   linkedStoredIds(department: Department): Promise<Map<string, string>>;
   /** Every resident with a record of the department linked to them, waiting for review with them among its candidates, or naming them in another script. */
   residentsWithRecords(department: Department): Promise<string[]>;
-  /** The records linked to these residents (automatically or confirmed). */
-  linksOf(department: Department, residentIds: readonly string[]): Promise<StoredCandidate[]>;
-  /** Candidates waiting for review that name these residents, records already linked left out. */
-  openCandidatesOf(department: Department, residentIds: readonly string[]): Promise<StoredCandidate[]>;
+  /** What the link table says of these residents' records in one department, in one statement (every lookup asks it). */
+  residentLinksOf(department: Department, residentIds: readonly string[]): Promise<ResidentLinks>;
   /** Every candidate of one record. */
   candidatesOf(department: Department, storedId: string): Promise<StoredCandidate[]>;
   confirm(input: LinkDecisionInput): Promise<StoredCandidate>;

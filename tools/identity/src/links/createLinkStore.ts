@@ -4,7 +4,7 @@ import { inTransaction, migrateDatabase } from '@resident-graph/adapter-kit';
 import { preparedQuery } from '@resident-graph/service-kit';
 import type { Department } from '@resident-graph/schemas';
 import { LinkDecisionError } from './LinkDecisionError';
-import type { CandidateState, LinkAction, LinkDecisionInput, LinkStore, NameVariant, StoredCandidate } from './LinkStore';
+import type { CandidateState, LinkAction, LinkDecisionInput, LinkStore, NameVariant, ResidentLinks, StoredCandidate } from './LinkStore';
 
 export const DEFAULT_LINK_SCHEMA = 'identity';
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -175,24 +175,6 @@ export function createLinkStore({ databaseUrl, schema = DEFAULT_LINK_SCHEMA, poo
       return inserted.rowCount ?? 0;
     },
 
-    async nameVariantsOf(department, residentIds) {
-      const { rows } = await pool.query<{ stored_id: string; resident_id: string; record_reference: string; name_on_record: string; registered_name: string }>(
-        preparedQuery(
-          `SELECT stored_id, resident_id, record_reference, name_on_record, registered_name FROM ${nameVariants}
-           WHERE department = $1 AND resident_id = ANY($2::text[]) ORDER BY stored_id`,
-          [department, [...residentIds]],
-        ),
-      );
-      return rows.map((row) => ({
-        department,
-        storedId: row.stored_id,
-        residentId: row.resident_id,
-        recordReference: row.record_reference,
-        nameOnRecord: row.name_on_record,
-        registeredName: row.registered_name,
-      }));
-    },
-
     async linkedStoredIds(department) {
       const { rows } = await pool.query<{ stored_id: string; resident_id: string }>(
         `SELECT stored_id, resident_id FROM ${candidates} WHERE department = $1 AND state = 'LINKED'`,
@@ -210,26 +192,37 @@ export function createLinkStore({ databaseUrl, schema = DEFAULT_LINK_SCHEMA, poo
       return rows.map((row) => row.resident_id);
     },
 
-    async linksOf(department, residentIds) {
-      const { rows } = await pool.query<CandidateRow>(
-        preparedQuery(`${select} WHERE department = $1 AND resident_id = ANY($2::text[]) AND state = 'LINKED' ORDER BY stored_id`, [
-          department,
-          [...residentIds],
-        ]),
-      );
-      return rows.map(toCandidate);
-    },
-
-    async openCandidatesOf(department, residentIds) {
-      const { rows } = await pool.query<CandidateRow>(
+    async residentLinksOf(department, residentIds) {
+      const candidateColumns = 'department, stored_id, resident_id, record_reference, name_on_record, grade, evidence, reason, state, decided_by, decided_at';
+      const { rows } = await pool.query<CandidateRow & { part: keyof ResidentLinks; registered_name: string | null }>(
         preparedQuery(
-          `${select} c WHERE department = $1 AND resident_id = ANY($2::text[]) AND state = 'PENDING'
-             AND NOT EXISTS (SELECT 1 FROM ${candidates} o WHERE o.department = c.department AND o.stored_id = c.stored_id AND o.state = 'LINKED')
-           ORDER BY stored_id`,
+          `SELECT 'linked' AS part, ${candidateColumns}, NULL AS registered_name FROM ${candidates}
+             WHERE department = $1 AND resident_id = ANY($2::text[]) AND state = 'LINKED'
+           UNION ALL
+           SELECT 'open', ${candidateColumns}, NULL FROM ${candidates} c
+             WHERE department = $1 AND resident_id = ANY($2::text[]) AND state = 'PENDING'
+               AND NOT EXISTS (SELECT 1 FROM ${candidates} o WHERE o.department = c.department AND o.stored_id = c.stored_id AND o.state = 'LINKED')
+           UNION ALL
+           SELECT 'nameVariants', department, stored_id, resident_id, record_reference, name_on_record, NULL, NULL, NULL, NULL, NULL, NULL, registered_name
+             FROM ${nameVariants} WHERE department = $1 AND resident_id = ANY($2::text[])
+           ORDER BY part, stored_id`,
           [department, [...residentIds]],
         ),
       );
-      return rows.map(toCandidate);
+      const links: ResidentLinks = { linked: [], open: [], nameVariants: [] };
+      for (const row of rows) {
+        if (row.part === 'nameVariants') {
+          links.nameVariants.push({
+            department,
+            storedId: row.stored_id,
+            residentId: row.resident_id,
+            recordReference: row.record_reference,
+            nameOnRecord: row.name_on_record!,
+            registeredName: row.registered_name!,
+          });
+        } else links[row.part].push(toCandidate(row));
+      }
+      return links;
     },
 
     async candidatesOf(department, storedId) {
