@@ -27,6 +27,17 @@ export interface JurisdictionIndexOptions {
   timeoutMs?: number;
 }
 
+/**
+ * The lookup of placements by key (`$1`, a text array) in one of the grid database's views.
+ * Key by key (LATERAL; OFFSET 0 keeps the planner from merging it back into one join): for a
+ * page's hundred residents the planner otherwise scanned every resident and household rather
+ * than probe their indexes (4 ms a page instead of 1.5 on `pilot`).
+ */
+export function placementStatement(schema: string, view: 'resident_placement' | 'household_placement', key: 'citizen_id' | 'household_id'): string {
+  return `SELECT p.${key} AS key, p.grid_id, p.community_id FROM unnest($1::text[]) AS wanted(key),
+    LATERAL (SELECT ${key}, grid_id, community_id FROM "${schema}".${view} WHERE ${key} = wanted.key OFFSET 0) AS p`;
+}
+
 interface PlacementRow {
   key: string;
   grid_id: string;
@@ -36,13 +47,11 @@ interface PlacementRow {
 export function createJurisdictionIndex({ databaseUrl, schema = 'grid', timeoutMs = 2_000 }: JurisdictionIndexOptions): JurisdictionIndex {
   plainSchemaName('grid', schema);
   const pool = new Pool({ connectionString: databaseUrl, max: 4, statement_timeout: timeoutMs, connectionTimeoutMillis: timeoutMs });
-  const place = async (view: string, key: string, keys: readonly string[]) => {
+  const place = async (view: 'resident_placement' | 'household_placement', key: 'citizen_id' | 'household_id', keys: readonly string[]) => {
     if (keys.length === 0) return new Map<string, Jurisdiction>();
     let rows: PlacementRow[];
     try {
-      ({ rows } = await pool.query<PlacementRow>(
-        preparedQuery(`SELECT ${key} AS key, grid_id, community_id FROM "${schema}".${view} WHERE ${key} = ANY($1::text[])`, [keys]),
-      ));
+      ({ rows } = await pool.query<PlacementRow>(preparedQuery(placementStatement(schema, view, key), [keys])));
     } catch (error) {
       // The grid database's failure, named as such: the read is refused with its code, not as an internal error.
       throw new DepartmentError('DEPARTMENT_UNAVAILABLE', 'grid', `jurisdiction index: ${error instanceof Error ? error.message : String(error)}`, {
