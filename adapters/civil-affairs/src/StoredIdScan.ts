@@ -1,4 +1,5 @@
-import type { StoredIdIndex } from '@resident-graph/adapter-kit';
+import type { DataQualityIssue } from '@resident-graph/schemas';
+import type { StoredIdIndex, StoredIdScanResult } from '@resident-graph/adapter-kit';
 
 /**
  * Keeps the index of the latest scan of the stored IDs. The first use waits for a scan;
@@ -8,18 +9,23 @@ import type { StoredIdIndex } from '@resident-graph/adapter-kit';
 export class StoredIdScan {
   private index: Promise<StoredIdIndex> | null = null;
 
-  constructor(private readonly scan: () => Promise<StoredIdIndex>) {}
+  constructor(private readonly scan: () => Promise<StoredIdScanResult>) {}
 
   current(): Promise<StoredIdIndex> {
-    this.index ??= this.scan().catch((error: unknown) => {
-      this.index = null;
-      throw error;
-    });
+    this.index ??= this.scan().then(
+      ({ index }) => index,
+      (error: unknown) => {
+        this.index = null;
+        throw error;
+      },
+    );
     return this.index;
   }
 
-  async refresh(): Promise<void> {
-    const fresh = await this.scan();
-    this.index = Promise.resolve(fresh);
+  /** Scans again; returns the issues the scan saw, which are not kept. */
+  async refresh(): Promise<Map<string, DataQualityIssue[]>> {
+    const { index, issues } = await this.scan();
+    this.index = Promise.resolve(index);
+    return issues;
   }
 }

@@ -22,7 +22,6 @@ import { readStoredKeys } from './readStoredKeys';
 import { readAllowanceRecipients, readDisabilityHolders, readStoredIds } from './readFactHolders';
 import { recordParties } from './recordParties';
 import { StoredIdScan } from './StoredIdScan';
-import { storedFormsOf } from './storedFormsOf';
 
 /** The database; resilience settings of lookups (`timeoutMs` of one attempt …) where they differ from the defaults. */
 export interface CivilAffairsAdapterOptions extends CivilAffairsDatabase, Partial<DepartmentResilience> {
@@ -65,11 +64,11 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
   changePool.on('error', (error) => logger.warn({ err: error }, 'idle connection to the civil-affairs database failed'));
   // Its own breaker: a change waiting on a person's lock must not open the lookups' breaker.
   const executeChange = createDepartmentPolicy({ ...options, department: 'civil-affairs' });
-  const scan = new StoredIdScan(() => executeScan(async () => new StoredIdIndex('civil-affairs', await askDatabase(() => readStoredKeys(prisma)))));
+  const scan = new StoredIdScan(() => executeScan(async () => StoredIdIndex.scan('civil-affairs', await askDatabase(() => readStoredKeys(prisma)))));
   let calls = 0;
   const regionCode = options.regionCode ?? DEFAULT_REGION_CODE;
   // The stored forms a person may stand under, as lookups ask for them.
-  const formsFrom = (index: StoredIdIndex) => (citizenId: string) => storedFormsOf([citizenId], index);
+  const formsFrom = (index: StoredIdIndex) => (citizenId: string) => index.storedFormsOf([citizenId]);
 
   const warnOnFailure = (error: unknown) => logger.warn({ err: error }, 'scan of stored citizen IDs failed');
   scan.current().catch(warnOnFailure);
@@ -83,7 +82,7 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
       const index = await scan.current();
       calls += 1;
       return execute(async () => {
-        const rows = await askDatabase(() => readCivilAffairsRows(prisma, schema, [...storedFormsOf(citizenIds, index), ...linked.keys()]));
+        const rows = await askDatabase(() => readCivilAffairsRows(prisma, schema, [...index.storedFormsOf(citizenIds), ...linked.keys()]));
         return collectLookups(citizenIds, recordParties(rows), index, linked);
       });
     },
@@ -106,8 +105,11 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
         const formsOf = formsFrom(await scan.current());
         return inBureauTransaction(changePool, schema, async (client) => (await askBureauSql(() => decide(client, change, formsOf))).refusal);
       }),
-    refreshIdIndex: () => scan.refresh(),
-    issuesByResident: async () => (await scan.current()).issuesByResident(),
+    refreshIdIndex: async () => {
+      await scan.refresh();
+    },
+    // A scan of its own: the issues are published, not kept.
+    issuesByResident: () => scan.refresh(),
     // Whole-table reads like the scan's, so under the scan's time limit; not counted as lookups.
     allowanceRecipients: (asOf) => executeScan(() => askDatabase(() => readAllowanceRecipients(prisma, asOf))),
     disabilityHolders: () => executeScan(() => askDatabase(() => readDisabilityHolders(prisma))),

@@ -12,7 +12,7 @@ import {
   type DepartmentResilience,
   type LinkedStoredIds,
 } from '@resident-graph/adapter-kit';
-import { normalizeCitizenId, type ReportedChange } from '@resident-graph/schemas';
+import { normalizeCitizenId, type DataQualityIssue, type ReportedChange } from '@resident-graph/schemas';
 import { createLogger } from '@resident-graph/service-kit';
 import { createJsxxClient } from './createJsxxClient';
 import type { FamilyPlanningRecord } from './FamilyPlanningRecord';
@@ -75,8 +75,8 @@ function readReceipt(idempotencyKey: string) {
 /**
  * The family-planning service behind the `DepartmentAdapter` interface. `lookup` is one
  * `QueryPersons` call per batch. The stored IDs are read with `ListPersonIds` at start and
- * then every `indexRefreshMs` (never per lookup): they tell which other forms to ask for
- * and which records carry an invalid ID to report.
+ * then every `indexRefreshMs` (never per lookup): they tell which odd forms to ask for and
+ * which records carry an invalid ID to report; each publication of issues reads them anew.
  */
 export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOptions): FamilyPlanningAdapter {
   const logger = createLogger('adapter-family-planning');
@@ -85,18 +85,21 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
   const executeIndexRead = createDepartmentPolicy({ department: DEPARTMENT, timeoutMs: options.indexTimeoutMs ?? 30_000, retries: 0 });
   // Reported changes have their own breaker: a slow or failing write must not open the lookups' breaker.
   const executeChange = createDepartmentPolicy({ ...options, department: DEPARTMENT });
-  let index = new StoredIdIndex(DEPARTMENT, []);
+  let index = StoredIdIndex.empty(DEPARTMENT);
   let indexRead = false;
-  let reading: Promise<void> | null = null;
+  let reading: Promise<Map<string, DataQualityIssue[]>> | null = null;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   let calls = 0;
 
-  function refreshIndex(): Promise<void> {
+  /** Reads the stored IDs: keeps the index, and hands the issues the read saw to the caller (the publisher), keeping none. */
+  function readIndex(): Promise<Map<string, DataQualityIssue[]>> {
     reading ??= executeIndexRead((signal) => client.call('ListPersonIds', {}, readPersonIds, signal))
       .then((entries) => {
-        index = new StoredIdIndex(DEPARTMENT, entries.map(storedKeyOf));
+        const scanned = StoredIdIndex.scan(DEPARTMENT, entries.map(storedKeyOf));
+        index = scanned.index;
         indexRead = true;
+        return scanned.issues;
       })
       .finally(() => {
         reading = null;
@@ -107,7 +110,7 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
   function scheduleIndexRead(delayMs: number): void {
     if (closed) return;
     timer = setTimeout(() => {
-      refreshIndex().then(
+      readIndex().then(
         () => scheduleIndexRead(options.indexRefreshMs ?? 300_000),
         (error: unknown) => {
           if (closed) return;
@@ -144,15 +147,25 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
     return answer;
   }
 
-  /** The ID as the service stores the person: the other form the last index read found, or the canonical one. */
-  const storedIdOf = (citizenId: string): string => index.storedFormsOf([citizenId]).find((form) => form !== citizenId) ?? citizenId;
+  /** How the service stores these persons — the form it answers each under — asked of it; an ID it does not hold stays as it is. */
+  async function storedIdsOf(citizenIds: readonly string[]): Promise<Map<string, string>> {
+    const persons = await executeChange((signal) => client.call('QueryPersons', { SFZH: index.storedFormsOf(citizenIds) }, readPersons, signal));
+    const stored = new Map<string, string>();
+    for (const { key } of persons) {
+      const normalized = normalizeCitizenId(key.SFZH);
+      if (normalized.ok && citizenIds.includes(normalized.id) && !stored.has(normalized.id)) stored.set(normalized.id, key.SFZH);
+    }
+    return stored;
+  }
 
   async function applyChange(change: ReportedChange, idempotencyKey: string): Promise<ChangeOutcome> {
     const refusal = refusedUnasked(change, DEPARTMENT, 'family planning');
     if (refusal !== null) return { outcome: 'REJECTED', reason: refusal };
-    // Persons are keyed as the service stores them, which only a read of its stored IDs tells.
-    if (!indexRead) await refreshIndex();
-    const event = toJsxxEvent(change, idempotencyKey, storedIdOf);
+    // Persons are keyed as the service stores them: asked of it, in every form the last read of its stored IDs saw.
+    if (!indexRead) await readIndex();
+    const named = [change.residentId, change.spouse?.spouseId, change.birth?.motherId, change.birth?.fatherId].filter((id) => typeof id === 'string');
+    const stored = await storedIdsOf(named);
+    const event = toJsxxEvent(change, idempotencyKey, (citizenId) => stored.get(citizenId) ?? citizenId);
     // CHANGE_RULES giving family planning a kind the service has no 事件类型 for.
     if (!event) return { outcome: 'REJECTED', reason: `family planning registers no event for ${change.kind}` };
     const outcome = await executeChange((signal) =>
@@ -180,12 +193,11 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
     callsMade: () => calls,
     breakerState: () => worstBreakerState(execute, executeChange),
     checkHealth: () => execute((signal) => client.fetchWsdl(signal)),
-    refreshIndex,
-    // Never the empty index of a process whose first read has not succeeded: that would publish no issues as if there were none.
-    async issuesByResident() {
-      if (!indexRead) await refreshIndex();
-      return index.issuesByResident();
+    refreshIndex: async () => {
+      await readIndex();
     },
+    // A read of its own, never the empty index of a process whose first read has not succeeded: that would publish no issues as if there were none.
+    issuesByResident: readIndex,
     // Whole-population reads, so under the time limit of the list of stored IDs; not lookups.
     parentIdsByChildBirth: (from, to) =>
       executeIndexRead((signal) => client.call('ListParentIdsByChildBirth', { CSRQQ: toJsxxDate(from), CSRQZ: toJsxxDate(to) }, readParentIds, signal)),

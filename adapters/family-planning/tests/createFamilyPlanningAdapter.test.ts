@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { delay, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { toFifteenDigitId } from '@resident-graph/schemas';
 import { createFamilyPlanningAdapter, type FamilyPlanningAdapter, type FamilyPlanningAdapterOptions } from '../src';
 import { familyPlanningPopulation, storedIdOf } from './fixtures/familyPlanningPopulation';
 import { BASE_URL, gbkResponse, jsxxService, soapEnvelope, soapFaultEnvelope, type ReceivedCall } from './fixtures/jsxxService';
@@ -77,7 +78,11 @@ describe('createFamilyPlanningAdapter', () => {
     expect(query!.contentType).toBe('text/xml; charset=GBK');
     expect(query!.soapAction).toBe('"http://jsxx.wjw.gov.cn/QueryPersons"');
     expect(query!.xml.startsWith('<?xml version="1.0" encoding="GBK"?>')).toBe(true);
-    expect(askedIds(query!).sort()).toEqual([people.mother.id, people.elder.id, storedIdOf(people.elder), people.unknown.id].sort());
+    // Every ID, and the 15-digit form of those born in the 1900s (a row may be keyed by it whatever the last read saw).
+    const asked = [people.mother.id, people.elder.id, people.unknown.id];
+    const fifteenDigit = asked.map(toFifteenDigitId).filter((id) => id !== null);
+    expect(fifteenDigit).toContain(storedIdOf(people.elder));
+    expect(askedIds(query!).sort()).toEqual([...asked, ...fifteenDigit].sort());
     expect(answer.get(people.mother.id)).toEqual({
       record: { ...people.mother.familyPlanning, nameOnRecord: '張麗' },
       issues: [],
@@ -269,11 +274,19 @@ describe('applyChange', () => {
   const receipt = (number: string) =>
     gbkResponse(soapEnvelope(`<ns2:ReportEventResponse xmlns:ns2="http://jsxx.wjw.gov.cn/"><YWBH>${number}</YWBH><CLJG>1</CLJG></ns2:ReportEventResponse>`));
 
+  /** The service holding the elder (under her 15-digit ID) and answering reports with `report`. */
+  const serveReports = (report: () => Response) => serve((call) => (call.operation === 'QueryPersons' ? queryAnswer(elderXml) : report()));
+
   it('sends one GBK ReportEvent keyed by the delivery, the mother under the ID the service stores her by', async () => {
-    serve(() => receipt('delivery-1'));
+    serveReports(() => receipt('delivery-1'));
     const fp = start();
 
     await expect(fp.applyChange(birth, 'delivery-1')).resolves.toEqual({ outcome: 'ACCEPTED' });
+
+    // How the service stores her, asked of it in every form she may stand under.
+    const [asked, ...askedAgain] = callsOf('QueryPersons');
+    expect(askedAgain).toHaveLength(0);
+    expect(askedIds(asked!).sort()).toEqual([people.elder.id, storedIdOf(people.elder)].sort());
 
     const [report, ...more] = callsOf('ReportEvent');
     expect(more).toHaveLength(0);
@@ -285,16 +298,16 @@ describe('applyChange', () => {
   });
 
   it('answers a Client.Refused fault as REJECTED with its reason, and a plain Client fault as a bad response', async () => {
-    serve(() => gbkResponse(soapFaultEnvelope('Client.Refused', '无该育龄妇女档案'), 500));
+    serveReports(() => gbkResponse(soapFaultEnvelope('Client.Refused', '无该育龄妇女档案'), 500));
     await expect(start().applyChange(birth, 'delivery-2')).resolves.toEqual({ outcome: 'REJECTED', reason: '无该育龄妇女档案' });
     await adapter?.close();
 
-    serve(() => gbkResponse(soapFaultEnvelope('Client', 'ReportEvent: ZNXM missing'), 500));
+    serveReports(() => gbkResponse(soapFaultEnvelope('Client', 'ReportEvent: ZNXM missing'), 500));
     await expect(start().applyChange(birth, 'delivery-3')).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE' });
   });
 
   it('refuses a receipt for another 业务编号 as a bad response', async () => {
-    serve(() => receipt('delivery-9'));
+    serveReports(() => receipt('delivery-9'));
     await expect(start().applyChange(birth, 'delivery-4')).rejects.toMatchObject({
       code: 'DEPARTMENT_BAD_RESPONSE',
       message: expect.stringContaining('answers 业务编号 "delivery-9"'),
