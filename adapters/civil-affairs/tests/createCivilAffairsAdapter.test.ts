@@ -174,7 +174,7 @@ test('a database without the bureau tables is a bad response', async () => {
   }
 });
 
-test("a bureau table without a column the lookup reads is a bad response naming it, not an internal error", async () => {
+test('a bureau table without a column the lookup reads is a bad response naming it, not an internal error', async () => {
   await withPool((pool) => pool.query(`ALTER TABLE "${database.schema}".yfdx RENAME COLUMN yflbmc TO yflbmc_old`));
   try {
     await expect(adapter.lookup([SAMPLE.veteran])).rejects.toMatchObject({
