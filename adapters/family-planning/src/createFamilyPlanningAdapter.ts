@@ -50,9 +50,6 @@ export interface FamilyPlanningAdapter extends DepartmentAdapter<FamilyPlanningR
 
 const DEPARTMENT = 'family-planning';
 
-const readPersonIds = (response: XmlNode) =>
-  nodesOf(response, 'PersonId', 'ListPersonIdsResponse').map((entry, i) => readJsxxPersonId(entry, `PersonId[${i}]`));
-
 const readParentIds = (response: XmlNode) => textsOf(response, 'SFZH', 'ListParentIdsByChildBirthResponse');
 
 const readPersons = (response: XmlNode) =>
@@ -94,9 +91,13 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
 
   /** Reads the stored IDs: keeps the index, and hands the issues the read saw to the caller (the publisher), keeping none. */
   function readIndex(): Promise<Map<string, DataQualityIssue[]>> {
-    reading ??= executeIndexRead((signal) => client.call('ListPersonIds', {}, readPersonIds, signal))
-      .then((entries) => {
-        const scanned = StoredIdIndex.scan(DEPARTMENT, entries.map(storedKeyOf));
+    reading ??= executeIndexRead(async (signal) => {
+      // Key by key as the answer is parsed: a district's list is never held whole.
+      const scanner = StoredIdIndex.scanner(DEPARTMENT);
+      await client.stream('ListPersonIds', {}, 'PersonId', readJsxxPersonId, (id) => scanner.add(storedKeyOf(id)), signal);
+      return scanner.finish();
+    })
+      .then((scanned) => {
         index = scanned.index;
         indexRead = true;
         return scanned.issues;
@@ -201,7 +202,12 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
     // Whole-population reads, so under the time limit of the list of stored IDs; not lookups.
     parentIdsByChildBirth: (from, to) =>
       executeIndexRead((signal) => client.call('ListParentIdsByChildBirth', { CSRQQ: toJsxxDate(from), CSRQZ: toJsxxDate(to) }, readParentIds, signal)),
-    storedIds: async () => (await executeIndexRead((signal) => client.call('ListPersonIds', {}, readPersonIds, signal))).map((id) => id.SFZH),
+    storedIds: () =>
+      executeIndexRead(async (signal) => {
+        const ids: string[] = [];
+        await client.stream('ListPersonIds', {}, 'PersonId', readJsxxPersonId, (id) => ids.push(id.SFZH), signal);
+        return ids;
+      }),
     async close() {
       closed = true;
       clearTimeout(timer);

@@ -1,9 +1,10 @@
 import { DepartmentError, exchangeHttp, type DepartmentErrorCode, type HttpExchange } from '@resident-graph/adapter-kit';
 import { propagationHeaders } from '@resident-graph/service-kit';
-import { charsetOf, decodeJsxxXml, encodeJsxxXml } from './jsxx/jsxxXml';
+import { charsetOf, decodeDeclared, decodeJsxxXml, encodeJsxxXml } from './jsxx/jsxxXml';
 import { JSXX_CONTENT_TYPE, JSXX_REFUSAL_FAULT, JSXX_SERVICE_PATH, soapActionOf, type JsxxOperation } from './jsxx/jsxxProtocol';
 import { JsxxFormatError } from './jsxx/JsxxFormatError';
 import { readSoapMessage, soapOperation, type SoapMessage } from './jsxx/soapMessage';
+import { streamSoapElements } from './jsxx/streamSoapElements';
 import type { XmlNode } from './jsxx/xmlNodes';
 
 export interface JsxxClient {
@@ -14,6 +15,12 @@ export interface JsxxClient {
    * service's rules (a `Client.Refused` fault) is an answer, not a failure: `refused(reason)`.
    */
   call<T>(operation: JsxxOperation, content: object, read: (response: XmlNode) => T, signal: AbortSignal, refused?: (reason: string) => T): Promise<T>;
+  /**
+   * One SOAP call whose answer lists `element`s (every person of a district): each is read
+   * with `read` and handed to `onEach` as the answer is parsed, no document tree of the whole
+   * answer is built. Failures are those of `call`.
+   */
+  stream<T>(operation: JsxxOperation, content: object, element: string, read: (node: XmlNode, where: string) => T, onEach: (value: T) => void, signal: AbortSignal): Promise<void>;
   /** Fetches the WSDL: the cheapest proof the service answers. */
   fetchWsdl(signal: AbortSignal): Promise<void>;
 }
@@ -35,31 +42,56 @@ export function createJsxxClient(baseUrl: string): JsxxClient {
     }
   }
 
+  const post = (operation: JsxxOperation, content: object, signal: AbortSignal) =>
+    exchangeHttp(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': JSXX_CONTENT_TYPE, soapaction: `"${soapActionOf(operation)}"`, ...propagationHeaders() },
+      body: encodeJsxxXml(soapOperation(operation, content)),
+      signal,
+    });
+
+  /** The answer's operation element, or the failure it is: a fault, an error page, the answer to another operation. */
+  function operationOf<T>(operation: JsxxOperation, response: HttpExchange, refused?: (reason: string) => T): { refusal: T } | { content: XmlNode } {
+    const message = readMessage(operation, response);
+    if (message.kind === 'fault' && message.code === JSXX_REFUSAL_FAULT && refused) return { refusal: refused(message.message) };
+    if (message.kind === 'fault') {
+      // A Client fault says the service will refuse the same request again; a Server fault may pass.
+      const code = message.code === 'Client' ? 'DEPARTMENT_BAD_RESPONSE' : 'DEPARTMENT_UNAVAILABLE';
+      throw failure(code, `${operation}: SOAP fault ${message.code}: ${message.message}`);
+    }
+    if (!response.ok) throw failure('DEPARTMENT_UNAVAILABLE', `${operation}: HTTP ${response.status}`);
+    if (message.name !== `${operation}Response`) {
+      throw failure('DEPARTMENT_BAD_RESPONSE', `${operation}: answered <${message.name}> instead of <${operation}Response>`);
+    }
+    return { content: message.content };
+  }
+
+  /** Runs `read` on the answer; an answer that does not fit the documented format is the service's bad response. */
+  function readAnswer<T>(operation: JsxxOperation, read: () => T): T {
+    try {
+      return read();
+    } catch (error) {
+      if (error instanceof JsxxFormatError) throw failure('DEPARTMENT_BAD_RESPONSE', `${operation}: ${error.message}`, error);
+      throw error;
+    }
+  }
+
   return {
     async call(operation, content, read, signal, refused) {
-      const response = await exchangeHttp(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': JSXX_CONTENT_TYPE, soapaction: `"${soapActionOf(operation)}"`, ...propagationHeaders() },
-        body: encodeJsxxXml(soapOperation(operation, content)),
-        signal,
-      });
-      const message = readMessage(operation, response);
-      if (message.kind === 'fault' && message.code === JSXX_REFUSAL_FAULT && refused) return refused(message.message);
-      if (message.kind === 'fault') {
-        // A Client fault says the service will refuse the same request again; a Server fault may pass.
-        const code = message.code === 'Client' ? 'DEPARTMENT_BAD_RESPONSE' : 'DEPARTMENT_UNAVAILABLE';
-        throw failure(code, `${operation}: SOAP fault ${message.code}: ${message.message}`);
-      }
-      if (!response.ok) throw failure('DEPARTMENT_UNAVAILABLE', `${operation}: HTTP ${response.status}`);
-      if (message.name !== `${operation}Response`) {
-        throw failure('DEPARTMENT_BAD_RESPONSE', `${operation}: answered <${message.name}> instead of <${operation}Response>`);
-      }
-      try {
-        return read(message.content);
-      } catch (error) {
-        if (error instanceof JsxxFormatError) throw failure('DEPARTMENT_BAD_RESPONSE', `${operation}: ${error.message}`, error);
-        throw error;
-      }
+      const answer = operationOf(operation, await post(operation, content, signal), refused);
+      return 'refusal' in answer ? answer.refusal : readAnswer(operation, () => read(answer.content));
+    },
+
+    async stream(operation, content, element, read, onEach, signal) {
+      const response = await post(operation, content, signal);
+      // Faults and error pages are small: read whole, as any answer, for the failure they are.
+      if (!response.ok) operationOf(operation, response);
+      const streamed = readAnswer(operation, () =>
+        streamSoapElements(decodeDeclared(response.body, charsetOf(response.header('content-type'))), `${operation}Response`, element, (node, index) =>
+          onEach(read(node, `${element}[${index}]`)),
+        ),
+      );
+      if (streamed.kind === 'other') operationOf(operation, response);
     },
 
     async fetchWsdl(signal) {

@@ -26,8 +26,9 @@ const personIdsXml = [people.mother, people.father, people.elder, people.mistype
 
 const queryAnswer = (persons: string) =>
   gbkResponse(soapEnvelope(`<ns2:QueryPersonsResponse xmlns:ns2="http://jsxx.wjw.gov.cn/">${persons}</ns2:QueryPersonsResponse>`));
-const listAnswer = () =>
-  gbkResponse(soapEnvelope(`<ns2:ListPersonIdsResponse xmlns:ns2="http://jsxx.wjw.gov.cn/">${personIdsXml}</ns2:ListPersonIdsResponse>`));
+const listOf = (entries: string) =>
+  gbkResponse(soapEnvelope(`<ns2:ListPersonIdsResponse xmlns:ns2="http://jsxx.wjw.gov.cn/">${entries}</ns2:ListPersonIdsResponse>`));
+const listAnswer = () => listOf(personIdsXml);
 
 const server = setupServer();
 let calls: ReceivedCall[];
@@ -155,6 +156,37 @@ describe('createFamilyPlanningAdapter', () => {
         ],
       }),
     );
+  });
+
+  it.each([
+    [
+      'a person without an ID',
+      () => listOf('<PersonId><GRBH>JS1</GRBH><SFZH>310115198501010011</SFZH><XM>张伟</XM></PersonId><PersonId><GRBH>JS2</GRBH><XM>李娜</XM></PersonId>'),
+      'DEPARTMENT_BAD_RESPONSE',
+      'PersonId[1]',
+    ],
+    [
+      'a list cut off mid-answer',
+      () =>
+        new HttpResponse(
+          iconv.encode(
+            soapEnvelope(`<ns2:ListPersonIdsResponse xmlns:ns2="http://jsxx.wjw.gov.cn/">${personIdsXml}</ns2:ListPersonIdsResponse>`).slice(0, -60),
+            'gbk',
+          ),
+          {
+            headers: { 'content-type': 'text/xml; charset=GBK' },
+          },
+        ),
+      'DEPARTMENT_BAD_RESPONSE',
+      'not well-formed',
+    ],
+    ['a Server fault', () => gbkResponse(soapFaultEnvelope('Server', '忙'), 500), 'DEPARTMENT_UNAVAILABLE', 'SOAP fault Server'],
+    ['the answer to another operation', () => queryAnswer(''), 'DEPARTMENT_BAD_RESPONSE', 'instead of <ListPersonIdsResponse>'],
+  ])('refuses a list of stored IDs with %s, read as it streams in', async (_, answer, code, message) => {
+    server.use(jsxxService((call) => (call.operation === 'ListPersonIds' ? answer() : queryAnswer('')), calls));
+    const fp = start({ indexRefreshMs: 60_000, indexRetryMs: 60_000 });
+    await expect(fp.refreshIndex()).rejects.toMatchObject({ code, message: expect.stringContaining(message) });
+    await expect(fp.storedIds()).rejects.toMatchObject({ code });
   });
 
   it('reads the stored IDs again periodically, and soon after a failed read', async () => {

@@ -13,6 +13,12 @@ export interface StoredIdScanResult {
   issues: Map<string, DataQualityIssue[]>;
 }
 
+/** A scan in progress (`StoredIdIndex.scanner`). */
+export interface StoredIdScanner {
+  add(key: StoredKey): void;
+  finish(): StoredIdScanResult;
+}
+
 /**
  * What a scan of every key a department stores tells a lookup, for systems that match
  * IDs exactly as stored: the odd forms a canonical ID is stored under (full-width, spaced,
@@ -33,25 +39,36 @@ export class StoredIdIndex {
 
   /** Reads every key once. */
   static scan(department: Department, keys: Iterable<StoredKey>): StoredIdScanResult {
+    const scanner = StoredIdIndex.scanner(department);
+    for (const key of keys) scanner.add(key);
+    return scanner.finish();
+  }
+
+  /** A scan fed one key at a time, for keys read as a stream: only what the index and the issues keep stays in memory. */
+  static scanner(department: Department): StoredIdScanner {
     const oddForms = new Map<string, Set<string>>();
     const legacyKeys = new Map<string, StoredKey[]>();
     const unmatched: StoredKey[] = [];
-    for (const key of keys) {
-      const result = normalizeCitizenId(key.storedId);
-      if (!result.ok) {
-        unmatched.push(key);
-        continue;
-      }
-      if (result.id !== key.storedId && toFifteenDigitId(result.id) !== key.storedId) {
-        oddForms.set(result.id, (oddForms.get(result.id) ?? new Set()).add(key.storedId));
-      }
-      if (result.converted) legacyKeys.set(result.id, [...(legacyKeys.get(result.id) ?? []), key]);
-    }
-    const invalid = new InvalidIdIndex(department, unmatched);
-    const issues = invalid.issuesByResident();
-    for (const [citizenId, legacy] of legacyKeys)
-      issues.set(citizenId, [...(issues.get(citizenId) ?? []), ...legacy.map((key) => legacyIdIssue(department, key))]);
-    return { index: new StoredIdIndex(oddForms, invalid), issues };
+    return {
+      add(key) {
+        const result = normalizeCitizenId(key.storedId);
+        if (!result.ok) {
+          unmatched.push(key);
+          return;
+        }
+        if (result.id !== key.storedId && toFifteenDigitId(result.id) !== key.storedId) {
+          oddForms.set(result.id, (oddForms.get(result.id) ?? new Set()).add(key.storedId));
+        }
+        if (result.converted) legacyKeys.set(result.id, [...(legacyKeys.get(result.id) ?? []), key]);
+      },
+      finish() {
+        const invalid = new InvalidIdIndex(department, unmatched);
+        const issues = invalid.issuesByResident();
+        for (const [citizenId, legacy] of legacyKeys)
+          issues.set(citizenId, [...(issues.get(citizenId) ?? []), ...legacy.map((key) => legacyIdIssue(department, key))]);
+        return { index: new StoredIdIndex(oddForms, invalid), issues };
+      },
+    };
   }
 
   /** The keys to ask the system for to find everything it holds under these IDs: each ID, its 15-digit form, and the odd forms the scan saw it in. */

@@ -77,7 +77,7 @@ function isChineseUtf8(bytes: Buffer, declaredReading: string): boolean {
  * charset other than UTF-8, bytes that are Chinese text in UTF-8 (UTF-8 read as GBK is
  * mojibake that may decode without a single invalid byte).
  */
-function decodeDeclared(bytes: Buffer, charset: string): string {
+export function decodeDeclared(bytes: Buffer, charset: string): string {
   const xml = iconv.decode(bytes, charset);
   const invalid = xml.indexOf('\uFFFD');
   if (invalid >= 0) throw new JsxxFormatError(`not ${charset}: bytes in ${elementAt(xml, invalid)} that are no ${charset} character`);
