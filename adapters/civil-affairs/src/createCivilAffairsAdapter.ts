@@ -64,7 +64,13 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
   changePool.on('error', (error) => logger.warn({ err: error }, 'idle connection to the civil-affairs database failed'));
   // Its own breaker: a change waiting on a person's lock must not open the lookups' breaker.
   const executeChange = createDepartmentPolicy({ ...options, department: 'civil-affairs' });
-  const scan = new StoredIdScan(() => executeScan(async () => StoredIdIndex.scan('civil-affairs', await askDatabase(() => readStoredKeys(prisma)))));
+  const scan = new StoredIdScan(() =>
+    executeScan(async () => {
+      const scanner = StoredIdIndex.scanner('civil-affairs');
+      await askDatabase(() => readStoredKeys(prisma, schema, (key) => scanner.add(key)));
+      return scanner.finish();
+    }),
+  );
   let calls = 0;
   const regionCode = options.regionCode ?? DEFAULT_REGION_CODE;
   // The stored forms a person may stand under, as lookups ask for them.

@@ -1,3 +1,4 @@
+import type { StoredKey } from '@resident-graph/adapter-kit';
 import { createCivilAffairsClient, type PrismaClient } from '../src/createCivilAffairsClient';
 import { readCivilAffairsRows } from '../src/readCivilAffairsRows';
 import { readStoredKeys } from '../src/readStoredKeys';
@@ -18,7 +19,8 @@ afterAll(async () => {
 });
 
 test('the scan of stored keys names exactly the parties that reading every row by those keys yields, marriages with both spouses', async () => {
-  const keys = await readStoredKeys(prisma);
+  const keys: StoredKey[] = [];
+  await readStoredKeys(prisma, database.schema, (key) => keys.push(key));
   const rows = await readCivilAffairsRows(prisma, database.schema, [...new Set(keys.map((key) => key.storedId))]);
   const parties = [...recordParties(rows)].map(({ storedId, recordReference, nameOnRecord }) => ({ storedId, recordReference, nameOnRecord }));
 
@@ -26,4 +28,13 @@ test('the scan of stored keys names exactly the parties that reading every row b
   const byKey = (a: { storedId: string; recordReference: string }, b: { storedId: string; recordReference: string }) =>
     a.recordReference.localeCompare(b.recordReference) || a.storedId.localeCompare(b.storedId);
   expect([...keys].sort(byKey)).toEqual([...parties].sort(byKey));
+});
+
+test('reads the same keys in pages of any size, each once', async () => {
+  const whole: StoredKey[] = [];
+  await readStoredKeys(prisma, database.schema, (key) => whole.push(key));
+  const paged: StoredKey[] = [];
+  await readStoredKeys(prisma, database.schema, (key) => paged.push(key), 3);
+  expect(whole.length).toBeGreaterThan(6);
+  expect(paged).toEqual(whole);
 });
