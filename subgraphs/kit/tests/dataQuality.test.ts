@@ -180,6 +180,61 @@ describe('the data-quality index, on PostgreSQL', () => {
     expect(rows).toEqual([{ reltuples: 2 }]);
   });
 
+  it('writes a publication a chunk of issues per statement, every issue in its order across the chunks', async () => {
+    const chunked = createDataQualityIndex({ databaseUrl: DATABASE_URL, schema, publishChunk: 2 });
+    try {
+      const issues = new Map([
+        [
+          'C1',
+          [
+            issue({ department: 'grid', recordReference: 'R1' }),
+            issue({ department: 'grid', recordReference: 'R2' }),
+            issue({ department: 'grid', recordReference: 'R3' }),
+          ],
+        ],
+        ['C2', [issue({ department: 'grid', recordReference: 'R4' })]],
+        ['C3', [issue({ department: 'grid', recordReference: 'R5' })]],
+      ]);
+      await chunked.publish({ department: 'grid', views, issues });
+      const found = await chunked.issuesOf(['C1', 'C2', 'C3']);
+      expect(new Map([...found].map(([id, list]) => [id, list.map((entry) => entry.issue)]))).toEqual(issues);
+    } finally {
+      await chunked.close();
+    }
+  });
+
+  it('only renews the date of a publication equal to the last; a change of issue or of views rewrites it', async () => {
+    const pool = new Pool({ connectionString: DATABASE_URL, max: 1 });
+    const state = async () => {
+      const { rows } = await pool.query<{ versions: string; published_at: Date }>(
+        `SELECT string_agg(i.xmin::text, ',' ORDER BY i.ordinal) AS versions, p.published_at FROM "${schema}".publication p
+         JOIN "${schema}".issue i USING (department) WHERE p.department = 'public-security' GROUP BY p.published_at`,
+      );
+      return rows[0]!;
+    };
+    try {
+      const issues = new Map([['D', [issue({ recordReference: 'PS-1' }), issue({ recordReference: 'PS-2' })]]]);
+      await index.publish({ department: 'public-security', views, issues });
+      const first = await state();
+      await index.publish({
+        department: 'public-security',
+        views,
+        issues: new Map([['D', [issue({ recordReference: 'PS-1' }), issue({ recordReference: 'PS-2' })]]]),
+      });
+      const same = await state();
+      expect(same.versions).toBe(first.versions);
+      expect(same.published_at.getTime()).toBeGreaterThan(first.published_at.getTime());
+
+      await index.publish({ department: 'public-security', views: {}, issues });
+      expect((await state()).versions).not.toBe(first.versions);
+      expect((await index.issuesOf(['D'])).get('D')?.[0]?.views).toEqual({});
+      await index.publish({ department: 'public-security', views: {}, issues: new Map([['D', [issue({ recordReference: 'PS-3' })]]]) });
+      expect((await index.issuesOf(['D'])).get('D')?.map((entry) => entry.issue.recordReference)).toEqual(['PS-3']);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('fails a read it cannot make with DATA_QUALITY_UNAVAILABLE, and refuses a schema that is not a plain identifier', async () => {
     const unreachable = createDataQualityIndex({ databaseUrl: 'postgresql://postgres@127.0.0.1:1/none', timeoutMs: 500 });
     await expect(unreachable.issuesOf(['A'])).rejects.toMatchObject({ extensions: { code: 'DATA_QUALITY_UNAVAILABLE' } });

@@ -8,10 +8,18 @@ export type StreamedAnswer = { kind: 'operation'; elements: number } | { kind: '
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
 /**
+ * A copy of `text` that holds no reference to the answer it was read from: V8 makes a part
+ * of a long string a view of it, and one citizen ID kept in an index (typically a few
+ * thousand are) then kept a district's whole decoded answer alive, 22 MB.
+ */
+const detached = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
+
+/**
  * Reads `Envelope/Body/<response>/<element>` one element at a time, as the document tree of
  * `decodeJsxxXml` would give it (child texts by local name, trimmed; a child with children
  * of its own as an element), handing each to `onElement` and keeping none: an answer listing
- * every person of a district is read in the memory of one. Other children of the response
+ * every person of a district is read in the memory of one, and what is handed on are copies
+ * (`detached`), not views of the answer. Other children of the response
  * are passed over, as a tree read would. If the body holds another element (a fault, the
  * answer to another operation), nothing is handed on and its name is returned for the caller
  * to read the message whole. Anything not well-formed is a `JsxxFormatError`.
@@ -50,7 +58,8 @@ export function streamSoapElements(xml: string, response: string, element: strin
     if (depth === 5 && node !== null) {
       // A field given twice is a list, not text, as in a tree: reading it as text fails.
       const before = node[name];
-      node[name] = before === undefined ? text.trim() : ([] as unknown[]).concat(before, text.trim());
+      const value = detached(text.trim());
+      node[name] = before === undefined ? value : ([] as unknown[]).concat(before, value);
     }
     if (depth === 4 && node !== null) {
       onElement(node, elements++);

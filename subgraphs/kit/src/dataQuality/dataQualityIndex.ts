@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { inTransaction, runSqlMigrations } from '@resident-graph/adapter-kit';
@@ -27,7 +28,11 @@ export interface IndexedIssue {
  * from anything a request carries.
  */
 export interface DataQualityIndex {
-  /** Replaces everything `publication.department` published before, in one transaction. */
+  /**
+   * Replaces everything `publication.department` published before, in one transaction, a
+   * chunk of issues per statement; a publication equal to the last (its digest) only renews
+   * `published_at`.
+   */
   publish(publication: Publication): Promise<void>;
   /** Citizen ID → the issues published on them (residents without any are absent), in department and lookup order. One query per call. */
   issuesOf(citizenIds: readonly string[]): Promise<Map<string, IndexedIssue[]>>;
@@ -42,9 +47,41 @@ export interface DataQualityIndexOptions {
   schema?: string;
   /** How long one read may take; a slower one fails the field with `DATA_QUALITY_UNAVAILABLE`. @default 2000 */
   timeoutMs?: number;
+  /** Issues written per statement when a publication is written. @default 5000 */
+  publishChunk?: number;
 }
 
 const PUBLISH_TIMEOUT_MS = 60_000;
+/** Issues a publication sends in one statement: a district's, all at once, cost a department's subgraph some 100 MB to serialise. */
+const PUBLISH_CHUNK = 5_000;
+
+interface IssueRowToWrite {
+  citizenId: string;
+  ordinal: number;
+  issue: DataQualityIssue;
+}
+
+/** The issues as the table's rows, `size` at a time, in publication order. */
+function* issueRowChunks(issues: ReadonlyMap<string, readonly DataQualityIssue[]>, size: number): Generator<IssueRowToWrite[]> {
+  let chunk: IssueRowToWrite[] = [];
+  for (const [citizenId, list] of issues) {
+    for (const [ordinal, issue] of list.entries()) {
+      chunk.push({ citizenId, ordinal, issue });
+      if (chunk.length === size) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/** SHA-256 of a publication's views and issues, in order: equal exactly when the rows it writes would be. */
+function publicationDigest(views: IssueViews, issues: ReadonlyMap<string, readonly DataQualityIssue[]>): string {
+  const hash = createHash('sha256').update(JSON.stringify(views));
+  for (const entry of issues) hash.update(JSON.stringify(entry));
+  return hash.digest('hex');
+}
 const MIGRATIONS_DIR = path.join(__dirname, '..', '..', 'migrations', 'data-quality');
 
 const checkedSchema = (schema: string) => plainSchemaName('data-quality', schema);
@@ -71,38 +108,56 @@ interface IssueRow {
   views: IssueViews;
 }
 
-export function createDataQualityIndex({ databaseUrl, schema = 'data_quality', timeoutMs = 2_000 }: DataQualityIndexOptions): DataQualityIndex {
+export function createDataQualityIndex({
+  databaseUrl,
+  schema = 'data_quality',
+  timeoutMs = 2_000,
+  publishChunk = PUBLISH_CHUNK,
+}: DataQualityIndexOptions): DataQualityIndex {
   const name = checkedSchema(schema);
   // Every department subgraph holds one, beside its other pools, on a server with 100 connections in all: few, and let go when idle.
   const pool = new Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 1_000, statement_timeout: timeoutMs, connectionTimeoutMillis: timeoutMs });
   return {
     async publish({ department, views, issues }) {
-      const rows = [...issues].flatMap(([citizenId, list]) => list.map((issue, ordinal) => ({ citizenId, ordinal, issue })));
-      await inTransaction(pool, async (client) => {
+      const digest = publicationDigest(views, issues);
+      const rewritten = await inTransaction(pool, async (client) => {
         // A district's issues take longer to replace than a read may wait.
         await client.query(`SET LOCAL statement_timeout TO '${PUBLISH_TIMEOUT_MS}'`);
+        const { rows: last } = await client.query<{ digest: string | null }>(`SELECT digest FROM "${name}".publication WHERE department = $1 FOR UPDATE`, [
+          department,
+        ]);
+        if (last[0]?.digest === digest) {
+          await client.query(`UPDATE "${name}".publication SET published_at = now() WHERE department = $1`, [department]);
+          return false;
+        }
+        const count = [...issues.values()].reduce((total, list) => total + list.length, 0);
         await client.query(
-          `INSERT INTO "${name}".publication (department, views, issue_count, published_at) VALUES ($1, $2, $3, now())
-           ON CONFLICT (department) DO UPDATE SET views = EXCLUDED.views, issue_count = EXCLUDED.issue_count, published_at = EXCLUDED.published_at`,
-          [department, JSON.stringify(views), rows.length],
+          `INSERT INTO "${name}".publication (department, views, issue_count, digest, published_at) VALUES ($1, $2, $3, $4, now())
+           ON CONFLICT (department) DO UPDATE SET views = EXCLUDED.views, issue_count = EXCLUDED.issue_count, digest = EXCLUDED.digest,
+             published_at = EXCLUDED.published_at`,
+          [department, JSON.stringify(views), count, digest],
         );
         await client.query(`DELETE FROM "${name}".issue WHERE department = $1`, [department]);
-        await client.query(
-          `INSERT INTO "${name}".issue (department, citizen_id, ordinal, kind, stored_id, record_reference, name_on_record, grade, reason)
-           SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])`,
-          [
-            department,
-            rows.map((row) => row.citizenId),
-            rows.map((row) => row.ordinal),
-            rows.map((row) => row.issue.kind),
-            rows.map((row) => row.issue.storedId),
-            rows.map((row) => row.issue.recordReference),
-            rows.map((row) => row.issue.nameOnRecord),
-            rows.map((row) => row.issue.grade ?? null),
-            rows.map((row) => row.issue.reason ?? null),
-          ],
-        );
+        for (const rows of issueRowChunks(issues, publishChunk)) {
+          await client.query(
+            `INSERT INTO "${name}".issue (department, citizen_id, ordinal, kind, stored_id, record_reference, name_on_record, grade, reason)
+             SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])`,
+            [
+              department,
+              rows.map((row) => row.citizenId),
+              rows.map((row) => row.ordinal),
+              rows.map((row) => row.issue.kind),
+              rows.map((row) => row.issue.storedId),
+              rows.map((row) => row.issue.recordReference),
+              rows.map((row) => row.issue.nameOnRecord),
+              rows.map((row) => row.issue.grade ?? null),
+              rows.map((row) => row.issue.reason ?? null),
+            ],
+          );
+        }
+        return true;
       });
+      if (!rewritten) return;
       // Fresh statistics for the lookups by citizen ID (the embedded PGlite has no autovacuum);
       // after the commit, so publications of other departments do not queue behind it.
       await inTransaction(pool, async (client) => {
