@@ -20,7 +20,14 @@ export interface JsxxClient {
    * with `read` and handed to `onEach` as the answer is parsed, no document tree of the whole
    * answer is built. Failures are those of `call`.
    */
-  stream<T>(operation: JsxxOperation, content: object, element: string, read: (node: XmlNode, where: string) => T, onEach: (value: T) => void, signal: AbortSignal): Promise<void>;
+  stream<T>(
+    operation: JsxxOperation,
+    content: object,
+    element: string,
+    read: (node: XmlNode, where: string) => T,
+    onEach: (value: T) => void,
+    signal: AbortSignal,
+  ): Promise<void>;
   /** Fetches the WSDL: the cheapest proof the service answers. */
   fetchWsdl(signal: AbortSignal): Promise<void>;
 }
