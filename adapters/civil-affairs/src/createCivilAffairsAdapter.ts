@@ -64,22 +64,29 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
   changePool.on('error', (error) => logger.warn({ err: error }, 'idle connection to the civil-affairs database failed'));
   // Its own breaker: a change waiting on a person's lock must not open the lookups' breaker.
   const executeChange = createDepartmentPolicy({ ...options, department: 'civil-affairs' });
+  const warnOnFailure = (error: unknown) => logger.warn({ err: error }, 'scan of stored citizen IDs failed');
+  let scanTimer: NodeJS.Timeout | undefined;
+  let closed = false;
+  // The next periodic scan counts from the last one, whoever asked: the publisher's scans every five minutes make the timer's unneeded.
+  const scheduleScan = () => {
+    clearTimeout(scanTimer);
+    if (closed) return;
+    scanTimer = setTimeout(() => scan.refresh().catch(warnOnFailure), options.idScanIntervalMs ?? 300_000);
+    scanTimer.unref();
+  };
   const scan = new StoredIdScan(() =>
     executeScan(async () => {
       const scanner = StoredIdIndex.scanner('civil-affairs');
       await askDatabase(() => readStoredKeys(prisma, schema, (key) => scanner.add(key)));
       return scanner.finish();
-    }),
+    }).finally(scheduleScan),
   );
   let calls = 0;
   const regionCode = options.regionCode ?? DEFAULT_REGION_CODE;
   // The stored forms a person may stand under, as lookups ask for them.
   const formsFrom = (index: StoredIdIndex) => (citizenId: string) => index.storedFormsOf([citizenId]);
 
-  const warnOnFailure = (error: unknown) => logger.warn({ err: error }, 'scan of stored citizen IDs failed');
   scan.current().catch(warnOnFailure);
-  const scanTimer = setInterval(() => scan.refresh().catch(warnOnFailure), options.idScanIntervalMs ?? 300_000);
-  scanTimer.unref();
 
   return {
     department: 'civil-affairs',
@@ -121,7 +128,8 @@ export function createCivilAffairsAdapter(options: CivilAffairsAdapterOptions): 
     disabilityHolders: () => executeScan(() => askDatabase(() => readDisabilityHolders(prisma))),
     storedIds: () => executeScan(() => askDatabase(() => readStoredIds(prisma))),
     async close() {
-      clearInterval(scanTimer);
+      closed = true;
+      clearTimeout(scanTimer);
       await Promise.all([prisma.$disconnect(), changePool.end()]);
     },
   } satisfies CivilAffairsAdapter;

@@ -100,6 +100,8 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
       .then((scanned) => {
         index = scanned.index;
         indexRead = true;
+        // The next periodic read counts from this one, whoever asked: the publisher's reads every five minutes make the timer's unneeded.
+        scheduleIndexRead(options.indexRefreshMs ?? 300_000);
         return scanned.issues;
       })
       .finally(() => {
@@ -110,15 +112,13 @@ export function createFamilyPlanningAdapter(options: FamilyPlanningAdapterOption
 
   function scheduleIndexRead(delayMs: number): void {
     if (closed) return;
+    clearTimeout(timer);
     timer = setTimeout(() => {
-      readIndex().then(
-        () => scheduleIndexRead(options.indexRefreshMs ?? 300_000),
-        (error: unknown) => {
-          if (closed) return;
-          logger.warn({ err: error }, 'could not read the stored IDs of family planning; trying again');
-          scheduleIndexRead(options.indexRetryMs ?? 1_000);
-        },
-      );
+      readIndex().catch((error: unknown) => {
+        if (closed) return;
+        logger.warn({ err: error }, 'could not read the stored IDs of family planning; trying again');
+        scheduleIndexRead(options.indexRetryMs ?? 1_000);
+      });
     }, delayMs);
     timer.unref();
   }

@@ -13,7 +13,7 @@ export interface StoredIdScanResult {
   issues: Map<string, DataQualityIssue[]>;
 }
 
-/** A scan in progress (`StoredIdIndex.scanner`). */
+/** A scan in progress (`StoredIdIndex.scanner`): every stored key added once, then finished. */
 export interface StoredIdScanner {
   add(key: StoredKey): void;
   finish(): StoredIdScanResult;
@@ -35,13 +35,6 @@ export class StoredIdIndex {
   /** The index before any scan: every ID asked for as it is and in its 15-digit form. */
   static empty(department: Department): StoredIdIndex {
     return new StoredIdIndex(new Map(), new InvalidIdIndex(department, []));
-  }
-
-  /** Reads every key once. */
-  static scan(department: Department, keys: Iterable<StoredKey>): StoredIdScanResult {
-    const scanner = StoredIdIndex.scanner(department);
-    for (const key of keys) scanner.add(key);
-    return scanner.finish();
   }
 
   /** A scan fed one key at a time, for keys read as a stream: only what the index and the issues keep stays in memory. */

@@ -11,12 +11,9 @@ const mistyped = `3101${Number(mistypedOf[4]) === 9 ? 0 : Number(mistypedOf[4]) 
 const toFullWidth = (value: string) => value.replace(/[0-9]/g, (digit) => String.fromCharCode(0xff10 + Number(digit)));
 const key = (storedId: string, recordReference: string) => ({ storedId, recordReference, nameOnRecord: '张伟' });
 
-const scanned = StoredIdIndex.scan('civil-affairs', [
-  key(plain, 'R1'),
-  key(toFifteenDigitId(legacy)!, 'R2'),
-  key(toFullWidth(fullWidth), 'R3'),
-  key(mistyped, 'R4'),
-]);
+const scanner = StoredIdIndex.scanner('civil-affairs');
+[key(plain, 'R1'), key(toFifteenDigitId(legacy)!, 'R2'), key(toFullWidth(fullWidth), 'R3'), key(mistyped, 'R4')].forEach((stored) => scanner.add(stored));
+const scanned = scanner.finish();
 
 test('asks for every ID as it is, in its 15-digit form, and in an odd form the scan saw', () => {
   expect(convert15To18(toFifteenDigitId(legacy)!)).toBe(legacy);
