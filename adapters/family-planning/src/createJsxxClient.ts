@@ -1,10 +1,10 @@
-import { DepartmentError, exchangeHttp, type DepartmentErrorCode, type HttpExchange } from '@resident-graph/adapter-kit';
+import { DepartmentError, exchangeHttp, streamHttp, type DepartmentErrorCode, type HttpExchange, type HttpExchangeRequest } from '@resident-graph/adapter-kit';
 import { propagationHeaders } from '@resident-graph/service-kit';
-import { charsetOf, decodeDeclared, decodeJsxxXml, encodeJsxxXml } from './jsxx/jsxxXml';
+import { charsetOf, createDeclaredDecoder, decodeJsxxXml, encodeJsxxXml } from './jsxx/jsxxXml';
 import { JSXX_CONTENT_TYPE, JSXX_REFUSAL_FAULT, JSXX_SERVICE_PATH, soapActionOf, type JsxxOperation } from './jsxx/jsxxProtocol';
 import { JsxxFormatError } from './jsxx/JsxxFormatError';
 import { readSoapMessage, soapOperation, type SoapMessage } from './jsxx/soapMessage';
-import { streamSoapElements } from './jsxx/streamSoapElements';
+import { readSoapElements } from './jsxx/readSoapElements';
 import type { XmlNode } from './jsxx/xmlNodes';
 
 export interface JsxxClient {
@@ -49,13 +49,12 @@ export function createJsxxClient(baseUrl: string): JsxxClient {
     }
   }
 
-  const post = (operation: JsxxOperation, content: object, signal: AbortSignal) =>
-    exchangeHttp(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': JSXX_CONTENT_TYPE, soapaction: `"${soapActionOf(operation)}"`, ...propagationHeaders() },
-      body: encodeJsxxXml(soapOperation(operation, content)),
-      signal,
-    });
+  const request = (operation: JsxxOperation, content: object, signal: AbortSignal): HttpExchangeRequest => ({
+    method: 'POST',
+    headers: { 'content-type': JSXX_CONTENT_TYPE, soapaction: `"${soapActionOf(operation)}"`, ...propagationHeaders() },
+    body: encodeJsxxXml(soapOperation(operation, content)),
+    signal,
+  });
 
   /** The answer's operation element, or the failure it is: a fault, an error page, the answer to another operation. */
   function operationOf<T>(operation: JsxxOperation, response: HttpExchange, refused?: (reason: string) => T): { refusal: T } | { content: XmlNode } {
@@ -74,9 +73,9 @@ export function createJsxxClient(baseUrl: string): JsxxClient {
   }
 
   /** Runs `read` on the answer; an answer that does not fit the documented format is the service's bad response. */
-  function readAnswer<T>(operation: JsxxOperation, read: () => T): T {
+  async function readAnswer<T>(operation: JsxxOperation, read: () => T | Promise<T>): Promise<T> {
     try {
-      return read();
+      return await read();
     } catch (error) {
       if (error instanceof JsxxFormatError) throw failure('DEPARTMENT_BAD_RESPONSE', `${operation}: ${error.message}`, error);
       throw error;
@@ -85,20 +84,34 @@ export function createJsxxClient(baseUrl: string): JsxxClient {
 
   return {
     async call(operation, content, read, signal, refused) {
-      const answer = operationOf(operation, await post(operation, content, signal), refused);
+      const answer = operationOf(operation, await exchangeHttp(endpoint, request(operation, content, signal)), refused);
       return 'refusal' in answer ? answer.refusal : readAnswer(operation, () => read(answer.content));
     },
 
-    async stream(operation, content, element, read, onEach, signal) {
-      const response = await post(operation, content, signal);
-      // Faults and error pages are small: read whole, as any answer, for the failure they are.
-      if (!response.ok) operationOf(operation, response);
-      const streamed = readAnswer(operation, () =>
-        streamSoapElements(decodeDeclared(response.body, charsetOf(response.header('content-type'))), `${operation}Response`, element, (node, index) =>
-          onEach(read(node, `${element}[${index}]`)),
-        ),
-      );
-      if (streamed.kind === 'other') operationOf(operation, response);
+    stream(operation, content, element, read, onEach, signal) {
+      return streamHttp(endpoint, request(operation, content, signal), async (head, body) => {
+        const whole = async () => {
+          const chunks: Buffer[] = [];
+          for await (const chunk of body) chunks.push(chunk);
+          return Buffer.concat(chunks);
+        };
+        // Faults and error pages are small: read whole, as any answer, for the failure they are.
+        if (!head.ok) return void operationOf(operation, { ...head, body: await whole() });
+        const decoder = createDeclaredDecoder(charsetOf(head.header('content-type')));
+        const elements = readSoapElements(`${operation}Response`, element, (node, index) => onEach(read(node, `${element}[${index}]`)));
+        // Kept until the body's element shows what the answer is: another element is read whole, as `call` reads it.
+        const kept: Buffer[] = [];
+        const streamed = await readAnswer(operation, async () => {
+          for await (const chunk of body) {
+            if (elements.answer?.kind !== 'operation') kept.push(chunk);
+            elements.write(decoder.write(chunk));
+            if (elements.answer?.kind === 'operation') kept.length = 0;
+          }
+          elements.write(decoder.end());
+          return elements.close();
+        });
+        if (streamed.kind === 'other') operationOf(operation, { ...head, body: Buffer.concat(kept) });
+      });
     },
 
     async fetchWsdl(signal) {

@@ -1,12 +1,15 @@
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exchangeHttp } from '../src/exchangeHttp';
+import { exchangeHttp, streamHttp } from '../src/exchangeHttp';
 
 describe('exchangeHttp', () => {
   let server: http.Server;
   let base: string;
   const received: { method?: string; headers: http.IncomingHttpHeaders; body: Buffer }[] = [];
+  /** Lets `/drip` send its second part: called by the test once the first was read. */
+  let releaseDrip: () => void = () => undefined;
+  let endlessClosedEarly: Promise<boolean>;
 
   beforeAll(async () => {
     server = http.createServer((request, response) => {
@@ -15,6 +18,19 @@ describe('exchangeHttp', () => {
       request.on('end', () => {
         received.push({ method: request.method, headers: request.headers, body: Buffer.concat(chunks) });
         if (request.url === '/slow') return void setTimeout(() => response.end('late'), 2_000);
+        if (request.url === '/drip') {
+          response.writeHead(200, { 'content-type': 'text/plain' });
+          response.write('first');
+          return void new Promise<void>((resolve) => (releaseDrip = resolve)).then(() => response.end('second'));
+        }
+        if (request.url === '/endless') {
+          const more = setInterval(() => response.write('more'), 5);
+          endlessClosedEarly = once(response, 'close').then(() => {
+            clearInterval(more);
+            return !response.writableEnded;
+          });
+          return void response.writeHead(200).write('more');
+        }
         response.writeHead(request.url === '/refused' ? 429 : 200, [
           ['content-type', 'text/xml; charset=GBK'],
           ['x-twice', 'a'],
@@ -62,5 +78,32 @@ describe('exchangeHttp', () => {
     await expect(exchangeHttp(`http://127.0.0.1:${port}/`, { method: 'GET', headers: {}, signal: new AbortController().signal })).rejects.toMatchObject({
       code: 'ECONNREFUSED',
     });
+  });
+
+  it('streamHttp hands the body to its reader as it comes off the connection, not once it is whole', async () => {
+    const parts: string[] = [];
+    const answer = await streamHttp(`${base}/drip`, { method: 'GET', headers: {}, signal: new AbortController().signal }, async (head, body) => {
+      for await (const chunk of body) {
+        parts.push(chunk.toString());
+        // The server sends the rest only once this part has been read.
+        if (parts.length === 1) releaseDrip();
+      }
+      return head;
+    });
+
+    expect(parts).toEqual(['first', 'second']);
+    expect(answer.status).toBe(200);
+    expect(answer.header('content-type')).toBe('text/plain');
+  });
+
+  it('streamHttp rejects with what its reader threw and drops the connection of an answer it stopped reading', async () => {
+    const formatError = new Error('not well-formed');
+    const read = streamHttp(`${base}/endless`, { method: 'GET', headers: {}, signal: new AbortController().signal }, async (_, body) => {
+      for await (const chunk of body) if (chunk.length > 0) throw formatError;
+      return 'read to the end';
+    });
+
+    await expect(read).rejects.toBe(formatError);
+    await expect(endlessClosedEarly).resolves.toBe(true);
   });
 });

@@ -14,6 +14,16 @@ const localName = (name: string) => name.slice(name.indexOf(':') + 1);
  */
 const detached = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
 
+/** An answer read part by part as its text arrives (`readSoapElements`). */
+export interface SoapElementReader {
+  /** Reads the next part of the answer's text. */
+  write(text: string): void;
+  /** Ends the answer: what it carried. */
+  close(): StreamedAnswer;
+  /** What the body carries, once its element has opened; null before. */
+  readonly answer: StreamedAnswer | null;
+}
+
 /**
  * Reads `Envelope/Body/<response>/<element>` one element at a time, as the document tree of
  * `decodeJsxxXml` would give it (child texts by local name, trimmed; a child with children
@@ -21,10 +31,10 @@ const detached = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
  * every person of a district is read in the memory of one, and what is handed on are copies
  * (`detached`), not views of the answer. Other children of the response
  * are passed over, as a tree read would. If the body holds another element (a fault, the
- * answer to another operation), nothing is handed on and its name is returned for the caller
+ * answer to another operation), nothing is handed on and `close` names it for the caller
  * to read the message whole. Anything not well-formed is a `JsxxFormatError`.
  */
-export function streamSoapElements(xml: string, response: string, element: string, onElement: (node: XmlNode, index: number) => void): StreamedAnswer {
+export function readSoapElements(response: string, element: string, onElement: (node: XmlNode, index: number) => void): SoapElementReader {
   const parser = new SaxesParser();
   const path: string[] = [];
   let answer: StreamedAnswer | null = null;
@@ -70,8 +80,18 @@ export function streamSoapElements(xml: string, response: string, element: strin
     throw new JsxxFormatError(`not well-formed XML: ${error.message}`);
   });
 
-  parser.write(xml).close();
-  const read = answer as StreamedAnswer | null;
-  if (read === null) throw new JsxxFormatError('Envelope/Body: expected exactly one element');
-  return read.kind === 'operation' ? { kind: 'operation', elements } : read;
+  return {
+    write(part) {
+      parser.write(part);
+    },
+    close() {
+      parser.close();
+      const read = answer as StreamedAnswer | null;
+      if (read === null) throw new JsxxFormatError('Envelope/Body: expected exactly one element');
+      return read.kind === 'operation' ? { kind: 'operation', elements } : read;
+    },
+    get answer() {
+      return answer;
+    },
+  };
 }
