@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { createPublicSecurityAdapter, type PublicSecurityAdapterOptions } from '../src';
-import { PATHS } from '../src/wireFormat';
+import { pageOf, PATHS, RawHousehold, RawPerson } from '../src/wireFormat';
 import { BASE_URL, mockSystem } from './fixtures/mockSystem';
 import { citizenId } from './fixtures/population';
 import { rawPerson } from './fixtures/rawPerson';
@@ -73,6 +73,17 @@ describe('paging', () => {
     const { adapter, ids, personQueries } = setUp(10, { pageSize: 2_000 });
     await adapter.lookup(ids);
     expect(personQueries()[0]?.body.PAGE_SIZE).toBe(500);
+  });
+
+  it('reads every page of a kind of record with one schema, made once', () => {
+    expect(pageOf(RawPerson)).toBe(pageOf(RawPerson));
+    expect(pageOf(RawHousehold)).not.toBe(pageOf(RawPerson));
+    expect(
+      pageOf(RawHousehold).safeParse({ CODE: '0000', MSG: 'ok', TOTAL: 1, PAGE: 1, PAGE_SIZE: 500, RECORDS: [{ HH: 'H1', HJDZ: '…', CY: [] }] }).success,
+    ).toBe(true);
+    expect(
+      pageOf(RawPerson).safeParse({ CODE: '0000', MSG: 'ok', TOTAL: 1, PAGE: 1, PAGE_SIZE: 500, RECORDS: [{ HH: 'H1', HJDZ: '…', CY: [] }] }).success,
+    ).toBe(false);
   });
 
   it('treats an empty page short of the announced total as a bad response', async () => {
