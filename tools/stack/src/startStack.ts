@@ -1,13 +1,12 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
 import type { Logger } from '@resident-graph/service-kit';
 import { ensureKeyPairs } from '@resident-graph/trust';
 import { asAuditWriter, prepareAuditStore } from '@resident-graph/audit';
 import { prepareLinkStore } from '@resident-graph/identity';
 import { linkDepartmentRecords } from './linkDepartmentRecords';
 import { DEPARTMENTS, SUBGRAPHS, resilienceEnvOf, type Connections, type DepartmentEntry } from '@resident-graph/registry';
-import { createDataQualityIndex, prepareDataQualityIndex } from '@resident-graph/subgraph-kit';
+import { prepareDataQualityIndex } from '@resident-graph/subgraph-kit';
 import { answers, ChildService, runToCompletion, waitFor } from './ChildService';
 import { stop as stopCompiler } from 'esbuild';
 import { bundleEntry } from './bundleEntry';
@@ -15,6 +14,7 @@ import { buildConsoleIfStale, CONSOLE_DIST_DIR } from './buildConsole';
 import { embeddedPostgresUrl } from './embeddedPostgresUrl';
 import { BUILD_DIR, SUPERGRAPH_FILE } from './repoPaths';
 import { DEFAULT_PORTS, type StackPorts } from './stackPorts';
+import { databaseNow, waitForDataQuality } from './waitForDataQuality';
 
 export type Preset = 'pilot' | 'district';
 
@@ -71,25 +71,6 @@ const DATA_QUALITY_SCHEMA = 'data_quality';
 /** The departments that extend `Resident` with a section, each of which publishes its data-quality issues. */
 const SECTION_DEPARTMENTS = DEPARTMENTS.filter((department) => department.subgraph.section).map((department) => department.id);
 
-/**
- * The gateway starts once every section's department has published its data-quality
- * issues: before that, `Resident.dataQualityIssues` would leave a department's out.
- */
-async function waitForDataQuality(databaseUrl: string, timeoutMs: number): Promise<void> {
-  const index = createDataQualityIndex({ databaseUrl, schema: DATA_QUALITY_SCHEMA });
-  try {
-    await waitFor(
-      `data-quality issues of ${SECTION_DEPARTMENTS.join(', ')}`,
-      async () => {
-        const published = await index.publishers();
-        return SECTION_DEPARTMENTS.every((department) => published.has(department));
-      },
-      { timeoutMs },
-    );
-  } finally {
-    await index.close();
-  }
-}
 const IDENTITY_SCHEMA = 'identity';
 /** Identity resolution's batch (`npm run identity:link`), run by the stack at start and when an export changes. */
 const IDENTITY_LINK_ENTRY = 'tools/identity/src/batch/linkMain.ts';
@@ -115,15 +96,10 @@ async function generateData(dataDir: string, preset: Preset, logDir: string, env
   }
 }
 
+/** The database answers a query (its clock, as good as any). */
 async function databaseAnswers(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
+  await databaseNow(url);
+  return true;
 }
 
 /**
@@ -329,6 +305,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       IDENTITY_DATABASE_SCHEMA: IDENTITY_SCHEMA,
     };
     const departmentOf = new Map(DEPARTMENTS.map((department) => [department.subgraph.name, department]));
+    const subgraphsStarted = await databaseNow(databaseUrl);
     await Promise.all(
       SUBGRAPHS.map((subgraph) => {
         const department = departmentOf.get(subgraph.name);
@@ -348,7 +325,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         return waitFor(service.options.name, () => answers(local(port, '/health')), { timeoutMs, service });
       }),
     );
-    await waitForDataQuality(databaseUrl, timeoutMs);
+    // Before that, `Resident.dataQualityIssues` would leave a department's out or show last run's.
+    await waitForDataQuality({ databaseUrl, schema: DATA_QUALITY_SCHEMA, departments: SECTION_DEPARTMENTS, since: subgraphsStarted, timeoutMs });
     log('subgraphs ready');
 
     const gatewayBundle = compiled('gateway/src/main.ts');
