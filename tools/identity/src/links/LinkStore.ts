@@ -68,6 +68,11 @@ export interface LinkStore {
   linkedStoredIds(department: Department): Promise<Map<string, string>>;
   /** Every resident with a record of the department linked to them, waiting for review with them among its candidates, or naming them in another script. */
   residentsWithRecords(department: Department): Promise<string[]>;
+  /**
+   * Brings the planner's statistics of the link table up to date, after a batch wrote to it:
+   * the embedded database has no autovacuum, and a table it never analysed it takes for empty.
+   */
+  analyze(): Promise<void>;
   /** What the link table says of these residents' records in one department, in one statement (every lookup asks it). */
   residentLinksOf(department: Department, residentIds: readonly string[]): Promise<ResidentLinks>;
   /** Every candidate of one record. */

@@ -58,6 +58,28 @@ const toCandidate = (row: CandidateRow): StoredCandidate => ({
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
 /**
+ * What `residentLinksOf` asks ($1 a department, $2 resident IDs): a resident's linked and open
+ * candidates and name variants, by the tables' `(department, resident_id)` indexes. The IDs
+ * are compared as the column's `char(18)`: compared as text, the column would be cast for
+ * every row and only the department could be looked up, reading every row of the department
+ * (a district's 1,800 labour links for each lookup).
+ */
+export function residentLinksStatement(schema: string): string {
+  const candidates = `"${schema}".record_candidate`;
+  const candidateColumns = 'department, stored_id, resident_id, record_reference, name_on_record, grade, evidence, reason, state, decided_by, decided_at';
+  return `SELECT 'linked' AS part, ${candidateColumns}, NULL AS registered_name FROM ${candidates}
+      WHERE department = $1 AND resident_id = ANY($2::bpchar[]) AND state = 'LINKED'
+    UNION ALL
+    SELECT 'open', ${candidateColumns}, NULL FROM ${candidates} c
+      WHERE department = $1 AND resident_id = ANY($2::bpchar[]) AND state = 'PENDING'
+        AND NOT EXISTS (SELECT 1 FROM ${candidates} o WHERE o.department = c.department AND o.stored_id = c.stored_id AND o.state = 'LINKED')
+    UNION ALL
+    SELECT 'nameVariants', department, stored_id, resident_id, record_reference, name_on_record, NULL, NULL, NULL, NULL, NULL, NULL, registered_name
+      FROM "${schema}".name_variant WHERE department = $1 AND resident_id = ANY($2::bpchar[])
+    ORDER BY part, stored_id`;
+}
+
+/**
  * The link table in PostgreSQL (`migrations/`). Decisions lock the record's candidate rows
  * (`FOR UPDATE`) so two sessions deciding on one record take turns, and the partial unique
  * index keeps a record linked to one resident at most even if they did not.
@@ -192,22 +214,13 @@ export function createLinkStore({ databaseUrl, schema = DEFAULT_LINK_SCHEMA, poo
       return rows.map((row) => row.resident_id);
     },
 
+    async analyze() {
+      await pool.query(`ANALYZE ${candidates}; ANALYZE ${decisions}; ANALYZE ${nameVariants}`);
+    },
+
     async residentLinksOf(department, residentIds) {
-      const candidateColumns = 'department, stored_id, resident_id, record_reference, name_on_record, grade, evidence, reason, state, decided_by, decided_at';
       const { rows } = await pool.query<CandidateRow & { part: keyof ResidentLinks; registered_name: string | null }>(
-        preparedQuery(
-          `SELECT 'linked' AS part, ${candidateColumns}, NULL AS registered_name FROM ${candidates}
-             WHERE department = $1 AND resident_id = ANY($2::text[]) AND state = 'LINKED'
-           UNION ALL
-           SELECT 'open', ${candidateColumns}, NULL FROM ${candidates} c
-             WHERE department = $1 AND resident_id = ANY($2::text[]) AND state = 'PENDING'
-               AND NOT EXISTS (SELECT 1 FROM ${candidates} o WHERE o.department = c.department AND o.stored_id = c.stored_id AND o.state = 'LINKED')
-           UNION ALL
-           SELECT 'nameVariants', department, stored_id, resident_id, record_reference, name_on_record, NULL, NULL, NULL, NULL, NULL, NULL, registered_name
-             FROM ${nameVariants} WHERE department = $1 AND resident_id = ANY($2::text[])
-           ORDER BY part, stored_id`,
-          [department, [...residentIds]],
-        ),
+        preparedQuery(residentLinksStatement(schema), [department, [...residentIds]]),
       );
       const links: ResidentLinks = { linked: [], open: [], nameVariants: [] };
       for (const row of rows) {

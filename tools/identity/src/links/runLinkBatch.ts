@@ -92,5 +92,7 @@ export async function runLinkBatch({
     if (progress.read % BATCH_SIZE === 0) await flush();
   }
   await flush();
+  // Every lookup of the department's subgraph reads the table by resident: the planner must know its size.
+  await store.analyze();
   return progress;
 }
