@@ -182,6 +182,7 @@ describe('the data-quality index, on PostgreSQL', () => {
 
   it('writes a publication a chunk of issues per statement, every issue in its order across the chunks', async () => {
     const chunked = createDataQualityIndex({ databaseUrl: DATABASE_URL, schema, publishChunk: 2 });
+    const pool = new Pool({ connectionString: DATABASE_URL, max: 1 });
     try {
       const issues = new Map([
         [
@@ -195,10 +196,20 @@ describe('the data-quality index, on PostgreSQL', () => {
         ['C2', [issue({ department: 'grid', recordReference: 'R4' })]],
         ['C3', [issue({ department: 'grid', recordReference: 'R5' })]],
       ]);
+      // Counts the INSERT statements that reach the issue table, however many rows each writes.
+      await pool.query(`CREATE TABLE "${schema}".issue_inserts (rows int NOT NULL)`);
+      await pool.query(`CREATE FUNCTION "${schema}".count_issue_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN INSERT INTO "${schema}".issue_inserts SELECT count(*) FROM inserted; RETURN NULL; END $$`);
+      await pool.query(`CREATE TRIGGER count_issue_insert AFTER INSERT ON "${schema}".issue REFERENCING NEW TABLE AS inserted
+        FOR EACH STATEMENT EXECUTE FUNCTION "${schema}".count_issue_insert()`);
       await chunked.publish({ department: 'grid', views, issues });
       const found = await chunked.issuesOf(['C1', 'C2', 'C3']);
       expect(new Map([...found].map(([id, list]) => [id, list.map((entry) => entry.issue)]))).toEqual(issues);
+      const { rows } = await pool.query<{ rows: number }>(`SELECT rows FROM "${schema}".issue_inserts`);
+      expect(rows.map((row) => row.rows)).toEqual([2, 2, 1]);
     } finally {
+      await pool.query(`DROP TRIGGER IF EXISTS count_issue_insert ON "${schema}".issue`);
+      await pool.end();
       await chunked.close();
     }
   });
