@@ -186,3 +186,22 @@ test('a bureau table without a column the lookup reads is a bad response naming 
     await withPool((pool) => pool.query(`ALTER TABLE "${database.schema}".yfdx RENAME COLUMN yflbmc_old TO yflbmc`));
   }
 });
+
+test('scans the stored IDs again by itself every idScanIntervalMs, no refresh asked for', async () => {
+  const periodic = createCivilAffairsAdapter({ databaseUrl: database.databaseUrl, schema: database.schema, idScanIntervalMs: 100 });
+  const late = withTypo(SAMPLE.son);
+  try {
+    await periodic.refreshIdIndex();
+    await withPool((pool) => pool.query(`INSERT INTO "${database.schema}".cjrz VALUES ('LATE-0002', $1, '李浩', '4', '3', '2026-01-05')`, [late]));
+    const issuesOfSon = async () => (await periodic.lookup([SAMPLE.son])).get(SAMPLE.son)!.issues;
+    // No refresh asked for: only the timer the last scan set can find the row.
+    for (let waited = 0; (await issuesOfSon()).length === 0; waited += 50) {
+      if (waited > 3_000) throw new Error('no scan found the row within 3 s');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await issuesOfSon()).toEqual([expect.objectContaining({ kind: 'INVALID_CITIZEN_ID', storedId: late, recordReference: 'LATE-0002' })]);
+  } finally {
+    await withPool((pool) => pool.query(`DELETE FROM "${database.schema}".cjrz WHERE czh = 'LATE-0002'`));
+    await periodic.close();
+  }
+});
