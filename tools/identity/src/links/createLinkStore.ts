@@ -92,6 +92,7 @@ export function createLinkStore({ databaseUrl, schema = DEFAULT_LINK_SCHEMA, poo
   const candidates = `"${schema}".record_candidate`;
   const decisions = `"${schema}".record_link_decision`;
   const nameVariants = `"${schema}".name_variant`;
+  const linksStatement = residentLinksStatement(schema);
   const select = `SELECT department, stored_id, resident_id, record_reference, name_on_record, grade, evidence, reason, state, decided_by, decided_at FROM ${candidates}`;
 
   async function recordOf(client: PoolClient, { department, storedId, residentId }: LinkDecisionInput) {
@@ -220,7 +221,7 @@ export function createLinkStore({ databaseUrl, schema = DEFAULT_LINK_SCHEMA, poo
 
     async residentLinksOf(department, residentIds) {
       const { rows } = await pool.query<CandidateRow & { part: keyof ResidentLinks; registered_name: string | null }>(
-        preparedQuery(residentLinksStatement(schema), [department, [...residentIds]]),
+        preparedQuery(linksStatement, [department, [...residentIds]]),
       );
       const links: ResidentLinks = { linked: [], open: [], nameVariants: [] };
       for (const row of rows) {
