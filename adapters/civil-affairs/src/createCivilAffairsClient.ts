@@ -1,5 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { statementName } from '@resident-graph/service-kit';
+import { namedStatementSettings, statementName } from '@resident-graph/service-kit';
 import { DEFAULT_SCHEMA } from './defaultSchema';
 import { PrismaClient } from './generated/prisma/client';
 
@@ -12,7 +12,7 @@ export interface CivilAffairsDatabase {
 /** Prisma Client over the `pg` driver adapter: no native query engine needed. */
 export function createCivilAffairsClient({ databaseUrl, schema = DEFAULT_SCHEMA }: CivilAffairsDatabase): PrismaClient {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl }, { schema, statementNameGenerator: (query) => statementName(query.sql) }),
+    adapter: new PrismaPg({ connectionString: databaseUrl, ...namedStatementSettings }, { schema, statementNameGenerator: (query) => statementName(query.sql) }),
   });
 }
 export type { PrismaClient };

@@ -1,5 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { statementName } from '@resident-graph/service-kit';
+import { namedStatementSettings, statementName } from '@resident-graph/service-kit';
 import { PrismaClient } from './generated/prisma/client';
 
 /** The caller's own time-out fires first and reports DEPARTMENT_TIMEOUT. */
@@ -15,7 +15,7 @@ export interface PrismaClientOptions {
 /** Prisma Client over the `pg` driver adapter: no native engine needed. */
 export function createPrismaClient(options: PrismaClientOptions): PrismaClient {
   const adapter = new PrismaPg(
-    { connectionString: options.databaseUrl, statement_timeout: options.timeoutMs + STATEMENT_GRACE_MS, connectionTimeoutMillis: options.timeoutMs, max: 10 },
+    { connectionString: options.databaseUrl, statement_timeout: options.timeoutMs + STATEMENT_GRACE_MS, connectionTimeoutMillis: options.timeoutMs, max: 10, ...namedStatementSettings },
     { schema: options.schema, statementNameGenerator: (query) => statementName(query.sql) },
   );
   return new PrismaClient({ adapter });

@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { placementStatement } from '@resident-graph/subgraph-kit';
+import { genericPlanOf } from '@resident-graph/test-kit';
 import { Prisma, PrismaClient } from '../src/generated/prisma/client';
 import { residentQueries } from '../src/residentQueries';
 import { makePopulation } from './fixtures/population';
@@ -36,6 +37,9 @@ afterAll(async () => {
 
 const planOf = async (statement: Prisma.Sql) =>
   (await prisma.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${statement}`)).map((row) => row['QUERY PLAN']);
+/** The plan a named statement is made once with on a PostgreSQL server (test-kit `genericPlanOf`). */
+const genericPlanLinesOf = async (statement: Prisma.Sql) =>
+  (await genericPlanOf(statement.text, statement.values.map((value) => (Array.isArray(value) ? `{${value.join(',')}}` : String(value))), db.databaseUrl)).split('\n');
 const scansOf = (plan: string[], table: string) => plan.filter((line) => line.includes(`Seq Scan on ${table} `));
 
 test("a roster page reads its residents' records by key, not by reading every resident", async () => {
@@ -53,4 +57,16 @@ test("the jurisdiction index places a page's hundred residents by key, not by re
   const plan = await planOf(Prisma.sql`${Prisma.raw(statement.replace('$1::text[]', `'{${page.map((row) => row.id).join(',')}}'::text[]`))}`);
   expect(plan.some((line) => /Index Scan using resident_canonical_citizen_id_idx/.test(line))).toBe(true);
   expect([...scansOf(plan, 'resident'), ...scansOf(plan, 'household')]).toEqual([]);
+});
+
+test('the plans a PostgreSQL server makes once for these named statements read by key too, whatever the keys', async () => {
+  const queries = residentQueries(db.name);
+  const roster = await genericPlanLinesOf(queries.roster('G-FILL-1', 0, 101));
+  expect(roster.some((line) => /Index Scan using resident_pkey/.test(line))).toBe(true);
+  expect(scansOf(roster, 'resident')).toEqual([]);
+  const lookup = await genericPlanLinesOf(queries.lookup(['310115800101001X', '310115198001010011']));
+  expect(scansOf(lookup, 'resident')).toEqual([]);
+  const placement = (await genericPlanOf(placementStatement(db.name, 'resident_placement', 'citizen_id'), ['{310115198001010011}'], db.databaseUrl)).split('\n');
+  expect(placement.some((line) => /Index Scan using resident_canonical_citizen_id_idx/.test(line))).toBe(true);
+  expect([...scansOf(placement, 'resident'), ...scansOf(placement, 'household')]).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import { IdentityMatcher, runLinkBatch } from '../src';
 import { residentLinksStatement } from '../src/links/createLinkStore';
+import { genericPlanOf } from '@resident-graph/test-kit';
 import { TEST_DATABASE_URL, useTestLinkStore } from './fixtures/testLinkStore';
 
 /**
@@ -53,6 +54,12 @@ test("a lookup reads its residents' links by resident, in every part of the stat
   expect(plan).not.toMatch(/Seq Scan on (record_candidate|name_variant) /);
   expect(plan.match(/Index Cond: \(\(department = 'labour'::text\) AND \(resident_id = ANY/g)).toHaveLength(3);
   expect(plan).not.toMatch(/\(resident_id\)::text/);
+});
+
+test('so does the plan a named statement is made once with (a PostgreSQL server), whatever the residents asked for', async () => {
+  const plan = await genericPlanOf(residentLinksStatement(schema), ['labour', `{${residentOf(10)},${residentOf(11)}}`]);
+  expect(plan).not.toMatch(/Seq Scan on (record_candidate|name_variant) /);
+  expect(plan.match(/Index Cond: \(\(department = \$1\) AND \(resident_id = ANY \(\$2\)\)\)/g)).toHaveLength(3);
 });
 
 test('the statement answers what the rows hold', async () => {

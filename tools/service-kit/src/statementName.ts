@@ -32,6 +32,18 @@ export function statementName(sql: string): string {
   return name;
 }
 
+/**
+ * What a `pg` connection whose statements are named connects with: generic plans, made once
+ * per statement and connection. By default PostgreSQL plans a prepared statement anew for
+ * each of its first five runs and goes on doing so while its generic plan looks dearer than
+ * the custom ones — always, for a lookup of `unnest($1::text[])`, which a generic plan takes
+ * for a hundred keys and a custom one for the one or two given — so naming alone spared no
+ * planning (docs/performance.md). Our named statements are key lookups whose best plan does
+ * not depend on the keys; the query-plan tests check their generic plans. Nothing when
+ * statements go unnamed (PGlite).
+ */
+export const namedStatementSettings: { options?: string } = PG_PREPARED_STATEMENTS === 'on' ? { options: '-c plan_cache_mode=force_generic_plan' } : {};
+
 /** A `pg` query config naming its statement (see `statementName`). */
 export const preparedQuery = (text: string, values: unknown[]): { name: string; text: string; values: unknown[] } => ({
   name: statementName(text),

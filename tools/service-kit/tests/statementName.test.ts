@@ -1,3 +1,6 @@
+import { Pool, type PoolConfig } from 'pg';
+import { TEST_DATABASE_URL } from '@resident-graph/test-kit';
+
 /** The module reads PG_PREPARED_STATEMENTS when it loads: each case loads its own copy. */
 function loadWith(value: string | undefined): typeof import('../src/statementName') {
   const saved = process.env.PG_PREPARED_STATEMENTS;
@@ -40,5 +43,35 @@ describe('statementName', () => {
 
   it('refuses a value that is neither on nor off, naming the setting', () => {
     expect(() => loadWith('yes')).toThrow(/PG_PREPARED_STATEMENTS/);
+  });
+});
+
+describe('namedStatementSettings', () => {
+  it('asks nothing of the connection when statements go unnamed (PGlite)', () => {
+    expect(loadWith('off').namedStatementSettings).toEqual({});
+  });
+
+  it('has the server plan a named key lookup once, where by default it plans it again on every run', async () => {
+    const { namedStatementSettings, preparedQuery } = loadWith('on');
+    const plansAfterEightRuns = async (settings: PoolConfig) => {
+      const pool = new Pool({ connectionString: TEST_DATABASE_URL, max: 1, ...settings });
+      try {
+        // Shaped like a jurisdiction lookup: rows of a table by a list of keys.
+        const lookup = preparedQuery(
+          'SELECT c.relname FROM unnest($1::text[]) AS wanted(name), LATERAL (SELECT relname FROM pg_class WHERE relname = wanted.name OFFSET 0) AS c',
+          [['pg_class']],
+        );
+        for (let run = 0; run < 8; run++) await pool.query(lookup);
+        const { rows } = await pool.query<{ generic: number; custom: number }>(
+          'SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE name = $1',
+          [lookup.name],
+        );
+        return rows[0];
+      } finally {
+        await pool.end();
+      }
+    };
+    expect(await plansAfterEightRuns({})).toEqual({ generic: 0, custom: 8 });
+    expect(await plansAfterEightRuns(namedStatementSettings)).toEqual({ generic: 8, custom: 0 });
   });
 });

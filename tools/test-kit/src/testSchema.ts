@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 
 /** The PostgreSQL every machine of this project and CI runs, its database for unit tests. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -14,5 +14,25 @@ export async function dropTestSchema(schema: string): Promise<void> {
     await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   } finally {
     await pool.end();
+  }
+}
+
+/**
+ * The plan PostgreSQL makes once for `statement` and reuses whatever the values — a named
+ * statement's, on a connection made with service-kit's `namedStatementSettings` — as
+ * `EXPLAIN` prints it. `values` are the parameters as SQL texts (`'{a,b}'` for an array);
+ * the plan does not depend on them, they only complete the `EXECUTE`.
+ */
+export async function genericPlanOf(statement: string, values: readonly string[], databaseUrl = TEST_DATABASE_URL): Promise<string> {
+  const client = new Client({ connectionString: databaseUrl, options: '-c plan_cache_mode=force_generic_plan' });
+  await client.connect();
+  try {
+    await client.query(`PREPARE plan_under_test AS ${statement}`);
+    const { rows } = await client.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN EXECUTE plan_under_test(${values.map((value) => client.escapeLiteral(value)).join(', ')})`,
+    );
+    return rows.map((row) => row['QUERY PLAN']).join('\n');
+  } finally {
+    await client.end();
   }
 }

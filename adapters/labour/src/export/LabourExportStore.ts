@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Pool } from 'pg';
 import { legacyIdIssue, migrateDatabase } from '@resident-graph/adapter-kit';
 import type { DataQualityIssue } from '@resident-graph/schemas';
-import { preparedQuery, type Logger } from '@resident-graph/service-kit';
+import { type Logger, namedStatementSettings, preparedQuery } from '@resident-graph/service-kit';
 import type { ExportCard, ExportStats } from '../ExportCard';
 import { ingestExport } from './ingestExport';
 import { exportInUse, storeTables, type StoreTables } from './storeTables';
@@ -58,7 +58,7 @@ export class LabourExportStore {
   constructor(private readonly database: ExportDatabase) {
     this.tables = storeTables(database.schema ?? DEFAULT_EXPORT_SCHEMA);
     // One connection for an ingest, the others for lookups meanwhile.
-    this.pool = new Pool({ connectionString: database.databaseUrl, max: 3 });
+    this.pool = new Pool({ connectionString: database.databaseUrl, max: 3, ...namedStatementSettings });
   }
 
   /** The store's tables, created on first use. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { inTransaction, runSqlMigrations } from '@resident-graph/adapter-kit';
-import { preparedQuery } from '@resident-graph/service-kit';
+import { namedStatementSettings, preparedQuery } from '@resident-graph/service-kit';
 import type { DataQualityIssue, DataQualityIssueKind, Department, DepartmentId, LinkGrade } from '@resident-graph/schemas';
 import { GraphQLError } from 'graphql';
 import { plainSchemaName } from '../schemaName';
@@ -116,7 +116,14 @@ export function createDataQualityIndex({
 }: DataQualityIndexOptions): DataQualityIndex {
   const name = checkedSchema(schema);
   // Every department subgraph holds one, beside its other pools, on a server with 100 connections in all: few, and let go when idle.
-  const pool = new Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 1_000, statement_timeout: timeoutMs, connectionTimeoutMillis: timeoutMs });
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    max: 2,
+    idleTimeoutMillis: 1_000,
+    statement_timeout: timeoutMs,
+    connectionTimeoutMillis: timeoutMs,
+    ...namedStatementSettings,
+  });
   return {
     async publish({ department, views, issues }) {
       const digest = publicationDigest(views, issues);

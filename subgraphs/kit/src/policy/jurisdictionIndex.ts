@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { DepartmentError } from '@resident-graph/adapter-kit';
-import { preparedQuery } from '@resident-graph/service-kit';
+import { namedStatementSettings, preparedQuery } from '@resident-graph/service-kit';
 import { plainSchemaName } from '../schemaName';
 import type { Jurisdiction } from './Policy';
 
@@ -46,7 +46,7 @@ interface PlacementRow {
 
 export function createJurisdictionIndex({ databaseUrl, schema = 'grid', timeoutMs = 2_000 }: JurisdictionIndexOptions): JurisdictionIndex {
   plainSchemaName('grid', schema);
-  const pool = new Pool({ connectionString: databaseUrl, max: 4, statement_timeout: timeoutMs, connectionTimeoutMillis: timeoutMs });
+  const pool = new Pool({ connectionString: databaseUrl, max: 4, statement_timeout: timeoutMs, connectionTimeoutMillis: timeoutMs, ...namedStatementSettings });
   const place = async (view: 'resident_placement' | 'household_placement', key: 'citizen_id' | 'household_id', keys: readonly string[]) => {
     if (keys.length === 0) return new Map<string, Jurisdiction>();
     let rows: PlacementRow[];

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { createLogger, preparedQuery } from '@resident-graph/service-kit';
+import { createLogger, namedStatementSettings, preparedQuery } from '@resident-graph/service-kit';
 import type { AuditEntry, AuditRecord } from '../AuditEntry';
 import { assertSchemaName, DEFAULT_SCHEMA } from '../defaultSchema';
 import { contentDigest, type AuditContent } from '../hashEntry';
@@ -46,7 +46,7 @@ const POOL_SIZE = 2;
 export function createAuditAppender({ databaseUrl, schema = DEFAULT_SCHEMA, timeoutMs = 1000, now = () => new Date() }: AuditAppenderOptions): AuditAppender {
   assertSchemaName(schema);
   const logger = createLogger('audit-store');
-  const pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE, connectionTimeoutMillis: timeoutMs });
+  const pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE, connectionTimeoutMillis: timeoutMs, ...namedStatementSettings });
   // A connection lost while idle is reported here; without a listener it would end the process.
   pool.on('error', (error) => logger.warn({ err: error }, 'audit store connection failed'));
   const insert = appendStatement(schema);

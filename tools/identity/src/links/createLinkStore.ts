@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Pool, type PoolClient } from 'pg';
 import { inTransaction, migrateDatabase } from '@resident-graph/adapter-kit';
-import { preparedQuery } from '@resident-graph/service-kit';
+import { namedStatementSettings, preparedQuery } from '@resident-graph/service-kit';
 import type { Department } from '@resident-graph/schemas';
 import { LinkDecisionError } from './LinkDecisionError';
 import type { CandidateState, LinkAction, LinkDecisionInput, LinkStore, NameVariant, ResidentLinks, StoredCandidate } from './LinkStore';
@@ -87,7 +87,7 @@ export function residentLinksStatement(schema: string): string {
 export function createLinkStore({ databaseUrl, schema = DEFAULT_LINK_SCHEMA, poolSize = 2 }: LinkStoreOptions): LinkStore {
   if (!SCHEMA_NAME.test(schema)) throw new Error(`link store schema "${schema}" is not a plain lower-case identifier`);
   // Every department subgraph holds one, beside its other pools, on a server with 100 connections in all: let go when idle.
-  const pool = new Pool({ connectionString: databaseUrl, max: poolSize, idleTimeoutMillis: 1_000 });
+  const pool = new Pool({ connectionString: databaseUrl, max: poolSize, idleTimeoutMillis: 1_000, ...namedStatementSettings });
   // Tables named with their schema: the embedded PGlite ignores a search_path given at connection start.
   const candidates = `"${schema}".record_candidate`;
   const decisions = `"${schema}".record_link_decision`;
