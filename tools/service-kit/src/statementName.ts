@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { loadSettings } from './loadSettings';
 
 /**
- * `PG_PREPARED_STATEMENTS=on` names statements, for a PostgreSQL server (the stack sets it when
- * it runs on one). Off by default: the embedded PGlite serves every client in one session
- * behind its socket, where a name one connection prepared is already taken for the next.
+ * `PG_PREPARED_STATEMENTS=on` names statements (the stack sets it for its services, over a
+ * PostgreSQL server and over its embedded PGlite, whose socket lets every client use what
+ * one prepared: tools/stack `shareNamedStatements`). Off by default: behind a plain PGlite
+ * socket every client shares one session, where a name one connection prepared is already
+ * taken for the next.
  */
 const { PG_PREPARED_STATEMENTS } = loadSettings('postgres statements', { PG_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('off') });
 

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { embeddedPostgresUrl } from './embeddedPostgresUrl';
 import { keepBatchesTogether } from './keepBatchesTogether';
+import { shareNamedStatements } from './shareNamedStatements';
 
 /**
  * PostgreSQL's memory sized for a street on a desk machine. PGlite's memory is WebAssembly's,
@@ -12,7 +13,13 @@ import { keepBatchesTogether } from './keepBatchesTogether';
  * the operating system's page cache all the same); building the stand-ins' indexes with the
  * default 64 MB of maintenance memory left that much behind too.
  */
-const EMBEDDED_SETTINGS = ['-c', 'shared_buffers=16MB', '-c', 'wal_buffers=1MB', '-c', 'maintenance_work_mem=16MB'];
+const MEMORY_SETTINGS = ['-c', 'shared_buffers=16MB', '-c', 'wal_buffers=1MB', '-c', 'maintenance_work_mem=16MB'];
+/**
+ * The one session's statements are shared by every client (`shareNamedStatements`) and planned
+ * once, as a server's connections plan them (service-kit `namedStatementSettings`): the
+ * options a client sends when connecting do not reach PGlite.
+ */
+const PLAN_SETTINGS = ['-c', 'plan_cache_mode=force_generic_plan'];
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -44,9 +51,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const socketPath = path.join(options.socketDir, `.s.PGSQL.${options.port}`);
   // A socket file left by a process that was killed would refuse the listen (EADDRINUSE).
   rmSync(socketPath, { force: true });
-  const db = await PGlite.create({ dataDir: options.dataDir, startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] });
+  const db = await PGlite.create({ dataDir: options.dataDir, startParams: [...PGlite.defaultStartParams, ...MEMORY_SETTINGS, ...PLAN_SETTINGS] });
   // Every service keeps a pool of up to 10 (pg's default): the audit writers alone hold 60.
-  const server = new PGLiteSocketServer({ db: keepBatchesTogether(db), path: socketPath, maxConnections: 256 });
+  const server = new PGLiteSocketServer({ db: keepBatchesTogether(shareNamedStatements(db)), path: socketPath, maxConnections: 256 });
   await server.start();
   // Connecting needs write access to the socket: the owner's alone, whatever the umask.
   chmodSync(socketPath, 0o600);

@@ -2,8 +2,8 @@ import type { PGlite } from '@electric-sql/pglite';
 
 // Frontend messages of the extended query protocol that leave the backend mid-batch: the
 // unnamed statement and portal they create live until the client's Sync.
-const OPENS_BATCH = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((letter) => letter.charCodeAt(0)));
-const ENDS_BATCH = new Set(['S', 'Q', 'X'].map((letter) => letter.charCodeAt(0)));
+export const OPENS_BATCH: ReadonlySet<number> = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((letter) => letter.charCodeAt(0)));
+export const ENDS_BATCH: ReadonlySet<number> = new Set(['S', 'Q', 'X'].map((letter) => letter.charCodeAt(0)));
 
 /**
  * PGlite is one session, and pglite-socket queues its clients' messages one by one,

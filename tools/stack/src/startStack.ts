@@ -197,8 +197,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       name,
       entry: compiled(entry),
       compiledFrom: entry,
-      // Prepared statements on a PostgreSQL server; the embedded PGlite serves every connection in one session, where they collide.
-      env: { ...PROCESS_ENV, ...options.env, PG_PREPARED_STATEMENTS: options.databaseUrl ? 'on' : 'off', TRUST_KEYS_DIR: keysDir, ...env },
+      // Prepared statements on a PostgreSQL server, and on the embedded PGlite, whose one session shares them (shareNamedStatements).
+      env: { ...PROCESS_ENV, ...options.env, PG_PREPARED_STATEMENTS: 'on', TRUST_KEYS_DIR: keysDir, ...env },
       logDir,
       nodeArgs: [...(nodeArgs ?? []), ...(options.nodeArgs ?? [])],
     });

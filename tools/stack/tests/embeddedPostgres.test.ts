@@ -148,6 +148,32 @@ describe('embedded PostgreSQL with many clients at once', () => {
     });
   });
 
+  // The stack's services name a statement by its text's digest: one name is one text, prepared once for the whole session.
+  it('lets every client run a statement another prepared under its name, planned once for all of them', async () => {
+    const lookup = {
+      name: 'rg_shared_lookup',
+      text: 'SELECT c.relname FROM unnest($1::text[]) AS wanted(name), LATERAL (SELECT relname FROM pg_class WHERE relname = wanted.name OFFSET 0) AS c',
+    };
+    const tableOf = (index: number) => (index % 2 === 0 ? 'pg_class' : 'pg_type');
+    const answers = await Promise.all(clients.map((client, index) => client.query<{ relname: string }>({ ...lookup, values: [[tableOf(index)]] })));
+    expect(answers.map((answer) => answer.rows[0]?.relname)).toEqual(clients.map((_, index) => tableOf(index)));
+    const late = new Client({ connectionString: url });
+    await late.connect();
+    try {
+      expect((await late.query({ ...lookup, values: [['pg_proc']] })).rows).toEqual([{ relname: 'pg_proc' }]);
+      const plans = await late.query('SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE name = $1', [lookup.name]);
+      expect(plans.rows).toEqual([{ generic: CLIENTS + 1, custom: 0 }]);
+    } finally {
+      await late.end();
+    }
+  });
+
+  it('remembers no name whose statement was refused: the next client to prepare it is answered by PostgreSQL', async () => {
+    const [first, second] = clients;
+    await expect(first!.query({ name: 'rg_refused_once', text: 'SELECT nothing FROM nowhere' })).rejects.toMatchObject({ code: '42P01' });
+    expect((await second!.query({ name: 'rg_refused_once', text: 'SELECT 1 AS one' })).rows).toEqual([{ one: 1 }]);
+  });
+
   it('holds other clients back until an open transaction ends', async () => {
     const [writer, ...readers] = clients;
     await writer!.query('CREATE TABLE IF NOT EXISTS counter (n int)');
