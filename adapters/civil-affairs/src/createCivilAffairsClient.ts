@@ -12,7 +12,10 @@ export interface CivilAffairsDatabase {
 /** Prisma Client over the `pg` driver adapter: no native query engine needed. */
 export function createCivilAffairsClient({ databaseUrl, schema = DEFAULT_SCHEMA }: CivilAffairsDatabase): PrismaClient {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl, ...namedStatementSettings }, { schema, statementNameGenerator: (query) => statementName(query.sql) }),
+    adapter: new PrismaPg(
+      { connectionString: databaseUrl, ...namedStatementSettings },
+      { schema, statementNameGenerator: (query) => statementName(query.sql) },
+    ),
   });
 }
 export type { PrismaClient };

@@ -15,7 +15,13 @@ export interface PrismaClientOptions {
 /** Prisma Client over the `pg` driver adapter: no native engine needed. */
 export function createPrismaClient(options: PrismaClientOptions): PrismaClient {
   const adapter = new PrismaPg(
-    { connectionString: options.databaseUrl, statement_timeout: options.timeoutMs + STATEMENT_GRACE_MS, connectionTimeoutMillis: options.timeoutMs, max: 10, ...namedStatementSettings },
+    {
+      connectionString: options.databaseUrl,
+      statement_timeout: options.timeoutMs + STATEMENT_GRACE_MS,
+      connectionTimeoutMillis: options.timeoutMs,
+      max: 10,
+      ...namedStatementSettings,
+    },
     { schema: options.schema, statementNameGenerator: (query) => statementName(query.sql) },
   );
   return new PrismaClient({ adapter });

@@ -161,7 +161,9 @@ describe('embedded PostgreSQL with many clients at once', () => {
     await late.connect();
     try {
       expect((await late.query({ ...lookup, values: [['pg_proc']] })).rows).toEqual([{ relname: 'pg_proc' }]);
-      const plans = await late.query('SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE name = $1', [lookup.name]);
+      const plans = await late.query('SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE name = $1', [
+        lookup.name,
+      ]);
       expect(plans.rows).toEqual([{ generic: CLIENTS + 1, custom: 0 }]);
     } finally {
       await late.end();
