@@ -30,7 +30,7 @@ interface CardRow extends ExportCard {
   citizenId: string | null;
 }
 
-const CARD_COLUMNS = `citizen_id AS "citizenId", card_number AS "cardNumber", stored_id AS "storedId", name_on_record AS "nameOnRecord", legacy, insurance`;
+const CARD_COLUMNS = `c.citizen_id AS "citizenId", c.card_number AS "cardNumber", c.stored_id AS "storedId", c.name_on_record AS "nameOnRecord", c.legacy, c.insurance`;
 
 const toCard = ({ cardNumber, storedId, nameOnRecord, legacy, insurance }: CardRow): ExportCard => ({ cardNumber, storedId, nameOnRecord, legacy, insurance });
 
@@ -87,27 +87,29 @@ export class LabourExportStore {
     return ingestExport(this.pool, this.tables, file, { logger, signal: this.closing.signal });
   }
 
-  /** The cards of each citizen ID and the issues they raise, in the export's order. */
+  /**
+   * The cards of each citizen ID and the issues they raise, in the export's order: in one
+   * statement, the cards under the ID (`candidate` null) and those under an unreadable ID one
+   * typo away from it (`candidate` the ID).
+   */
   async residents(citizenIds: readonly string[]): Promise<Map<string, ResidentCards>> {
-    const [cards, typos] = await Promise.all([
-      this.pool.query<CardRow>(
-        preparedQuery(`SELECT ${CARD_COLUMNS} FROM ${this.tables.card} WHERE owner = ANY($1::text[]) AND citizen_id IS NOT NULL ORDER BY first_line`, [
-          citizenIds,
-        ]),
+    const { rows } = await this.pool.query<CardRow & { candidate: string | null }>(
+      preparedQuery(
+        `SELECT NULL::text AS candidate, ${CARD_COLUMNS}, first_line FROM ${this.tables.card} AS c
+         WHERE c.owner = ANY($1::text[]) AND c.citizen_id IS NOT NULL
+         UNION ALL
+         SELECT t.citizen_id, ${CARD_COLUMNS}, c.first_line FROM ${this.tables.typoCandidate} t
+         JOIN ${this.tables.card} c ON c.owner = t.stored_id AND c.card_number = t.card_number AND c.citizen_id IS NULL
+         WHERE t.citizen_id = ANY($1::text[])
+         ORDER BY first_line`,
+        [citizenIds],
       ),
-      this.pool.query<CardRow & { candidate: string }>(
-        preparedQuery(
-          `SELECT t.citizen_id AS candidate, c.card_number AS "cardNumber", c.stored_id AS "storedId", c.name_on_record AS "nameOnRecord"
-           FROM ${this.tables.typoCandidate} t
-           JOIN ${this.tables.card} c ON c.owner = t.stored_id AND c.card_number = t.card_number AND c.citizen_id IS NULL
-           WHERE t.citizen_id = ANY($1::text[]) ORDER BY c.first_line`,
-          [citizenIds],
-        ),
-      ),
-    ]);
-    const cardsOf = groupBy(cards.rows, (row) => row.citizenId!, toCard);
+    );
+    const cards = rows.filter((row) => row.candidate === null);
+    const typos = rows.filter((row): row is CardRow & { candidate: string } => row.candidate !== null);
+    const cardsOf = groupBy(cards, (row) => row.citizenId!, toCard);
     const typosOf = groupBy(
-      typos.rows,
+      typos,
       (row) => row.candidate,
       (row) => row,
     );
@@ -133,7 +135,7 @@ export class LabourExportStore {
   async cardsStoredUnder(storedIds: readonly string[]): Promise<Map<string, ExportCard[]>> {
     if (storedIds.length === 0) return new Map();
     const { rows } = await this.pool.query<CardRow>(
-      `SELECT ${CARD_COLUMNS} FROM ${this.tables.card} WHERE owner = ANY($1::text[]) AND citizen_id IS NULL ORDER BY first_line`,
+      `SELECT ${CARD_COLUMNS} FROM ${this.tables.card} AS c WHERE c.owner = ANY($1::text[]) AND c.citizen_id IS NULL ORDER BY c.first_line`,
       [storedIds],
     );
     return groupBy(rows, (row) => row.storedId, toCard);
