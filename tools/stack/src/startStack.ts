@@ -112,16 +112,15 @@ async function databaseAnswers(url: string): Promise<boolean> {
 export const GATEWAY_NODE_ARGS = ['--max-semi-space-size=16'];
 
 /**
- * Each subgraph's young generation capped at 8 MB a semi-space. V8 grows it towards 16 MB
- * on this machine as soon as requests come, and a subgraph's answers are small and
- * short-lived: capped, each idle subgraph held about 60 MB less. At 2 MB the collector took
- * 30 % of a busy subgraph's CPU, copying requests in flight out of too small a space; at 4 MB
- * it still took a quarter of public security's under the roster. At 8 MB the stack's CPU per
- * roster page fell by about a tenth and per full record by up to a fifth against 4 MB, in
- * three runs of each one after the other; the idle subgraphs held 5–15 MB more each a minute
- * after load and the same four minutes after (docs/performance.md).
+ * Each subgraph's young generation capped at 16 MB a semi-space, as the gateway's. Smaller
+ * caps were tried for idle memory: at 2 MB the collector took 30 % of a busy subgraph's
+ * CPU, copying requests in flight out of too small a space, and at 8 MB a roster page's
+ * hundred records still outlived it in public security. Against 8 MB, 16 cut the stack's
+ * CPU per roster page by 15–20 % and per full record by 4–10 % in three pairs of
+ * `bench:stack` runs; the idle stack held about 75 MiB more a minute after load and the
+ * same four minutes after, when V8 has shrunk the young generations (docs/performance.md).
  */
-export const SUBGRAPH_NODE_ARGS = ['--max-semi-space-size=8'];
+export const SUBGRAPH_NODE_ARGS = ['--max-semi-space-size=16'];
 
 /**
  * Every process's C allocator (glibc) with two arenas: by default it keeps one per thread
