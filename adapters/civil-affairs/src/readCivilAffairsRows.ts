@@ -58,30 +58,38 @@ export type AssistanceReviewRow = z.infer<typeof reviewRow>;
  * object, so a lookup is one round trip and one plan instead of a transaction of six
  * queries (the cases and reviews joined in). Rows come in key order, so a person with two
  * rows of a one-per-person fact gets the same one every time.
+ *
+ * Each table is probed ID by ID through its index (LATERAL; OFFSET 0 keeps the planner from
+ * merging the probe into one scan): as `sfzh = ANY($1)` the plan a server makes once for
+ * the named statement read every row of the small tables and compared it with every ID
+ * asked for (5.4 ms for a roster page's hundred on `pilot`).
  */
-function lookupStatement(schema: string, storedIds: readonly string[]): Prisma.Sql {
+export function lookupStatement(schema: string, storedIds: readonly string[]): Prisma.Sql {
   const table = (name: string) => Prisma.raw(`"${schema}".${name}`);
   const day = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD')`);
   const ids = Prisma.sql`${[...storedIds]}::text[]`;
+  // The rows of `name` held under the IDs, as `alias`.
+  const heldUnder = (name: string, alias: string) =>
+    Prisma.sql`(SELECT DISTINCT unnest(${ids})) AS wanted(id), LATERAL (SELECT * FROM ${table(name)} WHERE sfzh = wanted.id OFFSET 0) AS ${Prisma.raw(alias)}`;
   const list = (rows: Prisma.Sql) => Prisma.sql`(SELECT COALESCE(json_agg(row_to_json(t)), '[]'::json) FROM (${rows}) t)`;
   return Prisma.sql`SELECT json_build_object(
     'members', ${list(Prisma.sql`
       SELECT m.ajbh AS "caseNumber", m.sfzh AS "citizenId", m.xm AS name, m.cyzt AS "statusCode", ${day('m.nrrq')} AS since,
-             m.bzje AS "amountFen", c.jzlx AS "kindCode",
+             m.bzje AS "amountFen", (SELECT c.jzlx FROM ${table('jzaj')} c WHERE c.ajbh = m.ajbh) AS "kindCode",
              (SELECT COALESCE(json_agg(row_to_json(r) ORDER BY r."reviewNumber"), '[]'::json) FROM (
                 SELECT f.fcxh AS "reviewNumber", f.sfzh AS "citizenId", f.fcyy AS reason, ${day('f.djrq')} AS "registeredOn", f.fczt AS "statusCode"
                 FROM ${table('jzfc')} f WHERE f.ajbh = m.ajbh) r) AS reviews
-      FROM ${table('jzcy')} m JOIN ${table('jzaj')} c ON c.ajbh = m.ajbh
-      WHERE m.sfzh = ANY(${ids}) ORDER BY m.ajbh, m.cyxh`)},
+      FROM ${heldUnder('jzcy', 'm')}
+      ORDER BY m.ajbh, m.cyxh`)},
     'certificates', ${list(Prisma.sql`
       SELECT czh AS "certificateNumber", sfzh AS "citizenId", xm AS name, cjlb AS "categoryCode", cjdj AS "gradeCode", ${day('fzrq')} AS "issuedOn"
-      FROM ${table('cjrz')} WHERE sfzh = ANY(${ids}) ORDER BY czh`)},
+      FROM ${heldUnder('cjrz', 'r')} ORDER BY czh`)},
     'elderlyAllowances', ${list(Prisma.sql`
       SELECT ffbh AS "paymentNumber", sfzh AS "citizenId", xm AS name, ${day('ksrq')} AS since, yje AS "amountYuan", ${day('tfrq')} AS "stoppedOn"
-      FROM ${table('gljt')} WHERE sfzh = ANY(${ids}) ORDER BY ffbh`)},
+      FROM ${heldUnder('gljt', 'r')} ORDER BY ffbh`)},
     'veteranBenefits', ${list(Prisma.sql`
       SELECT yfzh AS "certificateNumber", sfzh AS "citizenId", xm AS name, yflb AS "categoryCode", yflbmc AS "categoryName", ${day('rdrq')} AS "recognisedOn"
-      FROM ${table('yfdx')} WHERE sfzh = ANY(${ids}) ORDER BY yfzh`)},
+      FROM ${heldUnder('yfdx', 'r')} ORDER BY yfzh`)},
     'marriages', ${list(Prisma.sql`
       SELECT djzh AS "certificateNumber", djlx AS "kindCode", ${day('djrq')} AS "registeredOn",
              nfsfzh AS "husbandId", nfxm AS "husbandName", nvsfzh AS "wifeId", nvxm AS "wifeName"
