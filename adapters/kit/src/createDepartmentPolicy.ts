@@ -78,7 +78,9 @@ export function createDepartmentPolicy(options: DepartmentPolicyOptions): Depart
     bulkhead(settings.maxConcurrent, settings.maxQueued),
     breaker,
     retry(isTransient, { maxAttempts: settings.retries, backoff: new ExponentialBackoff({ initialDelay: BACKOFF_INITIAL_MS, maxDelay: BACKOFF_MAX_MS }) }),
-    timeout(settings.timeoutMs, TimeoutStrategy.Aggressive),
+    // A call that answered has nothing left to cancel: aborting its signal anyway (cockatiel's
+    // default) made a DOMException, with its stack trace, for every call a department answered.
+    timeout(settings.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false }),
   );
 
   async function execute<T>(call: DepartmentCall<T>): Promise<T> {

@@ -88,6 +88,21 @@ describe('the breaker', () => {
     const slow = () => new Promise((resolve) => setTimeout(resolve, 1_000, 'late').unref());
     expect(await codeOf(execute(slow))).toEqual({ code: 'DEPARTMENT_TIMEOUT', message: 'family-planning: no answer within 30 ms' });
   });
+
+  it('cancels the attempt it timed out through its signal, and leaves the signal of a call that answered alone', async () => {
+    const execute = createDepartmentPolicy({ department: 'family-planning', timeoutMs: 30, retries: 0 });
+    const signals: AbortSignal[] = [];
+    const untilCancelled = (signal: AbortSignal) =>
+      new Promise((_, reject) => {
+        signals.push(signal);
+        // As a connection torn down by its signal fails: on a later turn of the event loop.
+        signal.addEventListener('abort', () => setImmediate(() => reject(new Error('cancelled'))));
+      });
+    expect(await codeOf(execute(untilCancelled))).toMatchObject({ code: 'DEPARTMENT_TIMEOUT' });
+    expect(signals[0]?.aborted).toBe(true);
+    await execute(async (signal) => signals.push(signal));
+    expect(signals[1]?.aborted).toBe(false);
+  });
 });
 
 describe('settings', () => {

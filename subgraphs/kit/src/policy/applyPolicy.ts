@@ -23,18 +23,19 @@ const residentItself: ResidentIdOf = (parent) => parent.id;
 function fieldRule<TContext extends PolicedContext>(typeName: string, field: string, access: FieldAccess, policy: SubgraphPolicy<TContext>) {
   const personal = policy.personalTypes.includes(typeName);
   const residentIdOf = policy.residentIdOf?.[typeName] ?? (typeName === 'Resident' ? residentItself : () => undefined);
+  // A refused read of personal data is audited too: who tried, for whom, and why not.
+  function refuse(parent: Record<string, unknown> | undefined, args: Record<string, unknown>, context: TContext, code: string, message: string) {
+    if (personal) context.served.refuse(typeName, residentIdOf(parent ?? {}, args), field);
+    return refusal(code, message);
+  }
+  // The rule runs for every field of every record served: it makes no closure of its own (a bundle names each one it makes).
   return rule(`${typeName}.${field}`, { cache: 'no_cache' })(async (parent: Record<string, unknown>, args: Record<string, unknown>, context: TContext) => {
     const { caller, purpose } = context.trust;
     const audience = audienceOf(caller, policy.department);
     const granted = access[audience];
     if (granted === 'allow') return true;
-    // A refused read of personal data is audited too: who tried, for whom, and why not.
-    const refuse = (code: string, message: string) => {
-      if (personal) context.served.refuse(typeName, residentIdOf(parent ?? {}, args), field);
-      return refusal(code, message);
-    };
-    if (granted === 'deny') return refuse('FORBIDDEN', `${audience} may not read ${typeName}.${field}`);
-    if (!purpose) return refuse('PURPOSE_REQUIRED', `reading ${typeName}.${field} needs a stated purpose (X-Purpose)`);
+    if (granted === 'deny') return refuse(parent, args, context, 'FORBIDDEN', `${audience} may not read ${typeName}.${field}`);
+    if (!purpose) return refuse(parent, args, context, 'PURPOSE_REQUIRED', `reading ${typeName}.${field} needs a stated purpose (X-Purpose)`);
     const jurisdictionOf = policy.jurisdictionOf[typeName];
     if (jurisdictionOf) {
       // graphql-shield turns a throwing rule into a bare "Not Authorised!": keep the department's code.
@@ -44,7 +45,8 @@ function fieldRule<TContext extends PolicedContext>(typeName: string, field: str
       } catch (error) {
         return toGraphQLError(error);
       }
-      if (!inJurisdiction(caller, place)) return refuse('OUT_OF_JURISDICTION', `this ${typeName.toLowerCase()} is outside the caller's jurisdiction`);
+      if (!inJurisdiction(caller, place))
+        return refuse(parent, args, context, 'OUT_OF_JURISDICTION', `this ${typeName.toLowerCase()} is outside the caller's jurisdiction`);
     }
     if (personal) context.served.record(typeName, residentIdOf(parent ?? {}, args), field);
     return true;
