@@ -15,12 +15,14 @@ function codeIn<T>(table: Readonly<Record<string, T>>, code: string, what: strin
 /** `YYYYMMDD` → `YYYY-MM-DD`, refusing dates that do not exist. */
 export function toIsoDate(yyyymmdd: string, reference: string): string {
   const match = /^(\d{4})(\d{2})(\d{2})$/.exec(yyyymmdd);
-  const iso = match ? `${match[1]}-${match[2]}-${match[3]}` : '';
-  const date = new Date(`${iso}T00:00:00Z`);
-  if (!match || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) {
-    throw badResponse(`record ${reference}: "${yyyymmdd}" is not a date (YYYYMMDD)`);
+  if (match) {
+    const [, year, month, day] = match.map(Number) as [number, number, number, number];
+    // A day that does not exist rolls over into another month; one that exists comes back as given.
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
+    if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return `${match[1]}-${match[2]}-${match[3]}`;
   }
-  return iso;
+  throw badResponse(`record ${reference}: "${yyyymmdd}" is not a date (YYYYMMDD)`);
 }
 
 function relation(code: string, reference: string): RelationToHead {

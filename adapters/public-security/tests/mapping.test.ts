@@ -1,6 +1,7 @@
 import { setupServer } from 'msw/node';
 import { DepartmentError } from '@resident-graph/adapter-kit';
 import { createPublicSecurityAdapter } from '../src';
+import { toIsoDate } from '../src/toCanonical';
 import { BASE_URL, mockSystem } from './fixtures/mockSystem';
 import { citizenId, fifteenDigitFormOf, fullWidthFormOf, typoOf } from './fixtures/population';
 import { rawPerson } from './fixtures/rawPerson';
@@ -114,6 +115,20 @@ describe('codes the model does not know', () => {
     const adapter = adapterFor({ persons: [raw] });
     await expect(adapter.lookup([raw.GMSFHM])).rejects.toMatchObject({ code: 'DEPARTMENT_BAD_RESPONSE' });
     await expect(adapter.lookup([raw.GMSFHM])).rejects.toBeInstanceOf(DepartmentError);
+  });
+});
+
+describe('dates as the registry stores them (YYYYMMDD)', () => {
+  it.each([
+    ['20240229', '2024-02-29'],
+    ['19000101', '1900-01-01'],
+    ['00990315', '0099-03-15'],
+  ])('reads %s as %s', (stored, iso) => {
+    expect(toIsoDate(stored, 'R1')).toBe(iso);
+  });
+
+  it.each(['20230229', '19001301', '19000100', '19000431', '1900-01-01', '190001011', ''])('refuses %p as a bad response naming the record', (stored) => {
+    expect(() => toIsoDate(stored, 'R1')).toThrow(expect.objectContaining({ code: 'DEPARTMENT_BAD_RESPONSE', message: expect.stringContaining('record R1') }));
   });
 });
 
