@@ -17,7 +17,12 @@ describe('exchangeHttp', () => {
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         received.push({ method: request.method, headers: request.headers, body: Buffer.concat(chunks) });
-        if (request.url === '/slow') return void setTimeout(() => response.end('late'), 2_000);
+        if (request.url === '/slow') {
+          // The client gives up first; the answer's timer goes with its connection, so nothing outlives the test.
+          const late = setTimeout(() => response.end('late'), 2_000);
+          response.once('close', () => clearTimeout(late));
+          return;
+        }
         if (request.url === '/drip') {
           response.writeHead(200, { 'content-type': 'text/plain' });
           response.write('first');
