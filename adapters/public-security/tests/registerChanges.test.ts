@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { StandInServer } from '@resident-graph/adapter-kit';
 import { isValidCitizenId, type ReportedChange } from '@resident-graph/schemas';
+import { fakeTheClockOnly } from '@resident-graph/test-kit';
 import { createPublicSecurityAdapter, type PublicSecurityAdapter } from '../src';
 import { startStandIn, writeStandInData } from '../src/stand-in';
 import { samplePopulation } from './fixtures/population';
@@ -162,22 +163,7 @@ test('a system that cannot be asked is a DepartmentError, so the delivery is ret
 });
 
 test("the register's business date is Shanghai's: at 01:00 there (17:00 UTC the day before) a change of that day is taken, one of the next refused", async () => {
-  // Only the clock is faked: timers, ticks and I/O run as they do.
-  jest.useFakeTimers({
-    now: new Date('2026-12-07T17:00:00Z'),
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  });
+  fakeTheClockOnly(new Date('2026-12-07T17:00:00Z'));
   try {
     const move = (occurredOn: string): ReportedChange => ({
       kind: 'ADDRESS_CHANGE',

@@ -5,3 +5,4 @@ export * from './startTcpProxy';
 export * from './graphql';
 export * from './freePorts';
 export * from './testSchema';
+export * from './fakeTheClockOnly';

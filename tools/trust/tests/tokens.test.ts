@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { fakeTheClockOnly } from '@resident-graph/test-kit';
 import {
   createUserTokenVerifier,
   ensureKeyPairs,
@@ -290,23 +291,8 @@ describe('gateway context', () => {
   });
 
   describe('on a clock the test moves', () => {
-    // Only Date is faked: the signing and verifying crypto still runs on real timers.
     beforeEach(() => {
-      jest.useFakeTimers({
-        doNotFake: [
-          'hrtime',
-          'nextTick',
-          'performance',
-          'queueMicrotask',
-          'setImmediate',
-          'clearImmediate',
-          'setInterval',
-          'clearInterval',
-          'setTimeout',
-          'clearTimeout',
-        ],
-      });
-      jest.setSystemTime(new Date('2026-03-01T09:00:00Z'));
+      fakeTheClockOnly(new Date('2026-03-01T09:00:00Z'));
     });
     afterEach(() => jest.useRealTimers());
 
