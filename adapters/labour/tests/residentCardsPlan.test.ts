@@ -61,7 +61,7 @@ afterAll(async () => {
 });
 
 test("a lookup probes the typo candidates by the residents' IDs, whatever IDs it is given", async () => {
-  const plan = await genericPlanOf(residentCardsStatement(storeTables(schema)), [`{${holder},310115197000000001}`]);
+  const plan = await genericPlanOf(residentCardsStatement(storeTables(schema)), [[holder, '310115197000000001']]);
   expect(plan).not.toMatch(/Seq Scan on typo_candidate_1/);
   expect(plan).toMatch(/Index (Only )?Scan using typo_candidate_1_pkey on typo_candidate_1/);
 });

@@ -57,7 +57,7 @@ test("a lookup reads its residents' links by resident, in every part of the stat
 });
 
 test('so does the plan a named statement is made once with (a PostgreSQL server), whatever the residents asked for', async () => {
-  const plan = await genericPlanOf(residentLinksStatement(schema), ['labour', `{${residentOf(10)},${residentOf(11)}}`]);
+  const plan = await genericPlanOf(residentLinksStatement(schema), ['labour', [residentOf(10), residentOf(11)]]);
   expect(plan).not.toMatch(/Seq Scan on (record_candidate|name_variant) /);
   expect(plan.match(/Index Cond: \(\(department = \$1\) AND \(resident_id = ANY \(\$2\)\)\)/g)).toHaveLength(3);
 });

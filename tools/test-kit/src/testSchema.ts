@@ -17,19 +17,23 @@ export async function dropTestSchema(schema: string): Promise<void> {
   }
 }
 
+/** A parameter as SQL text for `EXECUTE`: a list as an array literal (`{a,b}`), anything else as it prints. */
+const parameterText = (value: unknown): string => (Array.isArray(value) ? `{${value.join(',')}}` : String(value));
+
 /**
  * The plan PostgreSQL makes once for `statement` and reuses whatever the values — a named
  * statement's, on a connection made with service-kit's `namedStatementSettings` — as
- * `EXPLAIN` prints it. `values` are the parameters as SQL texts (`'{a,b}'` for an array);
- * the plan does not depend on them, they only complete the `EXECUTE`.
+ * `EXPLAIN` prints it. `values` are the statement's parameters as its caller binds them (a
+ * `Prisma.Sql`'s `values` will do); the plan does not depend on them, they only complete the
+ * `EXECUTE`.
  */
-export async function genericPlanOf(statement: string, values: readonly string[], databaseUrl = TEST_DATABASE_URL): Promise<string> {
+export async function genericPlanOf(statement: string, values: readonly unknown[], databaseUrl = TEST_DATABASE_URL): Promise<string> {
   const client = new Client({ connectionString: databaseUrl, options: '-c plan_cache_mode=force_generic_plan' });
   await client.connect();
   try {
     await client.query(`PREPARE plan_under_test AS ${statement}`);
     const { rows } = await client.query<{ 'QUERY PLAN': string }>(
-      `EXPLAIN EXECUTE plan_under_test(${values.map((value) => client.escapeLiteral(value)).join(', ')})`,
+      `EXPLAIN EXECUTE plan_under_test(${values.map((value) => client.escapeLiteral(parameterText(value))).join(', ')})`,
     );
     return rows.map((row) => row['QUERY PLAN']).join('\n');
   } finally {

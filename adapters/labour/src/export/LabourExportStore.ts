@@ -69,11 +69,13 @@ export const residentCardsStatement = (tables: StoreTables): string =>
 export class LabourExportStore {
   private readonly pool: Pool;
   private readonly tables: StoreTables;
+  private readonly residentCards: string;
   private migrated: Promise<unknown> | null = null;
   private readonly closing = new AbortController();
 
   constructor(private readonly database: ExportDatabase) {
     this.tables = storeTables(database.schema ?? DEFAULT_EXPORT_SCHEMA);
+    this.residentCards = residentCardsStatement(this.tables);
     // One connection for an ingest, the others for lookups meanwhile.
     this.pool = new Pool({ connectionString: database.databaseUrl, max: 3, ...namedStatementSettings });
   }
@@ -106,7 +108,7 @@ export class LabourExportStore {
 
   /** The cards of each citizen ID and the issues they raise, in the export's order (`residentCardsStatement`). */
   async residents(citizenIds: readonly string[]): Promise<Map<string, ResidentCards>> {
-    const { rows } = await this.pool.query<CardRow & { candidate: string | null }>(preparedQuery(residentCardsStatement(this.tables), [citizenIds]));
+    const { rows } = await this.pool.query<CardRow & { candidate: string | null }>(preparedQuery(this.residentCards, [citizenIds]));
     const cards = rows.filter((row) => row.candidate === null);
     const typos = rows.filter((row): row is CardRow & { candidate: string } => row.candidate !== null);
     const cardsOf = groupBy(cards, (row) => row.citizenId!, toCard);
