@@ -22,6 +22,9 @@ function statementNameOf(parse: Uint8Array): string {
  *
  * Only a Parse that opens a batch is answered here: after another message of the extended
  * protocol, an earlier error may have the backend skipping to the Sync, and it must decide.
+ * A statement is never given up: no service of the stack closes one (`pg` keeps them for
+ * its connection's life), and one closed by hand (Close, `DEALLOCATE`) would be gone for
+ * every client while still answered here.
  */
 export function shareNamedStatements(db: PGlite): PGlite {
   const prepared = new Set<string>();
